@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the app reads from the environment, with the embedded-mode defaults.
+ * The app must start with no variables at all (SQLite in ./data, bundled registry, no PBX yet),
+ * so only values that cannot have a safe default are optional.
+ */
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const pbxSchema = z.object({
+  name: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lowercase letters, digits, "_" or "-" (1–32)'),
+  host: z.string().min(1),
+  port,
+  user: z.string().min(1),
+  secret: z.string().min(1),
+});
+export type PbxConfig = z.infer<typeof pbxSchema>;
+
+const optionalSecret = z
+  .string()
+  .min(16, 'must be at least 16 characters')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `file:<path>` → SQLite (embedded default); `postgres://` / `postgresql://` → PostgreSQL. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+    .default('file:./data/app.db'),
+  /** Where Bitrix24 and Asterisk reach this app (event handlers, placement URLs). */
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL, e.g. https://calls.example.com' }).default('http://localhost:3000'),
+  /** Bundled copy of the state numbering registry (DEF 9xx); an admin can upload newer ones. */
+  REGISTRY_PATH: z.string().min(1).default('data/registry/DEF-9xx.csv'),
+  /** One PBX: the common case. */
+  AMI_HOST: z.string().min(1).optional(),
+  AMI_PORT: port.default(5038),
+  AMI_USER: z.string().min(1).optional(),
+  AMI_SECRET: z.string().min(1).optional(),
+  AMI_PBX_NAME: z.string().default('main'),
+  /** Several PBXes (one per office): a JSON array of {name, host, port, user, secret}; wins over AMI_HOST. */
+  AMI_PBXES: z.string().optional(),
+  /** Marketplace app keys; without them the app runs standalone (no portal can be installed). */
+  B24_CLIENT_ID: z.string().min(1).optional(),
+  B24_CLIENT_SECRET: z.string().min(1).optional(),
+  /** OAuth server for token refresh; the test emulator overrides it. */
+  B24_OAUTH_URL: z.url().default('https://oauth.bitrix.info'),
+  /** Shared secret Asterisk's dialplan sends to /api/asterisk/route; without it only loopback may ask. */
+  DIALPLAN_SECRET: optionalSecret,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,2 @@
+// Tailwind v4 runs as a PostCSS plugin in Next.js.
+export default { plugins: { '@tailwindcss/postcss': {} } };
