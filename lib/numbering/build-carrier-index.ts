@@ -1,0 +1,92 @@
+import { AppError } from '../errors/app-error';
+import type { CarrierMatch, RegistryRange } from './types';
+
+/** One distinct (ИНН, registry spelling) pair; rows point at it through `carrierIds`. */
+export type IndexedCarrier = { readonly inn: string; readonly operator: string };
+
+/**
+ * Immutable by contract: the arrays are typed arrays at run time but typed read-only here, and the
+ * object itself is frozen. Numbers are the 10-digit national significant number (code × 10⁷ +
+ * subscriber number), which fits a double exactly (< 2⁵³) but not a 32-bit integer.
+ */
+export type CarrierIndex = {
+  readonly size: number;
+  /** First number of each range, ascending. */
+  readonly starts: ArrayLike<number>;
+  /** Last number (inclusive) of each range; ranges never overlap. */
+  readonly ends: ArrayLike<number>;
+  /** Row → position in `carriers`, for grouping and counting without touching strings. */
+  readonly carrierIds: ArrayLike<number>;
+  readonly carriers: readonly IndexedCarrier[];
+  /**
+   * The lookup answer for each row, built once so a lookup allocates nothing: the router resolves a
+   * carrier on every call and the admin "test a number" box may resolve thousands at once.
+   */
+  readonly matches: readonly CarrierMatch[];
+};
+
+const MAX_CARRIERS = 0xffff;
+
+/**
+ * Builds the search structure from parsed ranges. Sorts a copy if needed; throws if ranges overlap,
+ * which `parseRegistry` already prevents — any other caller gets a clear message, not wrong answers.
+ */
+export function buildCarrierIndex(ranges: readonly RegistryRange[]): CarrierIndex {
+  const size = ranges.length;
+  const rows = isSortedByStart(ranges) ? ranges : [...ranges].sort((a, b) => startOf(a) - startOf(b));
+  const starts = new Float64Array(size);
+  const ends = new Float64Array(size);
+  const carrierIds = new Uint16Array(size);
+  const carriers: IndexedCarrier[] = [];
+  const carrierIdByKey = new Map<string, number>();
+  const matches: CarrierMatch[] = new Array(size);
+
+  for (let i = 0; i < size; i += 1) {
+    const row = rows[i]!;
+    const code = Number(row.def) * 1e7;
+    starts[i] = code + Number(row.from);
+    ends[i] = code + Number(row.to);
+    if (i > 0 && starts[i]! <= ends[i - 1]!) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Registry ranges overlap: ${row.def} ${row.from}–${row.to} (line ${row.line}) and the range before it (line ${rows[i - 1]!.line}).`,
+      );
+    }
+    const key = `${row.inn}\u0000${row.operator}`;
+    let carrierId = carrierIdByKey.get(key);
+    if (carrierId === undefined) {
+      carrierId = carriers.length;
+      if (carrierId > MAX_CARRIERS) throw new AppError('INVALID_INPUT', 'Too many distinct operators in the registry.');
+      carriers.push(Object.freeze({ inn: row.inn, operator: row.operator }));
+      carrierIdByKey.set(key, carrierId);
+    }
+    carrierIds[i] = carrierId;
+    matches[i] = Object.freeze({
+      inn: row.inn,
+      operator: row.operator,
+      region: row.region,
+      territory: row.territory,
+      range: Object.freeze({ def: row.def, from: row.from, to: row.to }),
+      source: 'registry' as const,
+    });
+  }
+  return Object.freeze({
+    size,
+    starts,
+    ends,
+    carrierIds,
+    carriers: Object.freeze(carriers),
+    matches: Object.freeze(matches),
+  });
+}
+
+function startOf(range: RegistryRange): number {
+  return Number(range.def) * 1e7 + Number(range.from);
+}
+
+function isSortedByStart(ranges: readonly RegistryRange[]): boolean {
+  for (let i = 1; i < ranges.length; i += 1) {
+    if (startOf(ranges[i - 1]!) > startOf(ranges[i]!)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,76 @@
+import type { LineIssue, RegistryRange } from './types';
+
+export type ValidatedRow = { readonly range: RegistryRange | null; readonly issues: LineIssue[] };
+
+const CODE = /^[3489]\d\d$/;
+/** Spreadsheets drop leading zeros when a file is re-saved, so 1–7 digits are accepted and re-padded. */
+const SUBSCRIBER_NUMBER = /^\d{1,7}$/;
+const CAPACITY = /^\d{1,8}$/;
+/** Range holders are legal entities, whose ИНН has 10 digits (12 is for individuals). */
+const INN = /^\d{10}$/;
+
+/**
+ * Checks one split registry row. Every problem is reported (not just the first) so that one pass over
+ * the file tells the admin everything wrong with a line.
+ *
+ * Capacity (`Емкость`) that disagrees with To − From + 1 is a *warning* and the row is kept: the
+ * bounds are what routing uses and the capacity column is derived from them, so a typo in it changes
+ * nothing; rejecting the row instead would open a hole where numbers certainly are allocated, and
+ * calls to them would silently fall back to the default trunk. (The April 2026 file has no mismatch.)
+ *
+ * `interned` shares identical strings (operator names, regions) between rows: ~16k rows use fewer
+ * than 1,000 distinct values, and the index keeps these strings for its whole life.
+ */
+export function validateRegistryRow(fields: string[], line: number, interned: Map<string, string>): ValidatedRow {
+  const issues: LineIssue[] = [];
+  const error = (code: string, message: string) => issues.push({ line, severity: 'error', code, message });
+  if (fields.length !== 8) {
+    error('column_count', `Expected 8 columns separated by ";", found ${fields.length}.`);
+    return { range: null, issues };
+  }
+  const [code, fromRaw, toRaw, capacityRaw, operator, region, territory, inn] = fields.map((field) => field.trim()) as [
+    string, string, string, string, string, string, string, string,
+  ];
+
+  if (!CODE.test(code)) error('invalid_code', `Code "${code}" is not a 3-digit ABC/DEF code (3xx, 4xx, 8xx or 9xx).`);
+  const fromValid = SUBSCRIBER_NUMBER.test(fromRaw);
+  const toValid = SUBSCRIBER_NUMBER.test(toRaw);
+  if (!fromValid) error('invalid_from', `"От" value "${fromRaw}" is not a number of up to 7 digits.`);
+  if (!toValid) error('invalid_to', `"До" value "${toRaw}" is not a number of up to 7 digits.`);
+  const from = fromRaw.padStart(7, '0');
+  const to = toRaw.padStart(7, '0');
+  if (fromValid && toValid && from > to) error('reversed_range', `"От" ${from} is greater than "До" ${to}.`);
+  if (!CAPACITY.test(capacityRaw)) error('invalid_capacity', `"Емкость" value "${capacityRaw}" is not a whole number.`);
+  if (operator === '') error('missing_operator', 'The "Оператор" column is empty.');
+  if (!INN.test(inn)) error('invalid_inn', `ИНН "${inn}" must be exactly 10 digits.`);
+  if (issues.length > 0) return { range: null, issues };
+
+  const capacity = Number(capacityRaw);
+  const expected = Number(to) - Number(from) + 1;
+  if (capacity !== expected) {
+    issues.push({
+      line,
+      severity: 'warning',
+      code: 'capacity_mismatch',
+      message: `"Емкость" is ${capacity} but ${from}–${to} holds ${expected} numbers; the row is kept and the range bounds are used.`,
+    });
+  }
+  const share = (value: string) => {
+    const known = interned.get(value);
+    if (known !== undefined) return known;
+    interned.set(value, value);
+    return value;
+  };
+  const range: RegistryRange = Object.freeze({
+    def: share(code),
+    from,
+    to,
+    capacity,
+    operator: share(operator),
+    region: share(region),
+    territory: share(territory),
+    inn: share(inn),
+    line,
+  });
+  return { range, issues };
+}
