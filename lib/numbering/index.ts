@@ -1,0 +1,21 @@
+/**
+ * Pure public surface of the carrier lookup, safe to import from client components. The file reader
+ * (`./load-registry-file`, node:fs) is deliberately not re-exported: import it directly on the server.
+ */
+export { normalizePhoneNumber, type NormalizedPhoneNumber, type PhoneNumberKind } from './normalize-phone-number';
+export { phoneNumberRejectionMessages, type PhoneNumberRejection } from './phone-number-reasons';
+export { parseRegistry, type ParsedRegistry, type ParseRegistryOptions, type RegistryStats } from './parse-registry';
+export { buildCarrierIndex, type CarrierIndex, type IndexedCarrier } from './build-carrier-index';
+export { lookupCarrier } from './lookup-carrier';
+export { parsePortedNumbers, type ParsedPortedNumbers, type PortedNumber, type PortedFileFormat } from './parse-ported-numbers';
+export { resolveCarrier, type CarrierOverride, type ResolveCarrierOptions, type ResolvedCarrier } from './resolve-carrier';
+export {
+  knownCarriers,
+  defaultCarrierGroups,
+  findKnownCarrier,
+  findCarrierByMnpOwnerId,
+  type KnownCarrier,
+  type CarrierGroupSuggestion,
+} from './carriers';
+export { decodeRegistryBytes, type DecodedRegistry, type RegistryEncoding } from './decode-registry-bytes';
+export type { RegistryRange, LineIssue, CarrierMatch, RangeRef } from './types';

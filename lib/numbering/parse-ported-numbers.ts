@@ -1,0 +1,155 @@
+import { findCarrierByMnpOwnerId } from './carriers';
+import { splitDelimitedLine } from './split-delimited-line';
+import type { LineIssue } from './types';
+
+/**
+ * The three layouts of the MNP database (БДПН) exports, as documented in
+ * shared/reference/numbering.md §4. All are comma-separated with a header line; `RowCount` is filled
+ * on the first data row only.
+ * - port_all       Port_All_*.csv:       Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount
+ * - port_all_full  Port_All_Full_*.csv:  the above + NPId,DonorId,RangeHolderId,OldRoute,OldMNC,ProcessType
+ * - port_increment Port_Increment_*.csv: NPId,Number,RecipientId,DonorId,RangeHolderId,OldRoute,NewRoute,OldMNC,NewMNC,RegionCode,PortDate,RowCount
+ */
+export type PortedFileFormat = 'port_all' | 'port_all_full' | 'port_increment';
+
+export type PortedNumber = {
+  /** "7" + the 10-digit number, the same form as `normalizePhoneNumber`'s e164. */
+  readonly e164: string;
+  /** Recipient (current carrier) as the file names it, e.g. "mMEGAFON". */
+  readonly ownerId: string;
+  /** ИНН of the recipient when the owner id is a known one (see carriers.ts), else null. */
+  readonly inn: string | null;
+  readonly mnc: string;
+  /** `D` + region code + MNC, e.g. "D2502": the routing number carriers use. */
+  readonly route: string;
+  readonly regionCode: string;
+  /** ISO-8601 timestamp as in the file, or null when the column is empty. */
+  readonly portedAt: string | null;
+  readonly line: number;
+};
+
+export type ParsedPortedNumbers = {
+  readonly format: PortedFileFormat | null;
+  /** Keyed by e164. When a number occurs twice (increments), the later port date wins. */
+  readonly ported: ReadonlyMap<string, PortedNumber>;
+  readonly errors: readonly LineIssue[];
+  readonly stats: { readonly dataRows: number; readonly acceptedRows: number; readonly rejectedRows: number };
+};
+
+type Columns = { number: number; owner: number; mnc: number; route: number; region: number; date: number };
+
+const NUMBER = /^\d{10}$/;
+const MNC = /^\d{2,3}$/;
+const ROUTE = /^D\d{4,5}$/;
+const REGION = /^\d{1,3}$/;
+
+/**
+ * Parses one MNP export held in memory. Meant for increments and for a customer's own extract; the
+ * national Port_All file (~20 M rows, ~1 GB) exceeds what a JS string and Map should hold and
+ * belongs in the database, streamed line by line with the same per-row rules.
+ */
+export function parsePortedNumbers(text: string): ParsedPortedNumbers {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\n|\r/);
+  const errors: LineIssue[] = [];
+  const detected = detectFormat(lines[0] ?? '');
+  if (!detected) {
+    errors.push({
+      line: 1,
+      severity: 'error',
+      code: 'unknown_header',
+      message: 'Unrecognised header: expected a Port_All, Port_All_Full or Port_Increment file with its header line.',
+    });
+    return { format: null, ported: new Map(), errors, stats: { dataRows: 0, acceptedRows: 0, rejectedRows: 0 } };
+  }
+
+  const { format, columns, width } = detected;
+  const ported = new Map<string, PortedNumber>();
+  const owners = new Map<string, string>();
+  let dataRows = 0;
+  let rejectedRows = 0;
+  for (let index = 1; index < lines.length; index += 1) {
+    const raw = lines[index] ?? '';
+    if (raw.trim() === '') continue;
+    dataRows += 1;
+    const line = index + 1;
+    const entry = readRow(raw, line, width, columns, errors, owners);
+    if (!entry) {
+      rejectedRows += 1;
+      continue;
+    }
+    const previous = ported.get(entry.e164);
+    if (!previous || timeOf(previous) <= timeOf(entry)) ported.set(entry.e164, entry);
+  }
+  return { format, ported, errors, stats: { dataRows, acceptedRows: dataRows - rejectedRows, rejectedRows } };
+}
+
+/** Offsets differ between files (+03:00, Z), so compare instants, not strings; no date sorts first. */
+function timeOf(entry: PortedNumber): number {
+  return entry.portedAt === null ? -Infinity : Date.parse(entry.portedAt);
+}
+
+function detectFormat(headerLine: string): { format: PortedFileFormat; columns: Columns; width: number } | null {
+  const names = headerLine.split(',').map((name) => name.trim().toLowerCase());
+  const at = (name: string) => names.indexOf(name.toLowerCase());
+  const increment = at('RecipientId') !== -1;
+  const columns: Columns = {
+    number: at('Number'),
+    owner: increment ? at('RecipientId') : at('OwnerId'),
+    mnc: increment ? at('NewMNC') : at('MNC'),
+    route: increment ? at('NewRoute') : at('Route'),
+    region: at('RegionCode'),
+    date: at('PortDate'),
+  };
+  if (Object.values(columns).some((position) => position === -1)) return null;
+  const format: PortedFileFormat = increment ? 'port_increment' : at('NPId') !== -1 ? 'port_all_full' : 'port_all';
+  return { format, columns, width: names.length };
+}
+
+function readRow(
+  raw: string,
+  line: number,
+  width: number,
+  columns: Columns,
+  errors: LineIssue[],
+  owners: Map<string, string>,
+): PortedNumber | null {
+  const fail = (code: string, message: string) => {
+    errors.push({ line, severity: 'error', code, message });
+    return null;
+  };
+  const split = splitDelimitedLine(raw, ',');
+  if (!split.ok) return fail('malformed_line', split.message);
+  const fields = split.fields.map((field) => field.trim());
+  if (fields.length !== width) return fail('column_count', `Expected ${width} columns separated by ",", found ${fields.length}.`);
+  const field = (position: number) => fields[position] ?? '';
+
+  const number = field(columns.number);
+  const ownerId = field(columns.owner);
+  const mnc = field(columns.mnc);
+  const route = field(columns.route);
+  const regionCode = field(columns.region);
+  const date = field(columns.date);
+  if (!NUMBER.test(number)) return fail('invalid_number', `Number "${number}" must be 10 digits without the country code.`);
+  if (ownerId === '') return fail('missing_owner', 'The recipient operator id is empty.');
+  if (!MNC.test(mnc)) return fail('invalid_mnc', `MNC "${mnc}" must be 2 or 3 digits.`);
+  if (route !== '' && !ROUTE.test(route)) return fail('invalid_route', `Route "${route}" must look like D2502.`);
+  if (regionCode !== '' && !REGION.test(regionCode)) return fail('invalid_region', `Region code "${regionCode}" must be digits.`);
+  if (date !== '' && Number.isNaN(Date.parse(date))) return fail('invalid_date', `Port date "${date}" is not an ISO-8601 timestamp.`);
+
+  // Millions of rows share a handful of owner ids: keep one string and one ИНН lookup per id.
+  let sharedOwner = owners.get(ownerId);
+  if (sharedOwner === undefined) {
+    sharedOwner = ownerId;
+    owners.set(ownerId, ownerId);
+  }
+  return {
+    e164: `7${number}`,
+    ownerId: sharedOwner,
+    inn: findCarrierByMnpOwnerId(sharedOwner)?.inn ?? null,
+    mnc,
+    route,
+    regionCode,
+    portedAt: date === '' ? null : date,
+    line,
+  };
+}
