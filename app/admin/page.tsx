@@ -1,0 +1,5 @@
+import { HealthPanel } from '@/components/health/health-panel';
+
+export default function OverviewPage() {
+  return <HealthPanel />;
+}

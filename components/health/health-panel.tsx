@@ -1,0 +1,67 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { HealthReport } from '@/lib/health/health-report';
+import { useT } from '@/components/shell/use-t';
+import { StatusCard } from './status-card';
+
+type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; report: HealthReport };
+
+/** The overview page: what the admin checks first when calls misbehave. Refreshes every 10 s. */
+export function HealthPanel() {
+  const t = useT();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let alive = true;
+    const load = async () => {
+      try {
+        const response = await fetch('/api/health', { cache: 'no-store' });
+        const report = (await response.json()) as HealthReport;
+        if (alive) setState({ kind: 'loaded', report });
+      } catch {
+        if (alive) setState({ kind: 'failed' });
+      }
+    };
+    void load();
+    const timer = setInterval(load, 10_000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  if (state.kind === 'loading') return <p className="text-base-3" role="status">{t('health.loading')}</p>;
+  if (state.kind === 'failed') return <p className="text-alert" role="alert">{t('health.failed')}</p>;
+  const { report } = state;
+  const { database, registry, portals } = report;
+
+  return (
+    <section aria-labelledby="health-title" data-testid="health" data-status={report.status}>
+      <h2 id="health-title" className="mb-4 text-2xl font-semibold">{t('health.title')}</h2>
+      <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
+        <StatusCard title={t('health.database')} ok={database.ok} testId="health-database">
+          {database.kind}
+          {database.latencyMs !== undefined && ` · ${t('health.latency')} ${database.latencyMs} ms`}
+          {!!database.migrations?.pending && ` · ${t('health.pending')}: ${database.migrations.pending}`}
+          {database.error && <span className="block text-alert">{database.error}</span>}
+        </StatusCard>
+        <StatusCard title={t('health.ami')} ok={report.ami.every((p) => p.ok)} testId="health-ami">
+          {report.ami.length === 0 && t('health.notConfigured')}
+          {report.ami.map((pbx) => (
+            <span key={pbx.name} className="block">
+              {pbx.name} ({pbx.host}:{pbx.port}) — {pbx.ok ? `${t('health.ok')}, ${pbx.latencyMs} ms` : pbx.error ?? t('health.down')}
+            </span>
+          ))}
+        </StatusCard>
+        <StatusCard title={t('health.registry')} ok={registry.ok} testId="health-registry">
+          {registry.ok ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}` : registry.error ?? t('health.down')}
+          {registry.sha256 && <span className="block font-mono text-xs text-base-3">sha256 {registry.sha256.slice(0, 12)}…</span>}
+        </StatusCard>
+        <StatusCard title={t('health.portals')} ok={portals.ok} testId="health-portals">
+          {portals.ok ? `${portals.installed} ${t('health.installed')} / ${portals.total}` : portals.error ?? t('health.down')}
+        </StatusCard>
+      </div>
+    </section>
+  );
+}

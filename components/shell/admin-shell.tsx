@@ -1,0 +1,53 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useEffect, type ReactNode } from 'react';
+import { useB24Frame } from '@/components/bitrix24/frame-provider';
+import { FrameStatus } from '@/components/bitrix24/frame-status';
+import { navItems } from './nav-items';
+import { useT } from './use-t';
+
+/**
+ * The admin area's frame: a top bar with the product name and the Bitrix24 connection state, and tabs in the style of
+ * Bitrix24's own settings pages. Sized for the portal iframe (≥ 1280 px wide without horizontal scrolling).
+ */
+export function AdminShell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { lang } = useB24Frame();
+  const pathname = usePathname();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <div className="mx-auto flex min-h-screen max-w-[1600px] flex-col">
+      <header className="flex items-center justify-between gap-4 bg-base-8 px-6 py-4 shadow-sm">
+        <div>
+          <h1 className="text-3xl font-semibold text-base-1">{t('app.title')}</h1>
+          <p className="text-sm text-base-3">{t('app.subtitle')}</p>
+        </div>
+        <FrameStatus />
+      </header>
+      <nav aria-label="admin" className="flex gap-1 border-b border-base-6 bg-base-8 px-4">
+        {navItems.map((item) => {
+          const active = pathname === item.href;
+          return (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={active ? 'page' : undefined}
+              className={`border-b-2 px-3 py-2.5 text-md transition-colors ${
+                active ? 'border-primary font-semibold text-base-1' : 'border-transparent text-base-2 hover:text-primary'
+              }`}
+            >
+              {t(item.label)}
+            </Link>
+          );
+        })}
+      </nav>
+      <main className="flex-1 p-6">{children}</main>
+    </div>
+  );
+}

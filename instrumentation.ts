@@ -1,0 +1,10 @@
+/**
+ * Runs once when the Next.js server starts (formbricks-style). Validates configuration first, so a bad variable
+ * stops the server with one line instead of failing later inside a request. Long-lived workers (the AMI connection,
+ * the REST outbox) are started from here and kept on globalThis by their own modules.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { getConfigOrExit } = await import('./lib/config/exit-on-bad-config');
+  getConfigOrExit();
+}

@@ -1,0 +1,30 @@
+/** The shape of GET /api/health, shared by the route, the overview page and the tests. */
+export type DatabaseHealth = {
+  ok: boolean;
+  kind: 'sqlite' | 'postgresql';
+  latencyMs?: number;
+  migrations?: { applied: number; pending: number };
+  error?: string;
+};
+export type AmiHealth = { name: string; host: string; port: number; ok: boolean; banner?: string; latencyMs?: number; error?: string };
+export type RegistryHealth = { ok: boolean; fileName?: string; sha256?: string; rows?: number; errors?: number; loadedAt?: string; error?: string };
+export type PortalsHealth = { ok: boolean; total: number; installed: number; error?: string };
+
+export type HealthReport = {
+  status: 'ok' | 'degraded' | 'down';
+  checkedAt: string;
+  database: DatabaseHealth;
+  ami: AmiHealth[];
+  registry: RegistryHealth;
+  portals: PortalsHealth;
+};
+
+/**
+ * Without the database nothing works ("down", HTTP 503). A PBX that does not answer or a missing registry still
+ * leaves the admin pages usable ("degraded", HTTP 200), so monitoring can tell the two apart.
+ */
+export function summariseHealth(parts: Omit<HealthReport, 'status' | 'checkedAt'>, now = new Date()): HealthReport {
+  const down = !parts.database.ok;
+  const degraded = !parts.registry.ok || !parts.portals.ok || parts.ami.some((pbx) => !pbx.ok);
+  return { status: down ? 'down' : degraded ? 'degraded' : 'ok', checkedAt: now.toISOString(), ...parts };
+}

@@ -1,0 +1,74 @@
+/**
+ * The routing policy's inputs, as plain data (mapped from the database by the edge that loads them).
+ * Ids are strings so the same shapes serve SQLite, PostgreSQL and tests.
+ */
+
+/** Per-SIM limits a GSM gateway SIM must stay within to avoid being blocked by its carrier. `null` = no limit. */
+export type SimCaps = {
+  callsPerDay: number | null;
+  minutesPerDay: number | null;
+  minutesPerMonth: number | null;
+  minGapSeconds: number | null;
+};
+
+export type Trunk = {
+  id: string;
+  /** Shown in Bitrix24's call card as the external line's name, e.g. "МТС-1". */
+  name: string;
+  /** The Bitrix24 external line NUMBER the manager picks (LINE_NUMBER in ONEXTERNALCALLSTART). */
+  lineNumber: string;
+  /** Asterisk endpoint the call is dialled through, e.g. "gw_mts". */
+  dialTarget: string;
+  carrierGroupId: string;
+  /** Number of SIMs = parallel channels. */
+  channels: number;
+  caps: SimCaps;
+  /** Per-minute tariffs in kopecks: to the same carrier group (on-net) and to anyone else (off-net). */
+  tariff: { onNetKopecks: number; offNetKopecks: number };
+  enabled: boolean;
+};
+
+/** A named set of ИНН that the carriers treat as one network for pricing (a carrier and its MVNOs). */
+export type CarrierGroup = { id: string; name: string; inns: string[] };
+
+export type ProfileKind = 'sales' | 'hr' | 'other';
+
+export type DepartmentProfile = {
+  id: string;
+  kind: ProfileKind;
+  name: string;
+  /** Bitrix24 department ids whose members use this profile. */
+  departmentIds: string[];
+  /** Trunks the profile may call through. For HR: exactly its two numbers' trunks. */
+  allowedTrunkIds: string[];
+  defaultTrunkId: string;
+};
+
+export type RoutingSettings = {
+  trunks: Trunk[];
+  carrierGroups: CarrierGroup[];
+  profiles: DepartmentProfile[];
+  defaultTrunkId: string;
+};
+
+/** Who is calling: the Bitrix24 user's departments (cached) and extension. */
+export type Caller = { extension?: string; userId?: string; departmentIds: string[] };
+
+/** Live and accumulated use of one SIM (from the AMI bridge and the journal). */
+export type SimUsage = {
+  busy: boolean;
+  callsToday: number;
+  secondsToday: number;
+  secondsThisMonth: number;
+  /** Epoch ms of the last call's end on this SIM, for the minimum gap between calls. */
+  lastCallEndedAt: number | null;
+};
+
+/** Usage per trunk id, one entry per SIM index (missing entries = an unused SIM). */
+export type UsageByTrunk = Record<string, SimUsage[] | undefined>;
+/** Busy channels per trunk id when only a count is known (live AMI channels). */
+export type OccupancyByTrunk = Record<string, number | undefined>;
+
+/** Where a carrier came from, best first: an admin's override, the ported-numbers base, the registry. */
+export type CarrierSource = 'override' | 'ported' | 'registry';
+export type ResolvedCarrier = { inn: string; source: CarrierSource; operator?: string; range?: { def: string; from: string; to: string } };
