@@ -1,0 +1,29 @@
+'use client';
+
+import { translate, type MessageKey } from '@/lib/i18n/messages';
+import { useB24Frame } from './frame-provider';
+
+const labels: Record<ReturnType<typeof useB24Frame>['status'], MessageKey> = {
+  loading: 'frame.loading',
+  frame: 'frame.connected',
+  standalone: 'frame.standalone',
+  error: 'frame.error',
+};
+
+const tones = {
+  loading: 'text-base-3',
+  frame: 'text-green-700',
+  standalone: 'text-amber-700',
+  error: 'text-red-700',
+} as const;
+
+/** A one-line badge telling whether the app runs inside a portal, standalone, or failed to connect. */
+export function FrameStatus() {
+  const { status, lang, memberId, error } = useB24Frame();
+  return (
+    <p data-testid="frame-status" data-status={status} role="status" className={`text-sm ${tones[status]}`} title={error}>
+      {translate(lang, labels[status])}
+      {status === 'frame' && memberId ? ` · ${memberId}` : null}
+    </p>
+  );
+}

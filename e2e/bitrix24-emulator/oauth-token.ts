@@ -1,0 +1,38 @@
+/** `/oauth/token/` like oauth.bitrix.info (reference §3.4): refresh gives a new pair and burns the old refresh token. */
+import type { EmulatorState } from './emulator-state';
+import { ACCESS_TOKEN_TTL_SECONDS, findPortal, refreshTokens } from './emulator-state';
+
+export type OAuthOutcome = { status: number; body: Record<string, unknown> };
+
+export function answerOAuthToken(state: EmulatorState, params: Record<string, unknown>): OAuthOutcome {
+  const text = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : '');
+  const grantType = text('grant_type');
+  if (!grantType) return oauthError(400, 'invalid_request', 'grant_type is required');
+  if (text('client_id') !== state.clientId || text('client_secret') !== state.clientSecret) {
+    return oauthError(401, 'invalid_client', 'Invalid client credentials');
+  }
+  if (grantType !== 'refresh_token') return oauthError(400, 'unsupported_grant_type', 'Unsupported grant type');
+  const record = refreshTokens(state, text('refresh_token'));
+  if (!record) return oauthError(400, 'invalid_grant', 'Invalid refresh token');
+  const portal = findPortal(state, record.memberId);
+  return {
+    status: 200,
+    body: {
+      access_token: record.accessToken,
+      expires: Math.floor(record.expiresAt / 1000),
+      expires_in: ACCESS_TOKEN_TTL_SECONDS,
+      scope: portal.scope.join(','),
+      domain: state.host,
+      server_endpoint: `${state.url}/rest/`,
+      status: portal.status,
+      client_endpoint: `${state.url}/rest/`,
+      member_id: portal.memberId,
+      user_id: record.userId,
+      refresh_token: record.refreshToken,
+    },
+  };
+}
+
+function oauthError(status: number, error: string, description: string): OAuthOutcome {
+  return { status, body: { error, error_description: description } };
+}
