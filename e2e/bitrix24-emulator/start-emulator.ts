@@ -13,6 +13,7 @@ import { createPortal, describeTokens, findPortal, issueTokens } from './emulato
 import { executeRestCall } from './execute-rest-call';
 import type { Delivery, FireEventOptions } from './fire-event';
 import { fireEvent } from './fire-event';
+import { answerControlApi } from './control-api';
 import { answerOAuthToken } from './oauth-token';
 import { answerPortalApi } from './portal-api';
 import { readParams } from './read-request';
@@ -102,6 +103,12 @@ async function route(state: EmulatorState, request: IncomingMessage, response: S
   const apiMatch = /^\/portal\/api\/(\w+)$/.exec(url.pathname);
   if (apiMatch?.[1] && request.method === 'POST') {
     const outcome = answerPortalApi(state, apiMatch[1], await readParams(request, url));
+    send(response, outcome.status, outcome.body);
+    return;
+  }
+  const controlMatch = /^\/__emulator\/([\w-]+)$/.exec(url.pathname);
+  if (controlMatch?.[1]) {
+    const outcome = await answerControlApi(state, controlMatch[1], await readParams(request, url), url.searchParams);
     send(response, outcome.status, outcome.body);
     return;
   }

@@ -1,0 +1,25 @@
+/** Talks to the run's emulator over its test-only control API (`/__emulator/*`) from Playwright workers. */
+import type { APIRequestContext } from '@playwright/test';
+import type { RecordedCall } from '../bitrix24-emulator/types';
+import { emulatorUrl } from './e2e-env';
+
+export function emulatorControl(request: APIRequestContext) {
+  const base = `${emulatorUrl()}/__emulator`;
+  const post = async (action: string, data: Record<string, unknown>) => {
+    const response = await request.post(`${base}/${action}`, { data });
+    if (!response.ok()) throw new Error(`emulator ${action}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as unknown;
+  };
+  return {
+    url: emulatorUrl(),
+    calls: async (method?: string) =>
+      (await (await request.get(`${base}/calls${method ? `?method=${encodeURIComponent(method)}` : ''}`)).json()) as RecordedCall[],
+    resetCalls: () => post('reset-calls', {}),
+    failNext: (method: string, error: string, count = 1) => post('fail-next', { method, error, count }),
+    expireToken: (portal?: string) => post('expire-token', { portal }),
+    issueTokens: (userId: number, portal?: string) =>
+      post('issue-tokens', { userId, portal }) as Promise<{ accessToken: string; refreshToken: string }>,
+    fireEvent: (event: string, data: Record<string, unknown>, options: Record<string, unknown> = {}, portal?: string) =>
+      post('fire-event', { event, data, options, portal }) as Promise<Array<{ handler: string; status: number }>>,
+  };
+}

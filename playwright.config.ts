@@ -1,0 +1,63 @@
+import { defineConfig } from '@playwright/test';
+import { assertLocalDatabase } from './e2e/support/assert-local-database';
+import { APP_PORT, APP_URL, E2E_CLIENT_ID, E2E_CLIENT_SECRET, emulatorUrl } from './e2e/support/e2e-env';
+
+/**
+ * E2E: the app (next dev by default; E2E_APP_CMD overrides, e.g. "npm run build && npm run start") against the
+ * Bitrix24 emulator, in Debian's Chromium. Only loopback addresses; only a local database.
+ */
+assertLocalDatabase(process.env.DATABASE_URL);
+const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/e2e.db';
+const emulator = emulatorUrl();
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  globalSetup: './e2e/support/global-setup.ts',
+  // Two cores and one shared emulator with a global failure queue: run tests one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: APP_URL,
+    trace: 'on',
+    screenshot: 'on',
+  },
+  projects: [
+    { name: 'api', testMatch: 'api/**/*.spec.ts' },
+    {
+      name: 'browser',
+      testMatch: 'browser/**/*.spec.ts',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1280, height: 900 },
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: process.env.E2E_APP_CMD ?? `npx next dev --port ${APP_PORT} --hostname 127.0.0.1`,
+    url: `${APP_URL}/`,
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
+    timeout: 300_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(APP_PORT),
+      PUBLIC_URL: APP_URL,
+      DATABASE_URL: databaseUrl,
+      B24_CLIENT_ID: E2E_CLIENT_ID,
+      B24_CLIENT_SECRET: E2E_CLIENT_SECRET,
+      B24_OAUTH_URL: emulator,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
