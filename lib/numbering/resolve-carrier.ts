@@ -45,30 +45,41 @@ export type ResolvedCarrier = {
  */
 export function resolveCarrier({ e164, index, ported, overrides }: ResolveCarrierOptions): ResolvedCarrier | null {
   const rangeHolder = lookupCarrier(index, e164);
-  const base = {
-    region: rangeHolder?.region ?? null,
-    territory: rangeHolder?.territory ?? null,
-    range: rangeHolder?.range ?? null,
-    rangeHolder,
-  };
-
   const override = overrides?.get(e164);
   if (override) {
-    return {
-      ...base,
-      source: 'override',
-      inn: override.inn,
-      operator: override.label ?? nameOf(index, override.inn) ?? override.inn,
-      portedTo: ported?.get(e164) ?? null,
-    };
+    const operator = override.label ?? nameOf(index, override.inn) ?? override.inn;
+    return answer('override', override.inn, operator, rangeHolder, ported?.get(e164) ?? null);
   }
   const portedTo = ported?.get(e164);
   if (portedTo) {
     const operator = (portedTo.inn !== null ? nameOf(index, portedTo.inn) : null) ?? portedTo.ownerId;
-    return { ...base, source: 'ported', inn: portedTo.inn, operator, portedTo };
+    return answer('ported', portedTo.inn, operator, rangeHolder, portedTo);
   }
   if (!rangeHolder) return null;
-  return { ...base, source: 'registry', inn: rangeHolder.inn, operator: rangeHolder.operator, portedTo: null };
+  return answer('registry', rangeHolder.inn, rangeHolder.operator, rangeHolder, null);
+}
+
+/**
+ * One literal with every field in the same order: the bench showed that building this with object
+ * spread (`{ ...base, source }`) made resolution ~10× slower than the lookup itself in V8.
+ */
+function answer(
+  source: ResolvedCarrier['source'],
+  inn: string | null,
+  operator: string,
+  rangeHolder: CarrierMatch | null,
+  portedTo: PortedNumber | null,
+): ResolvedCarrier {
+  return {
+    source,
+    inn,
+    operator,
+    region: rangeHolder ? rangeHolder.region : null,
+    territory: rangeHolder ? rangeHolder.territory : null,
+    range: rangeHolder ? rangeHolder.range : null,
+    rangeHolder,
+    portedTo,
+  };
 }
 
 /** First registry spelling for the ИНН (the index has ~90 of them), else the known brand name. */
