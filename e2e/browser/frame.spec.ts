@@ -63,3 +63,28 @@ test('opened directly, the page runs standalone without admin rights', async ({ 
   await expect(page.getByTestId('frame-user')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('in the CALL_CARD placement the page reads getStatus and receives call-card events', async ({ page, request }) => {
+  const emulator = emulatorControl(request);
+  const options = JSON.stringify({ CALL_ID: 'externalCall.0123.1', PHONE_NUMBER: '+79161234567', CALL_STATE: 'connecting' });
+  await page.goto(`${emulator.url}/portal/app?path=/frame-check&user=2&placement=CALL_CARD&options=${encodeURIComponent(options)}`);
+  const frame = page.frameLocator('#app-frame');
+  await expect(frame.getByTestId('frame-placement')).toHaveText('CALL_CARD', { timeout: 90_000 });
+  await expect(frame.getByTestId('frame-call-id')).toHaveText('externalCall.0123.1');
+  await expect
+    .poll(async () => (await portalMessages(page)).some((message) => message.command === 'placementBindEvent'))
+    .toBe(true);
+  // An event fired within the SDK's 900 ms bind window settles the bind promise instead (reference §5.3), so keep
+  // firing until the page shows it.
+  await expect
+    .poll(async () => {
+      await page.evaluate(() =>
+        (window as unknown as { __fireCallCardEvent: (name: string, data: unknown) => number }).__fireCallCardEvent(
+          'CallCard::CallStateChanged',
+          { callState: 'connected', additionalParams: {} },
+        ),
+      );
+      return frame.getByTestId('frame-call-state').textContent({ timeout: 500 }).catch(() => null);
+    })
+    .toBe('connected');
+});

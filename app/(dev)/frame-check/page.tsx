@@ -11,6 +11,18 @@ export default function FrameCheckPage() {
   const frame = useB24Frame();
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [restError, setRestError] = useState<string | null>(null);
+  const [callStatus, setCallStatus] = useState<string | null>(null);
+  const [callState, setCallState] = useState<string | null>(null);
+
+  // In the call card placement: read the card's status and follow its state (reference §3.6).
+  useEffect(() => {
+    const b24 = frame.b24;
+    if (frame.status !== 'frame' || frame.placement !== 'CALL_CARD' || !b24) return;
+    void b24.placement.call('getStatus').then((status: { CALL_ID?: string }) => setCallStatus(status.CALL_ID ?? ''));
+    void b24.placement.bindEvent('CallCard::CallStateChanged', (data: { callState?: string }) =>
+      setCallState(data.callState ?? ''),
+    );
+  }, [frame.status, frame.placement, frame.b24]);
 
   useEffect(() => {
     if (frame.status !== 'frame' || !frame.b24) return;
@@ -48,6 +60,8 @@ export default function FrameCheckPage() {
           {user.NAME} (ID {user.ID})
         </p>
       ) : null}
+      {callStatus !== null ? <p data-testid="frame-call-id">{callStatus}</p> : null}
+      {callState !== null ? <p data-testid="frame-call-state">{callState}</p> : null}
       {restError ? <p data-testid="frame-rest-error">{restError}</p> : null}
     </main>
   );
