@@ -15,6 +15,11 @@ export type CarrierIndex = {
   readonly starts: ArrayLike<number>;
   /** Last number (inclusive) of each range; ranges never overlap. */
   readonly ends: ArrayLike<number>;
+  /**
+   * Rows of 3-digit code c are [codeOffsets[c], codeOffsets[c + 1]): a range never crosses a code,
+   * so the search starts inside one code (≤ 4,803 rows, usually < 300) instead of all 16.6k.
+   */
+  readonly codeOffsets: ArrayLike<number>;
   /** Row → position in `carriers`, for grouping and counting without touching strings. */
   readonly carrierIds: ArrayLike<number>;
   readonly carriers: readonly IndexedCarrier[];
@@ -26,6 +31,8 @@ export type CarrierIndex = {
 };
 
 const MAX_CARRIERS = 0xffff;
+const CODES = 1000;
+const CODE_FACTOR = 1e7;
 
 /**
  * Builds the search structure from parsed ranges. Sorts a copy if needed; throws if ranges overlap,
@@ -42,12 +49,14 @@ export function buildCarrierIndex(ranges: readonly RegistryRange[]): CarrierInde
   const carrierIds = new Uint16Array(size);
   const carriers: IndexedCarrier[] = [];
   const matches: CarrierMatch[] = new Array(size);
+  const codeOffsets = new Uint32Array(CODES + 1);
 
   for (let i = 0; i < size; i += 1) {
     const row = rows[i]!;
-    const code = Number(row.def) * 1e7;
-    starts[i] = code + Number(row.from);
-    ends[i] = code + Number(row.to);
+    const code = Number(row.def);
+    codeOffsets[code + 1] = i + 1;
+    starts[i] = code * CODE_FACTOR + Number(row.from);
+    ends[i] = code * CODE_FACTOR + Number(row.to);
     if (i > 0 && starts[i]! <= ends[i - 1]!) {
       throw new AppError(
         'INVALID_INPUT',
@@ -76,9 +85,12 @@ export function buildCarrierIndex(ranges: readonly RegistryRange[]): CarrierInde
       source: 'registry' as const,
     });
   }
+  // Codes without rows get an empty slice: carry the previous end forward.
+  for (let code = 1; code <= CODES; code += 1) codeOffsets[code] = Math.max(codeOffsets[code]!, codeOffsets[code - 1]!);
   return Object.freeze({
     size,
     starts,
+    codeOffsets,
     ends,
     carrierIds,
     carriers: Object.freeze(carriers),
@@ -87,7 +99,7 @@ export function buildCarrierIndex(ranges: readonly RegistryRange[]): CarrierInde
 }
 
 function startOf(range: RegistryRange): number {
-  return Number(range.def) * 1e7 + Number(range.from);
+  return Number(range.def) * CODE_FACTOR + Number(range.from);
 }
 
 function isSortedByStart(ranges: readonly RegistryRange[]): boolean {

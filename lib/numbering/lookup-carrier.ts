@@ -3,20 +3,24 @@ import type { CarrierMatch } from './types';
 
 const ZERO = 48;
 const SEVEN = 55;
+const CODE_FACTOR = 1e7;
 
 /**
  * Finds the range holder of a Russian number. `e164` is the canonical form from
  * `normalizePhoneNumber` ("79151234567": 11 digits, no "+"); anything else returns null rather than
  * guessing, as does a number in a gap between allocated ranges.
  *
- * Binary search over the sorted starts: ~15 steps for 16.6k rows, no allocation.
+ * Binary search over the sorted starts of the number's 3-digit code only (a range never crosses a
+ * code): ≤ 13 steps even in DEF 949's 4,803 rows, no allocation.
  */
 export function lookupCarrier(index: CarrierIndex, e164: string): CarrierMatch | null {
   const nsn = parseNationalNumber(e164);
   if (nsn < 0) return null;
-  const { starts, ends } = index;
-  let low = 0;
-  let high = index.size;
+  const { starts, ends, codeOffsets } = index;
+  const code = Math.floor(nsn / CODE_FACTOR);
+  const first = codeOffsets[code]!;
+  let low = first;
+  let high = codeOffsets[code + 1]!;
   // Invariant: starts[< low] <= nsn < starts[>= high].
   while (low < high) {
     const middle = (low + high) >>> 1;
@@ -24,7 +28,7 @@ export function lookupCarrier(index: CarrierIndex, e164: string): CarrierMatch |
     else high = middle;
   }
   const candidate = low - 1;
-  if (candidate < 0 || ends[candidate]! < nsn) return null;
+  if (candidate < first || ends[candidate]! < nsn) return null;
   return index.matches[candidate] ?? null;
 }
 

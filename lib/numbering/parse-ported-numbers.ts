@@ -36,6 +36,8 @@ export type ParsedPortedNumbers = {
   readonly stats: { readonly dataRows: number; readonly acceptedRows: number; readonly rejectedRows: number };
 };
 
+type Owner = { readonly ownerId: string; readonly inn: string | null };
+
 type Columns = { number: number; owner: number; mnc: number; route: number; region: number; date: number };
 
 const NUMBER = /^\d{10}$/;
@@ -64,7 +66,7 @@ export function parsePortedNumbers(text: string): ParsedPortedNumbers {
 
   const { format, columns, width } = detected;
   const ported = new Map<string, PortedNumber>();
-  const owners = new Map<string, string>();
+  const owners = new Map<string, Owner>();
   let dataRows = 0;
   let rejectedRows = 0;
   for (let index = 1; index < lines.length; index += 1) {
@@ -111,7 +113,7 @@ function readRow(
   width: number,
   columns: Columns,
   errors: LineIssue[],
-  owners: Map<string, string>,
+  owners: Map<string, Owner>,
 ): PortedNumber | null {
   const fail = (code: string, message: string) => {
     errors.push({ line, severity: 'error', code, message });
@@ -137,15 +139,15 @@ function readRow(
   if (date !== '' && Number.isNaN(Date.parse(date))) return fail('invalid_date', `Port date "${date}" is not an ISO-8601 timestamp.`);
 
   // Millions of rows share a handful of owner ids: keep one string and one ИНН lookup per id.
-  let sharedOwner = owners.get(ownerId);
-  if (sharedOwner === undefined) {
-    sharedOwner = ownerId;
-    owners.set(ownerId, ownerId);
+  let owner = owners.get(ownerId);
+  if (owner === undefined) {
+    owner = { ownerId, inn: findCarrierByMnpOwnerId(ownerId)?.inn ?? null };
+    owners.set(ownerId, owner);
   }
   return {
     e164: `7${number}`,
-    ownerId: sharedOwner,
-    inn: findCarrierByMnpOwnerId(sharedOwner)?.inn ?? null,
+    ownerId: owner.ownerId,
+    inn: owner.inn,
     mnc,
     route,
     regionCode,
