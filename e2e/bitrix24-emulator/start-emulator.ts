@@ -71,6 +71,8 @@ function seededRandom(seed: number): () => number {
 
 async function route(state: EmulatorState, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', state.url);
+  // The SDK joins client_endpoint ("…/rest/") and the method with another "/"; the real portal accepts "//".
+  url.pathname = url.pathname.replace(/\/{2,}/g, '/');
   if (request.method === 'OPTIONS') {
     response.writeHead(204, CORS_HEADERS);
     response.end();
