@@ -70,10 +70,10 @@ function declaredDefault(field: DmmfField): string | null {
   const value = field.default;
   if (value === undefined || value === null) return null;
   if (typeof value === 'object' && 'name' in value) {
-    const name = (value as { name: string }).name;
+    const { name, args = [] } = value as { name: string; args?: unknown[] };
     if (name === 'autoincrement') return 'autoincrement';
     if (name === 'now') return 'now';
-    if (name === 'dbgenerated') return `dbgenerated(${String((value as { args: unknown[] }).args[0] ?? '')})`;
+    if (name === 'dbgenerated') return `dbgenerated(${String(args[0] ?? '')})`;
     return null;
   }
   if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;

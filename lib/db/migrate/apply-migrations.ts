@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors/app-error';
-import { pgConnectionFor, type DatabaseConfig } from '../connection-config';
+import { pgConnectionFor, sqliteFilePath, type DatabaseConfig } from '../connection-config';
 import { ensureMigrationsTable, readMigrationRecords, type MigrationRecord } from './migrations-table';
 import { openSqlConnection, type SqlConnection } from './open-sql-connection';
 import { migrationsDirFor, readMigrations, type MigrationFile } from './read-migrations';
@@ -30,14 +30,30 @@ const PRISMA_ADVISORY_LOCK = 72707369;
  * to run again and from several processes at once. Refuses to touch a database whose history disagrees with the
  * files (an applied migration edited afterwards, or one that failed under Prisma's own tool).
  */
-export async function applyMigrations({ database, migrationsDir, log = () => {} }: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
+export async function applyMigrations(options: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
+  if (options.database.kind === 'postgresql') return applyAll(options);
+  // better-sqlite3 is synchronous: a second caller in this process waiting for the file lock would block the
+  // thread the first one needs to finish. Callers in one process take turns; other processes wait on the lock.
+  const key = sqliteFilePath(options.database.file);
+  const run = (sqliteTurns.get(key) ?? Promise.resolve()).catch(() => {}).then(() => applyAll(options));
+  sqliteTurns.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (sqliteTurns.get(key) === run) sqliteTurns.delete(key);
+  }
+}
+
+const sqliteTurns = new Map<string, Promise<unknown>>();
+
+async function applyAll({ database, migrationsDir, log = () => {} }: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
   const files = readMigrations({ dir: migrationsDir ?? migrationsDirFor(database.kind) });
   const connection = await openSqlConnection({ database });
   try {
     if (connection.kind === 'postgresql') {
+      await connection.query('SELECT pg_advisory_lock(?)', [PRISMA_ADVISORY_LOCK]);
       const { schema } = pgConnectionFor((database as { url: string }).url);
       if (schema) await connection.execScript(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await connection.query('SELECT pg_advisory_lock(?)', [PRISMA_ADVISORY_LOCK]);
     } else {
       // WAL lets the app read while the worker writes; the mode is stored in the file, so setting it once is enough.
       await connection.query('PRAGMA journal_mode = WAL');

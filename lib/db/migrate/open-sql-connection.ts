@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { AppError } from '../../errors/app-error';
 import { pgConnectionFor, sqliteFilePath, type DatabaseConfig } from '../connection-config';
 
 /**
@@ -23,7 +24,12 @@ export async function openSqlConnection({ database }: OpenSqlConnectionOptions):
   if (database.kind === 'sqlite') {
     const file = sqliteFilePath(database.file);
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    const db = new Database(file, { timeout: 10_000 });
+    let db: Database.Database;
+    try {
+      db = new Database(file, { timeout: 10_000 });
+    } catch (error) {
+      throw new AppError('UNAVAILABLE', `Cannot open the SQLite database ${file}: ${(error as Error).message}`);
+    }
     return {
       kind: 'sqlite',
       async query<Row>(sql: string, params: unknown[] = []) {
@@ -39,7 +45,12 @@ export async function openSqlConnection({ database }: OpenSqlConnectionOptions):
     };
   }
   const client = new pg.Client(pgConnectionFor(database.url));
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    const { host } = new URL(database.url);
+    throw new AppError('UNAVAILABLE', `Cannot connect to PostgreSQL at ${host}: ${(error as Error).message || (error as { code?: string }).code}`);
+  }
   return {
     kind: 'postgresql',
     async query<Row>(sql: string, params: unknown[] = []) {
