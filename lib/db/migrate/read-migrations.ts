@@ -12,7 +12,8 @@ export type MigrationFile = {
   checksum: string;
 };
 
-const projectRoot = path.resolve(import.meta.dirname, '../../..');
+// The app, its scripts and tests all run from the project root; import.meta.dirname does not survive Next's bundling.
+const projectRoot = process.cwd();
 
 /** One migrations folder per provider, both in Prisma's own layout so `prisma migrate deploy` works too. */
 export function migrationsDirFor(kind: DatabaseKind, root = projectRoot): string {

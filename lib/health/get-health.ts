@@ -1,0 +1,43 @@
+import { probeAmi } from '../asterisk/probe-ami';
+import { getConfig } from '../config/load-config';
+import { checkDb } from '../db/check-db';
+import { getDb } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { getActiveRegistry } from '../numbering/get-active-registry';
+import { summariseHealth, type AmiHealth, type HealthReport, type PortalsHealth, type RegistryHealth } from './health-report';
+
+/** Gathers every part of /api/health in parallel; each part reports its own failure instead of throwing. */
+export async function getHealth(): Promise<HealthReport> {
+  const config = getConfig();
+  const [database, ami, registry, portals] = await Promise.all([
+    checkDb(),
+    Promise.all(config.pbxes.map(checkPbx)),
+    checkRegistry(),
+    countPortals(),
+  ]);
+  return summariseHealth({ database, ami, registry, portals });
+}
+
+async function checkPbx(pbx: { name: string; host: string; port: number }): Promise<AmiHealth> {
+  const probe = await probeAmi({ host: pbx.host, port: pbx.port });
+  return { name: pbx.name, host: pbx.host, port: pbx.port, ok: probe.reachable, banner: probe.banner, latencyMs: probe.latencyMs, error: probe.error };
+}
+
+async function checkRegistry(): Promise<RegistryHealth> {
+  try {
+    const { version } = await getActiveRegistry();
+    return { ok: version.rows > 0, fileName: version.fileName, sha256: version.sha256, rows: version.rows, errors: version.errors, loadedAt: version.loadedAt };
+  } catch (error) {
+    return { ok: false, error: AppError.is(error) ? error.message : 'registry could not be loaded' };
+  }
+}
+
+async function countPortals(): Promise<PortalsHealth> {
+  try {
+    const db = getDb();
+    const [total, installed] = await Promise.all([db.portal.count(), db.portal.count({ where: { status: 'active' } })]);
+    return { ok: true, total, installed };
+  } catch (error) {
+    return { ok: false, total: 0, installed: 0, error: (error as Error).message.split('\n')[0] };
+  }
+}
