@@ -39,7 +39,7 @@ const settingsSchema = z
         id,
         kind: z.enum(['sales', 'hr', 'other']),
         name: z.string().trim().min(1),
-        departmentIds: z.array(z.string()),
+        departmentIds: z.array(z.string().regex(/^\d{1,10}$/, 'Номер отдела Битрикс24 / Bitrix24 department id')),
         allowedTrunkIds: z.array(z.string()).min(1, 'Разрешите хотя бы одну линию / Allow at least one line'),
         defaultTrunkId: id,
       }),

@@ -1,0 +1,59 @@
+import { getDb, type Db } from '../../db/client';
+import type { CarrierOverride } from '../../numbering/resolve-carrier';
+import type { PortedNumber } from '../../numbering/parse-ported-numbers';
+import { compileRoutingSettings, type CompiledRoutingSettings } from '../compile-routing-settings';
+import type { Caller } from '../types';
+import { loadRoutingSettings } from './load-routing-settings';
+
+/** Everything the decision needs from the database for one portal, compiled for the hot path. */
+export type RoutingContext = {
+  compiled: CompiledRoutingSettings;
+  /** Extension (UF_PHONE_INNER) → the person's departments. */
+  callers: Map<string, Caller>;
+  overrides: Map<string, CarrierOverride>;
+  ported: Map<string, PortedNumber>;
+};
+
+/**
+ * Cached per portal so the dialplan endpoint answers without a database round trip. A settings save in this process
+ * forgets the entry at once; other processes (several app instances on PostgreSQL) see the change within TTL_MS.
+ */
+const TTL_MS = 5_000;
+type Entry = { at: number; value: Promise<RoutingContext> };
+const holder = globalThis as typeof globalThis & { __routingContexts?: Map<number, Entry> };
+const cache = (holder.__routingContexts ??= new Map());
+
+export type GetRoutingContextOptions = { portalId: number; db?: Db; now?: number };
+
+export function getRoutingContext({ portalId, db = getDb(), now = Date.now() }: GetRoutingContextOptions): Promise<RoutingContext> {
+  const hit = cache.get(portalId);
+  if (hit && now - hit.at < TTL_MS) return hit.value;
+  const value = loadRoutingContext(db, portalId);
+  value.catch(() => cache.delete(portalId));
+  cache.set(portalId, { at: now, value });
+  return value;
+}
+
+export function forgetRoutingContext(portalId: number): void {
+  cache.delete(portalId);
+}
+
+async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
+  const [settings, users, numberOverrides] = await Promise.all([
+    loadRoutingSettings({ db, portalId }),
+    db.user.findMany({ where: { portalId, active: true, extension: { not: null } }, include: { departments: { include: { department: true } } } }),
+    db.numberOverride.findMany({ orderBy: { validFrom: 'asc' } }),
+  ]);
+  const callers = new Map<string, Caller>();
+  for (const user of users) {
+    callers.set(user.extension!, { extension: user.extension!, userId: String(user.b24UserId), departmentIds: user.departments.map((d) => String(d.department.b24DepartmentId)) });
+  }
+  const overrides = new Map<string, CarrierOverride>();
+  const ported = new Map<string, PortedNumber>();
+  // Later rows win (ordered by validFrom): the newest port or correction is the one in force.
+  for (const row of numberOverrides) {
+    if (row.source === 'override') overrides.set(row.number, { inn: row.inn, ...(row.note ? { label: row.note } : {}) });
+    else ported.set(row.number, { e164: row.number, ownerId: row.inn, inn: row.inn, mnc: '', route: '', regionCode: '', portedAt: row.validFrom.toISOString() } as PortedNumber);
+  }
+  return { compiled: compileRoutingSettings(settings), callers, overrides, ported };
+}
