@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error';
 import { normalizePhoneNumber, type PhoneNumberKind } from '../numbering/normalize-phone-number';
 import { phoneNumberRejectionMessages } from '../numbering/phone-number-reasons';
 import { assessTrunkCapacity } from './assess-trunk-capacity';
-import type { CompiledRoutingSettings } from './compile-routing-settings';
+import { candidatePlan, type Candidate, type CompiledRoutingSettings } from './compile-routing-settings';
 import type { RouteReason, RouteVia } from './route-reasons';
 import type { Caller, CarrierGroup, CarrierSource, DepartmentProfile, OccupancyByTrunk, ResolvedCarrier, Trunk, UsageByTrunk } from './types';
 
@@ -69,26 +69,18 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
     } else reasons.push({ code: 'carrierUnknown' });
   } else reasons.push({ code: 'numberKind', kind: normalized.kind });
 
-  const candidates: Array<{ trunk: Trunk; via: RouteVia }> = [];
-  const add = (trunk: Trunk | undefined, via: RouteVia) => {
-    if (trunk && allowed.has(trunk.id) && !candidates.some((c) => c.trunk === trunk)) candidates.push({ trunk, via });
-  };
+  let manual: Trunk | undefined;
   const line = options.requestedLine?.trim() ?? '';
   if (!AUTO_LINES.has(line.toLowerCase())) {
     const picked = compiled.trunkByLine.get(line);
     if (!picked) reasons.push({ code: 'manualUnknown', line });
     else if (!allowed.has(picked.id)) reasons.push({ code: 'manualNotAllowed', trunk: picked.name, profile: profile?.name ?? '—' });
     else if (!picked.enabled) reasons.push({ code: 'manualDisabled', trunk: picked.name });
-    else add(picked, 'manual');
+    else manual = picked;
   }
-  if (group) {
-    const own = byGroup.get(group.id);
-    if (own) for (const trunk of own) add(trunk, 'carrier');
-    else reasons.push({ code: 'noCarrierTrunk', group: group.name });
-  }
-  if (profile) add(compiled.trunkById.get(profile.defaultTrunkId), 'profileDefault');
-  add(compiled.trunkById.get(compiled.settings.defaultTrunkId), 'globalDefault');
-  for (const trunk of compiled.settings.trunks) add(trunk, 'otherAllowed');
+  if (group && !byGroup.has(group.id)) reasons.push({ code: 'noCarrierTrunk', group: group.name });
+  const plan = candidatePlan(compiled, profile, group);
+  const candidates: readonly Candidate[] = manual ? [{ trunk: manual, via: 'manual' }, ...plan.filter((c) => c.trunk !== manual)] : plan;
 
   let chosen: { choice: TrunkChoice; via: RouteVia } | null = null;
   const fallbacks: TrunkChoice[] = [];
