@@ -7,4 +7,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getConfigOrExit } = await import('./lib/config/exit-on-bad-config');
   getConfigOrExit();
+  const { startDialplanListener } = await import('./lib/routing/start-dialplan-listener');
+  startDialplanListener();
 }

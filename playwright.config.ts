@@ -1,13 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { assertLocalDatabase } from './e2e/support/assert-local-database';
-import { APP_PORT, APP_URL, E2E_CLIENT_ID, E2E_CLIENT_SECRET, emulatorUrl } from './e2e/support/e2e-env';
+import { APP_PORT, APP_URL, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_DATABASE_URL, E2E_DIALPLAN_SECRET, emulatorUrl } from './e2e/support/e2e-env';
 
 /**
  * E2E: the app (next dev by default; E2E_APP_CMD overrides, e.g. "npm run build && npm run start") against the
  * Bitrix24 emulator, in Debian's Chromium. Only loopback addresses; only a local database.
  */
 assertLocalDatabase(process.env.DATABASE_URL);
-const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/e2e.db';
 const emulator = emulatorUrl();
 
 export default defineConfig({
@@ -53,7 +52,10 @@ export default defineConfig({
     env: {
       PORT: String(APP_PORT),
       PUBLIC_URL: APP_URL,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: E2E_DATABASE_URL,
+      DIALPLAN_SECRET: E2E_DIALPLAN_SECRET,
+      // The real Asterisk pair when `npm run peers -- up` exported it (npm test does); the app runs without it too.
+      ...Object.fromEntries(['AMI_HOST', 'AMI_PORT', 'AMI_USER', 'AMI_SECRET', 'AMI_PBX_NAME'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
       B24_CLIENT_ID: E2E_CLIENT_ID,
       B24_CLIENT_SECRET: E2E_CLIENT_SECRET,
       B24_OAUTH_URL: emulator,

@@ -12,9 +12,9 @@ const labels: Record<ReturnType<typeof useB24Frame>['status'], MessageKey> = {
 
 const tones = {
   loading: 'text-base-3',
-  frame: 'text-green-700',
-  standalone: 'text-amber-700',
-  error: 'text-red-700',
+  frame: 'text-success-alt',
+  standalone: 'text-warning',
+  error: 'text-alert',
 } as const;
 
 /** A one-line badge telling whether the app runs inside a portal, standalone, or failed to connect. */

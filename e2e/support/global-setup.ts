@@ -1,9 +1,28 @@
-/** Starts the Bitrix24 emulator with the demo portal for the whole run; the returned function stops it. */
+/**
+ * Before the whole run: a fresh, migrated, demo-seeded app database (so every run starts from the same state), and the
+ * Bitrix24 emulator with the demo portal. The returned function stops the emulator.
+ */
+import { rmSync } from 'node:fs';
+import { createDb } from '../../lib/db/client';
+import { sqliteFilePath } from '../../lib/db/connection-config';
+import { applyMigrations } from '../../lib/db/migrate/apply-migrations';
+import { loadConfig } from '../../lib/config/load-config';
+import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
 import { createDemoPortal } from '../bitrix24-emulator/demo-portal';
 import { startEmulator } from '../bitrix24-emulator/start-emulator';
-import { APP_URL, DEMO_MEMBER_ID, E2E_CLIENT_ID, E2E_CLIENT_SECRET, emulatorPort } from './e2e-env';
+import { APP_URL, DEMO_MEMBER_ID, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_DATABASE_URL, emulatorPort } from './e2e-env';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
+  if (database.kind === 'sqlite') {
+    const file = sqliteFilePath(database.file);
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  }
+  await applyMigrations({ database });
+  const db = createDb({ database });
+  await seedDemoPortal({ db });
+  await db.$disconnect();
+
   const emulator = await startEmulator({
     port: emulatorPort(),
     appUrl: APP_URL,

@@ -49,6 +49,15 @@ export const envSchema = z.object({
   B24_OAUTH_URL: z.url().default('https://oauth.bitrix.info'),
   /** Shared secret Asterisk's dialplan sends to /api/asterisk/route; without it only loopback may ask. */
   DIALPLAN_SECRET: optionalSecret,
+  /**
+   * A small HTTP listener, apart from Next.js, that answers the dialplan's route requests (same path and answers as
+   * /api/asterisk/route). Next.js costs ~5 ms per request here; the dialplan waits on every desk-phone call.
+   * host:port, or "off". Loopback peers need no secret; others need DIALPLAN_SECRET.
+   */
+  DIALPLAN_LISTEN: z
+    .string()
+    .regex(/^(off|[0-9a-zA-Z.:\[\]-]+:\d{1,5})$/, 'must be host:port (e.g. 127.0.0.1:3001) or off')
+    .default('127.0.0.1:3001'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

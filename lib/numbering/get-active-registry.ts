@@ -21,7 +21,8 @@ export function getActiveRegistry(): Promise<ActiveRegistry> {
 }
 
 async function loadActiveRegistry(): Promise<ActiveRegistry> {
-  const file = path.resolve(process.cwd(), getConfig().REGISTRY_PATH);
+  // turbopackIgnore: the path comes from configuration at run time; tracing it would pull the whole project into the build.
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), getConfig().REGISTRY_PATH);
   const { registry, version } = await loadRegistryFile(file);
   return { index: buildCarrierIndex(registry.ranges), version };
 }

@@ -1,3 +1,4 @@
+import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { ensureLocalPortal, LOCAL_MEMBER_ID } from './ensure-local-portal';
@@ -5,22 +6,19 @@ import { ensureLocalPortal, LOCAL_MEMBER_ID } from './ensure-local-portal';
 export type FindRoutingPortalOptions = { memberId?: string | null; db?: Db; now?: number };
 
 const TTL_MS = 5_000;
-const holder = globalThis as typeof globalThis & { __routingPortals?: Map<string, { at: number; id: Promise<number> }> };
-const cache = (holder.__routingPortals ??= new Map());
+const holder = globalThis as typeof globalThis & { __routingPortals?: Map<Db, RefreshingCache<string, number>> };
+/** One cache per client (the app's own, or a test's), kept on globalThis so Next's module copies share it. */
+const caches = (holder.__routingPortals ??= new Map());
 
 /**
  * Which portal's settings route a call that arrives without Bitrix24 context (a desk phone asking the dialplan
- * endpoint): the named one; else the only installed portal; else the local (embedded) one. Cached briefly because it
- * sits on the dialplan's hot path.
+ * endpoint): the named one; else the only installed portal; else the local (embedded) one. Cached (refreshing in the
+ * background) because it sits on the dialplan's hot path.
  */
-export function findRoutingPortal({ memberId, db = getDb(), now = Date.now() }: FindRoutingPortalOptions = {}): Promise<number> {
-  const key = memberId ?? '';
-  const hit = cache.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit.id;
-  const id = lookup(db, memberId);
-  id.catch(() => cache.delete(key));
-  cache.set(key, { at: now, id });
-  return id;
+export function findRoutingPortal({ memberId, db = getDb(), now }: FindRoutingPortalOptions = {}): Promise<number> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (key: string) => lookup(db, key || null) })));
+  return cache.get(memberId ?? '', now);
 }
 
 async function lookup(db: Db, memberId: string | null | undefined): Promise<number> {

@@ -6,7 +6,17 @@ import { findRoutingPortal } from '../portals/find-routing-portal';
 import { routeCall } from './route-call';
 import { renderReason } from './route-reasons';
 
-export type DialplanRequest = { number: string; ext?: string; line?: string; portal?: string; secret?: string | null; json: boolean; lang?: string };
+export type DialplanRequest = {
+  number: string;
+  ext?: string;
+  line?: string;
+  portal?: string;
+  secret?: string | null;
+  json: boolean;
+  lang?: string;
+  /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
+  fromLoopback?: boolean;
+};
 
 /** What Asterisk's dialplan reads: the endpoint name to dial, or NO_ROUTE when every allowed line is busy/capped. */
 export const NO_ROUTE = 'NO_ROUTE';
@@ -14,12 +24,12 @@ export const NO_ROUTE = 'NO_ROUTE';
 /**
  * The dialplan endpoint's logic. Plain text is for `${CURL()}`: one token the dialplan validates before use (anything
  * else — an error text, a timeout — makes it fall back to the default trunk). JSON carries the reasons for people.
- * A shared secret is required: the app cannot see the caller's address reliably behind Next.js, so "loopback only"
- * would be a promise we could not keep.
+ * Access: a peer on this machine (proved by the dedicated listener's socket) or the shared secret. Through Next.js the
+ * secret is always required: there the caller's address cannot be trusted (x-forwarded-for is only set when absent).
  */
 export async function answerDialplanRequest(request: DialplanRequest): Promise<Response> {
   try {
-    authorise(request.secret);
+    authorise(request.secret, request.fromLoopback === true);
     const portalId = await findRoutingPortal({ memberId: request.portal });
     const decision = await routeCall({ portalId, number: request.number, extension: request.ext, requestedLine: request.line });
     const target = decision.trunk?.dialTarget ?? NO_ROUTE;
@@ -33,7 +43,8 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<R
   }
 }
 
-function authorise(given: string | null | undefined): void {
+function authorise(given: string | null | undefined, fromLoopback: boolean): void {
+  if (fromLoopback) return;
   const expected = getConfig().DIALPLAN_SECRET;
   if (!expected) throw new AppError('UNAVAILABLE', 'The dialplan endpoint is off: set DIALPLAN_SECRET');
   const a = Buffer.from(given ?? '');

@@ -1,3 +1,4 @@
+import { createRefreshingCache, type RefreshingCache } from '../../cache/create-refreshing-cache';
 import { getDb, type Db } from '../../db/client';
 import type { CarrierOverride } from '../../numbering/resolve-carrier';
 import type { PortedNumber } from '../../numbering/parse-ported-numbers';
@@ -15,27 +16,25 @@ export type RoutingContext = {
 };
 
 /**
- * Cached per portal so the dialplan endpoint answers without a database round trip. A settings save in this process
- * forgets the entry at once; other processes (several app instances on PostgreSQL) see the change within TTL_MS.
+ * Cached per portal so the dialplan endpoint answers without a database round trip: a settings save in this process
+ * forgets the entry at once; other processes (several app instances on PostgreSQL) see the change within TTL_MS, and
+ * no request waits for the reload (see createRefreshingCache).
  */
 const TTL_MS = 5_000;
-type Entry = { at: number; value: Promise<RoutingContext> };
-const holder = globalThis as typeof globalThis & { __routingContexts?: Map<number, Entry> };
-const cache = (holder.__routingContexts ??= new Map());
+const holder = globalThis as typeof globalThis & { __routingContexts?: Map<Db, RefreshingCache<number, RoutingContext>> };
+/** One cache per client (the app's own, or a test's), kept on globalThis so Next's module copies share it. */
+const caches = (holder.__routingContexts ??= new Map());
 
 export type GetRoutingContextOptions = { portalId: number; db?: Db; now?: number };
 
-export function getRoutingContext({ portalId, db = getDb(), now = Date.now() }: GetRoutingContextOptions): Promise<RoutingContext> {
-  const hit = cache.get(portalId);
-  if (hit && now - hit.at < TTL_MS) return hit.value;
-  const value = loadRoutingContext(db, portalId);
-  value.catch(() => cache.delete(portalId));
-  cache.set(portalId, { at: now, value });
-  return value;
+export function getRoutingContext({ portalId, db = getDb(), now }: GetRoutingContextOptions): Promise<RoutingContext> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (id: number) => loadRoutingContext(db, id) })));
+  return cache.get(portalId, now);
 }
 
 export function forgetRoutingContext(portalId: number): void {
-  cache.delete(portalId);
+  for (const cache of caches.values()) cache.forget(portalId);
 }
 
 async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {

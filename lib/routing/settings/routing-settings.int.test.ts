@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../errors/app-error';
+import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
+import { routeCall } from '../route-call';
+import { loadRoutingSettings } from './load-routing-settings';
+import { saveRoutingSettings } from './save-routing-settings';
+import { seedDemoPortal } from './seed-demo-portal';
+
+describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind) => {
+  let test: TestDatabase;
+  let portalId: number;
+
+  beforeAll(async () => {
+    test = await createTestDatabase({ kind });
+    portalId = (await seedDemoPortal({ db: test.db() })).portalId;
+  });
+  afterAll(async () => test?.dispose());
+
+  it('seeds the reference deployment idempotently (same ids the second time)', async () => {
+    const first = await loadRoutingSettings({ db: test.db(), portalId });
+    await seedDemoPortal({ db: test.db() });
+    const second = await loadRoutingSettings({ db: test.db(), portalId });
+    expect(second).toEqual(first);
+    expect(first.trunks.map((t) => t.name)).toEqual(['Билайн', 'МегаФон', 'МТС', 'HR-1', 'HR-2']);
+    expect(first.profiles.find((p) => p.kind === 'hr')).toMatchObject({ departmentIds: ['2'] });
+  });
+
+  it('routes by extension through the stored settings and the bundled registry', async () => {
+    const db = test.db();
+    expect((await routeCall({ portalId, number: '79151234567', extension: '101', db })).trunk?.dialTarget).toBe('gw_mts');
+    expect((await routeCall({ portalId, number: '79151234567', extension: '201', db })).trunk?.dialTarget).toBe('gw_hr2');
+    expect((await routeCall({ portalId, number: '79261234567', extension: '202', db })).trunk?.dialTarget).toBe('gw_hr1');
+  });
+
+  it('refuses invalid settings with field messages and changes nothing', async () => {
+    const db = test.db();
+    const before = await loadRoutingSettings({ db, portalId });
+    const bad = structuredClone(before);
+    bad.profiles.find((p) => p.kind === 'hr')!.allowedTrunkIds.push(bad.trunks[0]!.id);
+    bad.trunks[1]!.caps.callsPerDay = -1;
+    const error = await saveRoutingSettings({ db, portalId, settings: bad }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(Object.keys((error as AppError).fields!)).toEqual(expect.arrayContaining(['trunks.1.caps.callsPerDay', 'profiles.1.allowedTrunkIds']));
+    expect(await loadRoutingSettings({ db, portalId })).toEqual(before);
+  });
+
+  it('saves edits atomically: renames that swap names, a new trunk, and the decision sees them at once', async () => {
+    const db = test.db();
+    const settings = await loadRoutingSettings({ db, portalId });
+    const [beeline, megafon] = settings.trunks;
+    [beeline!.name, megafon!.name] = [megafon!.name, beeline!.name];
+    settings.trunks.push({ ...structuredClone(settings.trunks[2]!), id: 'new-1', name: 'МТС-2', lineNumber: '74950000004', dialTarget: 'gw_mts2' });
+    const sales = settings.profiles.find((p) => p.kind === 'sales')!;
+    sales.allowedTrunkIds.push('new-1');
+    const saved = await saveRoutingSettings({ db, portalId, settings });
+    expect(saved.trunks.map((t) => t.name)).toEqual(['МегаФон', 'Билайн', 'МТС', 'HR-1', 'HR-2', 'МТС-2']);
+    const mts2 = saved.trunks.find((t) => t.name === 'МТС-2')!;
+    expect(saved.profiles.find((p) => p.kind === 'sales')!.allowedTrunkIds).toContain(mts2.id);
+    // All MTS-1 SIMs busy → the new MTS-2 line, with no stale cached settings in the way.
+    const mts = saved.trunks.find((t) => t.name === 'МТС')!;
+    const decision = await routeCall({ portalId, number: '79151234567', extension: '101', occupancy: { [mts.id]: 4 }, db });
+    expect(decision.trunk?.name).toBe('МТС-2');
+  });
+});
