@@ -1,0 +1,46 @@
+# Shared constants and helpers for peers.sh. Sourced, not executed.
+# Everything lives OUTSIDE the repo so a `git clean` never costs a 3-minute debootstrap.
+PEERS_CACHE=${PEERS_CACHE:-/var/cache/b24-carrier-calls}
+CHROOT=$PEERS_CACHE/sid
+RUN_DIR=$PEERS_CACHE/run
+LOCK_FILE=$PEERS_CACHE/.lock
+PEERS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CONF_SRC=$PEERS_DIR/asterisk
+INSTANCES=(gw pbx)          # start order: the gateways must be up before the PBX qualifies them
+INST_BASE=/opt/b24cc        # inside the chroot
+GATEWAYS=(beeline megafon mts hr1 hr2)
+
+# Fixed test credentials: loopback-only instances, never used outside the test harness.
+PBX_AMI_PORT=25038
+PBX_AMI_USER=app
+PBX_AMI_SECRET=b24cc-test-ami-secret
+GW_AMI_PORT=25039
+GW_AMI_USER=gw
+GW_AMI_SECRET=b24cc-test-gw-secret
+PBX_SIP=127.0.0.1:15060
+PHONES_SIP=127.0.0.20:15070
+GW_CALL_LOG_IN_CHROOT=$INST_BASE/gw/log/calls.jsonl
+TEST_PG_URL=postgresql://b24:b24@127.0.0.1:5432/b24_test
+
+# Gateway name -> "address:port" on the simulator (index-aligned with GATEWAYS).
+gateway_sip() {
+  local i
+  for i in "${!GATEWAYS[@]}"; do
+    [ "${GATEWAYS[$i]}" = "$1" ] && { echo "127.0.0.$((11 + i)):$((15061 + i))"; return 0; }
+  done
+  return 1
+}
+
+# stdout is reserved for `export` lines (eval'ed by the caller); everything human goes to stderr.
+log() { echo "peers: $*" >&2; }
+die() { echo "peers: ERROR: $*" >&2; exit 1; }
+now_ms() { date +%s%3N; }
+
+require_root() { [ "$(id -u)" = 0 ] || die "must run as root (chroot, mount, pg_ctlcluster)"; }
+
+# Serialise concurrent runs (two test shells calling `up` at once must not both debootstrap or start instances).
+take_lock() {
+  mkdir -p "$PEERS_CACHE"
+  exec 9>"$LOCK_FILE"
+  flock -w 900 9 || die "another peers.sh holds $LOCK_FILE"
+}

@@ -1,0 +1,36 @@
+# PostgreSQL 15 for integration tests: role b24 / database b24_test on 127.0.0.1. Sourced by peers.sh.
+PG_VERSION=15
+PG_CLUSTER=main
+
+pg_is_running() { pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1==v && $2==c {print $4}' | grep -q online; }
+
+psql_admin() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -tA "$@"; }
+
+ensure_postgres() {
+  command -v pg_ctlcluster >/dev/null || die "PostgreSQL is not installed (expected pg_ctlcluster $PG_VERSION $PG_CLUSTER)"
+  if ! pg_is_running; then
+    log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start >&2 || die "pg_ctlcluster start failed"
+  fi
+  local addrs
+  addrs=$(psql_admin -c 'show listen_addresses')
+  case "$addrs" in
+    localhost | 127.0.0.1 | "127.0.0.1,::1" | "localhost,127.0.0.1") ;;
+    *) log "WARNING: PostgreSQL listen_addresses='$addrs' is wider than loopback" ;;
+  esac
+  # idempotent: create only what is missing, and reset the password so a changed one cannot break tests
+  if [ "$(psql_admin -c "select 1 from pg_roles where rolname = 'b24'")" != 1 ]; then
+    psql_admin -c "create role b24 login password 'b24'"
+  else
+    psql_admin -c "alter role b24 login password 'b24'"
+  fi
+  if [ "$(psql_admin -c "select 1 from pg_database where datname = 'b24_test'")" != 1 ]; then
+    psql_admin -c "create database b24_test owner b24"
+  fi
+  log "PostgreSQL ready: $TEST_PG_URL"
+}
+
+stop_postgres() {
+  pg_is_running && { pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop >&2; log "PostgreSQL stopped"; }
+  return 0
+}

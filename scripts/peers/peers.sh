@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Real test peers for integration tests: two Asterisk 22 instances (the PBX under test and a GSM-gateway/desk-phone
+# simulator) in a cached Debian sid chroot, plus PostgreSQL. Loopback only.
+#
+#   peers.sh up            start what is not running; prints ONLY `export NAME=value` lines on stdout:
+#                            eval "$(npm run -s peers -- up)"
+#   peers.sh down [--all]  stop both Asterisk instances (--all: PostgreSQL too)
+#   peers.sh status        short table; exit code 1 if anything is down
+#   peers.sh env           the export lines, without starting anything
+#   peers.sh cli pbx|gw "pjsip show contacts"
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$HERE/lib/common.sh"
+source "$HERE/lib/chroot.sh"
+source "$HERE/lib/instances.sh"
+source "$HERE/lib/postgres.sh"
+source "$HERE/lib/status.sh"
+
+cmd_up() {
+  local t0 inst
+  t0=$(now_ms)
+  require_root
+  take_lock
+  ensure_chroot
+  mount_proc
+  mkdir -p "$RUN_DIR"
+  for inst in "${INSTANCES[@]}"; do ensure_instance "$inst"; done
+  wait_gateways
+  ensure_postgres
+  log "up in $(( $(now_ms) - t0 )) ms"
+  print_env
+}
+
+cmd_down() {
+  require_root
+  take_lock
+  local inst
+  for ((i = ${#INSTANCES[@]} - 1; i >= 0; i--)); do
+    inst=${INSTANCES[$i]}
+    chroot_is_complete && stop_instance "$inst"
+  done
+  if [ "${1:-}" = --all ]; then
+    stop_postgres
+    mountpoint -q "$CHROOT/proc" && umount "$CHROOT/proc" && log "unmounted $CHROOT/proc"
+  fi
+  return 0
+}
+
+cmd_cli() {
+  local inst=${1:-} command=${2:-}
+  [[ "$inst" =~ ^(pbx|gw)$ ]] && [ -n "$command" ] || die 'usage: peers.sh cli pbx|gw "<asterisk CLI command>"'
+  [ -n "$(instance_pid "$inst")" ] || die "$inst is not running (peers.sh up)"
+  ast_cli "$inst" "$command"
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) shift; cmd_down "$@" ;;
+  status) chroot_is_complete || die "no chroot at $CHROOT (peers.sh up builds it)"; print_status ;;
+  env) print_env ;;
+  cli) shift; cmd_cli "$@" ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac
