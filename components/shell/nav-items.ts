@@ -3,4 +3,11 @@ import type { MessageKey } from '@/lib/i18n/messages';
 export type NavItem = { href: string; label: MessageKey; adminOnly?: boolean };
 
 /** Pages of the admin area, in menu order. Each issue that adds a page adds its entry here. */
-export const navItems: NavItem[] = [{ href: '/admin', label: 'nav.overview' }];
+export const navItems: NavItem[] = [
+  { href: '/admin', label: 'nav.overview' },
+  { href: '/admin/trunks', label: 'nav.trunks', adminOnly: true },
+  { href: '/admin/carrier-groups', label: 'nav.carrierGroups', adminOnly: true },
+  { href: '/admin/departments', label: 'nav.departments', adminOnly: true },
+  // Anyone may ask why a call went where it did; the tester changes nothing.
+  { href: '/admin/route-tester', label: 'nav.routeTester' },
+];

@@ -1,0 +1,5 @@
+import { DepartmentsEditor } from '@/components/admin/departments-editor';
+
+export default function DepartmentsPage() {
+  return <DepartmentsEditor />;
+}

@@ -1,0 +1,5 @@
+import { RouteTester } from '@/components/admin/route-tester';
+
+export default function RouteTesterPage() {
+  return <RouteTester />;
+}

@@ -1,0 +1,8 @@
+import type { Lang } from '@/lib/i18n/lang';
+
+/** Server messages come as "Русский / English"; show the half in the page's language (the whole text if not split). */
+export function localizeMessage(message: string, lang: Lang): string {
+  const at = message.indexOf(' / ');
+  if (at < 0) return message;
+  return lang === 'ru' ? message.slice(0, at) : message.slice(at + 3);
+}

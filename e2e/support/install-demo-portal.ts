@@ -1,0 +1,32 @@
+/**
+ * Puts the emulator's demo portal into the app database as an installed portal (what the install handler stores):
+ * its client endpoint on the emulator, a token the emulator issued, and the demo routing settings. Idempotent.
+ */
+import type { APIRequestContext } from '@playwright/test';
+import { loadConfig } from '../../lib/config/load-config';
+import { createDb } from '../../lib/db/client';
+import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
+import { DEMO_MEMBER_ID, E2E_DATABASE_URL } from './e2e-env';
+import { emulatorControl } from './emulator-control';
+
+export async function installDemoPortal(request: APIRequestContext): Promise<{ portalId: number }> {
+  const emulator = emulatorControl(request);
+  const install = await emulator.issueTokens(1, DEMO_MEMBER_ID);
+  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
+  try {
+    const data = {
+      domain: new URL(emulator.url).host,
+      clientEndpoint: `${emulator.url}/rest/`,
+      serverEndpoint: `${emulator.url}/rest/`,
+      accessToken: install.accessToken,
+      refreshToken: install.refreshToken,
+      expiresAt: new Date(Date.now() + 3_600_000),
+      status: 'active',
+    };
+    const portal = await db.portal.upsert({ where: { memberId: DEMO_MEMBER_ID }, create: { memberId: DEMO_MEMBER_ID, ...data }, update: data });
+    await seedDemoPortal({ db, portalId: portal.id });
+    return { portalId: portal.id };
+  } finally {
+    await db.$disconnect();
+  }
+}
