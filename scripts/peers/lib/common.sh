@@ -32,7 +32,8 @@ gateway_sip() {
 }
 
 # stdout is reserved for `export` lines (eval'ed by the caller); everything human goes to stderr.
-log() { echo "peers: $*" >&2; }
+PEERS_T0=$(date +%s%3N)
+log() { echo "peers [+$(( $(date +%s%3N) - PEERS_T0 )) ms]: $*" >&2; }
 die() { echo "peers: ERROR: $*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 

@@ -33,9 +33,13 @@ astcachedir => $INST_BASE/$inst/cache
 astsbindir => /usr/sbin
 [options]
 documentation_language = en_US
+; dialplan steps in log/messages.log: the first thing to read when a test call goes wrong
+verbose = 3
 ; prefixes auto-generated Uniqueids (pbx-1700000000.1), keeping them unique across PBXes
 systemname = $inst
 EOC
+  # FILE(...,a) appends but never creates: the gateway call log must exist before the first call
+  [ "$inst" = gw ] && touch "$CHROOT$GW_CALL_LOG_IN_CHROOT"
   # the daemon runs as 'asterisk' inside the chroot and must write db/run/log/spool/cache
   chroot "$CHROOT" chown -R asterisk:asterisk "$INST_BASE/$inst"
 }
@@ -110,7 +114,10 @@ gateways_avail() {
 }
 
 wait_gateways() {
-  local i n=0
+  local i n=0 gw
+  # the first scheduled qualify comes up to qualify_frequency later: ask for it now instead of waiting
+  [ "$(gateways_avail)" -ge "${#GATEWAYS[@]}" ] ||
+    for gw in "${GATEWAYS[@]}"; do ast_cli pbx "pjsip qualify gw_$gw" >/dev/null 2>&1 || true; done
   for ((i = 0; i < 150; i++)); do
     n=$(gateways_avail)
     [ "$n" -ge "${#GATEWAYS[@]}" ] && { log "PBX sees $n/${#GATEWAYS[@]} gateways Avail"; return 0; }
