@@ -3,6 +3,17 @@
 inst_dir() { echo "$CHROOT$INST_BASE/$1"; }                 # host path
 inst_conf() { echo "$INST_BASE/$1/etc/asterisk.conf"; }     # path inside the chroot
 
+# Fill the @@NAME@@ placeholders. Pure bash: spawning sed per file cost ~2 s on a loaded 2-core machine.
+render_config() {
+  local text name
+  text=$(<"$1")
+  for name in PBX_AMI_PORT PBX_AMI_USER PBX_AMI_SECRET GW_AMI_PORT GW_AMI_USER GW_AMI_SECRET; do
+    text=${text//@@$name@@/${!name}}
+  done
+  text=${text//@@GW_CALL_LOG@@/$GW_CALL_LOG_IN_CHROOT}
+  printf '%s\n' "$text"
+}
+
 # Render the committed configs into the instance tree. Cheap, so it runs on every `up`.
 generate_instance() {
   local inst=$1 dir f
@@ -10,10 +21,7 @@ generate_instance() {
   mkdir -p "$dir"/{db,run,cache,log/cdr-csv,spool/outgoing,spool/monitor,spool/tmp}
   rm -rf "$dir/etc" && mkdir -p "$dir/etc"
   for f in "$CONF_SRC"/common/*.conf "$CONF_SRC/$inst"/*.conf; do
-    sed -e "s|@@PBX_AMI_PORT@@|$PBX_AMI_PORT|g; s|@@PBX_AMI_USER@@|$PBX_AMI_USER|g" \
-        -e "s|@@PBX_AMI_SECRET@@|$PBX_AMI_SECRET|g; s|@@GW_AMI_PORT@@|$GW_AMI_PORT|g" \
-        -e "s|@@GW_AMI_USER@@|$GW_AMI_USER|g; s|@@GW_AMI_SECRET@@|$GW_AMI_SECRET|g" \
-        -e "s|@@GW_CALL_LOG@@|$GW_CALL_LOG_IN_CHROOT|g" "$f" >"$dir/etc/$(basename "$f")"
+    render_config "$f" >"$dir/etc/${f##*/}"
   done
   # "[directories]", NOT Debian's "[directories](!)": a template section is silently ignored and the
   # instance would fall back to /etc/asterisk and /var/run/asterisk.
@@ -52,7 +60,7 @@ instance_pid() {
   local inst=$1 pid
   pid=$(cat "$(inst_dir "$inst")/run/asterisk.pid" 2>/dev/null) || return 0
   [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-C $(inst_conf "$inst")" && echo "$pid"
+  { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q -- "-C $(inst_conf "$inst")" && echo "$pid"
   return 0
 }
 

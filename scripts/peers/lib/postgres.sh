@@ -12,21 +12,17 @@ ensure_postgres() {
     log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
     pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start >&2 || die "pg_ctlcluster start failed"
   fi
-  local addrs
-  addrs=$(psql_admin -c 'show listen_addresses')
+  # one round trip when everything already exists (the common case on every `up`)
+  local state addrs has_role has_db
+  state=$(psql_admin -F'|' -c "select current_setting('listen_addresses'),
+    exists(select 1 from pg_roles where rolname = 'b24'), exists(select 1 from pg_database where datname = 'b24_test')")
+  IFS='|' read -r addrs has_role has_db <<<"$state"
   case "$addrs" in
     localhost | 127.0.0.1 | "127.0.0.1,::1" | "localhost,127.0.0.1") ;;
     *) log "WARNING: PostgreSQL listen_addresses='$addrs' is wider than loopback" ;;
   esac
-  # idempotent: create only what is missing, and reset the password so a changed one cannot break tests
-  if [ "$(psql_admin -c "select 1 from pg_roles where rolname = 'b24'")" != 1 ]; then
-    psql_admin -c "create role b24 login password 'b24'"
-  else
-    psql_admin -c "alter role b24 login password 'b24'"
-  fi
-  if [ "$(psql_admin -c "select 1 from pg_database where datname = 'b24_test'")" != 1 ]; then
-    psql_admin -c "create database b24_test owner b24"
-  fi
+  [ "$has_role" = t ] || psql_admin -c "create role b24 login password 'b24'"
+  [ "$has_db" = t ] || psql_admin -c "create database b24_test owner b24"
   log "PostgreSQL ready: $TEST_PG_URL"
 }
 
