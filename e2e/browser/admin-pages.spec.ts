@@ -1,0 +1,124 @@
+import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { emulatorControl } from '../support/emulator-control';
+import { installDemoPortal } from '../support/install-demo-portal';
+
+const pages = [
+  { path: '/admin/trunks', heading: 'Линии и транки', ready: 'trunk-row-0' },
+  { path: '/admin/carrier-groups', heading: 'Группы операторов', ready: 'group-0' },
+  { path: '/admin/departments', heading: 'Отделы', ready: 'profile-0' },
+  { path: '/admin/route-tester', heading: 'Проверка маршрута', ready: 'tester-number' },
+];
+
+/** The portal iframe (or the page itself) must fit 1280 px without a horizontal scrollbar. */
+const fitsWidth = (root: Page | FrameLocator): Promise<boolean> =>
+  root.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+async function checkRoute(root: Page | FrameLocator): Promise<void> {
+  await root.getByTestId('tester-number').fill('79151234567');
+  await root.getByTestId('tester-manager').selectOption('101');
+  await root.getByTestId('tester-run').click();
+  await expect(root.getByTestId('tester-trunk')).toContainText('МТС');
+  await expect(root.getByTestId('tester-carrier')).toContainText('МТС');
+  await expect(root.getByTestId('tester-reasons')).toContainText('МТС по реестру (диапазон 915…)');
+}
+
+test.describe('standalone', () => {
+  test('every page opens, fits 1280 px, and the route tester explains an MTS number', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const item of pages) {
+      await page.goto(item.path);
+      await expect(page.getByRole('heading', { name: item.heading, level: 2 })).toBeVisible();
+      await expect(page.getByTestId(item.ready)).toBeVisible({ timeout: 60_000 });
+      expect(await fitsWidth(page), `${item.path} fits 1280 px`).toBe(true);
+      await page.screenshot({ path: test.info().outputPath(`standalone${item.path.replaceAll('/', '-')}.png`), fullPage: true });
+    }
+    await expect(page.getByTestId('tester-manager').locator('option', { hasText: '101' })).toHaveCount(1);
+    await checkRoute(page);
+    await expect(page.getByTestId('tester-onnet')).toHaveText('внутри сети');
+    await page.screenshot({ path: test.info().outputPath('standalone-route-tester-result.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  test('the carrier groups page names ИНН and suggests defaults with MVNOs', async ({ page }) => {
+    await page.goto('/admin/carrier-groups');
+    await expect(page.getByTestId('mvno-note')).toContainText('зависит от вашего договора');
+    await page.getByTestId('group-0-new-inn').fill('7740000076');
+    await expect(page.getByTestId('group-0-new-inn-carrier')).toHaveText('МТС');
+    await page.getByTestId('suggest-groups').click();
+    const t2 = page.getByTestId(/^group-\d+$/).filter({ has: page.locator('input[value="T2"]') });
+    await expect(t2.getByTestId('group-inn')).toContainText(['7743895280', 'Т-Мобайл']);
+    await expect(page.getByTestId('save-status')).toHaveText('Есть несохранённые изменения');
+  });
+
+  test('with Bitrix24 configured, a standalone save is refused with the reason', async ({ page }) => {
+    await page.goto('/admin/trunks');
+    await page.getByTestId('trunk-0-callsPerDay').fill('140');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('save-status')).toContainText('Вне Битрикс24 настройки меняются только');
+  });
+});
+
+test.describe('inside the portal', () => {
+  test.beforeAll(async ({ request }) => {
+    await installDemoPortal(request);
+  });
+
+  const open = async (page: Page, url: string, path: string, user: number) => {
+    await page.goto(`${url}/portal/app?path=${path}&user=${user}&lang=ru`);
+    const frame = page.frameLocator('#app-frame');
+    await expect(frame.getByTestId('frame-status')).toHaveAttribute('data-status', 'frame', { timeout: 90_000 });
+    return frame;
+  };
+  const cap = (frame: FrameLocator): Locator => frame.getByTestId('trunk-row-2').getByTestId('trunk-2-callsPerDay');
+
+  test('an admin edits a cap, saves, and sees it persisted; a bad value is shown at its field', async ({ page, request }) => {
+    const { url } = emulatorControl(request);
+    let frame = await open(page, url, '/admin/trunks', 1);
+    await expect(cap(frame)).toHaveValue('150', { timeout: 60_000 });
+    await cap(frame).fill('-3');
+    await frame.getByTestId('save-settings').click();
+    const fieldError = frame.locator('[data-testid="field-error"][data-field="trunks.2.caps.callsPerDay"]');
+    await expect(fieldError).toHaveText('Не может быть отрицательным');
+    await expect(frame.getByTestId('trunk-row-2').getByTestId('field-error')).toHaveCount(1);
+    await expect(frame.getByTestId('save-status')).toContainText('Настройки не сохранены');
+    await page.screenshot({ path: test.info().outputPath('portal-trunks-field-error.png'), fullPage: true });
+
+    await cap(frame).fill('140');
+    await frame.getByTestId('save-settings').click();
+    await expect(frame.getByTestId('save-status')).toHaveText('Сохранено');
+    await expect(fieldError).toHaveCount(0);
+    frame = await open(page, url, '/admin/trunks', 1);
+    await expect(cap(frame)).toHaveValue('140', { timeout: 60_000 });
+    expect(await fitsWidth(frame)).toBe(true);
+
+    await cap(frame).fill('150');
+    await frame.getByTestId('save-settings').click();
+    await expect(frame.getByTestId('save-status')).toHaveText('Сохранено');
+  });
+
+  test('every page inside the portal frame, with screenshots', async ({ page, request }) => {
+    const { url } = emulatorControl(request);
+    for (const item of pages) {
+      const frame = await open(page, url, item.path, 1);
+      await expect(frame.getByTestId(item.ready)).toBeVisible({ timeout: 60_000 });
+      expect(await fitsWidth(frame), `${item.path} fits the frame`).toBe(true);
+      if (item.path === '/admin/departments') {
+        await expect(frame.getByTestId('profile-1-hr-numbers')).toContainText('HR: ровно два номера (2/2)');
+        await expect(frame.getByTestId('profile-1-hr-numbers')).toContainText('74950000201');
+      }
+      if (item.path === '/admin/route-tester') await checkRoute(frame);
+      await page.screenshot({ path: test.info().outputPath(`portal${item.path.replaceAll('/', '-')}.png`), fullPage: true });
+    }
+  });
+
+  test('a non-admin may look, but the save is refused with the message', async ({ page, request }) => {
+    const frame = await open(page, emulatorControl(request).url, '/admin/trunks', 2);
+    await expect(frame.getByText('Менять настройки может только администратор портала')).toBeVisible();
+    await expect(cap(frame)).toHaveValue('150', { timeout: 60_000 });
+    await cap(frame).fill('10');
+    await frame.getByTestId('save-settings').click();
+    await expect(frame.getByTestId('save-status')).toHaveText('Только администратор портала может менять настройки');
+    await page.screenshot({ path: test.info().outputPath('portal-trunks-non-admin-refused.png'), fullPage: true });
+  });
+});
