@@ -8,6 +8,7 @@ import { Button, Card, FieldError, SelectInput, TextInput } from './form-control
 import { localizeMessage } from './localize-message';
 import { useAdminApi } from './use-admin-api';
 import { useDirectory } from './use-directory';
+import { useFitFrame } from './use-fit-frame';
 
 type TestResult = RouteDecision & { reasonsText: string[] };
 type Outcome = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: TestResult } | { kind: 'failed'; message: string; field?: string };
@@ -17,6 +18,7 @@ export function RouteTester() {
   const t = useT();
   const { ready, call, lang } = useAdminApi();
   const directory = useDirectory();
+  useFitFrame();
   const [trunks, setTrunks] = useState<RoutingSettings['trunks']>([]);
   const [number, setNumber] = useState('');
   const [extension, setExtension] = useState('');
@@ -42,7 +44,7 @@ export function RouteTester() {
         <p className="mt-1 text-sm text-base-2">{t('tester.intro')}</p>
       </div>
       <Card>
-        <form className="grid grid-cols-[14rem_18rem_14rem_auto] items-end gap-3" onSubmit={(e) => { e.preventDefault(); void run(); }}>
+        <form className="grid grid-cols-[14rem_22rem_16rem_auto] items-end gap-3" onSubmit={(e) => { e.preventDefault(); void run(); }}>
           <label className="text-xs font-semibold text-base-3">{t('tester.number')}
             <TextInput label={t('tester.number')} testId="tester-number" placeholder="+7 915 123-45-67" value={number} onChange={setNumber} error={outcome.kind === 'failed' ? outcome.field : undefined} />
           </label>

@@ -8,6 +8,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { RoutingSettings } from '@/lib/routing/types';
 import { Button } from './form-controls';
 import { localizeMessage } from './localize-message';
+import { useFitFrame } from './use-fit-frame';
 import { useRoutingSettings, type RoutingSettingsEditor } from './use-routing-settings';
 
 type SettingsPageProps = {
@@ -30,6 +31,7 @@ export function SettingsPage({ title, intro, owns, children }: SettingsPageProps
   const t = useT();
   const { lang, status, isAdmin } = useB24Frame();
   const editor = useRoutingSettings();
+  useFitFrame();
   const { settings, state, message, fields, save } = editor;
   const elsewhere = Object.entries(fields).filter(([path]) => !owns.includes(path.split('.')[0] as keyof RoutingSettings));
 

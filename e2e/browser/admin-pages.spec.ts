@@ -122,3 +122,18 @@ test.describe('inside the portal', () => {
     await page.screenshot({ path: test.info().outputPath('portal-trunks-non-admin-refused.png'), fullPage: true });
   });
 });
+
+test('in English the pages and the route reasons follow the portal language', async ({ page, request }) => {
+  await installDemoPortal(request);
+  await page.goto(`${emulatorControl(request).url}/portal/app?path=/admin/route-tester&user=2&lang=en`);
+  const frame = page.frameLocator('#app-frame');
+  await expect(frame.getByRole('heading', { name: 'Route tester', level: 2 })).toBeVisible({ timeout: 90_000 });
+  await expect(frame.getByTestId('frame-status')).toHaveAttribute('data-status', 'frame', { timeout: 90_000 });
+  await frame.getByTestId('tester-number').fill('+7 915 123-45-67');
+  await frame.getByTestId('tester-manager').selectOption('201');
+  await frame.getByTestId('tester-run').click();
+  await expect(frame.getByTestId('tester-trunk')).toContainText('HR-2');
+  await expect(frame.getByTestId('tester-reasons')).toContainText('МТС by the registry (range 915…)');
+  await expect(frame.getByTestId('tester-profile')).toContainText('HR');
+  await page.screenshot({ path: test.info().outputPath('portal-route-tester-en.png'), fullPage: true });
+});
