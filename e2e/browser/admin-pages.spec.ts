@@ -112,6 +112,17 @@ test.describe('inside the portal', () => {
     }
   });
 
+  test('an expired frame token is refreshed through the portal and the request repeated', async ({ page, request }) => {
+    const emulator = emulatorControl(request);
+    // The server's first user.admin check meets an expired token: the page gets 401, refreshes, and retries.
+    await emulator.failNext('user.admin', 'expired_token');
+    const frame = await open(page, emulator.url, '/admin/departments', 1);
+    await expect(frame.getByTestId('profile-1-hr-numbers')).toContainText('(2/2)', { timeout: 60_000 });
+    const commands = await page.evaluate(() => (window as unknown as { __b24Messages: { command: string }[] }).__b24Messages.map((m) => m.command));
+    expect(commands).toContain('refreshAuth');
+    expect((await emulator.calls('user.admin')).some((call) => call.status === 401)).toBe(true);
+  });
+
   test('a non-admin may look, but the save is refused with the message', async ({ page, request }) => {
     const frame = await open(page, emulatorControl(request).url, '/admin/trunks', 2);
     await expect(frame.getByText('Менять настройки может только администратор портала')).toBeVisible();

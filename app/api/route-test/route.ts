@@ -7,7 +7,6 @@ import { routeCall } from '@/lib/routing/route-call';
 import { renderReason } from '@/lib/routing/route-reasons';
 
 export const dynamic = 'force-dynamic';
-
 const body = z.object({
   number: z.string().trim().min(1, 'Введите номер / Enter a number').max(40),
   extension: z.string().trim().max(20).optional(),
