@@ -60,5 +60,5 @@ case "${1:-}" in
   status) chroot_is_complete || die "no chroot at $CHROOT (peers.sh up builds it)"; print_status ;;
   env) print_env ;;
   cli) shift; cmd_cli "$@" ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
