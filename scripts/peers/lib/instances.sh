@@ -23,6 +23,8 @@ generate_instance() {
   for f in "$CONF_SRC"/common/*.conf "$CONF_SRC/$inst"/*.conf; do
     render_config "$f" >"$dir/etc/${f##*/}"
   done
+  # the product's desk-phone routing snippet, as shipped (extensions.conf #includes it)
+  [ "$inst" = pbx ] && cp "$PEERS_DIR/../../lib/asterisk/dialplan/desk-phone-routing.conf" "$dir/etc/"
   # "[directories]", NOT Debian's "[directories](!)": a template section is silently ignored and the
   # instance would fall back to /etc/asterisk and /var/run/asterisk.
   cat >"$dir/etc/asterisk.conf" <<EOC

@@ -15,13 +15,14 @@ ensure_postgres() {
   # one round trip when everything already exists (the common case on every `up`)
   local state addrs has_role has_db
   state=$(psql_admin -F'|' -c "select current_setting('listen_addresses'),
-    exists(select 1 from pg_roles where rolname = 'b24'), exists(select 1 from pg_database where datname = 'b24_test')")
+    exists(select 1 from pg_roles where rolname = 'b24' and rolcreatedb), exists(select 1 from pg_database where datname = 'b24_test')")
   IFS='|' read -r addrs has_role has_db <<<"$state"
   case "$addrs" in
     localhost | 127.0.0.1 | "127.0.0.1,::1" | "localhost,127.0.0.1") ;;
     *) log "WARNING: PostgreSQL listen_addresses='$addrs' is wider than loopback" ;;
   esac
-  [ "$has_role" = t ] || psql_admin -c "create role b24 login password 'b24'"
+  # CREATEDB: Prisma's schema engine diffs migrations against a throw-away shadow database (db:create-migration, tests)
+  [ "$has_role" = t ] || psql_admin -c "do \$\$ begin if exists (select 1 from pg_roles where rolname = 'b24') then alter role b24 createdb; else create role b24 login createdb password 'b24'; end if; end \$\$"
   [ "$has_db" = t ] || psql_admin -c "create database b24_test owner b24"
   log "PostgreSQL ready: $TEST_PG_URL"
 }
