@@ -6,7 +6,12 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getConfigOrExit } = await import('./lib/config/exit-on-bad-config');
-  getConfigOrExit();
+  const config = getConfigOrExit();
   const { startDialplanListener } = await import('./lib/routing/start-dialplan-listener');
   startDialplanListener();
+  // One AMI session per configured PBX, plus the call tracking fed by it (lib/calls): only in the long-lived server.
+  if (config.pbxes.length > 0) {
+    const { startCallTracking } = await import('./lib/calls/start-call-tracking');
+    startCallTracking();
+  }
 }

@@ -1,3 +1,4 @@
+import { peekAmiManagers } from '../asterisk/get-ami-managers';
 import { probeAmi } from '../asterisk/probe-ami';
 import { getConfig } from '../config/load-config';
 import { checkDb } from '../db/check-db';
@@ -18,7 +19,17 @@ export async function getHealth(): Promise<HealthReport> {
   return summariseHealth({ database, ami, registry, portals });
 }
 
+/** The live connection's state when this process runs the AMI manager; otherwise a greeting probe. */
 async function checkPbx(pbx: { name: string; host: string; port: number }): Promise<AmiHealth> {
+  const manager = peekAmiManagers()?.get(pbx.name);
+  if (manager) {
+    const s = manager.status();
+    return {
+      name: s.name, host: s.host, port: s.port, ok: s.connected, banner: s.banner ?? undefined, error: s.lastError ?? undefined,
+      connected: s.connected, since: new Date(s.since).toISOString(), reconnects: s.reconnects,
+      lastEventAgeMs: s.lastEventAt === null ? null : Date.now() - s.lastEventAt,
+    };
+  }
   const probe = await probeAmi({ host: pbx.host, port: pbx.port });
   return { name: pbx.name, host: pbx.host, port: pbx.port, ok: probe.reachable, banner: probe.banner, latencyMs: probe.latencyMs, error: probe.error };
 }

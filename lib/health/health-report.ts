@@ -6,7 +6,20 @@ export type DatabaseHealth = {
   migrations?: { applied: number; pending: number };
   error?: string;
 };
-export type AmiHealth = { name: string; host: string; port: number; ok: boolean; banner?: string; latencyMs?: number; error?: string };
+export type AmiHealth = {
+  name: string;
+  host: string;
+  port: number;
+  ok: boolean;
+  banner?: string;
+  latencyMs?: number;
+  error?: string;
+  /** From the live AMI manager when it runs in this process (absent when only the greeting was probed). */
+  connected?: boolean;
+  since?: string;
+  reconnects?: number;
+  lastEventAgeMs?: number | null;
+};
 export type RegistryHealth = { ok: boolean; fileName?: string; sha256?: string; rows?: number; errors?: number; loadedAt?: string; error?: string };
 export type PortalsHealth = { ok: boolean; total: number; installed: number; error?: string };
 

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { PbxConfig } from '../../config/schema';
+
+const run = promisify(execFile);
+
+/** The test PBX from `npm run peers -- up` (scripts/peers), as the app's config would describe it. */
+export function testPbx(): PbxConfig {
+  const { AMI_HOST, AMI_PORT, AMI_USER, AMI_SECRET, AMI_PBX_NAME } = process.env;
+  if (!AMI_HOST || !AMI_USER || !AMI_SECRET) throw new Error('AMI_* is not set: run `eval "$(npm run -s peers -- up)"` first');
+  return { name: AMI_PBX_NAME ?? 'pbx', host: AMI_HOST, port: Number(AMI_PORT ?? 5038), user: AMI_USER, secret: AMI_SECRET };
+}
+
+/** Host pid of the PBX's asterisk (the chroot shares the pid namespace). */
+export function pbxPid(): number {
+  const chroot = process.env.PEERS_CHROOT;
+  if (!chroot) throw new Error('PEERS_CHROOT is not set');
+  return Number(readFileSync(path.join(chroot, 'opt/b24cc/pbx/run/asterisk.pid'), 'utf8').trim());
+}
+
+/** Runs an Asterisk CLI command on the PBX through the peers script. */
+export async function pbxCli(command: string): Promise<string> {
+  const { stdout } = await run('bash', ['scripts/peers/peers.sh', 'cli', 'pbx', command], { cwd: path.resolve(import.meta.dirname, '../../..') });
+  return stdout;
+}
+
+/** `core restart now` and wait until the PBX answers its CLI again (bounded). */
+export async function restartPbx(): Promise<void> {
+  await pbxCli('core restart now').catch(() => undefined);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const ok = await pbxCli('core waitfullybooted').then(() => true, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error('PBX did not come back within 20 s of core restart now');
+  }
+}
