@@ -15,6 +15,14 @@ export type AdminApi = {
   call<T>(path: string, init?: { method?: string; body?: unknown }): Promise<ApiResult<T>>;
 };
 
+let refreshing: Promise<unknown> | null = null;
+function refreshOnce(refresh: () => Promise<unknown>): Promise<unknown> {
+  refreshing ??= refresh().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
 const NETWORK_ERROR = 'Нет связи с сервером приложения / The app server is unreachable';
 const FRAME_ERROR = 'Не удалось подключиться к Битрикс24 / Could not connect to Bitrix24';
 
@@ -30,21 +38,25 @@ export function useAdminApi(): AdminApi {
   const call = useCallback(
     async <T,>(path: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> => {
       if (status === 'error') return { ok: false, status: 0, message: FRAME_ERROR, fields: {} };
-      const send = async (): Promise<Response> => {
+      const currentToken = () => (status === 'frame' && b24 ? b24.auth.getAuthData() : false);
+      const send = async (): Promise<{ response: Response; token?: string }> => {
         const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Accept-Language': lang };
-        const auth = status === 'frame' && b24 ? b24.auth.getAuthData() : false;
+        const auth = currentToken();
         if (auth) {
           headers['X-B24-Member-Id'] = auth.member_id;
           headers['X-B24-Auth'] = auth.access_token;
         }
         const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-        return fetch(path, { method: init.method ?? 'GET', headers, body, cache: 'no-store' });
+        return { response: await fetch(path, { method: init.method ?? 'GET', headers, body, cache: 'no-store' }), token: auth ? auth.access_token : undefined };
       };
       try {
-        let response = await send();
+        let { response, token } = await send();
         if (response.status === 401 && status === 'frame' && b24) {
-          await b24.auth.refreshAuth();
-          response = await send();
+          // A refresh replaces the token pair; concurrent requests that failed with the old token must not refresh again
+          // (that would revoke the pair the first refresh just got), so only the first one refreshes.
+          const latest = currentToken();
+          if (!latest || latest.access_token === token) await refreshOnce(() => b24.auth.refreshAuth());
+          ({ response } = await send());
         }
         const data = (await response.json().catch(() => ({}))) as { message?: string; fields?: Record<string, string> };
         if (response.ok) return { ok: true, data: data as T };
