@@ -1,0 +1,180 @@
+import type { AmiMessage } from '../asterisk/ami/ami-message';
+import { channelEndpoint, newTrackedCall, type CallChange, type CallTrackerState, type LiveChannel, type TrackedCall } from './call-tracker-state';
+import { hangupStatusCode } from './hangup-status-code';
+
+export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
+
+const NONE: ApplyAmiEventResult = { changes: [] };
+const digits = (value: string | undefined) => (value ? value.replace(/\D/g, '') : '');
+const field = (event: AmiMessage, name: string): string | undefined => {
+  const value = event[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * The call tracker's reducer: one AMI event in, the calls' changes out. It updates `state` in place (allocation-free
+ * for the ≥10k events/s ingest budget) and does no I/O: the journal writes the returned changes at the edge.
+ * Events it does not use are ignored; events it uses but that lack their key fields are skipped with a reason —
+ * never thrown — so garbage from AMI cannot stop the tracking of other calls.
+ */
+export function applyAmiEvent(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
+  switch (field(event, 'Event')) {
+    case 'Newchannel': return onNewchannel(state, event, now);
+    case 'Newstate': return onNewstate(state, event);
+    case 'DialBegin': return onDial(state, event, true);
+    case 'DialEnd': return onDial(state, event, false);
+    case 'BridgeEnter': return onBridgeEnter(state, event, now);
+    case 'VarSet': return onVarSet(state, event);
+    case 'UserEvent': return onUserEvent(state, event);
+    case 'BlindTransfer':
+    case 'AttendedTransfer': return onTransfer(state, event);
+    case 'Hangup': return onHangup(state, event, now);
+    case 'OriginateResponse': return onOriginateResponse(state, event, now);
+    default: return NONE;
+  }
+}
+
+function onNewchannel(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
+  const uniqueid = field(event, 'Uniqueid');
+  const linkedId = field(event, 'Linkedid');
+  const name = field(event, 'Channel');
+  if (!uniqueid || !linkedId || !name) return { changes: [], skipped: 'Newchannel without Uniqueid/Linkedid/Channel' };
+  if (state.channels.has(uniqueid)) return NONE; // a replay after resync
+  const endpoint = channelEndpoint(name);
+  const isTrunk = name.startsWith('PJSIP/') && state.isTrunkEndpoint(endpoint);
+  state.channels.set(uniqueid, { uniqueid, linkedId, name, endpoint, isTrunk, bridgedAt: null });
+  const changes: CallChange[] = [];
+  let call = state.calls.get(linkedId);
+  if (!call) {
+    call = isTrunk
+      ? newTrackedCall({ linkedId, pbxName: state.pbxName, origin: 'incoming', direction: 'inbound', startedAt: now, number: digits(field(event, 'CallerIDNum')) || null })
+      : newTrackedCall({ linkedId, pbxName: state.pbxName, origin: 'desk_phone', direction: 'outbound', startedAt: now, extension: /^\d+$/.test(endpoint) ? endpoint : null });
+    state.calls.set(linkedId, call);
+    changes.push({ kind: 'started', call });
+  }
+  call.liveChannels += 1;
+  // A new trunk leg replaces one that already failed (the dialplan may try another line); never an answered one.
+  if (isTrunk && call.answeredAt === null) {
+    call.trunkUniqueid = uniqueid;
+    call.trunkEndpoint = endpoint;
+  }
+  return { changes };
+}
+
+function onNewstate(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
+  if (field(event, 'ChannelStateDesc') !== 'Ringing') return NONE;
+  const call = state.calls.get(field(event, 'Linkedid') ?? '');
+  if (!call || call.status !== 'started') return NONE;
+  call.status = 'ringing';
+  return { changes: [{ kind: 'ringing', call }] };
+}
+
+function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): ApplyAmiEventResult {
+  const destUniqueid = field(event, 'DestUniqueid');
+  const linkedId = field(event, 'DestLinkedid') ?? field(event, 'Linkedid');
+  if (!destUniqueid || !linkedId) return { changes: [], skipped: `${begin ? 'DialBegin' : 'DialEnd'} without DestUniqueid/Linkedid` };
+  const call = state.calls.get(linkedId);
+  if (!call || call.status === 'ended') return NONE;
+  const dest = state.channels.get(destUniqueid);
+  const destEndpoint = dest?.endpoint ?? channelEndpoint(field(event, 'DestChannel') ?? '');
+  const destIsTrunk = dest?.isTrunk ?? state.isTrunkEndpoint(destEndpoint);
+  const changes: CallChange[] = [];
+  if (begin) {
+    if (destIsTrunk && !call.number) call.number = digits((field(event, 'DialString') ?? '').split('@')[0]) || null;
+    if (call.status === 'started') call.status = 'ringing';
+    changes.push({ kind: 'dial_begin', call, detail: { dest: destEndpoint } });
+    return { changes };
+  }
+  const dialStatus = field(event, 'DialStatus') ?? null;
+  if (destIsTrunk) call.dialStatus = dialStatus;
+  // Incoming and transferred calls: whoever answers becomes the responsible manager.
+  else if (dialStatus === 'ANSWER' && /^\d+$/.test(destEndpoint)) call.extension = destEndpoint;
+  changes.push({ kind: 'dial_end', call, detail: { dest: destEndpoint, dialStatus } });
+  return { changes };
+}
+
+function onBridgeEnter(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
+  const channel = state.channels.get(field(event, 'Uniqueid') ?? '');
+  if (!channel) return NONE;
+  channel.bridgedAt ??= now;
+  const call = state.calls.get(channel.linkedId);
+  if (!call || call.status === 'ended' || call.answeredAt !== null || channel.uniqueid !== call.trunkUniqueid) return NONE;
+  call.answeredAt = now;
+  call.status = 'answered';
+  return { changes: [{ kind: 'answered', call }] };
+}
+
+function onVarSet(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
+  const variable = (field(event, 'Variable') ?? '').replace(/^_+/, '');
+  if (variable !== 'B24_CALL_ID' && variable !== 'MIXMONITOR_FILENAME') return NONE;
+  const call = state.calls.get(field(event, 'Linkedid') ?? '');
+  const value = field(event, 'Value') ?? '';
+  if (!call || !value) return NONE;
+  if (variable === 'B24_CALL_ID') {
+    call.b24CallId ??= value;
+    return NONE;
+  }
+  if (call.recordingPath === value) return NONE;
+  call.recordingPath = value;
+  return { changes: [{ kind: 'recording', call, detail: { path: value } }] };
+}
+
+function onUserEvent(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
+  if (field(event, 'UserEvent') !== 'B24TrunkFallback') return NONE;
+  const call = state.calls.get(field(event, 'Linkedid') ?? '');
+  if (!call) return NONE;
+  return { changes: [{ kind: 'trunk_fallback', call, detail: { requested: field(event, 'Requested') ?? null, used: field(event, 'Used') ?? null } }] };
+}
+
+function onTransfer(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
+  const call = state.calls.get(field(event, 'TransfererLinkedid') ?? field(event, 'OrigTransfererLinkedid') ?? '');
+  if (!call) return NONE;
+  const detail = { result: field(event, 'Result') ?? null, to: field(event, 'Extension') ?? field(event, 'SecondTransfererExten') ?? null };
+  return { changes: [{ kind: 'transfer', call, detail }] };
+}
+
+function onHangup(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
+  const uniqueid = field(event, 'Uniqueid');
+  if (!uniqueid) return { changes: [], skipped: 'Hangup without Uniqueid' };
+  const channel = state.channels.get(uniqueid);
+  if (!channel) return NONE;
+  state.channels.delete(uniqueid);
+  const call = state.calls.get(channel.linkedId);
+  if (!call) return NONE;
+  call.liveChannels -= 1;
+  const cause = Number.parseInt(field(event, 'Cause') ?? '', 10);
+  if (call.status === 'ended') {
+    if (call.liveChannels <= 0) state.calls.delete(call.linkedId);
+    return NONE;
+  }
+  const isTrunkLeg = channel.uniqueid === call.trunkUniqueid;
+  if (isTrunkLeg && Number.isFinite(cause)) call.hangupCause = cause;
+  else if (call.trunkUniqueid === null && Number.isFinite(cause)) call.hangupCause = cause;
+  // The call ends with its client leg once that leg talked; a manager leg leaving (transfer) must not end it.
+  // Unanswered: wait for the last channel, the dialplan may still try another line.
+  if (!(isTrunkLeg && call.answeredAt !== null) && call.liveChannels > 0) return NONE;
+  const changes = [endCall(call, now, channel)];
+  if (call.liveChannels <= 0) state.calls.delete(call.linkedId);
+  return { changes };
+}
+
+function onOriginateResponse(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
+  if (field(event, 'Response') !== 'Failure') return NONE;
+  const call = state.calls.get(field(event, 'Uniqueid') ?? '');
+  // With channels alive their Hangup closes the call with its cause; with none (unknown endpoint) this is the end.
+  if (!call || call.status === 'ended' || call.liveChannels > 0) return NONE;
+  const change = endCall(call, now, null);
+  call.b24StatusCode = '503';
+  state.calls.delete(call.linkedId);
+  return { changes: [change] };
+}
+
+/** Final figures: talk time from the trunk leg's first bridge (not CDR billsec, which counts the manager's answer). */
+export function endCall(call: TrackedCall, now: number, lastChannel: LiveChannel | null): CallChange {
+  call.status = 'ended';
+  call.endedAt = now;
+  call.talkSec = call.answeredAt === null ? 0 : Math.max(1, Math.round((now - call.answeredAt) / 1000));
+  call.durationSec = Math.max(0, Math.round((now - call.startedAt) / 1000));
+  call.b24StatusCode = hangupStatusCode({ answered: call.answeredAt !== null, dialStatus: call.dialStatus, cause: call.hangupCause });
+  return { kind: 'ended', call, detail: { channel: lastChannel?.name ?? null } };
+}

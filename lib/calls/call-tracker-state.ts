@@ -1,0 +1,73 @@
+/**
+ * The call tracker's state for one PBX: live channels by Uniqueid and calls by Linkedid. Linkedid is the key because
+ * every leg of a call shares it — for click-to-call it is the ChannelId we generate for Originate, and it survives
+ * transfers (reference asterisk.md §2.5, §5.5), so transfers and parallel ringing never make a second call.
+ */
+export type CallOrigin = 'click_to_call' | 'desk_phone' | 'incoming';
+export type CallStatus = 'started' | 'ringing' | 'answered' | 'ended';
+
+export type TrackedCall = {
+  linkedId: string;
+  pbxName: string;
+  origin: CallOrigin;
+  direction: 'outbound' | 'inbound';
+  status: CallStatus;
+  startedAt: number;
+  /** When the trunk (client) leg was first bridged: talk time starts here, not at the manager's answer (CDR billsec). */
+  answeredAt: number | null;
+  endedAt: number | null;
+  /** The client's number (E.164 digits) and the manager's extension, as far as known. */
+  number: string | null;
+  extension: string | null;
+  /** The gateway endpoint the client leg actually went through (e.g. gw_mts), and that leg's Uniqueid. */
+  trunkEndpoint: string | null;
+  trunkUniqueid: string | null;
+  /** The SIM slot the routing decision picked (click-to-call), for per-SIM busy state. */
+  sim: number | null;
+  dialStatus: string | null;
+  hangupCause: number | null;
+  b24StatusCode: string | null;
+  b24CallId: string | null;
+  recordingPath: string | null;
+  talkSec: number | null;
+  durationSec: number | null;
+  liveChannels: number;
+};
+
+export type LiveChannel = { uniqueid: string; linkedId: string; name: string; endpoint: string; isTrunk: boolean; bridgedAt: number | null };
+
+export type CallTrackerState = {
+  pbxName: string;
+  isTrunkEndpoint: (endpoint: string) => boolean;
+  channels: Map<string, LiveChannel>;
+  calls: Map<string, TrackedCall>;
+};
+
+export type CallChangeKind = 'started' | 'ringing' | 'dial_begin' | 'dial_end' | 'answered' | 'transfer' | 'trunk_fallback' | 'recording' | 'ended';
+/** One thing that happened to a call; `call` is the call after the change (the journal writes it as is). */
+export type CallChange = { kind: CallChangeKind; call: TrackedCall; detail?: Record<string, string | number | null> };
+
+export type CreateCallTrackerStateOptions = { pbxName: string; isTrunkEndpoint?: (endpoint: string) => boolean };
+
+/** Our gateways are named gw_<carrier> in pjsip.conf (scripts/peers, the desk-phone dialplan's TRUNK_PATTERN). */
+const defaultIsTrunk = (endpoint: string) => endpoint.startsWith('gw_');
+
+export function createCallTrackerState({ pbxName, isTrunkEndpoint = defaultIsTrunk }: CreateCallTrackerStateOptions): CallTrackerState {
+  return { pbxName, isTrunkEndpoint, channels: new Map(), calls: new Map() };
+}
+
+export function newTrackedCall(fields: Pick<TrackedCall, 'linkedId' | 'pbxName' | 'origin' | 'direction' | 'startedAt'> & Partial<TrackedCall>): TrackedCall {
+  return {
+    status: 'started', answeredAt: null, endedAt: null, number: null, extension: null, trunkEndpoint: null, trunkUniqueid: null, sim: null,
+    dialStatus: null, hangupCause: null, b24StatusCode: null, b24CallId: null, recordingPath: null, talkSec: null, durationSec: null, liveChannels: 0,
+    ...fields,
+  };
+}
+
+/** "PJSIP/gw_mts-0000001a" → "gw_mts"; "Local/101@managers-00000002;1" → "101@managers". */
+export function channelEndpoint(channel: string): string {
+  const slash = channel.indexOf('/');
+  const rest = slash === -1 ? channel : channel.slice(slash + 1);
+  const dash = rest.lastIndexOf('-');
+  return dash > 0 ? rest.slice(0, dash) : rest;
+}

@@ -1,0 +1,37 @@
+import type { AmiMessage } from '../asterisk/ami/ami-message';
+import { applyAmiEvent, endCall } from './apply-ami-event';
+import type { CallChange, CallTrackerState } from './call-tracker-state';
+
+/**
+ * After a reconnect the events of the gap are lost (reference §5.5). Given CoreShowChannels' items, this closes every
+ * call none of whose channels is still alive — with the status its last known state implies, answered talk counted up
+ * to `lostAt` (when the connection dropped) — and adopts channels that appeared during the gap.
+ */
+export function reconcileLiveChannels(state: CallTrackerState, liveItems: AmiMessage[], lostAt: number, now: number): CallChange[] {
+  const changes: CallChange[] = [];
+  const live = new Map<string, AmiMessage>();
+  for (const item of liveItems) {
+    const uniqueid = item.Uniqueid;
+    if (typeof uniqueid === 'string' && uniqueid) live.set(uniqueid, item);
+  }
+  for (const [uniqueid, channel] of state.channels) {
+    if (live.has(uniqueid)) continue;
+    state.channels.delete(uniqueid);
+    const call = state.calls.get(channel.linkedId);
+    if (call) call.liveChannels -= 1;
+  }
+  for (const call of state.calls.values()) {
+    if (call.liveChannels > 0) continue;
+    state.calls.delete(call.linkedId);
+    if (call.status === 'ended') continue;
+    const change = endCall(call, Math.max(lostAt, call.startedAt), null);
+    changes.push({ ...change, detail: { reason: 'gone_after_reconnect' } });
+  }
+  for (const [uniqueid, item] of live) {
+    if (state.channels.has(uniqueid)) continue;
+    // Treat a channel born during the gap as if we had seen its Newchannel now (and its bridge, if it is up in one).
+    changes.push(...applyAmiEvent(state, { ...item, Event: 'Newchannel' }, now).changes);
+    if (typeof item.BridgeId === 'string' && item.BridgeId) changes.push(...applyAmiEvent(state, { Event: 'BridgeEnter', Uniqueid: uniqueid }, now).changes);
+  }
+  return changes;
+}

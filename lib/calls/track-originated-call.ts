@@ -1,0 +1,32 @@
+import { newTrackedCall, type CallChange, type CallTrackerState } from './call-tracker-state';
+
+export type TrackOriginatedCallOptions = {
+  linkedId: string;
+  extension: string;
+  number: string;
+  trunkEndpoint: string;
+  sim: number | null;
+  b24CallId: string | null;
+  now: number;
+};
+
+/**
+ * Registers a click-to-call before its Originate is sent, so the journal has it from the click on and the first
+ * Newchannel (whose Linkedid is our ChannelId) joins it instead of being taken for a desk-phone call.
+ */
+export function trackOriginatedCall(state: CallTrackerState, options: TrackOriginatedCallOptions): CallChange {
+  const call = newTrackedCall({
+    linkedId: options.linkedId,
+    pbxName: state.pbxName,
+    origin: 'click_to_call',
+    direction: 'outbound',
+    startedAt: options.now,
+    extension: options.extension,
+    number: options.number,
+    trunkEndpoint: options.trunkEndpoint,
+    sim: options.sim,
+    b24CallId: options.b24CallId,
+  });
+  state.calls.set(call.linkedId, call);
+  return { kind: 'started', call };
+}
