@@ -1,0 +1,39 @@
+import { getDb, type Db } from '../../db/client';
+import { claimDueMessages } from './claim-due-messages';
+import { sendClaimedMessages, type SendStats } from './send-claimed-messages';
+import { TokenBucket } from './token-bucket';
+
+export type RunOutboxOnceOptions = {
+  db?: Db;
+  limit?: number;
+  /** Sustained requests per second per portal (Bitrix24: 2 on standard plans) and the burst above it. */
+  ratePerSecond?: number;
+  burst?: number;
+  log?: (line: string) => void;
+};
+
+const holder = globalThis as typeof globalThis & { __outboxBuckets?: Map<number, TokenBucket> };
+const buckets = (holder.__outboxBuckets ??= new Map());
+
+/** Claims due messages and sends them, portals in parallel, each portal through its own token bucket. */
+export async function runOutboxOnce(options: RunOutboxOnceOptions = {}): Promise<SendStats & { claimed: number }> {
+  const { db = getDb(), limit = 200, ratePerSecond = 2, burst = 10, log } = options;
+  const claimed = await claimDueMessages({ db, limit });
+  const byPortal = new Map<number, typeof claimed>();
+  for (const message of claimed) byPortal.set(message.portalId, [...(byPortal.get(message.portalId) ?? []), message]);
+  const results = await Promise.all(
+    [...byPortal].map(([portalId, messages]) => {
+      let bucket = buckets.get(portalId);
+      if (!bucket) buckets.set(portalId, (bucket = new TokenBucket({ ratePerSecond, burst })));
+      return sendClaimedMessages({ db, portalId, messages, bucket, log });
+    }),
+  );
+  const total = { claimed: claimed.length, requests: 0, done: 0, retried: 0, failed: 0 };
+  for (const stats of results) {
+    total.requests += stats.requests;
+    total.done += stats.done;
+    total.retried += stats.retried;
+    total.failed += stats.failed;
+  }
+  return total;
+}

@@ -1,0 +1,45 @@
+import { runOutboxOnce, type RunOutboxOnceOptions } from './run-outbox-once';
+
+export type OutboxWorker = { stop(): Promise<void>; readonly requests: number };
+export type StartOutboxWorkerOptions = RunOutboxOnceOptions & { idleMs?: number };
+
+const holder = globalThis as typeof globalThis & { __outboxWorker?: OutboxWorker };
+
+/**
+ * The loop that drains the outbox: runs a round, and sleeps only when a round found nothing to send. Started once per
+ * server process from instrumentation.ts (kept on globalThis across Next.js dev reloads); tests start their own
+ * with `shared: false`.
+ */
+export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?: boolean } = {}): OutboxWorker {
+  const { shared = true, idleMs = 250, ...roundOptions } = options;
+  if (shared && holder.__outboxWorker) return holder.__outboxWorker;
+  let stopped = false;
+  let requests = 0;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopped) {
+      let claimed = 0;
+      try {
+        const round = await runOutboxOnce(roundOptions);
+        claimed = round.claimed;
+        requests += round.requests;
+      } catch (error) {
+        console.error('[outbox] round failed:', error instanceof Error ? error.message : error);
+      }
+      if (claimed === 0 && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, idleMs)));
+    }
+  })();
+  const worker: OutboxWorker = {
+    get requests() {
+      return requests;
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      if (holder.__outboxWorker === worker) holder.__outboxWorker = undefined;
+    },
+  };
+  if (shared) holder.__outboxWorker = worker;
+  return worker;
+}
