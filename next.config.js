@@ -8,6 +8,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The dev-mode badge sits over the admin pages inside the portal iframe (and in every test screenshot).
+  devIndicators: false,
   serverExternalPackages: [
     'better-sqlite3',
     '@prisma/adapter-better-sqlite3',
