@@ -1,0 +1,128 @@
+import type { AmiManager } from '../asterisk/ami-manager';
+import type { AmiMessage } from '../asterisk/ami/ami-message';
+import type { Db } from '../db/client';
+import { findRoutingPortal } from '../portals/find-routing-portal';
+import { applyAmiEvent } from './apply-ami-event';
+import { createCallTrackerState, type CallChange, type CallTrackerState } from './call-tracker-state';
+import { closeStaleJournalCalls } from './close-stale-journal-calls';
+import { reconcileLiveChannels } from './reconcile-live-channels';
+import { writeCallChange, type CallContext } from './write-call-change';
+
+export type CallTrackingOptions = { manager: AmiManager; db: Db; log?: (line: string) => void; isTrunkEndpoint?: (endpoint: string) => boolean };
+type Known = Omit<CallContext, 'trunkId' | 'trunkName'>;
+
+/**
+ * Ties one PBX's AMI manager to the tracker and the journal: events → applyAmiEvent → changes written in order
+ * (one queue, so a call's rows never go back in time); after every reconnect, CoreShowChannels re-syncs memory and
+ * the journal. I/O lives here; the decisions live in the pure reducer.
+ */
+export class CallTracking {
+  readonly state: CallTrackerState;
+  private readonly contexts = new Map<string, Known>();
+  private readonly trunks = new Map<string, Promise<{ id: number; name: string } | null>>();
+  private readonly waiters = new Map<string, Array<(change: CallChange) => void>>();
+  /** Recently ended calls, so a waiter that arrives after the end still gets it (bounded: oldest dropped). */
+  private readonly ended = new Map<string, CallChange>();
+  private queue: Promise<void> = Promise.resolve();
+  private lostAt: number | null = null;
+  private readonly log: (line: string) => void;
+  private skippedCount = 0;
+
+  constructor(private readonly options: CallTrackingOptions) {
+    this.state = createCallTrackerState({ pbxName: options.manager.name, isTrunkEndpoint: options.isTrunkEndpoint });
+    this.log = options.log ?? ((line) => console.warn(`[calls ${options.manager.name}] ${line}`));
+    options.manager.on('event', (event: AmiMessage) => this.ingest(event));
+    options.manager.on('disconnected', () => (this.lostAt ??= Date.now()));
+    options.manager.on('connected', () => void this.resync());
+  }
+
+  /** Remembers what the journal needs for a call we are about to originate, and records its changes. */
+  remember(linkedId: string, context: Known): void {
+    this.contexts.set(linkedId, context);
+  }
+
+  record(changes: CallChange[]): void {
+    for (const change of changes) {
+      const snapshot: CallChange = { ...change, call: { ...change.call } };
+      this.queue = this.queue.then(() => this.write(snapshot)).catch((error: Error) => this.log(`journal write failed for ${snapshot.call.linkedId}: ${error.message}`));
+      if (change.kind === 'ended') this.queue = this.queue.then(() => this.notifyEnded(snapshot));
+    }
+  }
+
+  /** Resolves with the call's final change once it is written to the journal (or rejects after timeoutMs). */
+  waitForEnd(linkedId: string, timeoutMs: number): Promise<CallChange> {
+    const done = this.ended.get(linkedId);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`call ${linkedId} did not end within ${timeoutMs} ms`)), timeoutMs);
+      const list = this.waiters.get(linkedId) ?? [];
+      list.push((change) => {
+        clearTimeout(timer);
+        resolve(change);
+      });
+      this.waiters.set(linkedId, list);
+    });
+  }
+
+  /** Resolves when every change recorded so far is in the journal. */
+  flushed(): Promise<void> {
+    return this.queue;
+  }
+
+  private ingest(event: AmiMessage): void {
+    try {
+      const { changes, skipped } = applyAmiEvent(this.state, event, Date.now());
+      if (skipped && this.skippedCount++ < 100) this.log(`skipped AMI event: ${skipped}`);
+      if (changes.length) this.record(changes);
+    } catch (error) {
+      // The reducer does not throw by design; if it ever does, one bad event must not stop tracking.
+      this.log(`AMI event ${String(event.Event)} could not be applied: ${(error as Error).message}`);
+    }
+  }
+
+  private async resync(): Promise<void> {
+    const manager = this.options.manager;
+    try {
+      const { events } = await manager.listAction({ Action: 'CoreShowChannels' });
+      const now = Date.now();
+      this.record(reconcileLiveChannels(this.state, events, this.lostAt ?? now, now));
+      await this.queue;
+      const live = new Set(events.map((e) => String(e.Linkedid ?? '')));
+      const closed = await closeStaleJournalCalls({ db: this.options.db, pbxName: manager.name, liveLinkedIds: live, tracked: new Set(this.state.calls.keys()), endedAt: new Date(this.lostAt ?? now) });
+      if (closed) this.log(`closed ${closed} journal call(s) whose channels were gone after (re)connect`);
+      this.lostAt = null;
+    } catch (error) {
+      this.log(`re-sync after connect failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async write(change: CallChange): Promise<void> {
+    const { call } = change;
+    let known = this.contexts.get(call.linkedId);
+    const worthy = call.origin === 'click_to_call' || call.trunkUniqueid !== null;
+    if (!worthy) return; // internal calls (extension to extension) are not the journal's business
+    if (!known) this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
+    const trunk = call.trunkEndpoint ? await this.findTrunk(known.portalId, call.trunkEndpoint) : null;
+    await writeCallChange({ db: this.options.db, change, context: { ...known, trunkId: trunk?.id ?? null, trunkName: trunk?.name ?? null } });
+    if (change.kind === 'ended') this.contexts.delete(call.linkedId);
+  }
+
+  private notifyEnded(change: CallChange): void {
+    this.ended.set(change.call.linkedId, change);
+    if (this.ended.size > 1000) this.ended.delete(this.ended.keys().next().value!);
+    for (const resolve of this.waiters.get(change.call.linkedId) ?? []) resolve(change);
+    this.waiters.delete(change.call.linkedId);
+  }
+
+  /** Trunk row by dial target ("gw_mts" or "PJSIP/gw_mts"); cached a minute — trunks change rarely. */
+  private findTrunk(portalId: number, endpoint: string): Promise<{ id: number; name: string } | null> {
+    const key = `${portalId}/${endpoint}`;
+    let found = this.trunks.get(key);
+    if (!found) {
+      found = this.options.db.trunk.findFirst({ where: { portalId, dialTarget: { in: [endpoint, `PJSIP/${endpoint}`] } }, select: { id: true, name: true } });
+      this.trunks.set(key, found);
+      setTimeout(() => this.trunks.delete(key), 60_000).unref();
+    }
+    return found;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../db/client';
+import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
+import { callDay } from './call-day';
+import type { CallTrackerState } from './call-tracker-state';
+
+export type GetSimLoadOptions = { db: Db; portalId: number; trackers: Iterable<CallTrackerState>; now?: number; timeZone?: string };
+
+/**
+ * The routing decision's capacity inputs for one portal: live busy channels per trunk (from AMI, via the trackers)
+ * and per-SIM usage today and this month (from the journal's SimUsage rows, plus SIMs busy right now).
+ */
+export async function getSimLoad({ db, portalId, trackers, now = Date.now(), timeZone }: GetSimLoadOptions): Promise<{ occupancy: OccupancyByTrunk; usage: UsageByTrunk }> {
+  const today = callDay(now, timeZone);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const [trunks, rows] = await Promise.all([
+    db.trunk.findMany({ where: { portalId }, select: { id: true, dialTarget: true, channels: true } }),
+    db.simUsage.findMany({ where: { portalId, day: { gte: monthStart, lte: today } } }),
+  ]);
+  const busyByEndpoint = new Map<string, number>();
+  const busySims = new Map<string, Set<number>>();
+  for (const state of trackers) {
+    for (const channel of state.channels.values()) if (channel.isTrunk) busyByEndpoint.set(channel.endpoint, (busyByEndpoint.get(channel.endpoint) ?? 0) + 1);
+    for (const call of state.calls.values()) {
+      // A click-to-call holds its SIM from the click: the trunk leg appears only after the manager answers.
+      if (call.status === 'ended' || call.sim === null || !call.trunkEndpoint) continue;
+      const set = busySims.get(call.trunkEndpoint) ?? new Set<number>();
+      busySims.set(call.trunkEndpoint, set.add(call.sim));
+    }
+  }
+  const occupancy: OccupancyByTrunk = {};
+  const usage: UsageByTrunk = {};
+  for (const trunk of trunks) {
+    const endpoint = trunk.dialTarget.replace(/^PJSIP\//, '');
+    const sims: SimUsage[] = Array.from({ length: trunk.channels }, () => ({ busy: false, callsToday: 0, secondsToday: 0, secondsThisMonth: 0, lastCallEndedAt: null }));
+    for (const row of rows) {
+      const sim = row.trunkId === trunk.id ? sims[row.simIndex] : undefined;
+      if (!sim) continue;
+      sim.secondsThisMonth += row.seconds;
+      if (row.day === today) Object.assign(sim, { callsToday: row.calls, secondsToday: row.seconds });
+      const last = row.lastCallAt?.getTime() ?? null;
+      if (last !== null && (sim.lastCallEndedAt === null || last > sim.lastCallEndedAt)) sim.lastCallEndedAt = last;
+    }
+    for (const index of busySims.get(endpoint) ?? []) if (sims[index]) sims[index].busy = true;
+    const busy = Math.max(busyByEndpoint.get(endpoint) ?? 0, busySims.get(endpoint)?.size ?? 0);
+    occupancy[String(trunk.id)] = busy;
+    usage[String(trunk.id)] = sims;
+  }
+  return { occupancy, usage };
+}

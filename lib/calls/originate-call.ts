@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../errors/app-error';
+import type { CallTracking } from './call-tracking';
+import { trackOriginatedCall } from './track-originated-call';
+import { getCallTracking } from './start-call-tracking';
+import type { AmiManager } from '../asterisk/ami-manager';
+import { getAmiManager } from '../asterisk/get-ami-managers';
+
+export type OriginateOptions = {
+  /** The manager's extension: rung first (PJSIP/<extension>). */
+  extension: string;
+  /** The client's number, E.164 digits. */
+  number: string;
+  /** The decided trunk's dial target, e.g. "gw_mts" (a "PJSIP/" prefix is accepted). */
+  trunk: string;
+  /** The Bitrix24 CALL_ID (from ONEXTERNALCALLSTART), inherited by every leg as B24_CALL_ID. */
+  callId?: string | null;
+  /** The route decision's id and body, stored with the call so the journal says why this trunk. */
+  decisionId?: string | null;
+  decision?: unknown;
+  portalId: number;
+  sim?: number | null;
+  requestedLine?: string | null;
+  carrierInn?: string | null;
+  carrierSource?: string | null;
+  pbxName?: string;
+  /** Ms the manager has to answer. */
+  ringTimeoutMs?: number;
+  /** Test/bench hook: called when the Originate bytes have been handed to the socket. */
+  onWritten?: () => void;
+  manager?: AmiManager;
+  tracking?: CallTracking;
+};
+
+const EXTENSION = /^\d{2,8}$/;
+const NUMBER = /^\d{5,15}$/;
+const TRUNK = /^[A-Za-z0-9_]{1,64}$/;
+const TOKEN = /^[A-Za-z0-9._:\-]{1,100}$/;
+
+/**
+ * Click-to-call: Originate (Async) to the manager's phone; when they answer, the PBX's [outbound] context dials the
+ * client through ${TRUNK}. Everything the dialplan uses travels as channel variables, each validated here and again
+ * by the dialplan's FILTER()/allow-list — never spliced into dialplan text. Our generated ChannelId becomes the
+ * Linkedid of every leg: the journal key. The manager's phone shows the client's number (CallerID).
+ */
+export async function originate(options: OriginateOptions): Promise<{ linkedId: string }> {
+  const trunk = options.trunk.replace(/^PJSIP\//, '');
+  if (!EXTENSION.test(options.extension)) throw new AppError('INVALID_INPUT', `Extension "${options.extension}" is not a phone extension`, { extension: 'digits' });
+  if (!NUMBER.test(options.number)) throw new AppError('INVALID_INPUT', `Number "${options.number}" must be 5–15 digits`, { number: 'digits' });
+  if (!TRUNK.test(trunk)) throw new AppError('INVALID_INPUT', `Trunk "${options.trunk}" is not a dial target`, { trunk: 'format' });
+  for (const [name, value] of [['callId', options.callId], ['decisionId', options.decisionId]] as const) {
+    if (value && !TOKEN.test(value)) throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
+  }
+  const manager = options.manager ?? getAmiManager(options.pbxName);
+  const tracking = options.tracking ?? getCallTracking(manager.name);
+  const linkedId = `c2c-${randomUUID()}`;
+  const variables = [`TRUNK=${trunk}`, `MANAGER_EXT=${options.extension}`];
+  // Double underscore: inherited by the trunk leg and transfer targets, so the gateway and the tracker see the id.
+  if (options.callId) variables.push(`__B24_CALL_ID=${options.callId}`);
+  if (options.decisionId) variables.push(`__B24_DECISION_ID=${options.decisionId}`);
+
+  tracking.remember(linkedId, {
+    portalId: options.portalId, decision: options.decision, requestedLine: options.requestedLine, carrierInn: options.carrierInn, carrierSource: options.carrierSource,
+  });
+  const started = trackOriginatedCall(tracking.state, {
+    linkedId, extension: options.extension, number: options.number, trunkEndpoint: trunk, sim: options.sim ?? null, b24CallId: options.callId ?? null, now: Date.now(),
+  });
+  const sent = manager.action(
+    {
+      Action: 'Originate',
+      Channel: `PJSIP/${options.extension}`,
+      Context: 'outbound',
+      Exten: options.number,
+      Priority: 1,
+      CallerID: `"${options.number}" <${options.number}>`,
+      Timeout: options.ringTimeoutMs ?? 30_000,
+      Async: 'true',
+      ChannelId: linkedId,
+      Variable: variables,
+    },
+    { onWritten: options.onWritten },
+  );
+  // The journal write goes after the Originate is on the wire: the click-to-call latency budget is for Asterisk.
+  tracking.record([started]);
+  try {
+    await sent;
+  } catch (error) {
+    const call = tracking.state.calls.get(linkedId);
+    if (call && call.status !== 'ended') {
+      Object.assign(call, { status: 'ended', endedAt: Date.now(), talkSec: 0, durationSec: 0, b24StatusCode: '503' });
+      tracking.state.calls.delete(linkedId);
+      tracking.record([{ kind: 'ended', call, detail: { reason: 'originate_failed', error: (error as Error).message } }]);
+    }
+    throw error instanceof AppError ? error : new AppError('UNAVAILABLE', `The PBX refused the call: ${(error as Error).message}`);
+  }
+  return { linkedId };
+}

@@ -1,0 +1,66 @@
+import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
+import { outboxRef } from '../../bitrix24/outbox/outbox-ref';
+import { getDb, type Db } from '../../db/client';
+import { decideRegistration, type ListItem, type RegistrationDecision } from '../../lists/decide-registration';
+import { loadCallPerson } from './load-call-person';
+
+export type RegisterCallInBitrix24Options = {
+  portalId: number;
+  /** Asterisk Linkedid: the journal key, and the unique EXTERNAL_CALL_ID (Bitrix24 merges same-number calls otherwise). */
+  linkedId: string;
+  direction: 'outbound' | 'inbound';
+  number: string;
+  b24UserId?: number | null;
+  extension?: string | null;
+  /** The external line NUMBER the call used (the trunk's lineNumber); Market rules want it on incoming calls. */
+  lineNumber?: string | null;
+  startedAt?: Date;
+  /** Lists already loaded (a batch of calls); default: this portal's from the database. */
+  lists?: ListItem[];
+  db?: Db;
+};
+
+export const registerKey = (linkedId: string) => `register:${linkedId}`;
+
+/**
+ * A desk-phone or incoming call started: decides whether it belongs in the CRM and, if so, enqueues `register`
+ * (SHOW=0) and `show` to the manager through the outbox. Not for click-to-call: Bitrix24 registered those itself and
+ * the event's CALL_ID is on the journal (b24CallId). The decision is written to the journal row when it exists.
+ */
+export async function registerCallInBitrix24(options: RegisterCallInBitrix24Options): Promise<RegistrationDecision> {
+  const { portalId, linkedId, direction, number, lineNumber, startedAt = new Date(), db = getDb() } = options;
+  const person = await loadCallPerson({ db, portalId, b24UserId: options.b24UserId, extension: options.extension });
+  const lists = options.lists ?? (await db.listEntry.findMany({ where: { portalId }, select: { list: true, value: true, isPattern: true } }));
+  const decision = decideRegistration({ call: { userId: person.b24UserId, departmentIds: person.departmentIds, extension: person.extension, number }, lists });
+  const who = person.b24UserId ? { USER_ID: person.b24UserId } : person.extension ? { USER_PHONE_INNER: person.extension } : null;
+  const register = decision.register && who !== null;
+  await db.call.updateMany({
+    where: { linkedId },
+    data: { registered: register, registrationReason: who ? decision.reason : 'unknown_user' },
+  });
+  if (!register) return who ? decision : { register: false, reason: decision.reason };
+  await enqueueRestCall({
+    db,
+    portalId,
+    method: 'telephony.externalcall.register',
+    dedupeKey: registerKey(linkedId),
+    params: {
+      ...who,
+      PHONE_NUMBER: number,
+      TYPE: direction === 'outbound' ? 1 : 2,
+      CALL_START_DATE: startedAt.toISOString(),
+      CRM_CREATE: 1,
+      SHOW: 0,
+      EXTERNAL_CALL_ID: linkedId,
+      ...(lineNumber ? { LINE_NUMBER: lineNumber } : {}),
+    },
+  });
+  await enqueueRestCall({
+    db,
+    portalId,
+    method: 'telephony.externalcall.show',
+    dedupeKey: `show:${linkedId}`,
+    params: { CALL_ID: outboxRef(registerKey(linkedId), 'CALL_ID'), ...(person.b24UserId ? { USER_ID: person.b24UserId } : {}) },
+  });
+  return decision;
+}

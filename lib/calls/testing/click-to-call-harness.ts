@@ -1,0 +1,42 @@
+import { AmiConnection } from '../../asterisk/ami/ami-connection';
+import { AmiManager } from '../../asterisk/ami-manager';
+import { testPbx } from '../../asterisk/testing/pbx-process';
+import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
+import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
+import { CallTracking } from '../call-tracking';
+
+export type ClickToCallHarness = {
+  testDb: TestDatabase;
+  portalId: number;
+  manager: AmiManager;
+  tracking: CallTracking;
+  /** Sets a global on the gateway simulator (TALK_SECS, RING_SECS…) through its own AMI. */
+  setGateway(variable: string, value: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** A fresh journal seeded with the reference deployment, and our AMI manager + tracking on the test PBX. */
+export async function startClickToCallHarness(kind: 'sqlite' | 'postgresql' = 'sqlite'): Promise<ClickToCallHarness> {
+  const testDb = await createTestDatabase({ kind });
+  const db = testDb.db();
+  const { portalId } = await seedDemoPortal({ db });
+  const manager = new AmiManager({ pbx: testPbx(), watchdog: { intervalMs: 1000, timeoutMs: 1500 }, log: () => undefined });
+  const tracking = new CallTracking({ manager, db, log: (line) => console.warn(`[calls] ${line}`) });
+  manager.start();
+  await manager.waitConnected(5000);
+  const env = process.env;
+  const gateway = await AmiConnection.open({ host: env.PEERS_GW_AMI_HOST ?? '127.0.0.1', port: Number(env.PEERS_GW_AMI_PORT ?? 25039), user: env.PEERS_GW_AMI_USER ?? 'gw', secret: env.PEERS_GW_AMI_SECRET ?? '' });
+  return {
+    testDb, portalId, manager, tracking,
+    async setGateway(variable, value) {
+      await gateway.action({ Action: 'Setvar', Variable: variable, Value: value });
+    },
+    async close() {
+      await gateway.action({ Action: 'Setvar', Variable: 'TALK_SECS', Value: '3' }).catch(() => undefined);
+      gateway.close();
+      manager.stop();
+      await tracking.flushed();
+      await testDb.dispose();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { Prisma, type Db } from '../db/client';
+import type { CallChange, TrackedCall } from './call-tracker-state';
+import { callDay } from './call-day';
+
+/** What the journal knows about a call that AMI does not say: set by originate, or looked up for AMI-only calls. */
+export type CallContext = { portalId: number; trunkId?: number | null; trunkName?: string | null; decision?: unknown; requestedLine?: string | null; carrierInn?: string | null; carrierSource?: string | null };
+
+export type WriteCallChangeOptions = { db: Db; change: CallChange; context: CallContext; timeZone?: string };
+
+/**
+ * Persists one change as it happens: the Call row is upserted by linkedId (idempotent: a replay or a second writer
+ * converges on the same row) with the call's current figures, plus one CallEvent. When a call that used a trunk ends,
+ * its SIM's daily usage grows — the input of the per-SIM caps.
+ */
+export async function writeCallChange({ db, change, context, timeZone }: WriteCallChangeOptions): Promise<void> {
+  const { call } = change;
+  const figures = callFigures(call, context);
+  const row = await db.call.upsert({
+    where: { linkedId: call.linkedId },
+    create: {
+      linkedId: call.linkedId,
+      portalId: context.portalId,
+      direction: call.direction,
+      origin: call.origin,
+      number: call.number ?? '',
+      pbxName: call.pbxName,
+      startedAt: new Date(call.startedAt),
+      requestedLine: context.requestedLine ?? null,
+      decision: context.decision === undefined ? undefined : (context.decision as Prisma.InputJsonValue),
+      carrierInn: context.carrierInn ?? null,
+      carrierSource: context.carrierSource ?? null,
+      ...figures,
+    },
+    update: figures,
+    select: { id: true },
+  });
+  await db.callEvent.create({ data: { callId: row.id, kind: change.kind, at: new Date(change.kind === 'ended' ? call.endedAt! : Date.now()), payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined } });
+  if (change.kind === 'ended' && call.trunkUniqueid !== null && context.trunkId) {
+    const ended = call.endedAt ?? Date.now();
+    const key = { trunkId: context.trunkId, simIndex: call.sim ?? 0, day: callDay(ended, timeZone) };
+    await db.simUsage.upsert({
+      where: { trunkId_simIndex_day: key },
+      create: { ...key, portalId: context.portalId, calls: 1, seconds: call.talkSec ?? 0, lastCallAt: new Date(ended) },
+      update: { calls: { increment: 1 }, seconds: { increment: call.talkSec ?? 0 }, lastCallAt: new Date(ended) },
+    });
+  }
+}
+
+/** The columns that change during a call (everything the tracker knows at this point). */
+function callFigures(call: TrackedCall, context: CallContext) {
+  return {
+    status: call.status,
+    extension: call.extension,
+    ...(call.number ? { number: call.number } : {}),
+    trunkName: context.trunkName ?? call.trunkEndpoint,
+    trunkId: context.trunkId ?? null,
+    b24CallId: call.b24CallId,
+    answeredAt: call.answeredAt === null ? null : new Date(call.answeredAt),
+    endedAt: call.endedAt === null ? null : new Date(call.endedAt),
+    durationSec: call.durationSec,
+    talkSec: call.talkSec,
+    hangupCause: call.hangupCause,
+    b24StatusCode: call.b24StatusCode,
+    recordingPath: call.recordingPath,
+  };
+}
