@@ -5,7 +5,7 @@ import type { OutboxRef } from './outbox-ref';
 export type EnqueueRestCallOptions = {
   portalId: number;
   method: string;
-  params: Record<string, string | number | boolean | null | OutboxRef | Record<string, unknown> | unknown[]>;
+  params: Record<string, unknown> & { [key: string]: string | number | boolean | null | undefined | OutboxRef | object };
   /** Idempotency key: enqueueing the same key again is a no-op (e.g. `finish:<CALL_ID>`). */
   dedupeKey: string;
   notBefore?: Date;
