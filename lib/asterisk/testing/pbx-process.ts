@@ -37,3 +37,9 @@ export async function restartPbx(): Promise<void> {
     if (Date.now() > deadline) throw new Error('PBX did not come back within 20 s of core restart now');
   }
 }
+
+/** A crash: SIGKILL the PBX (no Hangup events reach AMI), then bring it back with `peers up`. */
+export async function crashAndRestartPbx(): Promise<void> {
+  process.kill(pbxPid(), 'SIGKILL');
+  await run('bash', ['scripts/peers/peers.sh', 'up'], { cwd: path.resolve(import.meta.dirname, '../../..') });
+}
