@@ -54,7 +54,7 @@ beforeAll(async () => {
   for (const department of [2, 3]) await db.department.create({ data: { portalId, b24DepartmentId: department, name: `D${department}` } });
   for (const user of seed().users) {
     const row = await db.user.create({ data: { portalId, b24UserId: user.ID, name: user.NAME, extension: user.UF_PHONE_INNER } });
-    const department = await db.department.findFirstOrThrow({ where: { portalId, b24DepartmentId: user.UF_DEPARTMENT[0] } });
+    const department = await db.department.findFirstOrThrow({ where: { portalId, b24DepartmentId: user.UF_DEPARTMENT![0] } });
     await db.userDepartment.create({ data: { userId: row.id, departmentId: department.id } });
   }
   await db.listEntry.createMany({

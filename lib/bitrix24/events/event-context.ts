@@ -1,0 +1,10 @@
+import type { Db, PortalModel } from '../../db/client';
+import type { BracketTree } from '../parse-bracket-body';
+import type { PlaceCall } from './call-placer';
+
+export type EventDependencies = { db: Db; placeCall: PlaceCall; log: (line: string) => void };
+export type EventContext = EventDependencies & { portal: PortalModel; body: BracketTree };
+
+/** What the route answers; `background` is the slow part, run after the reply (Bitrix24 throttles slow handlers). */
+export type EventOutcome = { status: number; body: Record<string, unknown>; background?: () => Promise<void> };
+export type EventHandler = (context: EventContext) => Promise<EventOutcome>;

@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client';
+import { readBracketString, type BracketTree } from '../parse-bracket-body';
+import { requestOAuthTokens } from '../rest/request-oauth-tokens';
+import { forgetPortalClient } from '../rest/get-portal-client';
+import type { EventOutcome } from './event-context';
+
+export type StoreInstallOptions = { db: Db; memberId: string; refreshToken: string; applicationToken: string; lang?: string };
+
+/**
+ * ONAPPINSTALL (and the install frame) — no stored token can vouch for it yet, so the OAuth server does: the refresh
+ * token is exchanged at B24_OAUTH_URL with our client secret, and its answer must name the same member_id. Only then
+ * are the new tokens, the endpoint the OAuth server reported (never one from the request) and the application_token
+ * stored. Re-install updates the same row (member_id is unique) and reactivates an uninstalled portal.
+ */
+export async function storeInstall({ db, memberId, refreshToken, applicationToken, lang }: StoreInstallOptions): Promise<number | null> {
+  if (!memberId || !refreshToken || !applicationToken) return null;
+  const tokens = await requestOAuthTokens({ refreshToken }).catch(() => null);
+  if (!tokens || tokens.member_id !== memberId) return null;
+  const data = {
+    domain: tokens.domain && !tokens.domain.includes('oauth') ? tokens.domain : new URL(tokens.client_endpoint).host,
+    clientEndpoint: tokens.client_endpoint,
+    serverEndpoint: tokens.server_endpoint,
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresAt: new Date(tokens.expires * 1000),
+    applicationToken,
+    scope: tokens.scope,
+    status: 'active',
+    uninstalledAt: null,
+    ...(lang ? { lang } : {}),
+  };
+  const portal = await db.portal.upsert({ where: { memberId }, create: { memberId, ...data }, update: data });
+  forgetPortalClient(portal.id);
+  return portal.id;
+}
+
+export async function handleAppInstall(body: BracketTree, db: Db): Promise<EventOutcome> {
+  const portalId = await storeInstall({
+    db,
+    memberId: readBracketString(body, 'auth', 'member_id'),
+    refreshToken: readBracketString(body, 'auth', 'refresh_token'),
+    applicationToken: readBracketString(body, 'auth', 'application_token'),
+    lang: readBracketString(body, 'data', 'LANGUAGE_ID') || undefined,
+  });
+  return portalId === null ? { status: 401, body: { error: 'UNAUTHORIZED' } } : { status: 200, body: { ok: true } };
+}
