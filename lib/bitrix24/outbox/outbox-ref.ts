@@ -13,15 +13,20 @@ function isRef(value: unknown): value is OutboxRef {
   return typeof value === 'object' && value !== null && typeof (value as OutboxRef).$outboxRef === 'string';
 }
 
+/** Param key listing messages that must be done first without passing on their results (e.g. bind before lines). */
+export const AFTER_KEY = '$after';
+
 /** The dedupe keys a message's params refer to (top level only: that is all the call pipeline needs). */
 export function listOutboxRefs(params: Record<string, unknown>): string[] {
-  return Object.values(params).filter(isRef).map((ref) => ref.$outboxRef);
+  const after = Array.isArray(params[AFTER_KEY]) ? (params[AFTER_KEY] as unknown[]).map(String) : [];
+  return [...after, ...Object.values(params).filter(isRef).map((ref) => ref.$outboxRef)];
 }
 
 /** Params with references replaced by the referenced results; `undefined` when a path is missing in a result. */
 export function resolveOutboxRefs(params: Record<string, unknown>, results: Map<string, unknown>): Record<string, unknown> | undefined {
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
+    if (key === AFTER_KEY) continue;
     if (!isRef(value)) {
       resolved[key] = value;
       continue;
