@@ -1,6 +1,9 @@
 import http from 'node:http';
 import { getConfig } from '../config/load-config';
+import { getActiveRegistry } from '../numbering/get-active-registry';
+import { findRoutingPortal } from '../portals/find-routing-portal';
 import { answerDialplanRequest } from './answer-dialplan-request';
+import { getRoutingContext } from './settings/get-routing-context';
 
 const holder = globalThis as typeof globalThis & { __dialplanListener?: http.Server };
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -23,7 +26,18 @@ export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN }: 
   server.on('error', (error) => console.error(`[dialplan] listener on ${listen} failed: ${error.message}`));
   server.listen(port, host);
   holder.__dialplanListener = server;
+  warmUp();
   return server;
+}
+
+/**
+ * Load the registry index, the database client and the routing settings now, not on the first desk-phone call: cold,
+ * that call can take longer than the dialplan's 1 s timeout and would leave through the default trunk.
+ */
+function warmUp(): void {
+  Promise.all([getActiveRegistry(), findRoutingPortal().then((portalId) => getRoutingContext({ portalId }))]).catch((error: unknown) =>
+    console.error(`[dialplan] warm-up failed (the first calls may use the default trunk): ${(error as Error).message}`),
+  );
 }
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
