@@ -1,3 +1,4 @@
+import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
 import type { Db } from '../db/client';
 import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
 import { callDay } from './call-day';
@@ -12,10 +13,7 @@ export type GetSimLoadOptions = { db: Db; portalId: number; trackers: Iterable<C
 export async function getSimLoad({ db, portalId, trackers, now = Date.now(), timeZone }: GetSimLoadOptions): Promise<{ occupancy: OccupancyByTrunk; usage: UsageByTrunk }> {
   const today = callDay(now, timeZone);
   const monthStart = `${today.slice(0, 8)}01`;
-  const [trunks, rows] = await Promise.all([
-    db.trunk.findMany({ where: { portalId }, select: { id: true, dialTarget: true, channels: true } }),
-    db.simUsage.findMany({ where: { portalId, day: { gte: monthStart, lte: today } } }),
-  ]);
+  const { trunks, rows } = await cacheFor(db).get(`${portalId}|${monthStart}|${today}`, now);
   const busyByEndpoint = new Map<string, number>();
   const busySims = new Map<string, Set<number>>();
   for (const state of trackers) {
@@ -46,4 +44,34 @@ export async function getSimLoad({ db, portalId, trackers, now = Date.now(), tim
     usage[String(trunk.id)] = sims;
   }
   return { occupancy, usage };
+}
+
+type Stored = { trunks: Array<{ id: number; dialTarget: string; channels: number }>; rows: Array<{ trunkId: number; simIndex: number; day: string; calls: number; seconds: number; lastCallAt: Date | null }> };
+
+/**
+ * The stored part (trunks, this month's SimUsage rows) is cached for a second and refreshed in the background, so a
+ * click never waits for the database (the click → Originate budget is 30 ms p99). Busy state is live (memory); usage
+ * counters may lag by about a second, far inside the per-day and per-month caps' tolerance.
+ */
+const TTL_MS = 1000;
+const holder = globalThis as typeof globalThis & { __simLoadCaches?: Map<Db, RefreshingCache<string, Stored>> };
+function cacheFor(db: Db): RefreshingCache<string, Stored> {
+  const caches = (holder.__simLoadCaches ??= new Map());
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = createRefreshingCache<string, Stored>({
+      ttlMs: TTL_MS,
+      load: async (key) => {
+        const [portal, monthStart, today] = key.split('|') as [string, string, string];
+        const portalId = Number(portal);
+        const [trunks, rows] = await Promise.all([
+          db.trunk.findMany({ where: { portalId }, select: { id: true, dialTarget: true, channels: true } }),
+          db.simUsage.findMany({ where: { portalId, day: { gte: monthStart, lte: today } }, select: { trunkId: true, simIndex: true, day: true, calls: true, seconds: true, lastCallAt: true } }),
+        ]);
+        return { trunks, rows };
+      },
+    });
+    caches.set(db, cache);
+  }
+  return cache;
 }

@@ -18,7 +18,7 @@ export type AmiConnectionOptions = {
 };
 
 export type AmiListResult = { response: AmiMessage; events: AmiMessage[] };
-export type AmiActionOptions = { timeoutMs?: number; onWritten?: () => void };
+export type AmiActionOptions = { timeoutMs?: number; /** Called right after the action was handed to the socket. */ onWritten?: () => void };
 
 /** Asterisk answered `Response: Error`: a rejection, never a resolved promise (asterisk-ami-client resolves, §1.4 b). */
 export class AmiActionError extends Error {
@@ -119,7 +119,10 @@ export class AmiConnection extends EventEmitter {
         reject(new AppError('UNAVAILABLE', `AMI ${fields.Action}: no answer within ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(id, { action: fields.Action, timer, resolve, reject, list: isList ? { events: [] } : undefined });
-      this.socket.write(text, options.onWritten ? () => options.onWritten!() : undefined);
+      // net.Socket tries the write(2) syscall synchronously, so when write() returns the bytes are normally in the
+      // kernel already; onWritten marks that moment (the write callback would add event-loop delay, not network time).
+      this.socket.write(text);
+      options.onWritten?.();
     });
   }
 
