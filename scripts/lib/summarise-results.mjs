@@ -11,7 +11,7 @@ for (const suite of ['unit', 'integration']) {
   const file = path.join(dir, `${suite}.json`);
   if (!existsSync(file)) { console.log(`  ${suite}: no report (the runner crashed)`); missing++; continue; }
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  const failed = r.numFailedTests + (r.numFailedTestSuites ?? 0) - countFailedSuitesWithFailedTests(r);
+  const failed = r.numFailedTests + filesFailedWithoutFailedTests(r);
   add(suite, r.numPassedTests, failed, r.numPendingTests + (r.numTodoTests ?? 0));
 }
 const e2eFile = path.join(dir, 'e2e.json');
@@ -21,9 +21,9 @@ else {
   add('e2e', s.expected + s.flaky, s.unexpected + (s.errors?.length ?? 0), s.skipped);
 }
 
-// A suite file that failed to load counts as a failure even though it ran no test.
-function countFailedSuitesWithFailedTests(r) {
-  return r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.some((a) => a.status === 'failed')).length;
+// A test file that failed to load (or in a hook) counts as a failure even though no test in it failed.
+function filesFailedWithoutFailedTests(r) {
+  return r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
 }
 function add(name, passed, failed, skipped) {
   console.log(`  ${name}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
