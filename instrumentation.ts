@@ -9,6 +9,8 @@ export async function register(): Promise<void> {
   const config = getConfigOrExit();
   const { startDialplanListener } = await import('./lib/routing/start-dialplan-listener');
   startDialplanListener();
+  // The Bitrix24 REST outbox (lib/bitrix24/outbox): sends queued register/finish/bind writes; needs the app keys.
+  if (config.B24_CLIENT_ID && config.B24_CLIENT_SECRET) (await import('./lib/bitrix24/outbox/start-outbox-worker')).startOutboxWorker();
   // One AMI session per configured PBX, plus the call tracking fed by it (lib/calls): only in the long-lived server.
   if (config.pbxes.length > 0) {
     const { startCallTracking } = await import('./lib/calls/start-call-tracking');

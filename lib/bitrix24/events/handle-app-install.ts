@@ -4,7 +4,16 @@ import { requestOAuthTokens } from '../rest/request-oauth-tokens';
 import { forgetPortalClient } from '../rest/get-portal-client';
 import type { EventOutcome } from './event-context';
 
-export type StoreInstallOptions = { db: Db; memberId: string; refreshToken: string; applicationToken: string; lang?: string };
+export type StoreInstallOptions = {
+  db: Db;
+  memberId: string;
+  refreshToken: string;
+  /** '' from the install frame when the POST lacks it: keeps the stored one (ONAPPINSTALL brings it). */
+  applicationToken: string;
+  lang?: string;
+  /** The install frame: only a portal admin may install (placement.bind needs one anyway). */
+  requireAdmin?: boolean;
+};
 
 /**
  * ONAPPINSTALL (and the install frame) — no stored token can vouch for it yet, so the OAuth server does: the refresh
@@ -12,10 +21,11 @@ export type StoreInstallOptions = { db: Db; memberId: string; refreshToken: stri
  * are the new tokens, the endpoint the OAuth server reported (never one from the request) and the application_token
  * stored. Re-install updates the same row (member_id is unique) and reactivates an uninstalled portal.
  */
-export async function storeInstall({ db, memberId, refreshToken, applicationToken, lang }: StoreInstallOptions): Promise<number | null> {
-  if (!memberId || !refreshToken || !applicationToken) return null;
+export async function storeInstall({ db, memberId, refreshToken, applicationToken, lang, requireAdmin = false }: StoreInstallOptions): Promise<number | null> {
+  if (!memberId || !refreshToken || (!applicationToken && !requireAdmin)) return null;
   const tokens = await requestOAuthTokens({ refreshToken }).catch(() => null);
   if (!tokens || tokens.member_id !== memberId) return null;
+  if (requireAdmin && !(await isPortalAdmin(tokens.client_endpoint, tokens.access_token))) return null;
   const data = {
     domain: tokens.domain && !tokens.domain.includes('oauth') ? tokens.domain : new URL(tokens.client_endpoint).host,
     clientEndpoint: tokens.client_endpoint,
@@ -23,7 +33,7 @@ export async function storeInstall({ db, memberId, refreshToken, applicationToke
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
     expiresAt: new Date(tokens.expires * 1000),
-    applicationToken,
+    ...(applicationToken ? { applicationToken } : {}),
     scope: tokens.scope,
     status: 'active',
     uninstalledAt: null,
@@ -43,4 +53,16 @@ export async function handleAppInstall(body: BracketTree, db: Db): Promise<Event
     lang: readBracketString(body, 'data', 'LANGUAGE_ID') || undefined,
   });
   return portalId === null ? { status: 401, body: { error: 'UNAUTHORIZED' } } : { status: 200, body: { ok: true } };
+}
+
+/** user.admin at the endpoint the OAuth server named, with the token it just issued. */
+async function isPortalAdmin(clientEndpoint: string, accessToken: string): Promise<boolean> {
+  const response = await fetch(`${clientEndpoint.replace(/\/+$/, '')}/user.admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ auth: accessToken }),
+    signal: AbortSignal.timeout(10_000),
+  }).catch(() => null);
+  const body = (await response?.json().catch(() => null)) as { result?: unknown } | null;
+  return body?.result === true;
 }

@@ -7,6 +7,7 @@ import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
 import { forgetPortalClient } from '../rest/get-portal-client';
 import { AUTO_LINE } from '../lines/sync-external-lines';
 import { setUpPortal } from './set-up-portal';
+import { answerInstallFrame } from './answer-install-frame';
 
 const MEMBER = 'setup-member';
 const PUBLIC_URL = 'https://calls.example.test';
@@ -16,7 +17,7 @@ let db: Db;
 let portalId: number;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ portals: [createDemoPortal(MEMBER)], appUrl: 'http://127.0.0.1:1', clientId: 'app.setup', clientSecret: 'setup-secret' });
+  emulator = await startEmulator({ portals: [createDemoPortal(MEMBER), createDemoPortal('frame-member')], appUrl: 'http://127.0.0.1:1', clientId: 'app.setup', clientSecret: 'setup-secret' });
   Object.assign(process.env, { B24_CLIENT_ID: 'app.setup', B24_CLIENT_SECRET: 'setup-secret', B24_OAUTH_URL: emulator.url });
   testDb = await createTestDatabase({ kind: 'sqlite' });
   db = testDb.db();
@@ -62,5 +63,32 @@ describe('setUpPortal (installer)', () => {
     await setUpPortal({ portalId, publicUrl: PUBLIC_URL, db });
     expect(portal.lines.find((line) => line.NUMBER === first!.lineNumber)?.NAME).toContain('(новый)');
     expect(portal.lines.some((line) => line.NUMBER === second!.lineNumber)).toBe(false);
+  });
+});
+
+describe('answerInstallFrame (installer POST)', () => {
+  const form = (userId: number) => {
+    const auth = emulator.installAuth('frame-member', userId);
+    return new URLSearchParams({ AUTH_ID: auth.access_token!, REFRESH_ID: auth.refresh_token!, member_id: 'frame-member', APPLICATION_TOKEN: auth.application_token! });
+  };
+
+  it('refuses a non-admin without storing anything', async () => {
+    const response = await answerInstallFrame({ form: form(2), publicUrl: PUBLIC_URL, db });
+    expect(response.status).toBe(401);
+    expect(await db.portal.findUnique({ where: { memberId: 'frame-member' } })).toBeNull();
+  });
+
+  it("stores an admin's install, sets the portal up and finishes the install from the frame, tokens not in the page", async () => {
+    const sent = form(1);
+    const response = await answerInstallFrame({ form: sent, publicUrl: PUBLIC_URL, db });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('setInstallFinish');
+    const stored = await db.portal.findUniqueOrThrow({ where: { memberId: 'frame-member' } });
+    expect(stored.applicationToken).toBe(sent.get('APPLICATION_TOKEN'));
+    for (const secret of [stored.accessToken, stored.refreshToken, sent.get('REFRESH_ID')!, sent.get('APPLICATION_TOKEN')!]) expect(html).not.toContain(secret);
+    const portal = emulator.portal('frame-member');
+    expect(portal.events.map((item) => item.event)).toContain('ONEXTERNALCALLSTART');
+    expect(portal.lines.map((line) => line.NUMBER)).toEqual([AUTO_LINE.NUMBER]);
   });
 });
