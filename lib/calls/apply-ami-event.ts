@@ -119,10 +119,13 @@ function onVarSet(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResu
   return { changes: [{ kind: 'recording', call, detail: { path: value } }] };
 }
 
+/** Our dialplan's own events: the desk-phone route decision (desk-phone-routing.conf) and a trunk fallback. */
 function onUserEvent(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
-  if (field(event, 'UserEvent') !== 'B24TrunkFallback') return NONE;
+  const name = field(event, 'UserEvent');
+  if (name !== 'B24TrunkFallback' && name !== 'RouteDecision') return NONE;
   const call = state.calls.get(field(event, 'Linkedid') ?? '');
   if (!call) return NONE;
+  if (name === 'RouteDecision') return { changes: [{ kind: 'route_decision', call, detail: { trunk: field(event, 'Trunk') || null, method: field(event, 'Method') ?? null } }] };
   return { changes: [{ kind: 'trunk_fallback', call, detail: { requested: field(event, 'Requested') ?? null, used: field(event, 'Used') ?? null } }] };
 }
 

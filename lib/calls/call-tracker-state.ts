@@ -43,7 +43,7 @@ export type CallTrackerState = {
   calls: Map<string, TrackedCall>;
 };
 
-export type CallChangeKind = 'started' | 'ringing' | 'dial_begin' | 'dial_end' | 'answered' | 'transfer' | 'trunk_fallback' | 'recording' | 'ended';
+export type CallChangeKind = 'started' | 'ringing' | 'dial_begin' | 'dial_end' | 'answered' | 'transfer' | 'route_decision' | 'trunk_fallback' | 'recording' | 'ended';
 /** One thing that happened to a call; `call` is the call after the change (the journal writes it as is). */
 export type CallChange = { kind: CallChangeKind; call: TrackedCall; detail?: Record<string, string | number | null> };
 

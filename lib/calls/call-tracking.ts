@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { AmiManager } from '../asterisk/ami-manager';
 import type { AmiMessage } from '../asterisk/ami/ami-message';
 import type { Db } from '../db/client';
@@ -14,12 +15,14 @@ type Known = Omit<CallContext, 'trunkId' | 'trunkName'>;
 /**
  * Ties one PBX's AMI manager to the tracker and the journal: events → applyAmiEvent → changes written in order
  * (one queue, so a call's rows never go back in time); after every reconnect, CoreShowChannels re-syncs memory and
- * the journal. I/O lives here; the decisions live in the pure reducer.
+ * the journal. I/O lives here; the decisions live in the pure reducer. Emits 'change' (CallChange) once written.
  */
-export class CallTracking {
+export class CallTracking extends EventEmitter {
   readonly state: CallTrackerState;
   private readonly contexts = new Map<string, Known>();
   private readonly trunks = new Map<string, Promise<{ id: number; name: string } | null>>();
+  private readonly users = new Map<string, Promise<number | null>>();
+  private readonly held = new Map<string, CallChange[]>();
   private readonly waiters = new Map<string, Array<(change: CallChange) => void>>();
   /** Recently ended calls, so a waiter that arrives after the end still gets it (bounded: oldest dropped). */
   private readonly ended = new Map<string, CallChange>();
@@ -29,6 +32,8 @@ export class CallTracking {
   private skippedCount = 0;
 
   constructor(private readonly options: CallTrackingOptions) {
+    super();
+    this.setMaxListeners(100);
     this.state = createCallTrackerState({ pbxName: options.manager.name, isTrunkEndpoint: options.isTrunkEndpoint });
     this.log = options.log ?? ((line) => console.warn(`[calls ${options.manager.name}] ${line}`));
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
@@ -45,7 +50,10 @@ export class CallTracking {
     for (const change of changes) {
       const snapshot: CallChange = { ...change, call: { ...change.call } };
       this.queue = this.queue.then(() => this.write(snapshot)).catch((error: Error) => this.log(`journal write failed for ${snapshot.call.linkedId}: ${error.message}`));
-      if (change.kind === 'ended') this.queue = this.queue.then(() => this.notifyEnded(snapshot));
+      this.queue = this.queue.then(() => {
+        if (snapshot.kind === 'ended') this.notifyEnded(snapshot);
+        this.emit('change', snapshot);
+      });
     }
   }
 
@@ -100,10 +108,23 @@ export class CallTracking {
     const { call } = change;
     let known = this.contexts.get(call.linkedId);
     const worthy = call.origin === 'click_to_call' || call.trunkUniqueid !== null;
-    if (!worthy) return; // internal calls (extension to extension) are not the journal's business
+    if (!worthy) {
+      // Not (yet) a call through a gateway: a desk-phone call's first events (started, route decision) come before
+      // its trunk leg exists. Held back until it gets one; dropped if it ends without (extension-to-extension calls).
+      const held = this.held.get(call.linkedId) ?? [];
+      if (change.kind === 'ended') this.held.delete(call.linkedId);
+      else if (held.length < 50) this.held.set(call.linkedId, [...held, change]);
+      return;
+    }
+    const earlier = this.held.get(call.linkedId);
+    if (earlier) {
+      this.held.delete(call.linkedId);
+      for (const first of earlier) await this.write({ ...first, call: { ...change.call, status: first.call.status } });
+    }
     if (!known) this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
     const trunk = call.trunkEndpoint ? await this.findTrunk(known.portalId, call.trunkEndpoint) : null;
-    await writeCallChange({ db: this.options.db, change, context: { ...known, trunkId: trunk?.id ?? null, trunkName: trunk?.name ?? null } });
+    const userId = call.extension ? await this.findUserId(known.portalId, call.extension) : null;
+    await writeCallChange({ db: this.options.db, change, context: { ...known, trunkId: trunk?.id ?? null, trunkName: trunk?.name ?? null, userId } });
     if (change.kind === 'ended') this.contexts.delete(call.linkedId);
   }
 
@@ -112,6 +133,18 @@ export class CallTracking {
     if (this.ended.size > 1000) this.ended.delete(this.ended.keys().next().value!);
     for (const resolve of this.waiters.get(change.call.linkedId) ?? []) resolve(change);
     this.waiters.delete(change.call.linkedId);
+  }
+
+  /** The Bitrix24 user behind an extension (the responsible manager); cached a minute like trunks. */
+  private findUserId(portalId: number, extension: string): Promise<number | null> {
+    const key = `user/${portalId}/${extension}`;
+    let found = this.users.get(key);
+    if (!found) {
+      found = this.options.db.user.findFirst({ where: { portalId, extension, active: true }, select: { id: true } }).then((u) => u?.id ?? null);
+      this.users.set(key, found);
+      setTimeout(() => this.users.delete(key), 60_000).unref();
+    }
+    return found;
   }
 
   /** Trunk row by dial target ("gw_mts" or "PJSIP/gw_mts"); cached a minute — trunks change rarely. */

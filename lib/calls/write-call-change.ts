@@ -3,7 +3,7 @@ import type { CallChange, TrackedCall } from './call-tracker-state';
 import { callDay } from './call-day';
 
 /** What the journal knows about a call that AMI does not say: set by originate, or looked up for AMI-only calls. */
-export type CallContext = { portalId: number; trunkId?: number | null; trunkName?: string | null; decision?: unknown; requestedLine?: string | null; carrierInn?: string | null; carrierSource?: string | null };
+export type CallContext = { portalId: number; trunkId?: number | null; trunkName?: string | null; userId?: number | null; decision?: unknown; requestedLine?: string | null; carrierInn?: string | null; carrierSource?: string | null };
 
 export type WriteCallChangeOptions = { db: Db; change: CallChange; context: CallContext; timeZone?: string };
 
@@ -51,6 +51,7 @@ function callFigures(call: TrackedCall, context: CallContext) {
   return {
     status: call.status,
     extension: call.extension,
+    userId: context.userId ?? null,
     ...(call.number ? { number: call.number } : {}),
     trunkName: context.trunkName ?? call.trunkEndpoint,
     trunkId: context.trunkId ?? null,

@@ -43,3 +43,9 @@ export async function crashAndRestartPbx(): Promise<void> {
   process.kill(pbxPid(), 'SIGKILL');
   await run('bash', ['scripts/peers/peers.sh', 'up'], { cwd: path.resolve(import.meta.dirname, '../../..') });
 }
+
+/** Runs an Asterisk CLI command on the gateway simulator (it plays desk phones and GSM callers too). */
+export async function gatewayCli(command: string): Promise<string> {
+  const { stdout } = await run('bash', ['scripts/peers/peers.sh', 'cli', 'gw', command], { cwd: path.resolve(import.meta.dirname, '../../..') });
+  return stdout;
+}
