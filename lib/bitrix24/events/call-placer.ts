@@ -9,6 +9,9 @@ export type PlaceCallRequest = {
   extension: string;
   /** E.164 digits without "+". */
   number: string;
+  /** LINE_NUMBER as the manager chose it ('' / null = automatic): lets the placer re-route with the live SIM load. */
+  requestedLine: string | null;
+  /** Our route decision without live SIM load; a placer that routes itself (placeClickToCall) may ignore it. */
   trunk: { id: number; name: string; dialTarget: string; lineNumber: string };
   pbxName: string;
 };

@@ -38,7 +38,7 @@ export async function startClickToCall(context: EventContext, options: StartClic
       else {
         const trunkRow = await db.trunk.findFirst({ where: { portalId: portal.id, lineNumber: trunk.lineNumber }, select: { id: true, pbxName: true } });
         const placed = await placeCall({
-          portalId: portal.id, b24CallId: callId, origin, extension: user.extension, number: decision.number.e164,
+          portalId: portal.id, b24CallId: callId, origin, extension: user.extension, number: decision.number.e164, requestedLine: lineNumber || null,
           trunk: { id: trunkRow?.id ?? Number(trunk.id), name: trunk.name, dialTarget: trunk.dialTarget, lineNumber: trunk.lineNumber },
           pbxName: trunkRow?.pbxName ?? 'main',
         });
