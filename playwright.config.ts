@@ -54,6 +54,8 @@ export default defineConfig({
       PUBLIC_URL: APP_URL,
       DATABASE_URL: E2E_DATABASE_URL,
       DIALPLAN_SECRET: E2E_DIALPLAN_SECRET,
+      // Its own dialplan listener port, so a developer's running app (default 3001) and the test app never collide.
+      DIALPLAN_LISTEN: `127.0.0.1:${APP_PORT + 1}`,
       // The real Asterisk pair when `npm run peers -- up` exported it (npm test does); the app runs without it too.
       ...Object.fromEntries(['AMI_HOST', 'AMI_PORT', 'AMI_USER', 'AMI_SECRET', 'AMI_PBX_NAME'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
       B24_CLIENT_ID: E2E_CLIENT_ID,
