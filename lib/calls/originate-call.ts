@@ -24,6 +24,8 @@ export type OriginateOptions = {
   carrierInn?: string | null;
   carrierSource?: string | null;
   pbxName?: string;
+  /** Record the client leg (MixMonitor in the PBX's trunk pre-dial handler; the file name comes back as VarSet). */
+  record?: boolean;
   /** Ms the manager has to answer. */
   ringTimeoutMs?: number;
   /** Test/bench hook: called when the Originate bytes have been handed to the socket. */
@@ -58,6 +60,8 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
   // Double underscore: inherited by the trunk leg and transfer targets, so the gateway and the tracker see the id.
   if (options.callId) variables.push(`__B24_CALL_ID=${options.callId}`);
   if (options.decisionId) variables.push(`__B24_DECISION_ID=${options.decisionId}`);
+  // Inherited so the trunk leg's pre-dial handler sees it; the channel variable overrides the PBX's global RECORD.
+  variables.push(`__RECORD=${options.record ? 1 : 0}`);
 
   tracking.remember(linkedId, {
     portalId: options.portalId, decision: options.decision, requestedLine: options.requestedLine, carrierInn: options.carrierInn, carrierSource: options.carrierSource,

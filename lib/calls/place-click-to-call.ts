@@ -7,6 +7,7 @@ import type { Caller } from '../routing/types';
 import type { CallTracking } from './call-tracking';
 import { getSimLoad } from './get-sim-load';
 import { originate } from './originate-call';
+import { shouldRecordCall } from './should-record-call';
 
 export type PlaceClickToCallOptions = {
   db: Db;
@@ -27,7 +28,10 @@ export type PlaceClickToCallOptions = {
  * it. The decision (with its reasons) is stored on the call, so the journal says why this line was used.
  */
 export async function placeClickToCall(options: PlaceClickToCallOptions): Promise<{ decision: RouteDecision; linkedId: string }> {
-  const { occupancy, usage } = await getSimLoad({ db: options.db, portalId: options.portalId, trackers: [options.tracking.state] });
+  const [{ occupancy, usage }, record] = await Promise.all([
+    getSimLoad({ db: options.db, portalId: options.portalId, trackers: [options.tracking.state] }),
+    shouldRecordCall({ db: options.db, portalId: options.portalId, number: options.number }),
+  ]);
   const decision = await routeCall({
     portalId: options.portalId, number: options.number, extension: options.extension, caller: options.caller, requestedLine: options.requestedLine, occupancy, usage, db: options.db,
   });
@@ -37,6 +41,7 @@ export async function placeClickToCall(options: PlaceClickToCallOptions): Promis
     number: decision.number.e164,
     trunk: decision.trunk.dialTarget,
     sim: decision.trunk.sim,
+    record,
     callId: options.callId,
     decision,
     portalId: options.portalId,
