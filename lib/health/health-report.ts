@@ -1,11 +1,10 @@
-/** The shape of GET /api/health, shared by the route, the overview page and the tests. */
-export type DatabaseHealth = {
-  ok: boolean;
-  kind: 'sqlite' | 'postgresql';
-  latencyMs?: number;
-  migrations?: { applied: number; pending: number };
-  error?: string;
-};
+import type { DbCheck } from '../db/check-db';
+
+/*
+ * The shape of GET /api/health, shared by the route, the overview page and the tests.
+ * The database part is checkDb's answer as it is: one shape for the check and the report.
+ */
+export type DatabaseHealth = DbCheck;
 export type AmiHealth = {
   name: string;
   host: string;
