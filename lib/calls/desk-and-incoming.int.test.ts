@@ -28,6 +28,19 @@ describe('calls the app did not originate are tracked too (real Asterisk pair)',
   afterAll(async () => h?.close());
 
   it('a desk-phone call: one journal record, desk_phone, the extension, the trunk used and how it was chosen', async () => {
+    // The PBX asks ROUTE_URL (an app that may or may not run on this machine, with whatever data it has). Point it at a
+    // closed port for this call, so the snippet's own fallback decides (DEFAULT_TRUNK) and the test does not depend on
+    // another process; the global is restored right after.
+    const previous = (await h.manager.action({ Action: 'Getvar', Variable: 'ROUTE_URL' })).Value;
+    await h.manager.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: 'http://127.0.0.1:9/api/asterisk/route' });
+    try {
+      await deskPhoneCall();
+    } finally {
+      await h.manager.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: typeof previous === 'string' ? previous : '' });
+    }
+  });
+
+  async function deskPhoneCall() {
     const number = '79261234568';
     const ended = nextChange(h, (c) => c.kind === 'ended' && c.call.number === number, 30_000);
     await gatewayCli(`channel originate PJSIP/${number}@phone101 extension s@desk-phone`);
@@ -38,8 +51,8 @@ describe('calls the app did not originate are tracked too (real Asterisk pair)',
     expect(rows).toHaveLength(1);
     expect(rows[0]!.talkSec).toBeGreaterThan(0);
     expect(rows[0]!.userId).not.toBeNull();
-    expect(rows[0]!.events.find((e) => e.kind === 'route_decision')?.payload).toMatchObject({ trunk: call.trunkEndpoint });
-  });
+    expect(rows[0]!.events.find((e) => e.kind === 'route_decision')?.payload).toMatchObject({ trunk: call.trunkEndpoint, method: 'fallback' });
+  }
 
   it('an incoming GSM call ringing three phones at once: one record, inbound, the answering manager, no duplicates', async () => {
     const answered = nextChange(h, (c) => c.kind === 'answered' && c.call.origin === 'incoming' && c.call.trunkEndpoint === 'gw_mts', 30_000);

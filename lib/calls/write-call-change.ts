@@ -8,33 +8,29 @@ export type CallContext = { portalId: number; trunkId?: number | null; trunkName
 export type WriteCallChangeOptions = { db: Db; change: CallChange; context: CallContext; timeZone?: string };
 
 /**
- * Persists one change as it happens: the Call row is upserted by linkedId (idempotent: a replay or a second writer
- * converges on the same row) with the call's current figures, plus one CallEvent. When a call that used a trunk ends,
- * its SIM's daily usage grows — the input of the per-SIM caps.
+ * Persists one change as it happens: the Call row (one per linkedId) gets the call's current figures, plus one
+ * CallEvent. Idempotent: a replay or a second writer converges on the same row and never reopens an ended call.
+ * When a call that used a trunk ends, its SIM's daily usage grows once — the input of the per-SIM caps.
  */
 export async function writeCallChange({ db, change, context, timeZone }: WriteCallChangeOptions): Promise<void> {
   const { call } = change;
   const figures = callFigures(call, context);
-  const row = await db.call.upsert({
-    where: { linkedId: call.linkedId },
-    create: {
-      linkedId: call.linkedId,
-      portalId: context.portalId,
-      direction: call.direction,
-      origin: call.origin,
-      number: call.number ?? '',
-      pbxName: call.pbxName,
-      startedAt: new Date(call.startedAt),
-      requestedLine: context.requestedLine ?? null,
-      decision: context.decision === undefined ? undefined : (context.decision as Prisma.InputJsonValue),
-      carrierInn: context.carrierInn ?? null,
-      carrierSource: context.carrierSource ?? null,
-      ...figures,
-    },
-    update: figures,
-    select: { id: true },
-  });
+  // An ended row is final: replays, retries or a late writer never move it back (conditional update, not upsert).
+  const moved = await db.call.updateMany({ where: { linkedId: call.linkedId, status: { not: 'ended' } }, data: figures });
+  let created = false;
+  if (moved.count === 0 && !(await db.call.findUnique({ where: { linkedId: call.linkedId }, select: { id: true } }))) {
+    created = await db.call.create({ data: createData(call, context, figures), select: { id: true } }).then(
+      () => true,
+      (error: { code?: string }) => {
+        if (error.code === 'P2002') return false; // another writer created it first: fine, it is the same call
+        throw error;
+      },
+    );
+  }
+  if (moved.count === 0 && !created) return; // the call was already ended: this change is a replay
+  const row = await db.call.findUniqueOrThrow({ where: { linkedId: call.linkedId }, select: { id: true } });
   await db.callEvent.create({ data: { callId: row.id, kind: change.kind, at: new Date(change.kind === 'ended' ? call.endedAt! : Date.now()), payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined } });
+  // SIM usage counts the call once: only the write that moved the row to 'ended' (or created it ended) gets here.
   if (change.kind === 'ended' && call.trunkUniqueid !== null && context.trunkId) {
     const ended = call.endedAt ?? Date.now();
     const key = { trunkId: context.trunkId, simIndex: call.sim ?? 0, day: callDay(ended, timeZone) };
@@ -44,6 +40,23 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
       update: { calls: { increment: 1 }, seconds: { increment: call.talkSec ?? 0 }, lastCallAt: new Date(ended) },
     });
   }
+}
+
+function createData(call: TrackedCall, context: CallContext, figures: ReturnType<typeof callFigures>) {
+  return {
+    linkedId: call.linkedId,
+    portalId: context.portalId,
+    direction: call.direction,
+    origin: call.origin,
+    number: call.number ?? '',
+    pbxName: call.pbxName,
+    startedAt: new Date(call.startedAt),
+    requestedLine: context.requestedLine ?? null,
+    decision: context.decision === undefined ? undefined : (context.decision as Prisma.InputJsonValue),
+    carrierInn: context.carrierInn ?? null,
+    carrierSource: context.carrierSource ?? null,
+    ...figures,
+  };
 }
 
 /** The columns that change during a call (everything the tracker knows at this point). */

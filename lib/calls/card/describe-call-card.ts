@@ -1,0 +1,74 @@
+import type { Db } from '../../db/client';
+import type { Lang } from '../../i18n/lang';
+import type { RouteDecision } from '../../routing/decide-route';
+import { routeCall } from '../../routing/route-call';
+import { renderReason } from '../../routing/route-reasons';
+import { getRoutingContext } from '../../routing/settings/get-routing-context';
+import { listCallerLines, type CardLine } from './list-caller-lines';
+import { presentRouteDecision, type CardDecision } from './present-route-decision';
+import { readCardSimLoad } from './read-card-sim-load';
+
+export type DescribeCallCardOptions = {
+  db: Db;
+  portalId: number;
+  extension: string | null;
+  /** Bitrix24's CALL_ID from the placement options: finds the journal row of the call on screen. */
+  callId: string | null;
+  /** PHONE_NUMBER from the placement options; when missing, the journal row's number. */
+  number: string | null;
+  lang: Lang;
+};
+
+export type CardJournalRow = {
+  status: string;
+  trunkName: string | null;
+  requestedLine: string | null;
+  carrierSource: string | null;
+  durationSec: number | null;
+  talkSec: number | null;
+  startedAt: string;
+  /** The reasons stored with the call when it was placed. */
+  reasons: string[];
+};
+
+export type CallCardView = {
+  extension: string | null;
+  journal: CardJournalRow | null;
+  decision: CardDecision | null;
+  lines: CardLine[];
+  /** False when this server has no PBX connection: busy counts are unknown. */
+  liveLoad: boolean;
+};
+
+/** Everything the call card shows: what happened to this call (journal) and what routing would do for it now. */
+export async function describeCallCard(options: DescribeCallCardOptions): Promise<CallCardView> {
+  const { db, portalId, extension, callId, lang } = options;
+  const [row, context, load] = await Promise.all([
+    callId ? db.call.findFirst({ where: { portalId, b24CallId: callId }, orderBy: { startedAt: 'desc' } }) : null,
+    getRoutingContext({ portalId, db }),
+    readCardSimLoad(db, portalId),
+  ]);
+  const number = options.number?.trim() || row?.number || null;
+  const decision = number
+    ? await routeCall({ db, portalId, number, extension: extension ?? undefined, occupancy: load?.occupancy, usage: load?.usage })
+    : null;
+  const stored = (row?.decision ?? null) as Pick<RouteDecision, 'reasons'> | null;
+  return {
+    extension,
+    journal: row
+      ? {
+          status: row.status,
+          trunkName: row.trunkName,
+          requestedLine: row.requestedLine,
+          carrierSource: row.carrierSource,
+          durationSec: row.durationSec,
+          talkSec: row.talkSec,
+          startedAt: row.startedAt.toISOString(),
+          reasons: Array.isArray(stored?.reasons) ? stored.reasons.map((reason) => renderReason(reason, lang)) : [],
+        }
+      : null,
+    decision: decision ? presentRouteDecision(decision, lang) : null,
+    lines: listCallerLines({ context, extension, occupancy: load?.occupancy }),
+    liveLoad: load !== null,
+  };
+}
