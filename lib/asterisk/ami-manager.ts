@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { PbxConfig } from '../config/schema';
-import { AmiConnection, type AmiActionOptions, type AmiListResult } from './ami/ami-connection';
+import { AmiActionError, AmiConnection, type AmiActionOptions, type AmiListResult } from './ami/ami-connection';
 import type { AmiActionFields, AmiMessage } from './ami/ami-message';
 import { AppError } from '../errors/app-error';
 
@@ -121,7 +121,8 @@ export class AmiManager extends EventEmitter {
       this.emit('connected', connection);
     } catch (error) {
       this.state.lastError = (error as Error).message;
-      this.scheduleRetry();
+      // A refused login will not fix itself in seconds: retry slowly (still forever) instead of hammering the PBX's log.
+      this.scheduleRetry(error instanceof AmiActionError ? 30_000 : undefined);
     }
   }
 
@@ -137,11 +138,11 @@ export class AmiManager extends EventEmitter {
     }
   }
 
-  private scheduleRetry(): void {
+  private scheduleRetry(fixedDelayMs?: number): void {
     if (this.stopped) return;
-    const delay = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** this.attempt);
+    const delay = fixedDelayMs ?? Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** this.attempt);
     this.attempt = Math.min(this.attempt + 1, 30);
-    this.retryTimer = setTimeout(() => void this.connect(), delay);
+    this.retryTimer = setTimeout(() => void this.connect(), delay).unref();
   }
 
   private armWatchdog(connection: AmiConnection): void {
