@@ -1,0 +1,51 @@
+import type { Db } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { getActiveRegistry } from '../numbering/get-active-registry';
+import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
+import { getRoutingContext } from '../routing/settings/get-routing-context';
+import type { RoutingSettings } from '../routing/types';
+import { pickSimulatedCallers } from './pick-simulated-callers';
+import { resolveWithRegistry } from './resolve-with-registry';
+import { simulateDay, type SimulatedCall } from './simulate-day';
+import { summarizeSimulation, type SimulationSummary } from './simulation-summary';
+import { writeSimulatedCalls } from './write-simulated-calls';
+
+export type RunSimulationOptions = {
+  db: Db;
+  portalId: number;
+  calls: number;
+  seed: number;
+  /** YYYY-MM-DD; the day runs 09:00–18:00 Moscow time. Default: today (UTC date). */
+  day?: string;
+  /** Write the calls into the journal (default true). */
+  write?: boolean;
+};
+
+export type SimulationRun = { summary: SimulationSummary; calls: SimulatedCall[]; settings: RoutingSettings };
+
+/** A simulated day for a portal: its real settings, people, overrides and the active registry → journal rows + summary. */
+export async function runSimulation(options: RunSimulationOptions): Promise<SimulationRun> {
+  const { db, portalId } = options;
+  const [settings, context, registry] = await Promise.all([loadRoutingSettings({ db, portalId }), getRoutingContext({ portalId, db }), getActiveRegistry()]);
+  const users = await db.user.findMany({ where: { portalId, extension: { not: null } }, select: { id: true, extension: true } });
+  const callers = pickSimulatedCallers({ settings, callers: context.callers, userIds: new Map(users.map((u) => [u.extension!, u.id])) });
+  if (callers.length === 0) throw new AppError('NOT_FOUND', 'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / No Sales/HR managers with extensions: run `npm run seed -- demo`');
+  const calls = simulateDay({
+    calls: options.calls,
+    seed: options.seed,
+    settings,
+    callers,
+    index: registry.index,
+    resolveCarrier: resolveWithRegistry({ index: registry.index, overrides: context.overrides, ported: context.ported }),
+    dayStart: workdayStart(options.day),
+  });
+  if (options.write !== false) await writeSimulatedCalls({ db, portalId, seed: options.seed, calls, settings });
+  return { summary: summarizeSimulation(calls, settings.trunks), calls, settings };
+}
+
+/** 09:00 Moscow (UTC+3, no DST) of the given or current day. */
+export function workdayStart(day?: string): number {
+  const date = day ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AppError('INVALID_INPUT', `Дата должна быть в виде ГГГГ-ММ-ДД / The day must be YYYY-MM-DD: ${date}`);
+  return Date.parse(`${date}T06:00:00Z`);
+}

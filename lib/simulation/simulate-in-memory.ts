@@ -1,0 +1,24 @@
+import { getActiveRegistry } from '../numbering/get-active-registry';
+import type { RoutingSettings } from '../routing/types';
+import { demoCallers, pickSimulatedCallers } from './pick-simulated-callers';
+import { resolveWithRegistry } from './resolve-with-registry';
+import { simulateDay } from './simulate-day';
+import { summarizeSimulation, type SimulationSummary } from './simulation-summary';
+import { workdayStart } from './run-simulation';
+
+export type SimulateInMemoryOptions = { settings: RoutingSettings; calls: number; seed: number; day?: string };
+
+/** A day through given settings and the demo people, without a database: "what would this configuration save?". */
+export async function simulateInMemory({ settings, calls, seed, day }: SimulateInMemoryOptions): Promise<SimulationSummary> {
+  const registry = await getActiveRegistry();
+  const simulated = simulateDay({
+    calls,
+    seed,
+    settings,
+    callers: pickSimulatedCallers({ settings, callers: demoCallers }),
+    index: registry.index,
+    resolveCarrier: resolveWithRegistry({ index: registry.index }),
+    dayStart: workdayStart(day ?? '2026-01-15'),
+  });
+  return summarizeSimulation(simulated, settings.trunks);
+}

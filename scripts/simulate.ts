@@ -1,0 +1,54 @@
+/**
+ * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|full-coverage]`
+ * Plays a working day of outgoing calls through the real lookup and routing code into the journal (origin
+ * 'simulation'; re-running a seed replaces its rows) and prints one JSON line with the savings summary.
+ * --variant runs the given built-in configuration in memory instead of the portal's (writes nothing).
+ */
+import { parseArgs } from 'node:util';
+import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
+import { getDb } from '../lib/db/client';
+import { AppError } from '../lib/errors/app-error';
+import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
+import { demoRoutingSettings } from '../lib/routing/demo-routing-settings';
+import { fullCoverageSettings } from '../lib/simulation/full-coverage-settings';
+import { runSimulation } from '../lib/simulation/run-simulation';
+import { simulateInMemory } from '../lib/simulation/simulate-in-memory';
+
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '1' },
+    portal: { type: 'string', default: LOCAL_MEMBER_ID },
+    day: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    variant: { type: 'string' },
+  },
+});
+const calls = Number(values.calls);
+const seed = Number(values.seed);
+if (!Number.isInteger(calls) || calls < 1 || calls > 1_000_000 || !Number.isInteger(seed)) {
+  process.stderr.write('Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|full-coverage]\n');
+  process.exit(2);
+}
+getConfigOrExit();
+try {
+  if (values.variant) {
+    const settings = values.variant === 'full-coverage' ? fullCoverageSettings() : values.variant === 'reference' ? demoRoutingSettings : null;
+    if (!settings) throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | full-coverage)`);
+    process.stdout.write(`${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day }))}\n`);
+  } else {
+    const db = getDb();
+    try {
+      const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
+      if (!portal) throw new AppError('NOT_FOUND', `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
+      const run = await runSimulation({ db, portalId: portal.id, calls, seed, day: values.day, write: !values['dry-run'] });
+      process.stdout.write(`${JSON.stringify(run.summary)}\n`);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+} catch (error) {
+  if (!AppError.is(error)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
+}
