@@ -45,7 +45,7 @@ export type CallTrackerState = {
 
 export type CallChangeKind = 'started' | 'ringing' | 'dial_begin' | 'dial_end' | 'answered' | 'transfer' | 'route_decision' | 'trunk_fallback' | 'recording' | 'ended';
 /** One thing that happened to a call; `call` is the call after the change (the journal writes it as is). */
-export type CallChange = { kind: CallChangeKind; call: TrackedCall; detail?: Record<string, string | number | null> };
+export type CallChange = { kind: CallChangeKind; call: TrackedCall; detail?: Record<string, string | number | null>; /** Epoch ms it happened (set when recorded). */ at?: number };
 
 export type CreateCallTrackerStateOptions = { pbxName: string; isTrunkEndpoint?: (endpoint: string) => boolean };
 

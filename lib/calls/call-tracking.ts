@@ -48,7 +48,7 @@ export class CallTracking extends EventEmitter {
 
   record(changes: CallChange[]): void {
     for (const change of changes) {
-      const snapshot: CallChange = { ...change, call: { ...change.call } };
+      const snapshot: CallChange = { ...change, call: { ...change.call }, at: change.at ?? Date.now() };
       this.queue = this.queue.then(() => this.write(snapshot)).catch((error: Error) => this.log(`journal write failed for ${snapshot.call.linkedId}: ${error.message}`));
       this.queue = this.queue.then(() => {
         if (snapshot.kind === 'ended') this.notifyEnded(snapshot);

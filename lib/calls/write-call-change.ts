@@ -29,7 +29,7 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
   }
   if (moved.count === 0 && !created) return; // the call was already ended: this change is a replay
   const row = await db.call.findUniqueOrThrow({ where: { linkedId: call.linkedId }, select: { id: true } });
-  await db.callEvent.create({ data: { callId: row.id, kind: change.kind, at: new Date(change.kind === 'ended' ? call.endedAt! : Date.now()), payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined } });
+  await db.callEvent.create({ data: { callId: row.id, kind: change.kind, at: new Date(change.kind === 'ended' ? call.endedAt! : (change.at ?? Date.now())), payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined } });
   // SIM usage counts the call once: only the write that moved the row to 'ended' (or created it ended) gets here.
   if (change.kind === 'ended' && call.trunkUniqueid !== null && context.trunkId) {
     const ended = call.endedAt ?? Date.now();
