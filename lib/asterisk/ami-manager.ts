@@ -121,8 +121,10 @@ export class AmiManager extends EventEmitter {
       this.emit('connected', connection);
     } catch (error) {
       this.state.lastError = (error as Error).message;
-      // A refused login will not fix itself in seconds: retry slowly (still forever) instead of hammering the PBX's log.
-      this.scheduleRetry(error instanceof AmiActionError ? 30_000 : undefined);
+      // Wrong credentials will not fix themselves in seconds: retry slowly (still forever) instead of hammering the
+      // PBX's log. Other login refusals ("Asterisk is shutting down" during a restart) keep the fast schedule.
+      const badCredentials = error instanceof AmiActionError && /authentication/i.test(error.message);
+      this.scheduleRetry(badCredentials ? 30_000 : undefined);
     }
   }
 
