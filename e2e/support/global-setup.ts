@@ -2,10 +2,10 @@
  * Before the whole run: a fresh, migrated, demo-seeded app database (so every run starts from the same state), and the
  * Bitrix24 emulator with the demo portal. The returned function stops the emulator.
  */
-import { rmSync } from 'node:fs';
 import { createDb } from '../../lib/db/client';
-import { sqliteFilePath } from '../../lib/db/connection-config';
+import type { DatabaseConfig } from '../../lib/db/connection-config';
 import { applyMigrations } from '../../lib/db/migrate/apply-migrations';
+import { openSqlConnection } from '../../lib/db/migrate/open-sql-connection';
 import { loadConfig } from '../../lib/config/load-config';
 import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
 import { createDemoPortal } from '../bitrix24-emulator/demo-portal';
@@ -14,10 +14,9 @@ import { APP_URL, DEMO_MEMBER_ID, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_DATABASE
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
-  if (database.kind === 'sqlite') {
-    const file = sqliteFilePath(database.file);
-    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-  }
+  // Emptied in place, not deleted: the app server (started before this setup) already holds the file open, and a
+  // deleted file would stay its database while the tests write to the new one.
+  if (database.kind === 'sqlite') await dropAllSqliteTables(database);
   await applyMigrations({ database });
   const db = createDb({ database });
   await seedDemoPortal({ db });
@@ -32,4 +31,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.E2E_EMULATOR_URL = emulator.url;
   return () => emulator.close();
+}
+
+async function dropAllSqliteTables(database: DatabaseConfig): Promise<void> {
+  const connection = await openSqlConnection({ database });
+  try {
+    const tables = await connection.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    const drops = tables.map(({ name }) => `DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}";`).join('\n');
+    await connection.execScript(`PRAGMA foreign_keys = OFF;\n${drops}\nPRAGMA foreign_keys = ON;`);
+  } finally {
+    await connection.close();
+  }
 }

@@ -1,0 +1,106 @@
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { loadConfig } from '../../lib/config/load-config';
+import { createDb } from '../../lib/db/client';
+import { DEMO_MEMBER_ID, E2E_DATABASE_URL } from '../support/e2e-env';
+import { emulatorControl } from '../support/emulator-control';
+import { installDemoPortal } from '../support/install-demo-portal';
+
+/** The emulator's demo portal has no HR people; its user 3 sits at HR's desk (extension 201) for the HR test. */
+const HR_STAND_IN = 3;
+const MTS_NUMBER = '79151234567';
+const BEELINE_LINE = '74950000001';
+
+async function seatUserAtExtension(b24UserId: number, extension: string, b24DepartmentId: number): Promise<void> {
+  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
+  try {
+    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    const user = await db.user.update({ where: { portalId_b24UserId: { portalId: portal.id, b24UserId } }, data: { extension } });
+    const department = await db.department.findUniqueOrThrow({ where: { portalId_b24DepartmentId: { portalId: portal.id, b24DepartmentId } } });
+    await db.userDepartment.deleteMany({ where: { userId: user.id } });
+    await db.userDepartment.create({ data: { userId: user.id, departmentId: department.id } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function openCard(page: Page, emulatorUrl: string, user: number, lang: 'ru' | 'en', callId: string): Promise<FrameLocator> {
+  const options = JSON.stringify({ CALL_ID: callId, PHONE_NUMBER: MTS_NUMBER, LINE_NUMBER: '', CALL_STATE: 'connecting', CALL_DIRECTION: 'outgoing' });
+  await page.goto(`${emulatorUrl}/portal/app?path=/call-card&user=${user}&lang=${lang}&placement=CALL_CARD&options=${encodeURIComponent(options)}`);
+  const frame = page.frameLocator('#app-frame');
+  await expect(frame.getByTestId('call-card')).toBeVisible({ timeout: 90_000 });
+  return frame;
+}
+
+test.describe('the call card inside the portal', () => {
+  test.beforeAll(async ({ request }) => {
+    await installDemoPortal(request);
+  });
+  test.afterAll(async ({ request }) => {
+    // Puts user 3 back at the Sales desk (seedDemoPortal is idempotent).
+    await installDemoPortal(request);
+  });
+
+  test('a Sales manager sees MTS and why, picks the Beeline line and redials through Билайн', async ({ page, request }) => {
+    const emulator = emulatorControl(request);
+    const frame = await openCard(page, emulator.url, 1, 'ru', 'externalCall.card.sales.1');
+
+    await expect(frame.getByTestId('card-carrier')).toHaveText('МТС');
+    await expect(frame.getByTestId('card-carrier-source')).toHaveAttribute('data-source', 'registry');
+    await expect(frame.getByTestId('card-trunk')).toHaveText('МТС');
+    const reasons = frame.getByTestId('card-reasons');
+    await expect(reasons).toContainText('отдел: Продажи');
+    await expect(reasons).toContainText('МТС по реестру');
+    await expect(reasons).toContainText('→ МТС (линия оператора клиента)');
+    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Авто (по оператору)', 'Билайн', 'МегаФон', 'МТС']);
+    await page.screenshot({ path: test.info().outputPath('call-card-sales-ru.png'), fullPage: true });
+
+    // The card refreshes on the call's state changes. An event fired inside the SDK's bind window settles the bind
+    // promise instead (reference §5.3), so keep firing until the page shows it.
+    await expect
+      .poll(async () => {
+        await page.evaluate(() =>
+          (window as unknown as { __fireCallCardEvent: (name: string, data: unknown) => number }).__fireCallCardEvent(
+            'CallCard::CallStateChanged',
+            { callState: 'idle', additionalParams: { failedCode: '486' } },
+          ),
+        );
+        return frame.getByTestId('card-call-state').textContent({ timeout: 500 }).catch(() => null);
+      })
+      .toBe('idle');
+
+    await frame.getByTestId('card-line').selectOption(BEELINE_LINE);
+    await frame.getByTestId('card-redial').click();
+    const result = frame.getByTestId('card-redial-result');
+    await expect(result).toBeVisible();
+    await expect(frame.getByTestId('card-redial-trunk')).toHaveText('Билайн');
+    // With the Asterisk pair exported (AMI_*), the call is placed; without it the decision is made and the PBX seam
+    // refuses with its message — either way the route went through the manager's Beeline choice.
+    const outcome = await result.getAttribute('data-outcome');
+    expect(['placed', 'notPlaced']).toContain(outcome);
+    if (outcome === 'notPlaced') await expect(frame.getByTestId('card-redial-message')).toContainText('PBX');
+    await page.screenshot({ path: test.info().outputPath('call-card-sales-redial.png'), fullPage: true });
+  });
+
+  test("an HR manager (extension 201) sees only HR's two lines, in English; a Sales line is refused with the reason", async ({ page, request }) => {
+    await seatUserAtExtension(HR_STAND_IN, '201', 2);
+    const emulator = emulatorControl(request);
+    const frame = await openCard(page, emulator.url, HR_STAND_IN, 'en', 'externalCall.card.hr.1');
+
+    await expect(frame.getByTestId('card-carrier')).toHaveText('MTS');
+    await expect(frame.getByTestId('card-trunk')).toHaveText('HR-2');
+    await expect(frame.getByTestId('card-reasons')).toContainText('department: HR');
+    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Auto (by carrier)', 'HR-1', 'HR-2']);
+    await page.screenshot({ path: test.info().outputPath('call-card-hr-en.png'), fullPage: true });
+
+    // The picker never offers Sales lines; the API refuses one sent by hand, with the reason, and dials nothing.
+    const { accessToken } = await emulator.issueTokens(HR_STAND_IN, DEMO_MEMBER_ID);
+    const response = await request.post('/api/call-card/redial', {
+      headers: { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken },
+      data: { number: MTS_NUMBER, line: BEELINE_LINE, lang: 'en' },
+    });
+    expect(response.status()).toBe(200);
+    const refused = (await response.json()) as { outcome: string; message: string };
+    expect(refused.outcome).toBe('refused');
+    expect(refused.message).toBe('line Билайн is not allowed for "HR"');
+  });
+});
