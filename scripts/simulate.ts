@@ -1,8 +1,9 @@
 /**
- * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|full-coverage]`
+ * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|full-coverage [--mix registry|subscribers]]`
  * Plays a working day of outgoing calls through the real lookup and routing code into the journal (origin
  * 'simulation'; re-running a seed replaces its rows) and prints one JSON line with the savings summary.
- * --variant runs the given built-in configuration in memory instead of the portal's (writes nothing).
+ * --variant runs the given built-in configuration in memory instead of the portal's (writes nothing); with it,
+ * --mix subscribers draws only mobiles of the configuration's carrier groups (no landlines, no unknown carriers).
  */
 import { parseArgs } from 'node:util';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     day: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     variant: { type: 'string' },
+    mix: { type: 'string', default: 'registry' },
   },
 });
 const calls = Number(values.calls);
@@ -35,7 +37,7 @@ try {
   if (values.variant) {
     const settings = values.variant === 'full-coverage' ? fullCoverageSettings() : values.variant === 'reference' ? demoRoutingSettings : null;
     if (!settings) throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | full-coverage)`);
-    process.stdout.write(`${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day }))}\n`);
+    process.stdout.write(`${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day, mix: values.mix === 'subscribers' ? 'subscribers' : 'registry' }))}\n`);
   } else {
     const db = getDb();
     try {

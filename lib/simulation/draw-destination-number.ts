@@ -11,15 +11,22 @@ const GAP_TRIES = 64;
 export type NumberDrawer = (random: Random) => string;
 
 /**
+ * 'registry': the whole registry by capacity, plus landlines and unregistered mobiles (the default, a cold list).
+ * 'subscribers': only mobiles of the carriers the given ИНН list holds, no landlines (a list of people on the big networks).
+ */
+export type DestinationMix = { kind: 'registry' } | { kind: 'subscribers'; inns: ReadonlySet<string> };
+
+/**
  * Builds a generator of clients' numbers like a call centre's list: mostly mobiles drawn from the registry weighted
  * by range capacity (so each carrier appears in proportion to the numbers it holds), some landlines, and a few
  * mobiles that fall in no registry range (the "unknown carrier" case).
  */
-export function createNumberDrawer(index: CarrierIndex): NumberDrawer {
+export function createNumberDrawer(index: CarrierIndex, mix: DestinationMix = { kind: 'registry' }): NumberDrawer {
   const cumulative = new Float64Array(index.size);
   let total = 0;
   for (let row = 0; row < index.size; row += 1) {
-    total += index.ends[row]! - index.starts[row]! + 1;
+    const wanted = mix.kind === 'registry' || mix.inns.has(index.carriers[index.carrierIds[row]!]!.inn);
+    total += wanted ? index.ends[row]! - index.starts[row]! + 1 : 0;
     cumulative[row] = total;
   }
   const fromRegistry = (random: Random) => {
@@ -37,10 +44,12 @@ export function createNumberDrawer(index: CarrierIndex): NumberDrawer {
   };
   const subscriber = (random: Random) => String(Math.floor(random.next() * 1e7)).padStart(7, '0');
   const landline = (random: Random) => `7${random.pick(LANDLINE_CODES)}${subscriber(random)}`;
+  const landlineShare = mix.kind === 'registry' ? LANDLINE_SHARE : 0;
+  const unregisteredShare = mix.kind === 'registry' ? UNREGISTERED_MOBILE_SHARE : 0;
   return (random) => {
     const kind = random.next();
-    if (kind < LANDLINE_SHARE) return landline(random);
-    if (kind < LANDLINE_SHARE + UNREGISTERED_MOBILE_SHARE) {
+    if (kind < landlineShare) return landline(random);
+    if (kind < landlineShare + unregisteredShare) {
       for (let attempt = 0; attempt < GAP_TRIES; attempt += 1) {
         const candidate = `79${String(Math.floor(random.next() * 100)).padStart(2, '0')}${subscriber(random)}`;
         if (!lookupCarrier(index, candidate)) return candidate;

@@ -5,7 +5,7 @@ import type { Caller, ResolvedCarrier, RoutingSettings, SimUsage, UsageByTrunk }
 import { priceBaseline } from '../savings/price-baseline';
 import { priceCall } from '../savings/price-call';
 import { createRandom } from './create-random';
-import { createNumberDrawer } from './draw-destination-number';
+import { createNumberDrawer, type DestinationMix } from './draw-destination-number';
 
 /** A manager who makes calls in the simulated day, with the share of the day's calls they make. */
 export type SimulatedCaller = { extension: string; userId: number | null; caller: Caller; weight: number };
@@ -19,6 +19,7 @@ export type SimulateDayOptions = {
   resolveCarrier: (e164: string) => ResolvedCarrier | null;
   /** Epoch ms of the working day's start (calls spread over the next WORKDAY_HOURS hours). */
   dayStart: number;
+  mix?: DestinationMix;
 };
 
 export type SimulatedCall = {
@@ -55,7 +56,7 @@ export function simulateDay(options: SimulateDayOptions): SimulatedCall[] {
   const random = createRandom(options.seed);
   const compiled = compileRoutingSettings(options.settings);
   const trunkById = new Map(options.settings.trunks.map((t) => [t.id, t]));
-  const drawNumber = createNumberDrawer(options.index);
+  const drawNumber = createNumberDrawer(options.index, options.mix);
   const totalWeight = options.callers.reduce((sum, c) => sum + c.weight, 0);
   const pickCaller = () => {
     let target = random.next() * totalWeight;

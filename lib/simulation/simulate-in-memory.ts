@@ -6,10 +6,10 @@ import { simulateDay } from './simulate-day';
 import { summarizeSimulation, type SimulationSummary } from './simulation-summary';
 import { workdayStart } from './run-simulation';
 
-export type SimulateInMemoryOptions = { settings: RoutingSettings; calls: number; seed: number; day?: string };
+export type SimulateInMemoryOptions = { settings: RoutingSettings; calls: number; seed: number; day?: string; mix?: 'registry' | 'subscribers' };
 
 /** A day through given settings and the demo people, without a database: "what would this configuration save?". */
-export async function simulateInMemory({ settings, calls, seed, day }: SimulateInMemoryOptions): Promise<SimulationSummary> {
+export async function simulateInMemory({ settings, calls, seed, day, mix = 'registry' }: SimulateInMemoryOptions): Promise<SimulationSummary> {
   const registry = await getActiveRegistry();
   const simulated = simulateDay({
     calls,
@@ -19,6 +19,8 @@ export async function simulateInMemory({ settings, calls, seed, day }: SimulateI
     index: registry.index,
     resolveCarrier: resolveWithRegistry({ index: registry.index }),
     dayStart: workdayStart(day ?? '2026-01-15'),
+    // 'subscribers': people on the networks the configuration has groups for.
+    mix: mix === 'registry' ? { kind: 'registry' } : { kind: 'subscribers', inns: new Set(settings.carrierGroups.flatMap((g) => g.inns)) },
   });
   return summarizeSimulation(simulated, settings.trunks);
 }
