@@ -53,7 +53,7 @@ export async function redialFromCard(options: RedialFromCardOptions): Promise<Re
       // Routes again with the load of this very moment and originates; the journal row carries that decision.
       const placed = await placeClickToCall({
         db, portalId, extension, number: decision.number.e164, requestedLine, callId: null,
-        manager: getAmiManager(trunkRow?.pbxName ?? pickOnlyPbx()), tracking: getCallTracking(trunkRow?.pbxName ?? pickOnlyPbx()),
+        manager: getAmiManager(pickPbx(trunkRow?.pbxName)), tracking: getCallTracking(pickPbx(trunkRow?.pbxName)),
       });
       return { outcome: 'placed', decision: presentRouteDecision(placed.decision, lang), linkedId: placed.linkedId };
     }
@@ -70,8 +70,10 @@ export async function redialFromCard(options: RedialFromCardOptions): Promise<Re
   }
 }
 
-function pickOnlyPbx(): string | undefined {
+/** The trunk's PBX when it is configured by that name; else the only PBX (a single-PBX install keeps the default "main"). */
+function pickPbx(trunkPbx: string | undefined): string | undefined {
   const pbxes = getConfig().pbxes;
+  if (trunkPbx && pbxes.some((pbx) => pbx.name === trunkPbx)) return trunkPbx;
   return pbxes.length === 1 ? pbxes[0]!.name : undefined;
 }
 
