@@ -15,6 +15,7 @@ export function RedialResult({ outcome, error }: { outcome: RedialOutcome | null
     <div data-testid="card-redial-result" data-outcome={outcome.outcome} role="status" className={`rounded border p-2 text-xs ${tone}`}>
       <p className="font-medium">{title}</p>
       {outcome.outcome !== 'refused' ? <p>{t('card.trunk')}: <span data-testid="card-redial-trunk">{trunk}</span></p> : null}
+      {outcome.outcome !== 'refused' && outcome.decision.reasons.length > 0 ? <p data-testid="card-redial-why" className="text-gray-600">{outcome.decision.reasons.join('; ')}</p> : null}
       {'message' in outcome && outcome.message ? <p data-testid="card-redial-message">{outcome.message}</p> : null}
     </div>
   );
