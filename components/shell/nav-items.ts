@@ -10,4 +10,7 @@ export const navItems: NavItem[] = [
   { href: '/admin/departments', label: 'nav.departments', adminOnly: true },
   // Anyone may ask why a call went where it did; the tester changes nothing.
   { href: '/admin/route-tester', label: 'nav.routeTester' },
+  // The journal and the savings read the portal's calls; like the tester they change nothing.
+  { href: '/admin/journal', label: 'nav.journal' },
+  { href: '/admin/savings', label: 'nav.savings' },
 ];

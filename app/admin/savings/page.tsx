@@ -1,0 +1,5 @@
+import { SavingsDashboard } from '@/components/savings/savings-dashboard';
+
+export default function SavingsPage() {
+  return <SavingsDashboard />;
+}

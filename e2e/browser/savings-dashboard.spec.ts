@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createDb } from '../../lib/db/client';
+import { loadConfig } from '../../lib/config/load-config';
+import { ensureLocalPortal } from '../../lib/portals/ensure-local-portal';
+import { runSimulation } from '../../lib/simulation/run-simulation';
+import type { SimulationSummary } from '../../lib/simulation/simulation-summary';
+import { E2E_DATABASE_URL } from '../support/e2e-env';
+
+/** The page must fit the 1280 px iframe without a horizontal scrollbar. */
+const fitsWidth = (page: Page): Promise<boolean> => page.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+let summary: SimulationSummary;
+
+test.beforeAll(async () => {
+  // The simulation writes into the same database the app under test reads (the global setup seeded the demo there).
+  const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
+  const db = createDb({ database });
+  try {
+    const { id } = await ensureLocalPortal({ db });
+    ({ summary } = await runSimulation({ db, portalId: id, calls: 600, seed: 42, day: '2026-03-02' }));
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test('a simulated day on the savings dashboard: ratio, breakdown, SIMs against caps (ru and en)', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/admin/savings');
+  await expect(page.getByRole('heading', { name: 'Экономия', level: 2 })).toBeVisible();
+  const ratio = page.getByTestId('savings-ratio-value');
+  await expect(ratio).toBeVisible({ timeout: 60_000 });
+  expect(summary.ratio).not.toBeNull();
+  await expect(ratio).toHaveText(`×${summary.ratio!.toLocaleString('ru-RU')}`);
+  await expect(page.getByTestId('savings-lost-busy')).toContainText('Линия оператора занята');
+  await expect(page.getByTestId('savings-lost-noCarrierLine')).toContainText('Нет линии этого оператора');
+  await expect(page.getByTestId('savings-lost-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('savings-trunk-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('savings-sim-row').first()).toBeVisible();
+  expect(await fitsWidth(page), '/admin/savings fits 1280 px').toBe(true);
+  await page.screenshot({ path: test.info().outputPath('savings-ru.png'), fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('savings-csv').click();
+  expect((await download).suggestedFilename()).toBe('savings.csv');
+
+  // English, as Bitrix24 passes it (LANG in the frame URL): same numbers, English labels, still 1280 px.
+  await page.goto('/admin/savings?LANG=en');
+  await expect(page.getByRole('heading', { name: 'Savings', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('savings-ratio-value')).toHaveText(`×${summary.ratio!.toLocaleString('en-US')}`, { timeout: 60_000 });
+  await expect(page.getByTestId('savings-lost-caps')).toContainText('SIMs at their limits');
+  expect(await fitsWidth(page), '/admin/savings?LANG=en fits 1280 px').toBe(true);
+  await page.screenshot({ path: test.info().outputPath('savings-en.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('the calls journal filtered by line shows each call with its route reasons, cost and registration', async ({ page }) => {
+  await page.goto('/admin/journal');
+  await expect(page.getByRole('heading', { name: 'Журнал звонков', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('journal-row').first()).toBeVisible({ timeout: 60_000 });
+  const total = Number((await page.getByTestId('journal-total').textContent())!.replace(/\D/g, ''));
+  expect(total).toBeGreaterThanOrEqual(600);
+  await page.getByTestId('journal-trunk-filter').selectOption({ label: 'МТС' });
+  await expect(page.getByTestId('journal-loading')).toHaveCount(0);
+  const trunks = page.getByTestId('journal-trunk');
+  await expect(trunks.first()).toContainText('МТС');
+  for (const text of await trunks.allTextContents()) expect(text).toContain('МТС');
+  await expect(page.getByTestId('journal-reasons').first()).toContainText('→ МТС');
+  await expect(page.getByTestId('journal-table')).toContainText('симуляция — в Битрикс24 не отправляется');
+  const filtered = Number((await page.getByTestId('journal-total').textContent())!.replace(/\D/g, ''));
+  expect(filtered).toBeLessThan(total);
+  expect(await fitsWidth(page), '/admin/journal fits 1280 px').toBe(true);
+  await page.screenshot({ path: test.info().outputPath('journal-ru-mts.png'), fullPage: true });
+
+  await page.goto('/admin/journal?LANG=en');
+  await expect(page.getByRole('heading', { name: 'Calls journal', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('journal-reasons').first()).toContainText('→', { timeout: 60_000 });
+  expect(await fitsWidth(page), '/admin/journal?LANG=en fits 1280 px').toBe(true);
+  await page.screenshot({ path: test.info().outputPath('journal-en.png'), fullPage: true });
+});
