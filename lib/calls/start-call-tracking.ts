@@ -1,7 +1,10 @@
 import { getAmiManagers } from '../asterisk/get-ami-managers';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
+import { setCallPlacer } from '../bitrix24/events/call-placer';
 import { CallTracking } from './call-tracking';
+import { followCallChanges } from './follow-call-changes';
+import { placeClickToCall } from './place-click-to-call';
 
 const holder = globalThis as typeof globalThis & { __callTracking?: Map<string, CallTracking> };
 
@@ -13,8 +16,24 @@ export function startCallTracking(): Map<string, CallTracking> {
   if (!holder.__callTracking) {
     const trackings = new Map<string, CallTracking>();
     // Tracking must listen before the first 'connected' so its re-sync runs on the very first login too.
-    for (const [name, manager] of getAmiManagers()) trackings.set(name, new CallTracking({ manager, db: getDb() }));
+    const managers = getAmiManagers();
+    for (const [name, manager] of managers) {
+      const tracking = new CallTracking({ manager, db: getDb() });
+      followCallChanges({ tracking, db: getDb() });
+      trackings.set(name, tracking);
+    }
     holder.__callTracking = trackings;
+    // Bitrix24's click-to-call events (lib/bitrix24/events) place calls through the PBX named in the decision's trunk,
+    // re-routed here with the live SIM load.
+    setCallPlacer(async (request) => {
+      const manager = managers.get(request.pbxName) ?? managers.values().next().value!;
+      const tracking = trackings.get(request.pbxName) ?? trackings.values().next().value!;
+      const { linkedId } = await placeClickToCall({
+        db: getDb(), portalId: request.portalId, extension: request.extension, number: request.number,
+        requestedLine: request.requestedLine, callId: request.b24CallId, manager, tracking,
+      });
+      return { linkedId };
+    });
   }
   return holder.__callTracking;
 }

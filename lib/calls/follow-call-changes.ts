@@ -1,0 +1,83 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Db } from '../db/client';
+import { priceBaseline } from '../savings/price-baseline';
+import { priceCall } from '../savings/price-call';
+import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
+import { finishCallInBitrix24 } from './registration/finish-call-in-bitrix24';
+import { registerCallInBitrix24 } from './registration/register-call-in-bitrix24';
+import type { CallTracking } from './call-tracking';
+import type { CallChange } from './call-tracker-state';
+
+export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
+
+/** Bitrix24 takes mp3/wav as file content; anything bigger than this is not a phone call's recording. */
+const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
+
+/**
+ * What happens around a tracked call once it is in the journal: desk-phone and incoming calls are registered in
+ * Bitrix24 when their number is known (click-to-call ones were registered by Bitrix24 itself); every ended call gets
+ * its cost and baseline cost (lib/savings) and is finished in Bitrix24 with duration, status, cost and recording.
+ * Bitrix24 writes go through the durable outbox; the local (embedded) portal has no Bitrix24 and gets only the prices.
+ */
+export function followCallChanges({ tracking, db }: FollowCallChangesOptions): void {
+  const registering = new Set<string>();
+  tracking.on('change', (change: CallChange) => {
+    const { call } = change;
+    const wantsRegistration = call.origin !== 'click_to_call' && call.number !== null && !registering.has(call.linkedId);
+    if (!wantsRegistration && change.kind !== 'ended') return;
+    if (wantsRegistration) registering.add(call.linkedId);
+    void handle(db, change, wantsRegistration)
+      .catch((error: unknown) => console.error(`[calls] follow-up of ${call.linkedId} failed: ${(error as Error).message}`))
+      .finally(() => change.kind === 'ended' && registering.delete(call.linkedId));
+  });
+}
+
+async function handle(db: Db, { kind, call }: CallChange, register: boolean): Promise<void> {
+  const row = await db.call.findUnique({
+    where: { linkedId: call.linkedId },
+    select: { portalId: true, trunkId: true, decision: true, carrierInn: true, portal: { select: { status: true } }, user: { select: { b24UserId: true } } },
+  });
+  if (!row) return;
+  const bitrix24 = row.portal.status === 'active';
+  if (bitrix24 && register) {
+    const trunk = row.trunkId ? await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } }) : null;
+    await registerCallInBitrix24({ db, portalId: row.portalId, linkedId: call.linkedId, direction: call.direction, number: call.number!, extension: call.extension, lineNumber: trunk?.lineNumber, startedAt: new Date(call.startedAt) });
+  }
+  if (kind !== 'ended') return;
+  const { costKopecks, baselineCostKopecks } = await priceEndedCall(db, row.portalId, row.trunkId, row.decision, row.carrierInn, call.talkSec ?? 0);
+  await db.call.update({ where: { linkedId: call.linkedId }, data: { costKopecks, baselineCostKopecks } });
+  if (!bitrix24) return;
+  await finishCallInBitrix24({
+    db,
+    portalId: row.portalId,
+    linkedId: call.linkedId,
+    direction: call.direction,
+    b24UserId: row.user?.b24UserId ?? null,
+    extension: call.extension,
+    durationSec: call.talkSec ?? 0,
+    answered: call.answeredAt !== null,
+    hangupCause: call.hangupCause,
+    costKopecks,
+    recording: await readRecording(call.recordingPath),
+  });
+}
+
+/** Cost by the trunk's tariff (on-net when the decision said so), and the same call through the default trunk. */
+async function priceEndedCall(db: Db, portalId: number, trunkId: number | null, decision: unknown, carrierInn: string | null, talkSec: number) {
+  const settings = await loadRoutingSettings({ db, portalId });
+  const trunk = settings.trunks.find((t) => t.id === String(trunkId));
+  const clientGroup = carrierInn ? settings.carrierGroups.find((g) => g.inns.includes(carrierInn)) : undefined;
+  const onNet = (decision as { onNet?: boolean } | null)?.onNet ?? (!!trunk && trunk.carrierGroupId === clientGroup?.id);
+  return {
+    costKopecks: trunk ? priceCall({ talkSec, onNet, tariff: trunk.tariff }) : null,
+    baselineCostKopecks: priceBaseline({ talkSec, clientGroupId: clientGroup?.id, settings }),
+  };
+}
+
+async function readRecording(path: string | null): Promise<{ fileName: string; contentBase64: string } | null> {
+  if (!path || !/\.(wav|mp3)$/i.test(path)) return null;
+  // Asterisk may run on another host: attach only what this process can read.
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile() || info.size <= 44 || info.size > MAX_RECORDING_BYTES) return null;
+  return { fileName: path.split('/').pop()!, contentBase64: (await readFile(path)).toString('base64') };
+}
