@@ -1,4 +1,5 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
 import { loadConfig } from '../../lib/config/load-config';
 import { createDb } from '../../lib/db/client';
 import { DEMO_MEMBER_ID, E2E_DATABASE_URL } from '../support/e2e-env';
@@ -9,6 +10,9 @@ import { installDemoPortal } from '../support/install-demo-portal';
 const HR_STAND_IN = 3;
 const MTS_NUMBER = '79151234567';
 const BEELINE_LINE = '74950000001';
+
+/** A line option: its name, plus the busy count when the app is connected to a PBX (live load known). */
+const line = (name: string, lang: 'ru' | 'en') => new RegExp(`^${name}( · ${lang === 'ru' ? 'занято' : 'busy'} \\d+/\\d+)?$`);
 
 async function seatUserAtExtension(b24UserId: number, extension: string, b24DepartmentId: number): Promise<void> {
   const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
@@ -51,7 +55,7 @@ test.describe('the call card inside the portal', () => {
     await expect(reasons).toContainText('отдел: Продажи');
     await expect(reasons).toContainText('МТС по реестру');
     await expect(reasons).toContainText('→ МТС (линия оператора клиента)');
-    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Авто (по оператору)', 'Билайн', 'МегаФон', 'МТС']);
+    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Авто (по оператору)', line('Билайн', 'ru'), line('МегаФон', 'ru'), line('МТС', 'ru')]);
     await page.screenshot({ path: test.info().outputPath('call-card-sales-ru.png'), fullPage: true });
 
     // The card refreshes on the call's state changes. An event fired inside the SDK's bind window settles the bind
@@ -69,15 +73,28 @@ test.describe('the call card inside the portal', () => {
       .toBe('idle');
 
     await frame.getByTestId('card-line').selectOption(BEELINE_LINE);
+    const startedAt = Date.now() - 1_000;
     await frame.getByTestId('card-redial').click();
     const result = frame.getByTestId('card-redial-result');
     await expect(result).toBeVisible();
     await expect(frame.getByTestId('card-redial-trunk')).toHaveText('Билайн');
-    // With the Asterisk pair exported (AMI_*), the call is placed; without it the decision is made and the PBX seam
-    // refuses with its message — either way the route went through the manager's Beeline choice.
+    await expect(frame.getByTestId('card-redial-why')).toContainText('→ Билайн (выбрано менеджером)');
+    // Without the Asterisk pair (no AMI_* exported) the decision is made and the PBX seam refuses with its message.
     const outcome = await result.getAttribute('data-outcome');
-    expect(['placed', 'notPlaced']).toContain(outcome);
-    if (outcome === 'notPlaced') await expect(frame.getByTestId('card-redial-message')).toContainText('PBX');
+    const callLog = process.env.AMI_HOST ? process.env.PEERS_GW_CALL_LOG : undefined;
+    if (callLog) {
+      // The real pair: manager 101's desk phone answers, then the PBX dials out through the Beeline gateway.
+      expect(outcome).toBe('placed');
+      const entry = await waitForCallLogEntry({
+        path: callLog,
+        matches: (e) => e.number === MTS_NUMBER && e.callerId === '101' && Date.parse(e.time) >= startedAt,
+        timeoutMs: 20_000,
+      });
+      expect(entry.gateway).toBe('beeline');
+    } else {
+      expect(outcome).toBe('notPlaced');
+      await expect(frame.getByTestId('card-redial-message')).toContainText('PBX');
+    }
     await page.screenshot({ path: test.info().outputPath('call-card-sales-redial.png'), fullPage: true });
   });
 
@@ -89,7 +106,7 @@ test.describe('the call card inside the portal', () => {
     await expect(frame.getByTestId('card-carrier')).toHaveText('MTS');
     await expect(frame.getByTestId('card-trunk')).toHaveText('HR-2');
     await expect(frame.getByTestId('card-reasons')).toContainText('department: HR');
-    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Auto (by carrier)', 'HR-1', 'HR-2']);
+    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Auto (by carrier)', line('HR-1', 'en'), line('HR-2', 'en')]);
     await page.screenshot({ path: test.info().outputPath('call-card-hr-en.png'), fullPage: true });
 
     // The picker never offers Sales lines; the API refuses one sent by hand, with the reason, and dials nothing.
