@@ -1,26 +1,32 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { createDb } from '../../lib/db/client';
 import { loadConfig } from '../../lib/config/load-config';
 import { ensureLocalPortal } from '../../lib/portals/ensure-local-portal';
 import { runSimulation } from '../../lib/simulation/run-simulation';
 import type { SimulationSummary } from '../../lib/simulation/simulation-summary';
 import { E2E_DATABASE_URL } from '../support/e2e-env';
+import { emulatorControl } from '../support/emulator-control';
+import { installDemoPortal } from '../support/install-demo-portal';
 
 /** The page must fit the 1280 px iframe without a horizontal scrollbar. */
-const fitsWidth = (page: Page): Promise<boolean> => page.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const fitsWidth = (page: Page | FrameLocator): Promise<boolean> => page.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 let summary: SimulationSummary;
 
-test.beforeAll(async () => {
-  // The simulation writes into the same database the app under test reads (the global setup seeded the demo there).
+/** The simulation writes into the same database the app under test reads (the global setup seeded the demo there). */
+async function simulateInto(portalId: number | 'local', seed: number): Promise<SimulationSummary> {
   const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
   const db = createDb({ database });
   try {
-    const { id } = await ensureLocalPortal({ db });
-    ({ summary } = await runSimulation({ db, portalId: id, calls: 600, seed: 42, day: '2026-03-02' }));
+    const id = portalId === 'local' ? (await ensureLocalPortal({ db })).id : portalId;
+    return (await runSimulation({ db, portalId: id, calls: 600, seed, day: '2026-03-02' })).summary;
   } finally {
     await db.$disconnect();
   }
+}
+
+test.beforeAll(async () => {
+  summary = await simulateInto('local', 42);
 });
 
 test('a simulated day on the savings dashboard: ratio, breakdown, SIMs against caps (ru and en)', async ({ page }) => {
@@ -77,4 +83,24 @@ test('the calls journal filtered by line shows each call with its route reasons,
   await expect(page.getByTestId('journal-reasons').first()).toContainText('→', { timeout: 60_000 });
   expect(await fitsWidth(page), '/admin/journal?LANG=en fits 1280 px').toBe(true);
   await page.screenshot({ path: test.info().outputPath('journal-en.png'), fullPage: true });
+});
+
+test('inside the portal frame: the dashboard and the journal of the portal\'s own simulated day, ru and en', async ({ page, request }) => {
+  const { portalId } = await installDemoPortal(request);
+  const portalSummary = await simulateInto(portalId, 43);
+  const { url } = emulatorControl(request);
+  for (const lang of ['ru', 'en'] as const) {
+    await page.goto(`${url}/portal/app?path=/admin/savings&user=1&lang=${lang}`);
+    const frame = page.frameLocator('#app-frame');
+    await expect(frame.getByTestId('frame-status')).toHaveAttribute('data-status', 'frame', { timeout: 90_000 });
+    await expect(frame.getByTestId('savings-ratio-value')).toHaveText(`×${portalSummary.ratio!.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US')}`, { timeout: 60_000 });
+    expect(await fitsWidth(frame), `savings (${lang}) fits the frame`).toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`portal-savings-${lang}.png`), fullPage: true });
+
+    await page.goto(`${url}/portal/app?path=/admin/journal&user=1&lang=${lang}`);
+    await expect(frame.getByTestId('journal-row').first()).toBeVisible({ timeout: 90_000 });
+    await expect(frame.getByTestId('journal-total')).toContainText('600');
+    expect(await fitsWidth(frame), `journal (${lang}) fits the frame`).toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`portal-journal-${lang}.png`), fullPage: true });
+  }
 });
