@@ -27,6 +27,19 @@ async function seatUserAtExtension(b24UserId: number, extension: string, b24Depa
   }
 }
 
+async function journalCall(b24CallId: string): Promise<void> {
+  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
+  try {
+    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    const decision = { reasons: [{ code: 'profile', profile: 'Продажи' }, { code: 'busy', trunk: 'МТС', busy: 4, channels: 4 }, { code: 'chosen', trunk: 'Билайн', via: 'profileDefault' }] };
+    await db.call.create({
+      data: { portalId: portal.id, linkedId: `card-${b24CallId}`, b24CallId, direction: 'outbound', origin: 'click_to_call', extension: '101', number: MTS_NUMBER, carrierSource: 'registry', trunkName: 'Билайн', status: 'answered', decision },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function openCard(page: Page, emulatorUrl: string, user: number, lang: 'ru' | 'en', callId: string): Promise<FrameLocator> {
   const options = JSON.stringify({ CALL_ID: callId, PHONE_NUMBER: MTS_NUMBER, LINE_NUMBER: '', CALL_STATE: 'connecting', CALL_DIRECTION: 'outgoing' });
   await page.goto(`${emulatorUrl}/portal/app?path=/call-card&user=${user}&lang=${lang}&placement=CALL_CARD&options=${encodeURIComponent(options)}`);
@@ -96,6 +109,17 @@ test.describe('the call card inside the portal', () => {
       await expect(frame.getByTestId('card-redial-message')).toContainText('PBX');
     }
     await page.screenshot({ path: test.info().outputPath('call-card-sales-redial.png'), fullPage: true });
+  });
+
+  test('the card shows what the journal knows about the call on screen', async ({ page, request }) => {
+    const callId = `externalCall.card.journal.${Date.now()}`;
+    await journalCall(callId);
+    const frame = await openCard(page, emulatorControl(request).url, 2, 'ru', callId);
+    const journal = frame.getByTestId('card-journal');
+    await expect(journal).toContainText('Билайн');
+    await expect(journal).toContainText('МТС занят 4/4');
+    await expect(journal).toContainText('→ Билайн (линия отдела по умолчанию)');
+    await page.screenshot({ path: test.info().outputPath('call-card-journal.png'), fullPage: true });
   });
 
   test("an HR manager (extension 201) sees only HR's two lines, in English; a Sales line is refused with the reason", async ({ page, request }) => {
