@@ -32,7 +32,7 @@ export function JournalTable({ entries, t, lang }: { entries: JournalEntry[]; t:
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} data-testid="journal-row" className="border-t border-base-7 align-top">
-            <td className="py-2 text-base-2">{new Date(e.startedAt).toLocaleString(locale, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })}</td>
+            <td className="py-2 text-base-2">{new Date(e.startedAt).toLocaleString(locale, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })}</td>
             <td className="truncate py-2" title={e.userName ?? ''}>{e.userName ?? '—'}{e.extension && <span className="block text-xs text-base-3">{e.extension}</span>}</td>
             <td className="py-2 font-mono text-xs">+{e.number}<span className="block font-sans text-base-3">{e.carrier ?? t('journal.unknownCarrier')}</span></td>
             <td className="py-2 pr-2">
