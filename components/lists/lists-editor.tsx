@@ -1,0 +1,81 @@
+'use client';
+
+import { useB24Frame } from '@/components/bitrix24/frame-provider';
+import { Button } from '@/components/admin/form-controls';
+import { localizeMessage } from '@/components/admin/localize-message';
+import { useDirectory } from '@/components/admin/use-directory';
+import { useFitFrame } from '@/components/admin/use-fit-frame';
+import { useT } from '@/components/shell/use-t';
+import { formatStoredNumber } from './format-stored-number';
+import { ListSection } from './list-section';
+import { useLists, type ListsEditor as Editor } from './use-lists';
+
+/** "Списки": who gets calls registered in Bitrix24 (whitelists) and which numbers never are (never-record). */
+export function ListsEditor() {
+  const t = useT();
+  const { lang, status, isAdmin } = useB24Frame();
+  const directory = useDirectory();
+  const editor = useLists();
+  useFitFrame();
+  const { lists, state, message, save } = editor;
+  const userName = new Map(directory.users.map((u) => [u.id, u.extension ? `${u.name} (${u.extension})` : u.name]));
+  const departmentName = new Map(directory.departments.map((d) => [d.id, d.name]));
+  // An id missing from the cache is still saved (the cache may be stale); say so rather than show nothing.
+  const nameOrUnknown = (names: Map<string, string>) => (id: string) => (id ? names.get(id) ?? (directory.loaded ? t('lists.unknownId') : undefined) : undefined);
+  const whitelistsEmpty = lists && !lists.whitelistUsers.length && !lists.whitelistDepartments.length && !lists.whitelistExtensions.length;
+
+  return (
+    <div className="flex flex-col gap-4" data-testid="lists-page" data-state={state}>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h2 className="text-2xl font-semibold text-base-1">{t('nav.lists')}</h2>
+          <p className="mt-1 max-w-3xl text-sm text-base-2" data-testid="lists-intro">{t('lists.intro')}</p>
+          {status === 'frame' && !isAdmin && <p className="mt-1 text-sm text-warning">{t('admin.notAdminHint')}</p>}
+        </div>
+        {lists && (
+          <div className="flex shrink-0 items-center gap-3">
+            <SaveStatus state={state} message={message ? localizeMessage(message, lang) : null} t={t} />
+            <Button kind="primary" testId="save-settings" disabled={state === 'saving'} onClick={() => void save()}>
+              {state === 'saving' ? t('admin.saving') : t('admin.save')}
+            </Button>
+          </div>
+        )}
+      </div>
+      {state === 'loading' && <p role="status" data-testid="settings-loading" className="text-base-3">{t('admin.loading')}</p>}
+      {state === 'loadFailed' && (
+        <p role="alert" data-testid="settings-load-failed" className="text-alert">
+          {t('admin.loadFailed')}: {message ? localizeMessage(message, lang) : ''}
+        </p>
+      )}
+      {whitelistsEmpty && <p className="text-sm text-warning" data-testid="lists-whitelists-empty">{t('lists.emptyWhitelists')}</p>}
+      {lists && (
+        <div className="grid grid-cols-2 gap-4">
+          <ListSection list="whitelistUsers" title="lists.whitelistUsers" hint="lists.whitelistUsers.hint" rows={lists.whitelistUsers} editor={editor} t={t}
+            valuePlaceholder="ID" describe={nameOrUnknown(userName)}
+            picker={{ placeholder: 'lists.pickUser', options: directory.users.map((u) => ({ id: u.id, label: userName.get(u.id)! })) }} />
+          <ListSection list="whitelistDepartments" title="lists.whitelistDepartments" hint="lists.whitelistDepartments.hint" rows={lists.whitelistDepartments}
+            editor={editor} t={t} valuePlaceholder="ID" describe={nameOrUnknown(departmentName)}
+            picker={{ placeholder: 'lists.pickDepartment', options: directory.departments.map((d) => ({ id: d.id, label: d.name })) }} />
+          <ListSection list="whitelistExtensions" title="lists.whitelistExtensions" hint="lists.whitelistExtensions.hint" rows={lists.whitelistExtensions}
+            editor={editor} t={t} valuePlaceholder="101"
+            describe={(value) => (/[?*]/.test(value) ? t('lists.pattern') : directory.users.find((u) => u.extension === value)?.name)} />
+          <ListSection list="neverRecord" title="lists.neverRecord" hint="lists.neverRecord.hint" rows={lists.neverRecord} editor={editor} t={t}
+            valuePlaceholder="+7 495 111-22-33"
+            describe={(value) => (value.endsWith('*') ? t('lists.pattern') : /^7\d{10}$/.test(value) ? formatStoredNumber(value) : undefined)} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SaveStatus({ state, message, t }: { state: Editor['state']; message: string | null; t: ReturnType<typeof useT> }) {
+  const text =
+    state === 'saving' ? t('admin.saving') : state === 'saved' ? t('admin.saved') : state === 'dirty' ? t('admin.unsaved') : state === 'failed' ? message : null;
+  if (!text) return null;
+  const tone = state === 'failed' ? 'text-alert' : state === 'saved' ? 'text-success-alt' : 'text-base-3';
+  return (
+    <p role="status" data-testid="save-status" data-state={state} className={`max-w-md text-right text-sm ${tone}`}>
+      {text}
+    </p>
+  );
+}
