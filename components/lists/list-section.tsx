@@ -40,7 +40,7 @@ export function ListSection({ list, title, hint, rows, editor, t, valuePlacehold
         {rows.map((row, index) => {
           const meaning = describe(row.value.trim());
           return (
-            <div key={row.key} data-testid={`${list}-${index}`} className="grid grid-cols-[minmax(0,11rem)_minmax(0,1fr)_auto] items-start gap-2">
+            <div key={row.key} data-testid={`${list}-${index}`} className="grid grid-cols-[minmax(0,13rem)_minmax(0,1fr)_auto] items-start gap-2">
               <div className="min-w-0">
                 <TextInput label={`${t(title)}: ${t('lists.value')}`} testId={`${list}-${index}-value`} value={row.value} placeholder={valuePlaceholder}
                   error={field(index, 'value')} onChange={(value) => editor.change(list, index, { value })} className="tabular-nums" />

@@ -61,7 +61,7 @@ export function ListsEditor() {
             describe={(value) => (/[?*]/.test(value) ? t('lists.pattern') : directory.users.find((u) => u.extension === value)?.name)} />
           <ListSection list="neverRecord" title="lists.neverRecord" hint="lists.neverRecord.hint" rows={lists.neverRecord} editor={editor} t={t}
             valuePlaceholder="+7 495 111-22-33"
-            describe={(value) => (value.endsWith('*') ? t('lists.pattern') : /^7\d{10}$/.test(value) ? formatStoredNumber(value) : undefined)} />
+            describe={(value) => (/^[\d\s()+\-.]*\d[\d\s()+\-.]*\*$/.test(value) ? t('lists.pattern') : /^7\d{10}$/.test(value) ? formatStoredNumber(value) : undefined)} />
         </div>
       )}
     </div>
