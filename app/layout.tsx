@@ -6,6 +6,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: 'Carrier calls · Bitrix24 + Asterisk',
   robots: { index: false },
+  icons: { icon: '/icon.svg' },
 };
 
 /** One frame provider for the whole app: the SDK must be initialised once per page (reference §5.4). */
