@@ -1,10 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { RoutingSettings } from '@/lib/routing/types';
-import { useAdminApi } from './use-admin-api';
+import { useSettingsDocument, type SaveState } from './use-settings-document';
 
-export type SaveState = 'loading' | 'loadFailed' | 'clean' | 'dirty' | 'saving' | 'saved' | 'failed';
+export type { SaveState } from './use-settings-document';
 
 export type RoutingSettingsEditor = {
   settings: RoutingSettings | null;
@@ -18,58 +18,21 @@ export type RoutingSettingsEditor = {
   save(): Promise<void>;
 };
 
+/** The document is its own draft; the saved document replaces it (new rows then carry their database ids). */
+const same = (settings: RoutingSettings): RoutingSettings => settings;
+
 /** The whole routing settings document of the viewer's portal, as each admin page edits and saves it. */
 export function useRoutingSettings(): RoutingSettingsEditor {
-  const { ready, call } = useAdminApi();
-  const [settings, setSettings] = useState<RoutingSettings | null>(null);
-  const [state, setState] = useState<SaveState>('loading');
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    if (!ready) return;
-    let alive = true;
-    void call<RoutingSettings>('/api/settings/routing').then((result) => {
-      if (!alive) return;
-      if (result.ok) {
-        setSettings(result.data);
-        setState('clean');
-      } else {
-        setMessage(result.message);
-        setState('loadFailed');
-      }
-    });
-    return () => {
-      alive = false;
-    };
-  }, [ready, call]);
-
-  const update = useCallback((edit: (draft: RoutingSettings) => void) => {
-    setSettings((current) => {
-      if (!current) return current;
-      const draft = structuredClone(current);
-      edit(draft);
-      return draft;
-    });
-    setState('dirty');
-  }, []);
-
-  const save = useCallback(async () => {
-    if (!settings) return;
-    setState('saving');
-    const result = await call<RoutingSettings>('/api/settings/routing', { method: 'PUT', body: settings });
-    if (result.ok) {
-      // The saved document replaces the draft: new rows now carry their database ids.
-      setSettings(result.data);
-      setFields({});
-      setMessage(null);
-      setState('saved');
-    } else {
-      setFields(result.fields);
-      setMessage(result.message);
-      setState('failed');
-    }
-  }, [call, settings]);
-
-  return { settings, state, message, fields, update, save };
+  const document = useSettingsDocument<RoutingSettings, RoutingSettings>({ url: '/api/settings/routing', toDraft: same, toBody: same });
+  const { edit } = document;
+  const update = useCallback(
+    (change: (draft: RoutingSettings) => void) =>
+      edit((current) => {
+        const draft = structuredClone(current);
+        change(draft);
+        return draft;
+      }),
+    [edit],
+  );
+  return { settings: document.draft, state: document.state, message: document.message, fields: document.fields, update, save: document.save };
 }

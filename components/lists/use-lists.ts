@@ -1,8 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useAdminApi } from '@/components/admin/use-admin-api';
-import type { SaveState } from '@/components/admin/use-routing-settings';
+import { useCallback, useRef } from 'react';
+import { useSettingsDocument, type SaveState } from '@/components/admin/use-settings-document';
 import type { ListsDocument, ListsEntry } from '@/lib/lists/load-lists';
 
 export type ListKey = keyof ListsDocument;
@@ -23,15 +22,20 @@ export type ListsEditor = {
   save(): Promise<void>;
 };
 
-/** The viewer's portal lists, edited as one document and saved at once (like the routing settings pages). */
-export function useLists(): ListsEditor {
-  const { ready, call } = useAdminApi();
-  const nextKey = useRef(1);
-  const [lists, setLists] = useState<DraftLists | null>(null);
-  const [state, setState] = useState<SaveState>('loading');
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+const strip = (rows: DraftEntry[]) => rows.map(({ value, note }) => ({ value, note }));
+const toBody = (lists: DraftLists): ListsDocument => ({
+  whitelistUsers: strip(lists.whitelistUsers),
+  whitelistDepartments: strip(lists.whitelistDepartments),
+  whitelistExtensions: strip(lists.whitelistExtensions),
+  neverRecord: strip(lists.neverRecord),
+});
 
+/**
+ * The viewer's portal lists, edited as one document and saved at once (like the routing settings pages). After a save
+ * the stored form replaces the draft: numbers come back as E.164 digits, so the admin sees what will match.
+ */
+export function useLists(): ListsEditor {
+  const nextKey = useRef(1);
   const toDraft = useCallback((document: ListsDocument): DraftLists => {
     const rows = (entries: ListsEntry[]) => entries.map((entry) => ({ ...entry, key: nextKey.current++ }));
     return {
@@ -41,65 +45,21 @@ export function useLists(): ListsEditor {
       neverRecord: rows(document.neverRecord),
     };
   }, []);
+  const document = useSettingsDocument<ListsDocument, DraftLists>({ url: '/api/settings/lists', toDraft, toBody });
+  const { edit } = document;
 
-  useEffect(() => {
-    if (!ready) return;
-    let alive = true;
-    void call<ListsDocument>('/api/settings/lists').then((result) => {
-      if (!alive) return;
-      if (result.ok) {
-        setLists(toDraft(result.data));
-        setState('clean');
-      } else {
-        setMessage(result.message);
-        setState('loadFailed');
-      }
-    });
-    return () => {
-      alive = false;
-    };
-  }, [ready, call, toDraft]);
-
-  const edit = useCallback((list: ListKey, apply: (rows: DraftEntry[]) => DraftEntry[]) => {
-    setLists((current) => (current ? { ...current, [list]: apply(current[list]) } : current));
-    // Row indexes shift on add/remove, so errors from the last save would point at the wrong rows.
-    setFields({});
-    setState('dirty');
-  }, []);
-
-  const add = useCallback((list: ListKey, value = '') => edit(list, (rows) => [...rows, { value, note: '', key: nextKey.current++ }]), [edit]);
-  const change = useCallback(
-    (list: ListKey, index: number, patch: Partial<ListsEntry>) => {
-      setLists((current) => (current ? { ...current, [list]: current[list].map((row, i) => (i === index ? { ...row, ...patch } : row)) } : current));
-      setState('dirty');
-    },
-    [],
+  // Row indexes shift on add/remove, so errors from the last save would point at the wrong rows.
+  const reshape = useCallback(
+    (list: ListKey, apply: (rows: DraftEntry[]) => DraftEntry[]) => edit((current) => ({ ...current, [list]: apply(current[list]) }), { clearFields: true }),
+    [edit],
   );
-  const remove = useCallback((list: ListKey, index: number) => edit(list, (rows) => rows.filter((_, i) => i !== index)), [edit]);
+  const add = useCallback((list: ListKey, value = '') => reshape(list, (rows) => [...rows, { value, note: '', key: nextKey.current++ }]), [reshape]);
+  const remove = useCallback((list: ListKey, index: number) => reshape(list, (rows) => rows.filter((_, i) => i !== index)), [reshape]);
+  const change = useCallback(
+    (list: ListKey, index: number, patch: Partial<ListsEntry>) =>
+      edit((current) => ({ ...current, [list]: current[list].map((row, i) => (i === index ? { ...row, ...patch } : row)) })),
+    [edit],
+  );
 
-  const save = useCallback(async () => {
-    if (!lists) return;
-    setState('saving');
-    const strip = (rows: DraftEntry[]) => rows.map(({ value, note }) => ({ value, note }));
-    const body: ListsDocument = {
-      whitelistUsers: strip(lists.whitelistUsers),
-      whitelistDepartments: strip(lists.whitelistDepartments),
-      whitelistExtensions: strip(lists.whitelistExtensions),
-      neverRecord: strip(lists.neverRecord),
-    };
-    const result = await call<ListsDocument>('/api/settings/lists', { method: 'PUT', body });
-    if (result.ok) {
-      // The stored form replaces the draft: numbers come back as E.164 digits, so the admin sees what will match.
-      setLists(toDraft(result.data));
-      setFields({});
-      setMessage(null);
-      setState('saved');
-    } else {
-      setFields(result.fields);
-      setMessage(result.message);
-      setState('failed');
-    }
-  }, [call, lists, toDraft]);
-
-  return { lists, state, message, fields, add, change, remove, save };
+  return { lists: document.draft, state: document.state, message: document.message, fields: document.fields, add, change, remove, save: document.save };
 }
