@@ -6,8 +6,8 @@ import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { useT } from '@/components/shell/use-t';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { RoutingSettings } from '@/lib/routing/types';
-import { Button } from './form-controls';
 import { localizeMessage } from './localize-message';
+import { SettingsHeader } from './settings-header';
 import { useFitFrame } from './use-fit-frame';
 import { useRoutingSettings, type RoutingSettingsEditor } from './use-routing-settings';
 
@@ -29,7 +29,7 @@ const pageOf: Record<keyof RoutingSettings, { href: string; label: MessageKey }>
 /** One settings page: loads the document, shows progress, the save bar with the outcome, then the page's editor. */
 export function SettingsPage({ title, intro, owns, children }: SettingsPageProps) {
   const t = useT();
-  const { lang, status, isAdmin } = useB24Frame();
+  const { lang } = useB24Frame();
   const editor = useRoutingSettings();
   useFitFrame();
   const { settings, state, message, fields, save } = editor;
@@ -37,21 +37,7 @@ export function SettingsPage({ title, intro, owns, children }: SettingsPageProps
 
   return (
     <div className="flex flex-col gap-4" data-testid="settings-page" data-state={state}>
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <h2 className="text-2xl font-semibold text-base-1">{t(title)}</h2>
-          <p className="mt-1 max-w-3xl text-sm text-base-2">{t(intro)}</p>
-          {status === 'frame' && !isAdmin && <p className="mt-1 text-sm text-warning">{t('admin.notAdminHint')}</p>}
-        </div>
-        {settings && (
-          <div className="flex shrink-0 items-center gap-3">
-            <SaveStatus state={state} message={message ? localizeMessage(message, lang) : null} t={t} />
-            <Button kind="primary" testId="save-settings" disabled={state === 'saving'} onClick={() => void save()}>
-              {state === 'saving' ? t('admin.saving') : t('admin.save')}
-            </Button>
-          </div>
-        )}
-      </div>
+      <SettingsHeader title={title} intro={intro} document={{ state, message, save, loaded: settings !== null }} />
       {elsewhere.length > 0 && (
         <div role="alert" data-testid="errors-elsewhere" className="rounded-sm bg-red-tint px-3 py-2 text-sm text-base-1">
           {t('admin.otherPageErrors')}
@@ -75,17 +61,5 @@ export function SettingsPage({ title, intro, owns, children }: SettingsPageProps
       )}
       {settings && children({ ...editor, settings })}
     </div>
-  );
-}
-
-function SaveStatus({ state, message, t }: { state: RoutingSettingsEditor['state']; message: string | null; t: (key: MessageKey) => string }) {
-  const text =
-    state === 'saving' ? t('admin.saving') : state === 'saved' ? t('admin.saved') : state === 'dirty' ? t('admin.unsaved') : state === 'failed' ? message : null;
-  if (!text) return null;
-  const tone = state === 'failed' ? 'text-alert' : state === 'saved' ? 'text-success-alt' : 'text-base-3';
-  return (
-    <p role="status" data-testid="save-status" data-state={state} className={`max-w-md text-right text-sm ${tone}`}>
-      {text}
-    </p>
   );
 }

@@ -1,19 +1,19 @@
 'use client';
 
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
-import { Button } from '@/components/admin/form-controls';
 import { localizeMessage } from '@/components/admin/localize-message';
 import { useDirectory } from '@/components/admin/use-directory';
+import { SettingsHeader } from '@/components/admin/settings-header';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
 import { formatStoredNumber } from './format-stored-number';
 import { ListSection } from './list-section';
-import { useLists, type ListsEditor as Editor } from './use-lists';
+import { useLists } from './use-lists';
 
 /** "Списки": who gets calls registered in Bitrix24 (whitelists) and which numbers never are (never-record). */
 export function ListsEditor() {
   const t = useT();
-  const { lang, status, isAdmin } = useB24Frame();
+  const { lang } = useB24Frame();
   const directory = useDirectory();
   const editor = useLists();
   useFitFrame();
@@ -26,21 +26,7 @@ export function ListsEditor() {
 
   return (
     <div className="flex flex-col gap-4" data-testid="lists-page" data-state={state}>
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <h2 className="text-2xl font-semibold text-base-1">{t('nav.lists')}</h2>
-          <p className="mt-1 max-w-3xl text-sm text-base-2" data-testid="lists-intro">{t('lists.intro')}</p>
-          {status === 'frame' && !isAdmin && <p className="mt-1 text-sm text-warning">{t('admin.notAdminHint')}</p>}
-        </div>
-        {lists && (
-          <div className="flex shrink-0 items-center gap-3">
-            <SaveStatus state={state} message={message ? localizeMessage(message, lang) : null} t={t} />
-            <Button kind="primary" testId="save-settings" disabled={state === 'saving'} onClick={() => void save()}>
-              {state === 'saving' ? t('admin.saving') : t('admin.save')}
-            </Button>
-          </div>
-        )}
-      </div>
+      <SettingsHeader title="nav.lists" intro="lists.intro" introTestId="lists-intro" document={{ state, message, save, loaded: lists !== null }} />
       {state === 'loading' && <p role="status" data-testid="settings-loading" className="text-base-3">{t('admin.loading')}</p>}
       {state === 'loadFailed' && (
         <p role="alert" data-testid="settings-load-failed" className="text-alert">
@@ -65,17 +51,5 @@ export function ListsEditor() {
         </div>
       )}
     </div>
-  );
-}
-
-function SaveStatus({ state, message, t }: { state: Editor['state']; message: string | null; t: ReturnType<typeof useT> }) {
-  const text =
-    state === 'saving' ? t('admin.saving') : state === 'saved' ? t('admin.saved') : state === 'dirty' ? t('admin.unsaved') : state === 'failed' ? message : null;
-  if (!text) return null;
-  const tone = state === 'failed' ? 'text-alert' : state === 'saved' ? 'text-success-alt' : 'text-base-3';
-  return (
-    <p role="status" data-testid="save-status" data-state={state} className={`max-w-md text-right text-sm ${tone}`}>
-      {text}
-    </p>
   );
 }
