@@ -7,8 +7,9 @@
 import { parseArgs } from 'node:util';
 import { stopAmiManagers } from '../lib/asterisk/get-ami-managers';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
-import { getDb } from '../lib/db/client';
+import { runCliCommand } from '../lib/cli/run-cli-command';
 import { AppError } from '../lib/errors/app-error';
+import { getDb } from '../lib/db/client';
 import { pickLang } from '../lib/i18n/lang';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
 import { placeClickToCall } from '../lib/calls/place-click-to-call';
@@ -32,31 +33,30 @@ if (positionals.length !== 2) {
 const [extension, number] = positionals as [string, string];
 const config = getConfigOrExit();
 const db = getDb();
-try {
-  if (config.pbxes.length === 0) throw new AppError('CONFIG_INVALID', 'No PBX configured: set AMI_HOST/AMI_USER/AMI_SECRET (or AMI_PBXES)');
-  const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
-  if (!portal) throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
-  const tracking = getCallTracking(values.pbx);
-  const { getAmiManager } = await import('../lib/asterisk/get-ami-managers');
-  const manager = getAmiManager(values.pbx);
-  await manager.waitConnected(5000);
-  const { decision, linkedId } = await placeClickToCall({ db, portalId: portal.id, extension, number, requestedLine: values.line, manager, tracking });
-  const lang = pickLang(values.lang);
-  process.stderr.write(`calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} (${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`);
-  await tracking.waitForEnd(linkedId, Number(values.timeout) * 1000);
-  await tracking.flushed();
-  const call = await db.call.findUniqueOrThrow({ where: { linkedId }, include: { events: { orderBy: { id: 'asc' }, select: { at: true, kind: true, payload: true } } } });
-  const { decision: _stored, ...record } = call;
-  const output = {
-    decision: { trunk: decision.trunk, via: decision.via, onNet: decision.onNet, carrier: decision.carrier, fallbacks: decision.fallbacks, reasons: decision.reasons.map((r) => renderReason(r, lang)) },
-    call: record,
-  };
-  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-} catch (error) {
-  if (!AppError.is(error)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exitCode = 1;
-} finally {
-  stopAmiManagers();
-  await db.$disconnect();
-}
+await runCliCommand({
+  main: async () => {
+    if (config.pbxes.length === 0) throw new AppError('CONFIG_INVALID', 'No PBX configured: set AMI_HOST/AMI_USER/AMI_SECRET (or AMI_PBXES)');
+    const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
+    if (!portal) throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
+    const tracking = getCallTracking(values.pbx);
+    const { getAmiManager } = await import('../lib/asterisk/get-ami-managers');
+    const manager = getAmiManager(values.pbx);
+    await manager.waitConnected(5000);
+    const { decision, linkedId } = await placeClickToCall({ db, portalId: portal.id, extension, number, requestedLine: values.line, manager, tracking });
+    const lang = pickLang(values.lang);
+    process.stderr.write(`calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} (${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`);
+    await tracking.waitForEnd(linkedId, Number(values.timeout) * 1000);
+    await tracking.flushed();
+    const call = await db.call.findUniqueOrThrow({ where: { linkedId }, include: { events: { orderBy: { id: 'asc' }, select: { at: true, kind: true, payload: true } } } });
+    const { decision: _stored, ...record } = call;
+    const output = {
+      decision: { trunk: decision.trunk, via: decision.via, onNet: decision.onNet, carrier: decision.carrier, fallbacks: decision.fallbacks, reasons: decision.reasons.map((r) => renderReason(r, lang)) },
+      call: record,
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  },
+  cleanup: async () => {
+    stopAmiManagers();
+    await db.$disconnect();
+  },
+});

@@ -5,8 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
-import { getDb } from '../lib/db/client';
+import { runCliCommand } from '../lib/cli/run-cli-command';
 import { AppError } from '../lib/errors/app-error';
+import { getDb } from '../lib/db/client';
 import { pickLang } from '../lib/i18n/lang';
 import { findKnownCarrier } from '../lib/numbering/carriers';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
@@ -24,37 +25,36 @@ if (positionals.length !== 1) {
 }
 getConfigOrExit();
 const db = getDb();
-try {
-  const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
-  if (!portal) throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
-  const context = await getRoutingContext({ portalId: portal.id, db });
-  const sales = context.compiled.settings.profiles.find((p) => p.kind === 'sales');
-  const decision = await routeCall({
-    portalId: portal.id,
-    number: positionals[0]!,
-    extension: values.ext,
-    caller: values.ext ? undefined : { departmentIds: sales?.departmentIds.slice(0, 1) ?? [] },
-    requestedLine: values.line,
-    db,
-  });
-  const lang = pickLang(values.lang);
-  const group = (id: string) => context.compiled.groupById.get(id)?.name ?? null;
-  const brand = decision.carrier ? findKnownCarrier(decision.carrier.inn)?.name[lang] ?? decision.carrier.operator ?? null : null;
-  const output = {
-    number: decision.number,
-    profile: decision.profile,
-    trunk: decision.trunk && { ...decision.trunk, carrierGroup: group(decision.trunk.carrierGroupId) },
-    via: decision.via,
-    onNet: decision.onNet,
-    carrier: decision.carrier && { ...decision.carrier, brand },
-    fallbacks: decision.fallbacks.map((f) => ({ ...f, carrierGroup: group(f.carrierGroupId) })),
-    reasons: decision.reasons.map((r) => renderReason(r, lang)),
-  };
-  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-} catch (error) {
-  if (!AppError.is(error)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-}
+await runCliCommand({
+  main: async () => {
+    const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
+    if (!portal) throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
+    const context = await getRoutingContext({ portalId: portal.id, db });
+    const sales = context.compiled.settings.profiles.find((p) => p.kind === 'sales');
+    const decision = await routeCall({
+      portalId: portal.id,
+      number: positionals[0]!,
+      extension: values.ext,
+      caller: values.ext ? undefined : { departmentIds: sales?.departmentIds.slice(0, 1) ?? [] },
+      requestedLine: values.line,
+      db,
+    });
+    const lang = pickLang(values.lang);
+    const group = (id: string) => context.compiled.groupById.get(id)?.name ?? null;
+    const brand = decision.carrier ? findKnownCarrier(decision.carrier.inn)?.name[lang] ?? decision.carrier.operator ?? null : null;
+    const output = {
+      number: decision.number,
+      profile: decision.profile,
+      trunk: decision.trunk && { ...decision.trunk, carrierGroup: group(decision.trunk.carrierGroupId) },
+      via: decision.via,
+      onNet: decision.onNet,
+      carrier: decision.carrier && { ...decision.carrier, brand },
+      fallbacks: decision.fallbacks.map((f) => ({ ...f, carrierGroup: group(f.carrierGroupId) })),
+      reasons: decision.reasons.map((r) => renderReason(r, lang)),
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  },
+  cleanup: async () => {
+    await db.$disconnect();
+  },
+});
