@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 import type AmiClient from 'asterisk-ami-client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +116,32 @@ describe('test peers', () => {
 
     // let the simulated conversation end so the next test starts with no live channels
     expect(await trunkHangup).toMatchObject({ Linkedid: channelId });
+  });
+
+  // A daemon that inherits the lock's fd (fd 9 of peers.sh) holds it for its whole life, and every later `up` — the
+  // PBX-crash test runs one — waits on it until its 900 s timeout. CI caught it once: PostgreSQL started by `up`.
+  it('no process outside peers.sh holds the peers lock', () => {
+    const lock = path.join(path.dirname(requireEnv('PEERS_CHROOT')), '.lock');
+    const holders: string[] = [];
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let fds: string[];
+      try {
+        fds = readdirSync(`/proc/${pid}/fd`);
+      } catch {
+        continue; // gone, or not ours to read
+      }
+      const holds = fds.some((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`) === lock;
+        } catch {
+          return false;
+        }
+      });
+      if (!holds) continue;
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+      if (!/peers\.sh|flock/.test(command)) holders.push(`${pid} ${command}`);
+    }
+    expect(holders).toEqual([]);
   });
 
   it('PostgreSQL answers on TEST_PG_URL', async () => {

@@ -41,7 +41,8 @@ export async function restartPbx(): Promise<void> {
 /** A crash: SIGKILL the PBX (no Hangup events reach AMI), then bring it back with `peers up`. */
 export async function crashAndRestartPbx(): Promise<void> {
   process.kill(pbxPid(), 'SIGKILL');
-  await run('bash', ['scripts/peers/peers.sh', 'up'], { cwd: path.resolve(import.meta.dirname, '../../..') });
+  // Bounded: a stuck `up` (e.g. waiting on the peers lock) must fail this test, not every test after it.
+  await run('bash', ['scripts/peers/peers.sh', 'up'], { cwd: path.resolve(import.meta.dirname, '../../..'), timeout: 60_000 });
 }
 
 /** Runs an Asterisk CLI command on the gateway simulator (it plays desk phones and GSM callers too). */

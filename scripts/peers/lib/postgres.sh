@@ -10,7 +10,8 @@ ensure_postgres() {
   command -v pg_ctlcluster >/dev/null || die "PostgreSQL is not installed (expected pg_ctlcluster $PG_VERSION $PG_CLUSTER)"
   if ! pg_is_running; then
     log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start >&2 || die "pg_ctlcluster start failed"
+    # 9>&- : the server must not inherit the peers lock (fd 9), or every later `up` waits for it until it times out
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start >&2 9>&- || die "pg_ctlcluster start failed"
   fi
   # one round trip when everything already exists (the common case on every `up`)
   local state addrs has_role has_db
