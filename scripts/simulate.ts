@@ -1,8 +1,9 @@
 /**
- * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|full-coverage [--mix registry|subscribers]]`
+ * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers [--mix registry|subscribers]]`
  * Plays a working day of outgoing calls through the real lookup and routing code into the journal (origin
  * 'simulation'; re-running a seed replaces its rows) and prints one JSON line with the savings summary.
- * --variant runs the given built-in configuration in memory instead of the portal's (writes nothing); with it,
+ * --variant runs a built-in configuration in memory instead of the portal's (writes nothing): `reference` is the
+ * full-size reference deployment (README "Reference configuration"), `test-peers` the compact one the tests use; with it,
  * --mix subscribers draws only mobiles of the configuration's carrier groups (no landlines, no unknown carriers).
  */
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { getDb } from '../lib/db/client';
 import { AppError } from '../lib/errors/app-error';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
 import { demoRoutingSettings } from '../lib/routing/demo-routing-settings';
-import { fullCoverageSettings } from '../lib/simulation/full-coverage-settings';
+import { referenceRoutingSettings } from '../lib/routing/reference-routing-settings';
 import { runSimulation } from '../lib/simulation/run-simulation';
 import { simulateInMemory } from '../lib/simulation/simulate-in-memory';
 
@@ -29,14 +30,14 @@ const { values } = parseArgs({
 const calls = Number(values.calls);
 const seed = Number(values.seed);
 if (!Number.isInteger(calls) || calls < 1 || calls > 1_000_000 || !Number.isInteger(seed)) {
-  process.stderr.write('Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|full-coverage]\n');
+  process.stderr.write('Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers]\n');
   process.exit(2);
 }
 getConfigOrExit();
 try {
   if (values.variant) {
-    const settings = values.variant === 'full-coverage' ? fullCoverageSettings() : values.variant === 'reference' ? demoRoutingSettings : null;
-    if (!settings) throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | full-coverage)`);
+    const settings = values.variant === 'reference' ? referenceRoutingSettings : values.variant === 'test-peers' ? demoRoutingSettings : null;
+    if (!settings) throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | test-peers)`);
     process.stdout.write(`${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day, mix: values.mix === 'subscribers' ? 'subscribers' : 'registry' }))}\n`);
   } else {
     const db = getDb();

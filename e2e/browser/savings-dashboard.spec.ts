@@ -2,6 +2,10 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { createDb } from '../../lib/db/client';
 import { loadConfig } from '../../lib/config/load-config';
 import { ensureLocalPortal } from '../../lib/portals/ensure-local-portal';
+import { demoRoutingSettings } from '../../lib/routing/demo-routing-settings';
+import { referenceRoutingSettings } from '../../lib/routing/reference-routing-settings';
+import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
+import type { RoutingSettings } from '../../lib/routing/types';
 import { runSimulation } from '../../lib/simulation/run-simulation';
 import type { SimulationSummary } from '../../lib/simulation/simulation-summary';
 import { E2E_DATABASE_URL } from '../support/e2e-env';
@@ -14,12 +18,21 @@ const fitsWidth = (page: Page | FrameLocator): Promise<boolean> => page.locator(
 let summary: SimulationSummary;
 
 /** The simulation writes into the same database the app under test reads (the global setup seeded the demo there). */
-async function simulateInto(portalId: number | 'local', seed: number): Promise<SimulationSummary> {
+async function simulateInto(portalId: number | 'local', seed: number, calls = 600): Promise<SimulationSummary> {
   const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
   const db = createDb({ database });
   try {
     const id = portalId === 'local' ? (await ensureLocalPortal({ db })).id : portalId;
-    return (await runSimulation({ db, portalId: id, calls: 600, seed, day: '2026-03-02' })).summary;
+    return (await runSimulation({ db, portalId: id, calls, seed, day: '2026-03-02' })).summary;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function seedLocalPortal(settings: RoutingSettings): Promise<void> {
+  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
+  try {
+    await seedDemoPortal({ db, settings });
   } finally {
     await db.$disconnect();
   }
@@ -35,18 +48,23 @@ async function countPortalCalls(portalId: number): Promise<number> {
   }
 }
 
+// The issue's goal is judged on the full-size reference deployment: the local portal carries it for this file (the
+// specs run one at a time) and gets the compact test configuration back afterwards, for the specs that dial through
+// the test PBX's five gateways.
 test.beforeAll(async () => {
-  summary = await simulateInto('local', 42);
+  await seedLocalPortal(referenceRoutingSettings);
+  summary = await simulateInto('local', 42, 5000);
 });
+test.afterAll(async () => seedLocalPortal(demoRoutingSettings));
 
-test('a simulated day on the savings dashboard: ratio, breakdown, SIMs against caps (ru and en)', async ({ page }) => {
+test('the reference deployment\'s simulated day on the savings dashboard: ≥ 3×, the breakdown, SIMs against caps (ru and en)', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/admin/savings');
   await expect(page.getByRole('heading', { name: 'Экономия', level: 2 })).toBeVisible();
   const ratio = page.getByTestId('savings-ratio-value');
   await expect(ratio).toBeVisible({ timeout: 60_000 });
-  expect(summary.ratio).not.toBeNull();
+  expect(summary.ratio).toBeGreaterThanOrEqual(3);
   await expect(ratio).toHaveText(`×${summary.ratio!.toLocaleString('ru-RU')}`);
   await expect(page.getByTestId('savings-lost-busy')).toContainText('Линия оператора занята');
   await expect(page.getByTestId('savings-lost-noCarrierLine')).toContainText('Нет линии этого оператора');
@@ -75,7 +93,7 @@ test('the calls journal filtered by line shows each call with its route reasons,
   await expect(page.getByRole('heading', { name: 'Журнал звонков', level: 2 })).toBeVisible();
   await expect(page.getByTestId('journal-row').first()).toBeVisible({ timeout: 60_000 });
   const total = Number((await page.getByTestId('journal-total').textContent())!.replace(/\D/g, ''));
-  expect(total).toBeGreaterThanOrEqual(600);
+  expect(total).toBeGreaterThanOrEqual(5000);
   await page.getByTestId('journal-trunk-filter').selectOption({ label: 'МТС' });
   await expect(page.getByTestId('journal-loading')).toHaveCount(0);
   const trunks = page.getByTestId('journal-trunk');

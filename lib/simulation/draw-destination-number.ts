@@ -1,4 +1,5 @@
 import type { CarrierIndex } from '../numbering/build-carrier-index';
+import { findKnownCarrier } from '../numbering/carriers';
 import { lookupCarrier } from '../numbering/lookup-carrier';
 import type { Random } from './create-random';
 
@@ -18,14 +19,16 @@ export type DestinationMix = { kind: 'registry' } | { kind: 'subscribers'; inns:
 
 /**
  * Builds a generator of clients' numbers like a call centre's list: mostly mobiles drawn from the registry weighted
- * by range capacity (so each carrier appears in proportion to the numbers it holds), some landlines, and a few
+ * by range capacity, M2M ranges left out (so each carrier appears in proportion to the numbers it holds), some landlines, and a few
  * mobiles that fall in no registry range (the "unknown carrier" case).
  */
 export function createNumberDrawer(index: CarrierIndex, mix: DestinationMix = { kind: 'registry' }): NumberDrawer {
   const cumulative = new Float64Array(index.size);
   let total = 0;
   for (let row = 0; row < index.size; row += 1) {
-    const wanted = mix.kind === 'registry' || mix.inns.has(index.carriers[index.carrierIds[row]!]!.inn);
+    const inn = index.carriers[index.carrierIds[row]!]!.inn;
+    // M2M ranges (meters, trackers) hold no person a call centre would phone.
+    const wanted = findKnownCarrier(inn)?.kind !== 'm2m' && (mix.kind === 'registry' || mix.inns.has(inn));
     total += wanted ? index.ends[row]! - index.starts[row]! + 1 : 0;
     cumulative[row] = total;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoRoutingSettings } from '../routing/demo-routing-settings';
-import { fullCoverageSettings } from './full-coverage-settings';
+import { referenceRoutingSettings } from '../routing/reference-routing-settings';
 import { simulateInMemory } from './simulate-in-memory';
 
 describe('simulateDay through the real registry and routing', () => {
@@ -19,17 +19,26 @@ describe('simulateDay through the real registry and routing', () => {
   });
 
   it('about 30 % of placed calls go unanswered', async () => {
-    const summary = await simulateInMemory({ settings: fullCoverageSettings(), calls: 1000, seed: 3 });
+    const summary = await simulateInMemory({ settings: referenceRoutingSettings, calls: 1000, seed: 3 });
     const placed = summary.calls - summary.blocked;
     expect(summary.answered / placed).toBeGreaterThan(0.62);
     expect(summary.answered / placed).toBeLessThan(0.78);
   });
 
-  it('routing by carrier costs less than the baseline, and a T2 line recovers the "no line" loss', async () => {
-    const reference = await simulateInMemory({ settings: demoRoutingSettings, calls: 600, seed: 5 });
-    const covered = await simulateInMemory({ settings: fullCoverageSettings(), calls: 600, seed: 5 });
-    expect(reference.ratio!).toBeGreaterThan(1);
-    expect(covered.ratio!).toBeGreaterThan(reference.ratio!);
-    expect(covered.lostTo.noCarrierLine).toBeLessThan(reference.lostTo.noCarrierLine);
+  it('routing by carrier costs less than the baseline, and the reference\'s T2 line recovers the "no line" loss', async () => {
+    const compact = await simulateInMemory({ settings: demoRoutingSettings, calls: 600, seed: 5 });
+    const reference = await simulateInMemory({ settings: referenceRoutingSettings, calls: 600, seed: 5 });
+    expect(compact.ratio!).toBeGreaterThan(1);
+    expect(reference.ratio!).toBeGreaterThan(compact.ratio!);
+    expect(reference.lostTo.noCarrierLine).toBeLessThan(compact.lostTo.noCarrierLine);
+  });
+
+  // The issue's goal, on the issue's own command (`npm run simulate -- --calls 5000 --seed N`): deterministic per seed.
+  it.each([1, 2, 3])('the reference configuration, 5 000 calls, seed %i: ≥ 3× below the baseline, nearly every call placed', async (seed) => {
+    const day = await simulateInMemory({ settings: referenceRoutingSettings, calls: 5000, seed });
+    expect(day.ratio!).toBeGreaterThanOrEqual(3);
+    expect(day.blocked).toBeLessThan(50); // HR's two SIMs at their caps, nothing else
+    // What is left is explained, and mostly by numbers no line can take on-net (landlines, unknown carriers).
+    expect(day.lostTo.unknownCarrier).toBeGreaterThan(day.lostTo.busy + day.lostTo.caps + day.lostTo.noCarrierLine);
   });
 });

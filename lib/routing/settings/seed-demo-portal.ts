@@ -5,7 +5,12 @@ import type { RoutingSettings } from '../types';
 import { loadRoutingSettings } from './load-routing-settings';
 import { saveRoutingSettings } from './save-routing-settings';
 
-export type SeedDemoPortalOptions = { db: Db; portalId?: number };
+export type SeedDemoPortalOptions = {
+  db: Db;
+  portalId?: number;
+  /** The compact test configuration (default) or the full-size reference deployment (reference-routing-settings.ts). */
+  settings?: RoutingSettings;
+};
 
 /** The test PBX's people (scripts/peers): Sales managers on 101–103, HR on 201–202. */
 const demoPeople = [
@@ -24,7 +29,7 @@ const demoDepartments = [
  * Loads the reference deployment into a portal (the local one by default). Idempotent: rows are matched by name, so
  * running it twice keeps the same ids (and the journal's links to them).
  */
-export async function seedDemoPortal({ db, portalId }: SeedDemoPortalOptions): Promise<{ portalId: number; settings: RoutingSettings }> {
+export async function seedDemoPortal({ db, portalId, settings: wanted = demoRoutingSettings }: SeedDemoPortalOptions): Promise<{ portalId: number; settings: RoutingSettings }> {
   const id = portalId ?? (await ensureLocalPortal({ db })).id;
   for (const d of demoDepartments) {
     await db.department.upsert({
@@ -34,7 +39,7 @@ export async function seedDemoPortal({ db, portalId }: SeedDemoPortalOptions): P
     });
   }
   const current = await loadRoutingSettings({ db, portalId: id });
-  const settings = reuseIdsByName(current);
+  const settings = reuseIdsByName(current, wanted);
   const saved = await saveRoutingSettings({ db, portalId: id, settings });
   const departments = await db.department.findMany({ where: { portalId: id } });
   for (const person of demoPeople) {
@@ -50,9 +55,9 @@ export async function seedDemoPortal({ db, portalId }: SeedDemoPortalOptions): P
   return { portalId: id, settings: saved };
 }
 
-/** The demo settings with each row's id replaced by the id of the existing row of the same name. */
-function reuseIdsByName(current: RoutingSettings): RoutingSettings {
-  const demo = structuredClone(demoRoutingSettings);
+/** The wanted settings with each row's id replaced by the id of the existing row of the same name. */
+function reuseIdsByName(current: RoutingSettings, wanted: RoutingSettings): RoutingSettings {
+  const demo = structuredClone(wanted);
   const rename = (ids: Map<string, string>, id: string) => ids.get(id) ?? id;
   const groupIds = new Map(demo.carrierGroups.map((g) => [g.id, current.carrierGroups.find((c) => c.name === g.name)?.id ?? `new-group-${g.id}`]));
   const trunkIds = new Map(demo.trunks.map((t) => [t.id, current.trunks.find((c) => c.name === t.name)?.id ?? `new-trunk-${t.id}`]));
