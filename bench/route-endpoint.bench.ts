@@ -3,47 +3,66 @@
  * 500 req/s. Runs the production build (`next build` first if there is none) on a fresh SQLite database seeded with the
  * demo configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate.
  * Baseline, same run, same load: a bare Node http server answering a constant trunk name — the cost of HTTP itself.
+ * The load generator and the baseline server each run in their own process (bench/support), so the only thing that
+ * differs between the two measurements is the server answering.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import http from 'node:http';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { createDb } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate/apply-migrations';
 import { seedDemoPortal } from '../lib/routing/settings/seed-demo-portal';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP = 500;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = 1000;
 const SECRET = 'bench-secret-0123456789';
+const HERE = import.meta.dirname;
 
-function get(url: string): Promise<number> {
+type LoadResult = { latencies: number[]; errors: string[]; errorCount: number };
+
+/**
+ * The load generator: bench/support/open-loop-client.c built with the system's cc (cached by source hash), else the
+ * Node one (bench/support/open-loop-client.mjs) — whose own GC and event loop put a 3–5 ms p99 on a bare constant
+ * server here, so with it the ratio still means something but the absolute p99 does not.
+ */
+function buildNativeClient(): string | null {
+  const source = readFileSync(path.join(HERE, 'support/open-loop-client.c'));
+  const binary = path.join(os.tmpdir(), `b24cc-open-loop-client-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`);
+  if (existsSync(binary)) return binary;
+  const built = spawnSync('cc', ['-O2', '-o', binary, path.join(HERE, 'support/open-loop-client.c')], { stdio: 'inherit' });
+  return built.status === 0 ? binary : null;
+}
+const nativeClient = buildNativeClient();
+
+/** Runs the open-loop client in its own process: `count` requests at `rate` per second over `urls` in turn. */
+function load(urls: string[], count: number, rate = RATE): Promise<LoadResult> {
+  const first = new URL(urls[0]!);
+  const [command, args] = nativeClient
+    ? [nativeClient, [first.hostname, first.port, String(rate), String(count), `X-Dialplan-Secret: ${SECRET}`, ...urls.map((u) => { const url = new URL(u); return url.pathname + url.search; })]]
+    : [process.execPath, [path.join(HERE, 'support/open-loop-client.mjs'), JSON.stringify({ urls, rate, count, headers: { 'X-Dialplan-Secret': SECRET } })]];
   return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.get(url, { agent: false, headers: { 'X-Dialplan-Secret': SECRET } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
-    req.on('error', reject);
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load client exited ${code}`))));
   });
 }
 
-/** Fires requests on a fixed schedule (open loop), so a slow answer cannot slow the offered load down. */
-async function load(url: (i: number) => string, count: number, rate = RATE): Promise<number[]> {
-  const latencies: Promise<number>[] = [];
-  const start = performance.now();
-  for (let i = 0; i < count; i += 1) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    latencies.push(get(url(i)));
-  }
-  return (await Promise.all(latencies)).sort((a, b) => a - b);
+async function startBaseline(): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(HERE, 'support/constant-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+  return { port: Number(first.value), stop: () => child.kill() };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-const summary = (sorted: number[]) => `p50 ${pct(sorted, 50).toFixed(2)} ms, p95 ${pct(sorted, 95).toFixed(2)} ms, p99 ${pct(sorted, 99).toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms`;
+const summary = (r: LoadResult) =>
+  `p50 ${pct(r.latencies, 50).toFixed(2)} ms, p95 ${pct(r.latencies, 95).toFixed(2)} ms, p99 ${pct(r.latencies, 99).toFixed(2)} ms, max ${r.latencies.at(-1)!.toFixed(2)} ms` +
+  (r.errorCount ? `, ${r.errorCount} errors (${r.errors.join('; ')})` : '');
 
 if (!existsSync('.next/BUILD_ID')) {
   console.log('no production build: running next build…');
@@ -63,38 +82,45 @@ const app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'
   stdio: 'ignore',
   detached: true,
 });
-const baseline = http.createServer((_req, res) => res.end('gw_mts')).listen(0, '127.0.0.1');
+const baseline = await startBaseline();
 try {
-  const appUrl = `http://127.0.0.1:${port}/api/asterisk/route`;
-  const listenerUrl = `http://127.0.0.1:${dialplanPort}/api/asterisk/route`;
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      await get(`${appUrl}?number=79151234567&ext=101`);
-      await get(`${listenerUrl}?number=79151234567&ext=101`);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
   const numbers = ['79151234567', '79261234567', '79031234567', '79001234567', '74951234567', '79991234567'];
   const exts = ['101', '102', '201', '202'];
-  const query = (i: number) => `?number=${numbers[i % numbers.length]}&ext=${exts[i % exts.length]}`;
-  const listenerAt = (i: number) => `${listenerUrl}${query(i)}`;
-  const nextAt = (i: number) => `${appUrl}${query(i)}`;
-  const baseAt = () => `http://127.0.0.1:${(baseline.address() as { port: number }).port}/`;
-  await load(listenerAt, WARMUP);
-  await load(baseAt, WARMUP);
+  const queries = Array.from({ length: 12 }, (_, i) => `?number=${numbers[i % numbers.length]}&ext=${exts[i % exts.length]}`);
+  const listenerUrls = queries.map((q) => `http://127.0.0.1:${dialplanPort}/api/asterisk/route${q}`);
+  const nextUrls = queries.map((q) => `http://127.0.0.1:${port}/api/asterisk/route${q}`);
+  const baseUrls = [`http://127.0.0.1:${baseline.port}/`];
+  for (let i = 0; i < 100; i += 1) {
+    const ready = await Promise.all([load(nextUrls.slice(0, 1), 1, 1), load(listenerUrls.slice(0, 1), 1, 1)]);
+    if (ready.every((r) => r.errorCount === 0)) break;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await load(listenerUrls, WARMUP);
+  await load(baseUrls, WARMUP);
   const count = RATE * SECONDS;
-  const base = await load(baseAt, count);
-  const ours = await load(listenerAt, count);
+  // Rounds, alternating which server goes first: on this shared 2-core VM a bare constant server's p99 alone moves
+  // between 0.7 and 3.7 ms from one 10 s run to the next, so one run says more about the neighbours than about us.
+  // Every round is printed; the verdict uses the median round (and a round's p99 is the 50th-worst of 5 000).
+  const rounds: Array<{ base: LoadResult; ours: LoadResult }> = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const first = round % 2 === 0 ? await load(baseUrls, count) : await load(listenerUrls, count);
+    const second = round % 2 === 0 ? await load(listenerUrls, count) : await load(baseUrls, count);
+    rounds.push(round % 2 === 0 ? { base: first, ours: second } : { base: second, ours: first });
+  }
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
-  const viaNext = await load(nextAt, Math.floor(count / 5), RATE / 5).catch(() => null);
-  console.log(`dialplan endpoint, ${count} requests at ${RATE} req/s, a new connection each (like CURL()):`);
-  console.log(`  bare node http (baseline):                 ${summary(base)}`);
-  console.log(`  dialplan listener /api/asterisk/route:     ${summary(ours)}`);
-  if (viaNext) console.log(`  (Next.js route, same code, ${RATE / 5} req/s):     ${summary(viaNext)}`);
-  console.log(`  p99 ratio to baseline: ${(pct(ours, 99) / pct(base, 99)).toFixed(2)}×; target p99 ≤ 2 ms: ${pct(ours, 99) <= 2 ? 'met' : 'NOT met'}`);
+  const viaNext = await load(nextUrls, Math.floor(count / 5), RATE / 5).catch(() => null);
+  console.log(`dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`);
+  rounds.forEach((r, i) => {
+    console.log(`  round ${i + 1} bare node http (baseline):             ${summary(r.base)}`);
+    console.log(`  round ${i + 1} dialplan listener /api/asterisk/route: ${summary(r.ours)}`);
+  });
+  if (viaNext) console.log(`  (Next.js route, same code, ${RATE / 5} req/s):          ${summary(viaNext)}`);
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const p99 = median(rounds.map((r) => pct(r.ours.latencies, 99)));
+  const baseP99 = median(rounds.map((r) => pct(r.base.latencies, 99)));
+  const errors = rounds.reduce((sum, r) => sum + r.ours.errorCount, 0);
+  console.log(`  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`);
 } finally {
-  baseline.close();
+  baseline.stop();
   process.kill(-app.pid!, 'SIGTERM');
 }

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
+import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { getConfig } from '../config/load-config';
+import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
@@ -18,6 +20,12 @@ export type DialplanRequest = {
   fromLoopback?: boolean;
 };
 
+/** A plain answer, not a web Response: the dedicated listener writes it straight to the socket (no stream round trip). */
+export type DialplanAnswer = { status: number; contentType: string; body: string };
+
+const TEXT = 'text/plain; charset=utf-8';
+const JSON_TYPE = 'application/json';
+
 /** What Asterisk's dialplan reads: the endpoint name to dial, or NO_ROUTE when every allowed line is busy/capped. */
 export const NO_ROUTE = 'NO_ROUTE';
 
@@ -27,19 +35,22 @@ export const NO_ROUTE = 'NO_ROUTE';
  * Access: a peer on this machine (proved by the dedicated listener's socket) or the shared secret. Through Next.js the
  * secret is always required: there the caller's address cannot be trusted (x-forwarded-for is only set when absent).
  */
-export async function answerDialplanRequest(request: DialplanRequest): Promise<Response> {
+export async function answerDialplanRequest(request: DialplanRequest): Promise<DialplanAnswer> {
   try {
     authorise(request.secret, request.fromLoopback === true);
-    const portalId = await findRoutingPortal({ memberId: request.portal });
-    const decision = await routeCall({ portalId, number: request.number, extension: request.ext, requestedLine: request.line });
+    const db = getDb();
+    const portalId = await findRoutingPortal({ memberId: request.portal, db });
+    // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
+    const load = await readLiveSimLoad(db, portalId);
+    const decision = await routeCall({ portalId, db, number: request.number, extension: request.ext, requestedLine: request.line, occupancy: load?.occupancy, usage: load?.usage });
     const target = decision.trunk?.dialTarget ?? NO_ROUTE;
-    if (!request.json) return new Response(target, { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (!request.json) return { status: 200, contentType: TEXT, body: target };
     const lang = pickLang(request.lang);
-    return Response.json({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) });
+    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) }) };
   } catch (error) {
     if (!AppError.is(error)) throw error;
     const body = request.json ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields }) : `ERROR ${error.code}`;
-    return new Response(body, { status: error.status, headers: { 'Content-Type': request.json ? 'application/json' : 'text/plain; charset=utf-8' } });
+    return { status: error.status, contentType: request.json ? JSON_TYPE : TEXT, body };
   }
 }
 

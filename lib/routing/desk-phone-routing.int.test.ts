@@ -6,6 +6,7 @@ import { connectAmi } from '../../scripts/peers/test-support/connect-ami';
 import { newActionId } from '../../scripts/peers/test-support/new-action-id';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
 import { waitForEvent } from '../../scripts/peers/test-support/wait-for-event';
+import { callDay } from '../calls/call-day';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { seedDemoPortal } from './settings/seed-demo-portal';
 import { startDialplanListener } from './start-dialplan-listener';
@@ -66,6 +67,25 @@ describe('desk-phone routing on the real Asterisk', () => {
   it('HR desk phone dials a MegaFon number → HR-1 (HR never leaves its two numbers)', async () => {
     const call = await deskPhoneCall('201', '79261230001');
     expect(call).toMatchObject({ gateway: 'hr1', method: 'app', trunk: 'gw_hr1' });
+  });
+
+  // The endpoint decides with the same live SIM load as a click-to-call: a desk phone must not overrun a SIM's caps.
+  it('every MTS SIM at its calls/day cap → the desk phone\'s MTS call leaves through Beeline, and says why', async () => {
+    const db = test.db();
+    const mts = await db.trunk.findFirstOrThrow({ where: { dialTarget: 'gw_mts' } });
+    const day = callDay(Date.now());
+    const rows = Array.from({ length: mts.channels }, (_, simIndex) => ({ portalId: mts.portalId, trunkId: mts.id, simIndex, day, calls: 150, seconds: 0 }));
+    await db.simUsage.createMany({ data: rows });
+    try {
+      // The stored usage is cached for ≤ 1 s (refreshed in the background): ask until the endpoint sees it.
+      for (let i = 0; i < 50 && (await (await fetch(`${routeUrl}?number=79151230004&ext=101`)).text()) !== 'gw_beeline'; i += 1) await new Promise((r) => setTimeout(r, 100));
+      const call = await deskPhoneCall('101', '79151230004');
+      expect(call).toMatchObject({ gateway: 'beeline', method: 'app', trunk: 'gw_beeline' });
+      const why = await (await fetch(`${routeUrl}?number=79151230004&ext=101&format=json&lang=en`)).json() as { reasonsText: string[] };
+      expect(why.reasonsText.join('; ')).toMatch(/limit|cap/i);
+    } finally {
+      await db.simUsage.deleteMany({ where: { trunkId: mts.id, day } });
+    }
   });
 
   it('app hung (accepts, never answers) → default gateway after the 1 s timeout', async () => {

@@ -1,5 +1,7 @@
 import http from 'node:http';
+import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { getConfig } from '../config/load-config';
+import { getDb } from '../db/client';
 import { getActiveRegistry } from '../numbering/get-active-registry';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { answerDialplanRequest } from './answer-dialplan-request';
@@ -31,11 +33,13 @@ export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN }: 
 }
 
 /**
- * Load the registry index, the database client and the routing settings now, not on the first desk-phone call: cold,
+ * Load the registry index, the database client, the routing settings and the SIM load now, not on the first desk-phone call: cold,
  * that call can take longer than the dialplan's 1 s timeout and would leave through the default trunk.
  */
 function warmUp(): void {
-  Promise.all([getActiveRegistry(), findRoutingPortal().then((portalId) => getRoutingContext({ portalId }))]).catch((error: unknown) =>
+  const db = getDb();
+  const portalData = (portalId: number) => Promise.all([getRoutingContext({ portalId, db }), readLiveSimLoad(db, portalId)]);
+  Promise.all([getActiveRegistry(), findRoutingPortal({ db }).then(portalData)]).catch((error: unknown) =>
     console.error(`[dialplan] warm-up failed (the first calls may use the default trunk): ${(error as Error).message}`),
   );
 }
@@ -57,7 +61,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
       secret: (req.headers['x-dialplan-secret'] as string | undefined) ?? q.get('secret'),
       fromLoopback: LOOPBACK.has(req.socket.remoteAddress ?? ''),
     });
-    send(res, response.status, response.headers.get('content-type') ?? 'text/plain', await response.text());
+    send(res, response.status, response.contentType, response.body);
   } catch (error) {
     console.error('[dialplan] unexpected error', error);
     send(res, 500, 'text/plain', 'ERROR INTERNAL');

@@ -6,7 +6,7 @@ import { renderReason } from '../../routing/route-reasons';
 import { getRoutingContext } from '../../routing/settings/get-routing-context';
 import { listCallerLines, type CardLine } from './list-caller-lines';
 import { presentRouteDecision, type CardDecision } from './present-route-decision';
-import { readCardSimLoad } from './read-card-sim-load';
+import { readLiveSimLoad } from '../read-live-sim-load';
 
 export type DescribeCallCardOptions = {
   db: Db;
@@ -46,7 +46,7 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
   const [row, context, load] = await Promise.all([
     callId ? db.call.findFirst({ where: { portalId, b24CallId: callId }, orderBy: { startedAt: 'desc' } }) : null,
     getRoutingContext({ portalId, db }),
-    readCardSimLoad(db, portalId),
+    readLiveSimLoad(db, portalId),
   ]);
   const number = options.number?.trim() || row?.number || null;
   const decision = number

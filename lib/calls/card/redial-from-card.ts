@@ -9,7 +9,7 @@ import { routeCall } from '../../routing/route-call';
 import { placeClickToCall } from '../place-click-to-call';
 import { getCallTracking } from '../start-call-tracking';
 import { presentRouteDecision, type CardDecision } from './present-route-decision';
-import { readCardSimLoad } from './read-card-sim-load';
+import { readLiveSimLoad } from '../read-live-sim-load';
 
 export type RedialFromCardOptions = {
   db: Db;
@@ -42,7 +42,7 @@ export async function redialFromCard(options: RedialFromCardOptions): Promise<Re
   const { db, portalId, extension, number, lang } = options;
   if (!extension) throw new AppError('FORBIDDEN', NO_EXTENSION);
   const requestedLine = options.line?.trim() || null;
-  const load = await readCardSimLoad(db, portalId);
+  const load = await readLiveSimLoad(db, portalId);
   const decision = await routeCall({ db, portalId, number, extension, requestedLine, occupancy: load?.occupancy, usage: load?.usage });
   const shown = presentRouteDecision(decision, lang);
   if (requestedLine && shown.refusedChoice) return { outcome: 'refused', decision: shown, message: shown.refusedChoice };

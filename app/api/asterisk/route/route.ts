@@ -20,5 +20,6 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.success) return new Response('ERROR INVALID_INPUT', { status: 400 });
   const { format, secret, ...rest } = parsed.data;
   const json = format === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
-  return answerDialplanRequest({ ...rest, json, secret: request.headers.get('x-dialplan-secret') ?? secret });
+  const answer = await answerDialplanRequest({ ...rest, json, secret: request.headers.get('x-dialplan-secret') ?? secret });
+  return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': answer.contentType } });
 }
