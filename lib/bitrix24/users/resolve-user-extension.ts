@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { callPortalRest } from '../rest/call-portal-rest';
 import { getPortalClient } from '../rest/get-portal-client';
+import { forgetRoutingContext } from '../../routing/settings/get-routing-context';
 
 export type ResolveUserExtensionOptions = { db: Db; portalId: number; b24UserId: number };
 export type ResolvedUser = { extension: string | null; departmentIds: number[] };
@@ -31,5 +32,7 @@ export async function resolveUserExtension({ db, portalId, b24UserId }: ResolveU
   for (const department of departments) {
     await db.userDepartment.upsert({ where: { userId_departmentId: { userId: user.id, departmentId: department.id } }, create: { userId: user.id, departmentId: department.id }, update: {} });
   }
+  // A new or moved extension changes how desk phones route: this process's routing context reloads at once.
+  forgetRoutingContext(portalId);
   return { extension, departmentIds };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { ensureLocalPortal } from '../../portals/ensure-local-portal';
 import { demoRoutingSettings } from '../demo-routing-settings';
 import type { RoutingSettings } from '../types';
+import { forgetRoutingContext } from './get-routing-context';
 import { loadRoutingSettings } from './load-routing-settings';
 import { saveRoutingSettings } from './save-routing-settings';
 
@@ -52,6 +53,7 @@ export async function seedDemoPortal({ db, portalId, settings: wanted = demoRout
     await db.userDepartment.deleteMany({ where: { userId: user.id } });
     await db.userDepartment.create({ data: { userId: user.id, departmentId: department.id } });
   }
+  forgetRoutingContext(id); // the people changed after the settings save forgot it
   return { portalId: id, settings: saved };
 }
 
