@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
+import { isMessageKey, type MessageKey } from '@/lib/i18n/messages';
 import { useCallCard } from './use-call-card';
 import { RedialResult } from './redial-result';
 
@@ -62,7 +63,7 @@ export function CallCardPanel() {
       )}
       {view.journal ? (
         <section data-testid="card-journal" className="rounded border border-gray-200 p-2 text-xs">
-          <p className="font-medium">{t('card.journal')}: {view.journal.trunkName ?? '—'} · {t('card.status')} {view.journal.status}{card.callState ? ` · ${card.callState}` : ''}</p>
+          <p className="font-medium">{t('card.journal')}: {view.journal.trunkName ?? '—'} · {t('card.status')} {callStatusText(view.journal.status, t)}{card.callState ? ` · ${card.callState}` : ''}</p>
           {view.journal.reasons.length > 0 ? <p className="text-gray-600">{view.journal.reasons.join('; ')}</p> : null}
         </section>
       ) : card.callState ? <p className="text-xs text-gray-500">{card.callState}</p> : null}
@@ -93,4 +94,10 @@ export function CallCardPanel() {
       </section>
     </main>
   );
+}
+
+/** The journal's lifecycle word in the viewer's language; an unexpected value is shown as stored rather than hidden. */
+function callStatusText(status: string, t: (key: MessageKey) => string): string {
+  const key = `card.status.${status}`;
+  return isMessageKey(key) ? t(key) : status;
 }

@@ -2,7 +2,8 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
 import { loadConfig } from '../../lib/config/load-config';
 import { createDb } from '../../lib/db/client';
-import { DEMO_MEMBER_ID, E2E_DATABASE_URL } from '../support/e2e-env';
+import { callRest } from '../bitrix24-emulator/test-client';
+import { APP_URL, DEMO_MEMBER_ID, E2E_DATABASE_URL } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
 
@@ -57,9 +58,29 @@ test.describe('the call card inside the portal', () => {
     await installDemoPortal(request);
   });
 
-  test('a Sales manager sees MTS and why, picks the Beeline line and redials through Билайн', async ({ page, request }) => {
+  test('a Sales manager clicks an MTS number → MTS gateway; the card shows MTS and why; Beeline picked → redial through Билайн', async ({ page, request }) => {
     const emulator = emulatorControl(request);
-    const frame = await openCard(page, emulator.url, 1, 'ru', 'externalCall.card.sales.1');
+    const callLog = process.env.AMI_HOST ? process.env.PEERS_GW_CALL_LOG : undefined;
+    let callId = 'externalCall.card.sales.1';
+    if (callLog) {
+      // The click on the number in the CRM, as Bitrix24 does it: it registers the call, then sends ONEXTERNALCALLSTART
+      // (empty LINE_NUMBER = automatic) to the app, which routes it and has the PBX dial through the chosen gateway.
+      const handler = `${APP_URL}/api/b24/events`;
+      expect((await emulator.fireEvent('ONAPPINSTALL', { VERSION: '1', LANGUAGE_ID: 'ru' }, { handler }))[0]?.status).toBe(200);
+      const { accessToken } = await emulator.issueTokens(1, DEMO_MEMBER_ID);
+      const registered = await callRest(emulator.url, 'telephony.externalcall.register', { USER_ID: 1, PHONE_NUMBER: `+${MTS_NUMBER}`, TYPE: 1, SHOW: 1 }, accessToken);
+      callId = String(registered.body.result.CALL_ID);
+      const clickedAt = Date.now() - 1_000;
+      const [delivery] = await emulator.fireEvent(
+        'ONEXTERNALCALLSTART',
+        { PHONE_NUMBER: `+${MTS_NUMBER}`, PHONE_NUMBER_INTERNATIONAL: `+${MTS_NUMBER}`, EXTENSION: '', USER_ID: '1', CALL_LIST_ID: '0', LINE_NUMBER: '', CALL_ID: callId, IS_MOBILE: '0', CRM_ENTITY_TYPE: '', CRM_ENTITY_ID: '' },
+        { handler, userId: 1 },
+      );
+      expect(delivery?.status).toBe(200);
+      const clicked = await waitForCallLogEntry({ path: callLog, matches: (e) => e.number === MTS_NUMBER && e.callerId === '101' && Date.parse(e.time) >= clickedAt, timeoutMs: 20_000 });
+      expect(clicked.gateway).toBe('mts');
+    }
+    const frame = await openCard(page, emulator.url, 1, 'ru', callId);
 
     await expect(frame.getByTestId('card-carrier')).toHaveText('МТС');
     await expect(frame.getByTestId('card-carrier-source')).toHaveAttribute('data-source', 'registry');
@@ -94,7 +115,6 @@ test.describe('the call card inside the portal', () => {
     await expect(frame.getByTestId('card-redial-why')).toContainText('→ Билайн (выбрано менеджером)');
     // Without the Asterisk pair (no AMI_* exported) the decision is made and the PBX seam refuses with its message.
     const outcome = await result.getAttribute('data-outcome');
-    const callLog = process.env.AMI_HOST ? process.env.PEERS_GW_CALL_LOG : undefined;
     if (callLog) {
       // The real pair: manager 101's desk phone answers, then the PBX dials out through the Beeline gateway.
       expect(outcome).toBe('placed');
@@ -117,6 +137,7 @@ test.describe('the call card inside the portal', () => {
     const frame = await openCard(page, emulatorControl(request).url, 2, 'ru', callId);
     const journal = frame.getByTestId('card-journal');
     await expect(journal).toContainText('Билайн');
+    await expect(journal).toContainText('статус разговор'); // the stored 'answered', in the viewer's language
     await expect(journal).toContainText('МТС занят 4/4');
     await expect(journal).toContainText('→ Билайн (линия отдела по умолчанию)');
     await page.screenshot({ path: test.info().outputPath('call-card-journal.png'), fullPage: true });

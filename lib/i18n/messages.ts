@@ -22,3 +22,8 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };
 export function translate(lang: Lang, key: MessageKey): string {
   return dictionaries[lang][key];
 }
+
+/** For keys built at run time (a status word from the database): true when the dictionaries have it. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(ru, key);
+}
