@@ -6,6 +6,7 @@
 export type RefreshingCache<K, V> = {
   get(key: K, now?: number): Promise<V>;
   forget(key: K): void;
+  clear(): void;
 };
 
 export type CreateRefreshingCacheOptions<K, V> = { ttlMs: number; load: (key: K) => Promise<V> };
@@ -38,6 +39,9 @@ export function createRefreshingCache<K, V>({ ttlMs, load }: CreateRefreshingCac
     },
     forget(key) {
       store.delete(key);
+    },
+    clear() {
+      store.clear();
     },
   };
 }

@@ -4,27 +4,45 @@ import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types'
 import { callDay } from './call-day';
 import type { CallTrackerState } from './call-tracker-state';
 
-export type GetSimLoadOptions = { db: Db; portalId: number; trackers: Iterable<CallTrackerState>; now?: number; timeZone?: string };
+/** What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to a worker. */
+export type LiveChannels = { busyByEndpoint: Record<string, number>; busySims: Record<string, number[]> };
+
+export type GetSimLoadOptions = {
+  db: Db;
+  portalId: number;
+  /** The live trackers (in this thread) … */
+  trackers?: Iterable<CallTrackerState>;
+  /** … or their summary, posted from the thread that owns them (the dialplan worker). */
+  live?: LiveChannels;
+  now?: number;
+  timeZone?: string;
+};
+
+/** Busy trunk channels (from AMI) and SIMs held by calls (a click-to-call holds its SIM from the click). */
+export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): LiveChannels {
+  const busyByEndpoint: Record<string, number> = {};
+  const busySims: Record<string, number[]> = {};
+  for (const state of trackers) {
+    for (const channel of state.channels.values()) if (channel.isTrunk) busyByEndpoint[channel.endpoint] = (busyByEndpoint[channel.endpoint] ?? 0) + 1;
+    for (const call of state.calls.values()) {
+      // The trunk leg of a click-to-call appears only after the manager answers; its SIM is taken before that.
+      if (call.status === 'ended' || call.sim === null || !call.trunkEndpoint) continue;
+      const sims = (busySims[call.trunkEndpoint] ??= []);
+      if (!sims.includes(call.sim)) sims.push(call.sim);
+    }
+  }
+  return { busyByEndpoint, busySims };
+}
 
 /**
  * The routing decision's capacity inputs for one portal: live busy channels per trunk (from AMI, via the trackers)
  * and per-SIM usage today and this month (from the journal's SimUsage rows, plus SIMs busy right now).
  */
-export async function getSimLoad({ db, portalId, trackers, now = Date.now(), timeZone }: GetSimLoadOptions): Promise<{ occupancy: OccupancyByTrunk; usage: UsageByTrunk }> {
+export async function getSimLoad({ db, portalId, trackers = [], live, now = Date.now(), timeZone }: GetSimLoadOptions): Promise<{ occupancy: OccupancyByTrunk; usage: UsageByTrunk }> {
   const today = callDay(now, timeZone);
   const monthStart = `${today.slice(0, 8)}01`;
   const { trunks, rows } = await cacheFor(db).get(`${portalId}|${monthStart}|${today}`, now);
-  const busyByEndpoint = new Map<string, number>();
-  const busySims = new Map<string, Set<number>>();
-  for (const state of trackers) {
-    for (const channel of state.channels.values()) if (channel.isTrunk) busyByEndpoint.set(channel.endpoint, (busyByEndpoint.get(channel.endpoint) ?? 0) + 1);
-    for (const call of state.calls.values()) {
-      // A click-to-call holds its SIM from the click: the trunk leg appears only after the manager answers.
-      if (call.status === 'ended' || call.sim === null || !call.trunkEndpoint) continue;
-      const set = busySims.get(call.trunkEndpoint) ?? new Set<number>();
-      busySims.set(call.trunkEndpoint, set.add(call.sim));
-    }
-  }
+  const { busyByEndpoint, busySims } = live ?? summarizeLiveChannels(trackers);
   const occupancy: OccupancyByTrunk = {};
   const usage: UsageByTrunk = {};
   for (const trunk of trunks) {
@@ -38,8 +56,8 @@ export async function getSimLoad({ db, portalId, trackers, now = Date.now(), tim
       const last = row.lastCallAt?.getTime() ?? null;
       if (last !== null && (sim.lastCallEndedAt === null || last > sim.lastCallEndedAt)) sim.lastCallEndedAt = last;
     }
-    for (const index of busySims.get(endpoint) ?? []) if (sims[index]) sims[index].busy = true;
-    const busy = Math.max(busyByEndpoint.get(endpoint) ?? 0, busySims.get(endpoint)?.size ?? 0);
+    for (const index of busySims[endpoint] ?? []) if (sims[index]) sims[index].busy = true;
+    const busy = Math.max(busyByEndpoint[endpoint] ?? 0, busySims[endpoint]?.length ?? 0);
     occupancy[String(trunk.id)] = busy;
     usage[String(trunk.id)] = sims;
   }

@@ -1,3 +1,4 @@
+import { createBroadcastForget } from '../cache/broadcast-forget';
 import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -5,7 +6,8 @@ import { ensureLocalPortal, LOCAL_MEMBER_ID } from './ensure-local-portal';
 
 export type FindRoutingPortalOptions = { memberId?: string | null; db?: Db; now?: number };
 
-const TTL_MS = 5_000;
+/** Installs and uninstalls in this process forget at once (forgetRoutingPortals); other processes within TTL_MS. */
+const TTL_MS = 30_000;
 const holder = globalThis as typeof globalThis & { __routingPortals?: Map<Db, RefreshingCache<string, number>> };
 /** One cache per client (the app's own, or a test's), kept on globalThis so Next's module copies share it. */
 const caches = (holder.__routingPortals ??= new Map());
@@ -32,3 +34,9 @@ async function lookup(db: Db, memberId: string | null | undefined): Promise<numb
   if (active.length > 1) throw new AppError('INVALID_INPUT', 'Several portals are installed: pass portal=<member_id>');
   return (await db.portal.findUnique({ where: { memberId: LOCAL_MEMBER_ID }, select: { id: true } }))?.id ?? (await ensureLocalPortal({ db })).id;
 }
+
+/** After an install or uninstall: every thread asks the database again which portal routes unnamed calls. */
+const forgetPortals = createBroadcastForget<null>('routing-portals', () => {
+  for (const cache of caches.values()) cache.clear();
+});
+export const forgetRoutingPortals = (): void => forgetPortals(null);

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { readLiveSimLoad } from '../calls/read-live-sim-load';
+import { readLiveSimLoad, type LiveSimLoad } from '../calls/read-live-sim-load';
 import { getConfig } from '../config/load-config';
-import { getDb } from '../db/client';
+import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
@@ -18,7 +18,11 @@ export type DialplanRequest = {
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
+  /** Where the live SIM load comes from: this thread's call tracking (default), or what the dialplan worker was sent. */
+  readSimLoad?: ReadSimLoad;
 };
+
+export type ReadSimLoad = (db: Db, portalId: number) => Promise<LiveSimLoad | null>;
 
 /** A plain answer, not a web Response: the dedicated listener writes it straight to the socket (no stream round trip). */
 export type DialplanAnswer = { status: number; contentType: string; body: string };
@@ -41,7 +45,7 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     const db = getDb();
     const portalId = await findRoutingPortal({ memberId: request.portal, db });
     // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
-    const load = await readLiveSimLoad(db, portalId);
+    const load = await (request.readSimLoad ?? readLiveSimLoad)(db, portalId);
     const decision = await routeCall({ portalId, db, number: request.number, extension: request.ext, requestedLine: request.line, occupancy: load?.occupancy, usage: load?.usage });
     const target = decision.trunk?.dialTarget ?? NO_ROUTE;
     if (!request.json) return { status: 200, contentType: TEXT, body: target };

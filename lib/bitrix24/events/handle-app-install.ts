@@ -3,6 +3,7 @@ import { readBracketString, type BracketTree } from '../parse-bracket-body';
 import { requestOAuthTokens } from '../rest/request-oauth-tokens';
 import { forgetPortalClient } from '../rest/get-portal-client';
 import type { EventOutcome } from './event-context';
+import { forgetRoutingPortals } from '../../portals/find-routing-portal';
 
 export type StoreInstallOptions = {
   db: Db;
@@ -41,6 +42,7 @@ export async function storeInstall({ db, memberId, refreshToken, applicationToke
   };
   const portal = await db.portal.upsert({ where: { memberId }, create: { memberId, ...data }, update: data });
   forgetPortalClient(portal.id);
+  forgetRoutingPortals(); // a newly installed portal routes desk-phone calls at once
   return portal.id;
 }
 

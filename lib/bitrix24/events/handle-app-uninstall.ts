@@ -1,3 +1,4 @@
+import { forgetRoutingPortals } from '../../portals/find-routing-portal';
 import { readBracketString } from '../parse-bracket-body';
 import { forgetPortalClient } from '../rest/get-portal-client';
 import { forgetPortalTokenChecks } from '../verify-portal-admin';
@@ -16,5 +17,6 @@ export const handleAppUninstall: EventHandler = async ({ portal, body, db }) => 
   }
   forgetPortalClient(portal.id);
   forgetPortalTokenChecks();
+  forgetRoutingPortals(); // desk-phone calls stop routing by this portal's settings now, not in 30 s
   return { status: 200, body: { ok: true } };
 };

@@ -1,3 +1,4 @@
+import { createBroadcastForget } from '../../cache/broadcast-forget';
 import { createRefreshingCache, type RefreshingCache } from '../../cache/create-refreshing-cache';
 import { getDb, type Db } from '../../db/client';
 import type { CarrierOverride } from '../../numbering/resolve-carrier';
@@ -17,8 +18,8 @@ export type RoutingContext = {
 
 /**
  * Cached per portal so the dialplan endpoint answers without a database round trip: every write in this process that
- * changes routing (settings save, a user's extension or departments, the demo seed) forgets the entry at once; other
- * processes (several app instances on PostgreSQL) see the change within TTL_MS, and no request waits for the reload
+ * changes routing (settings save, a user's extension or departments, the demo seed) forgets the entry at once, in
+ * every thread; other processes (several app instances on PostgreSQL) see the change within TTL_MS, and no request waits for the reload
  * (see createRefreshingCache). Not shorter: a reload holds the event loop in synchronous chunks of up to ~20 ms
  * (SQLite driver, query compilation) — every 5 s that alone was enough to set the dialplan endpoint's p99.
  */
@@ -35,9 +36,10 @@ export function getRoutingContext({ portalId, db = getDb(), now }: GetRoutingCon
   return cache.get(portalId, now);
 }
 
-export function forgetRoutingContext(portalId: number): void {
+/** Forgets the portal's context in every thread (the dialplan worker keeps its own copy). */
+export const forgetRoutingContext: (portalId: number) => void = createBroadcastForget<number>('routing-context', (portalId) => {
   for (const cache of caches.values()) cache.forget(portalId);
-}
+});
 
 async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
   const [settings, users, numberOverrides] = await Promise.all([
