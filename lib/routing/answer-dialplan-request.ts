@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { routeCall } from './route-call';
+import { getRoutingContext } from './settings/get-routing-context';
 import { renderReason } from './route-reasons';
 
 export type DialplanRequest = {
@@ -47,6 +48,8 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
     const load = await (request.readSimLoad ?? readLiveSimLoad)(db, portalId);
     const decision = await routeCall({ portalId, db, number: request.number, extension: request.ext, requestedLine: request.line, occupancy: load?.occupancy, usage: load?.usage });
+    // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
+    if (!decision.trunk && !(await hasEnabledTrunk(db, portalId))) throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');
     const target = decision.trunk?.dialTarget ?? NO_ROUTE;
     if (!request.json) return { status: 200, contentType: TEXT, body: target };
     const lang = pickLang(request.lang);
@@ -56,6 +59,12 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     const body = request.json ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields }) : `ERROR ${error.code}`;
     return { status: error.status, contentType: request.json ? JSON_TYPE : TEXT, body };
   }
+}
+
+async function hasEnabledTrunk(db: Db, portalId: number): Promise<boolean> {
+  const { compiled } = await getRoutingContext({ portalId, db });
+  for (const trunk of compiled.trunkById.values()) if (trunk.enabled) return true;
+  return false;
 }
 
 function authorise(given: string | null | undefined, fromLoopback: boolean): void {
