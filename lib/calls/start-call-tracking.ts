@@ -2,6 +2,7 @@ import { getAmiManagers } from '../asterisk/get-ami-managers';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { setCallPlacer } from '../bitrix24/events/call-placer';
+import type { CallTrackerState } from './call-tracker-state';
 import { CallTracking } from './call-tracking';
 import { followCallChanges } from './follow-call-changes';
 import { placeClickToCall } from './place-click-to-call';
@@ -36,6 +37,11 @@ export function startCallTracking(): Map<string, CallTracking> {
     });
   }
   return holder.__callTracking;
+}
+
+/** The live state of every PBX's tracking (what the SIM load is read from). */
+export function trackedCallStates(): CallTrackerState[] {
+  return [...startCallTracking().values()].map((tracking) => tracking.state);
 }
 
 /** The tracking of one PBX (the only one when name is omitted and one PBX is configured). */

@@ -5,8 +5,8 @@ import type { CarrierGroup, DepartmentProfile, RoutingSettings, SimCaps, Trunk }
  * `npm run seed -- demo`, the tests and the simulation. Bitrix24 department ids: 1 = Sales, 2 = HR.
  * Tariffs (kopecks/min) follow reference numbering.md §5: on-net ≈ 0.6 ₽, off-net ≈ 2.5 ₽ — configurable per contract.
  */
-const salesCaps: SimCaps = { callsPerDay: 150, minutesPerDay: 300, minutesPerMonth: 6000, minGapSeconds: 2 };
-const hrCaps: SimCaps = { callsPerDay: 100, minutesPerDay: 240, minutesPerMonth: 4000, minGapSeconds: 2 };
+export const salesCaps: SimCaps = { callsPerDay: 150, minutesPerDay: 300, minutesPerMonth: 6000, minGapSeconds: 2 };
+export const hrCaps: SimCaps = { callsPerDay: 100, minutesPerDay: 240, minutesPerMonth: 4000, minGapSeconds: 2 };
 const tariff = { onNetKopecks: 60, offNetKopecks: 250 };
 
 export const INN = {

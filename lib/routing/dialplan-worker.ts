@@ -6,8 +6,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { getSimLoad, type LiveChannels } from '../calls/get-sim-load';
-import { getConfig } from '../config/load-config';
+import type { LiveChannels } from '../calls/get-sim-load';
+import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { startDialplanListener } from './start-dialplan-listener';
 
 export type DialplanWorkerData = { listen: string };
@@ -21,11 +21,9 @@ parentPort?.on('message', (message: DialplanWorkerMessage) => {
   if (message.kind === 'live') live = message.live;
 });
 
-const hasPbx = getConfig().pbxes.length > 0;
 const server = startDialplanListener({
   listen: (workerData as DialplanWorkerData).listen,
-  // Same rule as readLiveSimLoad: without a PBX nothing is known about SIMs, and the decision assumes free lines.
-  readSimLoad: (db, portalId) => (hasPbx ? getSimLoad({ db, portalId, live }) : Promise.resolve(null)),
+  readSimLoad: (db, portalId) => readLiveSimLoad(db, portalId, live),
 });
 const report = (message: DialplanWorkerReport) => parentPort?.postMessage(message);
 server?.once('listening', () => {

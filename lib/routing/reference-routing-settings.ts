@@ -1,5 +1,6 @@
 import { defaultCarrierGroups } from '../numbering/carriers';
-import type { CarrierGroup, DepartmentProfile, RoutingSettings, SimCaps, Trunk } from './types';
+import { hrCaps, salesCaps } from './demo-routing-settings';
+import type { CarrierGroup, DepartmentProfile, RoutingSettings, Trunk } from './types';
 
 /**
  * The reference deployment at full size: the call centre of the product brief (100+ staff, ~5 000 outgoing calls a
@@ -13,12 +14,10 @@ import type { CarrierGroup, DepartmentProfile, RoutingSettings, SimCaps, Trunk }
  * - tariffs of business contracts: on-net minutes are included ("безлимит внутри сети"), so an on-net minute costs only
  *   the SIM's subscription spread over its month (≈1 200 ₽ / 6 000 min = 0.20 ₽); off-net minutes beyond the package
  *   cost 2.50 ₽ (numbering.md §5: ≈2.5–3 ₽ over the package);
- * - HR: exactly two numbers, one SIM each.
+ * - HR: exactly two numbers, one SIM each; per-SIM caps as in the compact configuration.
  * The compact configuration the tests use (five gateways, four SIMs per line) is demo-routing-settings.ts.
  */
 export const referenceTariff = { onNetKopecks: 20, offNetKopecks: 250 } as const;
-const salesCaps: SimCaps = { callsPerDay: 150, minutesPerDay: 300, minutesPerMonth: 6000, minGapSeconds: 2 };
-const hrCaps: SimCaps = { callsPerDay: 100, minutesPerDay: 240, minutesPerMonth: 4000, minGapSeconds: 2 };
 
 export const referenceCarrierGroups: CarrierGroup[] = defaultCarrierGroups.map((g) => ({ id: g.id, name: g.name.ru, inns: [...g.memberInns] }));
 

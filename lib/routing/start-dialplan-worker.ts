@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CallTrackerState } from '../calls/call-tracker-state';
 import { summarizeLiveChannels } from '../calls/get-sim-load';
-import { startCallTracking } from '../calls/start-call-tracking';
+import { trackedCallStates } from '../calls/start-call-tracking';
 import { getConfig } from '../config/load-config';
 import type { DialplanWorkerData, DialplanWorkerMessage, DialplanWorkerReport } from './dialplan-worker';
 
@@ -30,14 +30,12 @@ export type StartDialplanWorkerOptions = {
   trackers?: () => Iterable<CallTrackerState>;
 };
 
-const trackedStates = () => [...startCallTracking().values()].map((tracking) => tracking.state);
-
 /**
  * Runs the dialplan listener (start-dialplan-listener.ts) in a worker thread of this server, once per process, kept on
  * globalThis, restarted if it dies (the PBX falls back to the default trunk meanwhile). The worker cannot see the
  * AMI trackers, so this thread posts their summary — SIMs and trunk channels in use — whenever it changes.
  */
-export function startDialplanWorker({ listen = getConfig().DIALPLAN_LISTEN, trackers = trackedStates }: StartDialplanWorkerOptions = {}): DialplanWorker | null {
+export function startDialplanWorker({ listen = getConfig().DIALPLAN_LISTEN, trackers = trackedCallStates }: StartDialplanWorkerOptions = {}): DialplanWorker | null {
   if (listen === 'off') return null;
   if (holder.__dialplanWorker) return holder.__dialplanWorker;
   const workerData: DialplanWorkerData = { listen };
