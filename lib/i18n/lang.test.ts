@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLang } from './lang';
+import { pickLang, requestLang } from './lang';
 import { translate } from './messages';
 
 describe('pickLang', () => {
@@ -23,5 +23,18 @@ describe('translate', () => {
   it('gives Russian and English for the same key', () => {
     expect(translate('ru', 'nav.overview')).toBe('Обзор');
     expect(translate('en', 'nav.overview')).toBe('Overview');
+  });
+});
+
+describe('requestLang', () => {
+  const request = (query: string, acceptLanguage?: string) =>
+    new Request(`http://app.test/api/journal${query}`, { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
+  it.each([
+    ['?lang=en', 'ru-RU,ru;q=0.9', 'en'],
+    ['?lang=ru', 'en-US', 'ru'],
+    ['', 'en-US,en;q=0.8', 'en'],
+    ['', undefined, 'ru'],
+  ])('query %j, Accept-Language %j → %s', (query, acceptLanguage, expected) => {
+    expect(requestLang(request(query, acceptLanguage))).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@ import { describeCallCard } from '@/lib/calls/card/describe-call-card';
 import { resolveCardViewer } from '@/lib/calls/card/resolve-card-viewer';
 import { getDb } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/error-response';
-import { pickLang } from '@/lib/i18n/lang';
+import { requestLang } from '@/lib/i18n/lang';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
       extension: viewer.extension,
       callId: query.get('callId')?.trim().slice(0, 100) || null,
       number: query.get('number')?.trim().slice(0, 40) || null,
-      lang: pickLang(query.get('lang') ?? request.headers.get('accept-language')),
+      lang: requestLang(request),
     });
     return Response.json(view);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/error-response';
-import { pickLang } from '@/lib/i18n/lang';
+import { requestLang } from '@/lib/i18n/lang';
 import { exportJournalCsv } from '@/lib/journal/export-journal-csv';
 import { parseJournalFilters } from '@/lib/journal/journal-filters';
 import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
@@ -11,9 +11,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   try {
     const { portalId } = await resolveRequestPortal(request, { access: 'read' });
-    const params = new URL(request.url).searchParams;
-    const lang = pickLang(params.get('lang') ?? request.headers.get('accept-language'));
-    const csv = await exportJournalCsv({ db: getDb(), portalId, filters: parseJournalFilters(params), lang });
+    const filters = parseJournalFilters(new URL(request.url).searchParams);
+    const csv = await exportJournalCsv({ db: getDb(), portalId, filters, lang: requestLang(request) });
     return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="calls.csv"' } });
   } catch (error) {
     return errorResponse(error, 'GET /api/journal.csv');

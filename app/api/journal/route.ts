@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/error-response';
-import { pickLang } from '@/lib/i18n/lang';
+import { requestLang } from '@/lib/i18n/lang';
 import { parseJournalFilters } from '@/lib/journal/journal-filters';
 import { queryJournal } from '@/lib/journal/query-journal';
 import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
@@ -11,9 +11,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   try {
     const { portalId } = await resolveRequestPortal(request, { access: 'read' });
-    const params = new URL(request.url).searchParams;
-    const lang = pickLang(params.get('lang') ?? request.headers.get('accept-language'));
-    return Response.json(await queryJournal({ db: getDb(), portalId, filters: parseJournalFilters(params), lang }));
+    const filters = parseJournalFilters(new URL(request.url).searchParams);
+    return Response.json(await queryJournal({ db: getDb(), portalId, filters, lang: requestLang(request) }));
   } catch (error) {
     return errorResponse(error, 'GET /api/journal');
   }

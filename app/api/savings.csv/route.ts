@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/error-response';
-import { pickLang } from '@/lib/i18n/lang';
+import { requestLang } from '@/lib/i18n/lang';
 import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
 import { exportSavingsCsv } from '@/lib/savings/export-savings-csv';
 import { loadSavingsReport } from '@/lib/savings/load-savings-report';
@@ -12,9 +12,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   try {
     const { portalId } = await resolveRequestPortal(request, { access: 'read' });
-    const params = new URL(request.url).searchParams;
-    const report = await loadSavingsReport({ db: getDb(), portalId, range: parseDateRange(params) });
-    const csv = exportSavingsCsv(report, pickLang(params.get('lang') ?? request.headers.get('accept-language')));
+    const report = await loadSavingsReport({ db: getDb(), portalId, range: parseDateRange(new URL(request.url).searchParams) });
+    const csv = exportSavingsCsv(report, requestLang(request));
     return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="savings.csv"' } });
   } catch (error) {
     return errorResponse(error, 'GET /api/savings.csv');
