@@ -1,11 +1,10 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
-import { loadConfig } from '../../lib/config/load-config';
-import { createDb } from '../../lib/db/client';
 import { callRest } from '../bitrix24-emulator/test-client';
-import { APP_URL, DEMO_MEMBER_ID, E2E_DATABASE_URL } from '../support/e2e-env';
+import { APP_URL, DEMO_MEMBER_ID } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
+import { withAppDb } from '../support/with-app-db';
 
 /** The emulator's demo portal has no HR people; its user 3 sits at HR's desk (extension 201) for the HR test. */
 const HR_STAND_IN = 3;
@@ -15,30 +14,24 @@ const BEELINE_LINE = '74950000001';
 /** A line option: its name, plus the busy count when the app is connected to a PBX (live load known). */
 const line = (name: string, lang: 'ru' | 'en') => new RegExp(`^${name}( · ${lang === 'ru' ? 'занято' : 'busy'} \\d+/\\d+)?$`);
 
-async function seatUserAtExtension(b24UserId: number, extension: string, b24DepartmentId: number): Promise<void> {
-  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
-  try {
+function seatUserAtExtension(b24UserId: number, extension: string, b24DepartmentId: number): Promise<void> {
+  return withAppDb(async (db) => {
     const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
     const user = await db.user.update({ where: { portalId_b24UserId: { portalId: portal.id, b24UserId } }, data: { extension } });
     const department = await db.department.findUniqueOrThrow({ where: { portalId_b24DepartmentId: { portalId: portal.id, b24DepartmentId } } });
     await db.userDepartment.deleteMany({ where: { userId: user.id } });
     await db.userDepartment.create({ data: { userId: user.id, departmentId: department.id } });
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
-async function journalCall(b24CallId: string): Promise<void> {
-  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
-  try {
+function journalCall(b24CallId: string): Promise<void> {
+  return withAppDb(async (db) => {
     const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
     const decision = { reasons: [{ code: 'profile', profile: 'Продажи' }, { code: 'busy', trunk: 'МТС', busy: 4, channels: 4 }, { code: 'chosen', trunk: 'Билайн', via: 'profileDefault' }] };
     await db.call.create({
       data: { portalId: portal.id, linkedId: `card-${b24CallId}`, b24CallId, direction: 'outbound', origin: 'click_to_call', extension: '101', number: MTS_NUMBER, carrierSource: 'registry', trunkName: 'Билайн', status: 'answered', decision },
     });
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 async function openCard(page: Page, emulatorUrl: string, user: number, lang: 'ru' | 'en', callId: string): Promise<FrameLocator> {

@@ -3,11 +3,10 @@ import { expect, test } from '@playwright/test';
 import { connectAmi } from '../../scripts/peers/test-support/connect-ami';
 import { newActionId } from '../../scripts/peers/test-support/new-action-id';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
-import { loadConfig } from '../../lib/config/load-config';
-import { createDb } from '../../lib/db/client';
-import { APP_PORT, E2E_DATABASE_URL } from '../support/e2e-env';
+import { APP_PORT } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
+import { withAppDb } from '../support/with-app-db';
 
 /**
  * What reaches the CRM is decided by the lists the admin keeps in the portal: the admin whitelists manager 1
@@ -80,16 +79,13 @@ test.describe('registration follows the portal\'s lists', () => {
     expect(numbers).not.toContain(WATER);
     expect(numbers).not.toContain(CLIENT_OF_102);
     // The journal says why each was or was not registered (what /admin/journal shows).
-    const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
-    try {
-      const reasons = await db.call.findMany({ where: { number: { in: [WATER, CLIENT_OF_102, CLIENT_OF_101] }, startedAt: { gte: new Date(since - 1000) } }, select: { number: true, registered: true, registrationReason: true } });
-      expect(reasons).toEqual(expect.arrayContaining([
-        { number: WATER, registered: false, registrationReason: 'never_record' },
-        { number: CLIENT_OF_102, registered: false, registrationReason: 'not_whitelisted' },
-        { number: CLIENT_OF_101, registered: true, registrationReason: 'whitelist_user' },
-      ]));
-    } finally {
-      await db.$disconnect();
-    }
+    const reasons = await withAppDb((db) =>
+      db.call.findMany({ where: { number: { in: [WATER, CLIENT_OF_102, CLIENT_OF_101] }, startedAt: { gte: new Date(since - 1000) } }, select: { number: true, registered: true, registrationReason: true } }),
+    );
+    expect(reasons).toEqual(expect.arrayContaining([
+      { number: WATER, registered: false, registrationReason: 'never_record' },
+      { number: CLIENT_OF_102, registered: false, registrationReason: 'not_whitelisted' },
+      { number: CLIENT_OF_101, registered: true, registrationReason: 'whitelist_user' },
+    ]));
   });
 });

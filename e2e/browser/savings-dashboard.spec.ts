@@ -1,6 +1,4 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { createDb } from '../../lib/db/client';
-import { loadConfig } from '../../lib/config/load-config';
 import { ensureLocalPortal } from '../../lib/portals/ensure-local-portal';
 import { demoRoutingSettings } from '../../lib/routing/demo-routing-settings';
 import { referenceRoutingSettings } from '../../lib/routing/reference-routing-settings';
@@ -8,9 +6,9 @@ import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
 import type { RoutingSettings } from '../../lib/routing/types';
 import { runSimulation } from '../../lib/simulation/run-simulation';
 import type { SimulationSummary } from '../../lib/simulation/simulation-summary';
-import { E2E_DATABASE_URL } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
+import { withAppDb } from '../support/with-app-db';
 
 /** The page must fit the 1280 px iframe without a horizontal scrollbar. */
 const fitsWidth = (page: Page | FrameLocator): Promise<boolean> => page.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -18,35 +16,15 @@ const fitsWidth = (page: Page | FrameLocator): Promise<boolean> => page.locator(
 let summary: SimulationSummary;
 
 /** The simulation writes into the same database the app under test reads (the global setup seeded the demo there). */
-async function simulateInto(portalId: number | 'local', seed: number, calls = 600): Promise<SimulationSummary> {
-  const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
-  const db = createDb({ database });
-  try {
+function simulateInto(portalId: number | 'local', seed: number, calls = 600): Promise<SimulationSummary> {
+  return withAppDb(async (db) => {
     const id = portalId === 'local' ? (await ensureLocalPortal({ db })).id : portalId;
     return (await runSimulation({ db, portalId: id, calls, seed, day: '2026-03-02' })).summary;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
-async function seedLocalPortal(settings: RoutingSettings): Promise<void> {
-  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
-  try {
-    await seedDemoPortal({ db, settings });
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-async function countPortalCalls(portalId: number): Promise<number> {
-  const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
-  const db = createDb({ database });
-  try {
-    return await db.call.count({ where: { portalId } });
-  } finally {
-    await db.$disconnect();
-  }
-}
+const seedLocalPortal = (settings: RoutingSettings) => withAppDb((db) => seedDemoPortal({ db, settings }));
+const countPortalCalls = (portalId: number) => withAppDb((db) => db.call.count({ where: { portalId } }));
 
 // The goal is judged on the full-size reference deployment: the local portal carries it for this file (the
 // specs run one at a time) and gets the compact test configuration back afterwards, for the specs that dial through

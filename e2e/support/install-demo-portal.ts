@@ -3,17 +3,15 @@
  * its client endpoint on the emulator, a token the emulator issued, and the demo routing settings. Idempotent.
  */
 import type { APIRequestContext } from '@playwright/test';
-import { loadConfig } from '../../lib/config/load-config';
-import { createDb } from '../../lib/db/client';
 import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
-import { DEMO_MEMBER_ID, E2E_DATABASE_URL } from './e2e-env';
+import { DEMO_MEMBER_ID } from './e2e-env';
 import { emulatorControl } from './emulator-control';
+import { withAppDb } from './with-app-db';
 
 export async function installDemoPortal(request: APIRequestContext): Promise<{ portalId: number }> {
   const emulator = emulatorControl(request);
   const install = await emulator.issueTokens(1, DEMO_MEMBER_ID);
-  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
-  try {
+  return withAppDb(async (db) => {
     const data = {
       domain: new URL(emulator.url).host,
       clientEndpoint: `${emulator.url}/rest/`,
@@ -26,7 +24,5 @@ export async function installDemoPortal(request: APIRequestContext): Promise<{ p
     const portal = await db.portal.upsert({ where: { memberId: DEMO_MEMBER_ID }, create: { memberId: DEMO_MEMBER_ID, ...data }, update: data });
     await seedDemoPortal({ db, portalId: portal.id });
     return { portalId: portal.id };
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
