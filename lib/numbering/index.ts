@@ -4,7 +4,15 @@
  */
 export { normalizePhoneNumber, type NormalizedPhoneNumber, type PhoneNumberKind } from './normalize-phone-number';
 export { phoneNumberRejectionMessages, type PhoneNumberRejection } from './phone-number-reasons';
-export { parseRegistry, type ParsedRegistry, type ParseRegistryOptions, type RegistryStats } from './parse-registry';
+export { parseRegistry, type ParsedRegistry, type ParseRegistryOptions, type RegistryFormat, type RegistryStats } from './parse-registry';
+// parseRegistryStream (./parse-registry-stream) hashes with node:crypto: import it directly on the server.
+export {
+  createOperatorCatalogue,
+  normalizeOperatorName,
+  type CreateOperatorCatalogueOptions,
+  type KnownOperator,
+  type OperatorCatalogue,
+} from './operator-name-catalogue';
 export { buildCarrierIndex, type CarrierIndex, type IndexedCarrier } from './build-carrier-index';
 export { lookupCarrier } from './lookup-carrier';
 export { parsePortedNumbers, type ParsedPortedNumbers, type PortedNumber, type PortedFileFormat } from './parse-ported-numbers';

@@ -92,10 +92,74 @@ describe('parseRegistry', () => {
     expect(errors[0]!.message).toContain('line 2');
   });
 
-  it('reports a file with the old six-column layout at line 1 and returns no ranges', () => {
-    const { ranges, errors } = parseRegistry('АВС/ DEF;От;До;Емкость;Оператор;Регион\n915;0000000;0000099;100;МТС;Москва');
-    expect(ranges).toEqual([]);
-    expect(errors).toEqual([expect.objectContaining({ line: 1, severity: 'error', code: 'old_format' })]);
+  it('reads a file with the old six-column layout instead of refusing it (details in parse-registry-legacy.test.ts)', () => {
+    const { ranges, errors, format } = parseRegistry('АВС/ DEF;От;До;Емкость;Оператор;Регион\n915;0000000;0000099;100;МТС;Москва');
+    expect(format).toBe('legacy');
+    expect(errors).toEqual([]);
+    expect(ranges).toEqual([expect.objectContaining({ operator: 'МТС', inn: '7740000076', region: 'Москва', territory: '' })]);
+  });
+
+  it('says a current file is in the current format', () => {
+    expect(parseRegistry(csv(MTS_ROW)).format).toBe('current');
+  });
+
+  it.each([
+    ['г. Москва * Московская область', 'Город Москва, Московская область', ['г. Москва', 'Московская область']],
+    ['Корякский округ|Камчатский край', 'x', ['Корякский округ', 'Камчатский край']],
+    [' А * | Б |', 'x', ['А', 'Б']],
+    ['Ростовская обл.', 'Ростовская область', ['Ростовская обл.']],
+    ['-', 'Город Москва, Московская область', ['Город Москва, Московская область']],
+    ['', 'Алтайский край|Республика Алтай', ['Алтайский край', 'Республика Алтай']],
+    ['-', '', []],
+  ])('splits Регион %j (Территория ГАР %j) into regions %j, keeping both columns as written', (region, territory, regions) => {
+    const { ranges, errors } = parseRegistry(csv(`915;0000000;0000099;100;ПАО "МТС";${region};${territory};7740000076`));
+    expect(errors).toEqual([]);
+    expect(ranges[0]).toMatchObject({ region: region.trim(), territory: territory.trim(), regions });
+  });
+
+  it('reports a last line without a line break that fails to parse as a truncated file', () => {
+    const cut = MTS_ROW.slice(0, 30);
+    const { ranges, errors } = parseRegistry(csv(T2_ROW, cut));
+    expect(ranges.map((range) => range.line)).toEqual([2]);
+    expect(errors).toEqual([
+      {
+        line: 3,
+        severity: 'error',
+        code: 'truncated_file',
+        message: 'The file ends in the middle of line 3; it was probably cut off during download.',
+      },
+    ]);
+  });
+
+  it('reports a last row cut inside its ИНН as truncated, not as a bad ИНН', () => {
+    const { errors } = parseRegistry(csv(T2_ROW, MTS_ROW.slice(0, -3)));
+    expect(errors.map((error) => [error.line, error.code])).toEqual([[3, 'truncated_file']]);
+  });
+
+  it.each([
+    ['9x5;0000000;0000099;100;ПАО "МТС";Москва;Москва;7740000076', 'invalid_code'],
+    ['915;0000000;0000099;100;ПАО "МТС";Москва;Москва;7740000076;extra', 'column_count'],
+    ['915;0000000;0000099;100;ПАО "МТС";Москва;Москва;77400000x', 'invalid_inn'],
+  ])('keeps the usual error for a last line %j that a cut cannot explain', (last, code) => {
+    const { errors } = parseRegistry(csv(T2_ROW, last));
+    expect(errors.map((error) => [error.line, error.code])).toEqual([[3, code]]);
+  });
+
+  it('keeps the usual column error when the bad last line does end with a line break', () => {
+    const { errors } = parseRegistry(`${csv(T2_ROW, MTS_ROW.slice(0, 30))}\n`);
+    expect(errors.map((error) => [error.line, error.code])).toEqual([[3, 'column_count']]);
+  });
+
+  it('does not call a complete last row without a line break truncated', () => {
+    const { errors, ranges, stats } = parseRegistry(csv(T2_ROW, MTS_ROW));
+    expect(errors).toEqual([]);
+    expect(ranges).toHaveLength(2);
+    expect(stats.lines).toBe(3);
+  });
+
+  it('counts physical lines: a final line break does not start another line', () => {
+    expect(parseRegistry(`${csv(T2_ROW)}\n`).stats.lines).toBe(2);
+    expect(parseRegistry(`${csv(T2_ROW)}\r\n\r\n`).stats.lines).toBe(3);
   });
 
   it('reports an unknown header at line 1', () => {
@@ -105,7 +169,7 @@ describe('parseRegistry', () => {
   });
 
   it('parses a file without a header, warning about it, with line numbers counted from 1', () => {
-    const { ranges, errors } = parseRegistry(`${MTS_ROW}\nbad;row`);
+    const { ranges, errors } = parseRegistry(`${MTS_ROW}\nbad;row\n`);
     expect(ranges.map((range) => range.line)).toEqual([1]);
     expect(errors.map((error) => [error.line, error.severity, error.code])).toEqual([
       [1, 'warning', 'missing_header'],

@@ -17,12 +17,50 @@ export type RegistryRange = {
   readonly operator: string;
   /** `Регион` column; "-" in some rows, so prefer `territory` for display. */
   readonly region: string;
-  /** `Территория ГАР` column; always filled in the 2026 files. */
+  /** `Территория ГАР` column; always filled in the 2026 files, '' in the old six-column format. */
   readonly territory: string;
-  /** ИНН of the range holder: the stable carrier identity. */
+  /**
+   * The regions the block serves, one per entry: `Регион` split on its multi-region markers (`*`, `|`),
+   * or `Территория ГАР` split the same way when `Регион` is "-" or empty (259 rows in April 2026).
+   * Empty only when neither column names a region.
+   */
+  readonly regions: readonly string[];
+  /**
+   * ИНН of the range holder: the stable carrier identity. Rows of the old six-column format have no
+   * ИНН; theirs comes from the operator-name catalogue, or is `name:<normalised name>` when the name
+   * is unknown (see operator-name-catalogue.ts).
+   */
   readonly inn: string;
   /** 1-based physical line in the source file, for messages that point back at the file. */
   readonly line: number;
+};
+
+/** `current`: 8 columns with ИНН (2021 on); `legacy`: the old 6 columns, without Территория ГАР and ИНН. */
+export type RegistryFormat = 'current' | 'legacy';
+
+export type RegistryStats = {
+  /** Physical lines in the text, header included (a final line break does not start another line). */
+  readonly lines: number;
+  /** Non-blank lines after the header. */
+  readonly dataRows: number;
+  readonly acceptedRows: number;
+  readonly rejectedRows: number;
+  readonly warnings: number;
+  readonly distinctInns: number;
+  readonly distinctCodes: number;
+  /** Sum of to − from + 1 over accepted rows. */
+  readonly totalCapacity: number;
+};
+
+export type ParsedRegistry = {
+  readonly fileName: string | null;
+  /** `current` when the header could not be read (there is nothing to parse then anyway). */
+  readonly format: RegistryFormat;
+  /** Accepted rows, sorted by number and guaranteed not to overlap. */
+  readonly ranges: readonly RegistryRange[];
+  /** Problems by 1-based line; `severity: 'error'` rows are not in `ranges`. */
+  readonly errors: readonly LineIssue[];
+  readonly stats: RegistryStats;
 };
 
 export type RegistryIssueSeverity = 'error' | 'warning';
