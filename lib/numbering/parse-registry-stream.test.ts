@@ -74,6 +74,18 @@ describe('parseRegistryStream on the bundled DEF-9xx.csv', () => {
     expect(read).toBe(bytes.length);
   });
 
+  it.each([
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('splits %s line breaks cut between chunks like the whole text', async (_name, lineBreak) => {
+    const text = `${realSlice(50).text.split('\n').join(lineBreak)}${lineBreak}`;
+    const bytes = utf8(text);
+    const { encoding, sha256, bytes: read, ...streamed } = await parseRegistryStream(inChunks(bytes, 1));
+    expect(streamed).toEqual(parseRegistry(text));
+    expect(streamed.stats).toMatchObject({ lines: 50, acceptedRows: 49 });
+    expect(streamed.errors).toEqual([]);
+  });
+
   it('reports progress at most every 64 KiB, monotonically, ending at totalBytes with every row', async () => {
     const seen: RegistryParseProgress[] = [];
     const parsed = await parseRegistryStream(inChunks(REAL, 10_000), {

@@ -33,8 +33,8 @@ export class RegistryChunkDecoder {
   /** Text decoded so far; a multibyte character cut by the chunk boundary is completed by the next chunk. */
   write(chunk: Uint8Array): string {
     if (this.decoder) return this.decoder.decode(chunk, { stream: true });
-    // Copied: some sources reuse their buffer for the next read.
-    this.sniffed.push(chunk.slice());
+    // Copied (Buffer#slice would only be a view): some sources reuse their buffer for the next read.
+    this.sniffed.push(new Uint8Array(chunk));
     this.sniffedBytes += chunk.byteLength;
     return this.sniffedBytes >= this.sniffBytes ? this.choose() : '';
   }
