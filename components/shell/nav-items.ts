@@ -9,6 +9,8 @@ export const navItems: NavItem[] = [
   { href: '/admin/carrier-groups', label: 'nav.carrierGroups', adminOnly: true },
   { href: '/admin/departments', label: 'nav.departments', adminOnly: true },
   { href: '/admin/lists', label: 'nav.lists', adminOnly: true },
+  // The numbering registry, MNP set and per-number overrides that decide every call's carrier (uploads are admin-only).
+  { href: '/admin/registry', label: 'nav.registry', adminOnly: true },
   // Anyone may ask why a call went where it did; the tester changes nothing.
   { href: '/admin/route-tester', label: 'nav.routeTester' },
   // The journal and the savings read the portal's calls; like the tester they change nothing.

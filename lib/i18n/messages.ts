@@ -9,13 +9,14 @@ import * as routing from './messages/routing';
 import * as calls from './messages/calls';
 import * as savings from './messages/savings';
 import * as lists from './messages/lists';
+import * as numbering from './messages/numbering';
 
 /** Every module's keys; a key missing in English fails to compile in its module. */
-const ru = { ...shell.ru, ...routing.ru, ...calls.ru, ...savings.ru, ...lists.ru };
+const ru = { ...shell.ru, ...routing.ru, ...calls.ru, ...savings.ru, ...lists.ru, ...numbering.ru };
 
 export type MessageKey = keyof typeof ru;
 
-const en: Record<MessageKey, string> = { ...shell.en, ...routing.en, ...calls.en, ...savings.en, ...lists.en };
+const en: Record<MessageKey, string> = { ...shell.en, ...routing.en, ...calls.en, ...savings.en, ...lists.en, ...numbering.en };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };
 

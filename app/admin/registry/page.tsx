@@ -1,0 +1,5 @@
+import { RegistryPage } from '@/components/numbering/registry-page';
+
+export default function RegistryAdminPage() {
+  return <RegistryPage />;
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { localizeMessage } from '@/components/admin/localize-message';
+import type { useT } from '@/components/shell/use-t';
+import type { Lang } from '@/lib/i18n/lang';
+import { formatCount } from './format-numbering';
+import type { LineIssue } from './numbering-types';
+
+type IssueListProps = {
+  issues: readonly LineIssue[];
+  /** How many the server found; it sends at most the first 200, and the admin should know there are more. */
+  total?: number;
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+  testId?: string;
+};
+
+/** A file's problems by line number, so the admin can open the CSV at that line and fix it. */
+export function IssueList({ issues, total = issues.length, t, lang, testId = 'issue-list' }: IssueListProps) {
+  if (issues.length === 0) return <p className="text-sm text-base-3">{t('numbering.issues.none')}</p>;
+  return (
+    <div data-testid={testId}>
+      <div className="max-h-72 overflow-y-auto rounded-xs border border-base-6">
+        <table className="w-full table-fixed text-xs">
+          <thead className="sticky top-0 bg-base-7">
+            <tr className="text-left text-base-3">
+              <th className="w-20 px-2 py-1 font-semibold">{t('numbering.issues.line')}</th>
+              <th className="w-32 px-2 py-1 font-semibold">{t('numbering.issues.severity')}</th>
+              <th className="w-40 px-2 py-1 font-semibold">{t('numbering.issues.code')}</th>
+              <th className="px-2 py-1 font-semibold">{t('numbering.issues.message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((issue, index) => (
+              <tr key={`${issue.line}-${index}`} data-testid="issue" data-line={issue.line} className="border-t border-base-7 align-top">
+                <td className="px-2 py-1 tabular-nums">{issue.line}</td>
+                <td className={`px-2 py-1 ${issue.severity === 'error' ? 'text-alert' : 'text-warning'}`}>{t(`numbering.issues.${issue.severity}`)}</td>
+                <td className="truncate px-2 py-1 font-mono" title={issue.code}>{issue.code}</td>
+                <td className="px-2 py-1 break-words text-base-2">{localizeMessage(issue.message, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {total > issues.length && (
+        <p className="mt-1 text-xs text-base-3">
+          {t('numbering.issues.shown')} {formatCount(issues.length, lang)} / {formatCount(total, lang)}
+        </p>
+      )}
+    </div>
+  );
+}
