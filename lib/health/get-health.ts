@@ -4,7 +4,7 @@ import { getConfig } from '../config/load-config';
 import { checkDb } from '../db/check-db';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { getActiveRegistry } from '../numbering/get-active-registry';
+import { getNumberingData } from '../numbering/store/get-numbering-data';
 import { summariseHealth, type AmiHealth, type HealthReport, type PortalsHealth, type RegistryHealth } from './health-report';
 
 /** Gathers every part of /api/health in parallel; each part reports its own failure instead of throwing. */
@@ -36,8 +36,17 @@ async function checkPbx(pbx: { name: string; host: string; port: number }): Prom
 
 async function checkRegistry(): Promise<RegistryHealth> {
   try {
-    const { version } = await getActiveRegistry();
-    return { ok: version.rows > 0, fileName: version.fileName, sha256: version.sha256, rows: version.rows, errors: version.errors, loadedAt: version.loadedAt };
+    const { files, ported, loadedAt } = await getNumberingData();
+    const rows = files.reduce((sum, file) => sum + file.rows, 0);
+    return {
+      ok: rows > 0,
+      fileName: files.map((file) => file.fileName).join(', '),
+      sha256: files[0]?.sha256,
+      rows,
+      source: files.map((file) => file.source).join(', '),
+      portedNumbers: ported?.numbers ?? 0,
+      loadedAt,
+    };
   } catch (error) {
     return { ok: false, error: AppError.is(error) ? error.message : 'registry could not be loaded' };
   }

@@ -19,7 +19,17 @@ export type AmiHealth = {
   reconnects?: number;
   lastEventAgeMs?: number | null;
 };
-export type RegistryHealth = { ok: boolean; fileName?: string; sha256?: string; rows?: number; errors?: number; loadedAt?: string; error?: string };
+export type RegistryHealth = {
+  ok: boolean;
+  fileName?: string;
+  sha256?: string;
+  rows?: number;
+  /** 'bundled' until an admin imports a registry file. */
+  source?: string;
+  portedNumbers?: number;
+  loadedAt?: string;
+  error?: string;
+};
 export type PortalsHealth = { ok: boolean; total: number; installed: number; error?: string };
 
 export type HealthReport = {

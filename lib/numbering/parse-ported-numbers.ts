@@ -38,7 +38,7 @@ export type ParsedPortedNumbers = {
 
 type Owner = { readonly ownerId: string; readonly inn: string | null };
 
-type Columns = { number: number; owner: number; mnc: number; route: number; region: number; date: number };
+export type Columns = { number: number; owner: number; mnc: number; route: number; region: number; date: number; holder?: number };
 
 const NUMBER = /^\d{10}$/;
 const MNC = /^\d{2,3}$/;
@@ -90,7 +90,8 @@ function timeOf(entry: PortedNumber): number {
   return entry.portedAt === null ? -Infinity : Date.parse(entry.portedAt);
 }
 
-function detectFormat(headerLine: string): { format: PortedFileFormat; columns: Columns; width: number } | null {
+/** The layout of an MNP export from its header line (shared with the streaming parser), or null. */
+export function detectFormat(headerLine: string): { format: PortedFileFormat; columns: Columns; width: number } | null {
   const names = headerLine.split(',').map((name) => name.trim().toLowerCase());
   const at = (name: string) => names.indexOf(name.toLowerCase());
   const increment = at('RecipientId') !== -1;
@@ -103,6 +104,8 @@ function detectFormat(headerLine: string): { format: PortedFileFormat; columns: 
     date: at('PortDate'),
   };
   if (Object.values(columns).some((position) => position === -1)) return null;
+  // Increments name the range holder: a number ported back to it is no longer ported.
+  if (increment && at('RangeHolderId') !== -1) columns.holder = at('RangeHolderId');
   const format: PortedFileFormat = increment ? 'port_increment' : at('NPId') !== -1 ? 'port_all_full' : 'port_all';
   return { format, columns, width: names.length };
 }

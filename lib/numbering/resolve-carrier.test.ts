@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCarrierIndex } from './build-carrier-index';
 import { defaultCarrierGroups, findCarrierByMnpOwnerId, findKnownCarrier, knownCarriers } from './carriers';
-import { parsePortedNumbers } from './parse-ported-numbers';
 import { parseRegistry } from './parse-registry';
+import { createPortedIndexBuilder } from './ported-index';
 import { resolveCarrier, type CarrierOverride } from './resolve-carrier';
 
 // Real rows from the April 2026 registry.
@@ -15,14 +15,13 @@ const registry = parseRegistry(
   ].join('\n'),
 );
 const index = buildCarrierIndex(registry.ranges);
-const { ported } = parsePortedNumbers(
-  [
-    'Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount',
-    '9151234567,mMEGAFON,02,D7702,77,2024-05-01T10:00:00+03:00,3',
-    '9152222222,mMTS,01,D7701,77,2024-05-01T10:00:00+03:00,',
-    '9153333333,mNEWMVNO,99,D7799,77,2024-05-01T10:00:00+03:00,',
-  ].join('\n'),
-);
+const builder = createPortedIndexBuilder();
+builder.add(9151234567, 'mMEGAFON');
+builder.add(9152222222, 'mMTS');
+builder.add(9153333333, 'mNEWMVNO');
+// In a registry gap: ported answers still come with a null range.
+builder.add(9071234567, 'mMTS');
+const ported = builder.build();
 const overrides = new Map<string, CarrierOverride>([
   ['79151234567', { inn: '7743895280', label: 'Т2 (проверено)' }],
   ['79030111111', { inn: '7812014560' }],
@@ -69,7 +68,48 @@ describe('resolveCarrier', () => {
       operator: 'ПАО "МЕГАФОН"',
       region: 'г. Москва и Московская область',
       rangeHolder: { inn: '7740000076', operator: 'ПАО "Мобильные ТелеСистемы"' },
-      portedTo: { route: 'D7702' },
+      portedTo: { ownerId: 'mMEGAFON', inn: '7812014560' },
+    });
+  });
+
+  it('answers a ported number in a registry gap, without a range', () => {
+    expect(resolveCarrier({ e164: '79071234567', index, ported })).toMatchObject({
+      source: 'ported',
+      inn: '7740000076',
+      operator: 'ПАО "Мобильные ТелеСистемы"',
+      range: null,
+      rangeHolder: null,
+    });
+  });
+
+  it('reports the ported record under an override, and the override wins', () => {
+    expect(resolveCarrier({ e164: '79071234567', index, ported, overrides })).toMatchObject({
+      source: 'override',
+      inn: '7743895280',
+      portedTo: { ownerId: 'mMTS' },
+    });
+  });
+
+  it('returns the same frozen answer for repeated registry and ported lookups (no allocation per call)', () => {
+    const first = resolveCarrier({ e164: '79154999999', index, ported });
+    expect(resolveCarrier({ e164: '79154000000', index, ported })).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(resolveCarrier({ e164: '79151234567', index, ported })).toBe(resolveCarrier({ e164: '79151234567', index, ported }));
+  });
+
+  it('keeps answers of different indexes apart', () => {
+    const other = buildCarrierIndex(registry.ranges.filter((range) => range.def !== '915'));
+    expect(resolveCarrier({ e164: '79154999999', index: other })).toBeNull();
+    expect(resolveCarrier({ e164: '79154999999', index })?.inn).toBe('7740000076');
+    expect(resolveCarrier({ e164: '79151234567', index: other, ported })).toMatchObject({ source: 'ported', range: null });
+  });
+
+  it('ignores a non-canonical number for the registry and ported layers, but still honours an exact override', () => {
+    expect(resolveCarrier({ e164: '+79151234567', index, ported })).toBeNull();
+    expect(resolveCarrier({ e164: '89151234567', index, ported, overrides: new Map([['89151234567', { inn: '7740000076' }]]) })).toMatchObject({
+      source: 'override',
+      range: null,
+      portedTo: null,
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
-import { getActiveRegistry } from '../numbering/get-active-registry';
+import { getCarrierLookupProvider } from '../numbering/provider/get-carrier-lookup-provider';
 import { resolveCarrier } from '../numbering/resolve-carrier';
+import { getNumberingData } from '../numbering/store/get-numbering-data';
 import { decideRoute, type RouteDecision } from './decide-route';
 import { getRoutingContext } from './settings/get-routing-context';
 import type { Caller, OccupancyByTrunk, ResolvedCarrier, UsageByTrunk } from './types';
@@ -19,9 +20,14 @@ export type RouteCallOptions = {
   db?: Db;
 };
 
-/** The routing decision for one call of one portal: its cached settings and callers, the active registry. */
+/**
+ * The routing decision for one call of one portal: its cached settings and callers, the numbering data in force
+ * (registry, ported numbers, overrides). A mobile number without an override is also handed to the lookup service, if
+ * one is configured — in the background: this call routes by what is known now, later calls use the answer.
+ */
 export async function routeCall(options: RouteCallOptions): Promise<RouteDecision> {
-  const [context, registry] = await Promise.all([getRoutingContext({ portalId: options.portalId, db: options.db }), getActiveRegistry()]);
+  const [context, numbering] = await Promise.all([getRoutingContext({ portalId: options.portalId, db: options.db }), getNumberingData({ db: options.db })]);
+  const provider = getCarrierLookupProvider();
   const caller = options.caller ?? (options.extension ? context.callers.get(options.extension) : undefined) ?? { extension: options.extension, departmentIds: [] };
   return decideRoute({
     number: options.number,
@@ -32,7 +38,8 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
     settings: context.compiled,
     now: options.now ?? Date.now(),
     resolveCarrier: (e164): ResolvedCarrier | null => {
-      const found = resolveCarrier({ e164, index: registry.index, overrides: context.overrides, ported: context.ported });
+      const found = resolveCarrier({ e164, index: numbering.index, ported: numbering.ported?.index ?? null, overrides: numbering.overrides });
+      if (provider && found?.source !== 'override' && e164.charCodeAt(1) === 57 /* 9: mobile */) provider.request(e164);
       return found?.inn ? { inn: found.inn, source: found.source, operator: found.operator, range: found.range ?? undefined } : null;
     },
   });

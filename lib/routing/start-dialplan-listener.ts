@@ -2,7 +2,7 @@ import http from 'node:http';
 import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
-import { getActiveRegistry } from '../numbering/get-active-registry';
+import { getNumberingData } from '../numbering/store/get-numbering-data';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { answerDialplanRequest, type ReadSimLoad } from './answer-dialplan-request';
 import { getRoutingContext } from './settings/get-routing-context';
@@ -43,7 +43,7 @@ export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, re
 function warmUp(readSimLoad: ReadSimLoad): void {
   const db = getDb();
   const portalData = (portalId: number) => Promise.all([getRoutingContext({ portalId, db }), readSimLoad(db, portalId)]);
-  Promise.all([getActiveRegistry(), findRoutingPortal({ db }).then(portalData)]).catch((error: unknown) =>
+  Promise.all([getNumberingData({ db }), findRoutingPortal({ db }).then(portalData)]).catch((error: unknown) =>
     console.error(`[dialplan] warm-up failed (the first calls may use the default trunk): ${(error as Error).message}`),
   );
 }

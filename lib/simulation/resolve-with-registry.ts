@@ -1,9 +1,9 @@
 import type { CarrierIndex } from '../numbering/build-carrier-index';
 import { resolveCarrier, type CarrierOverride } from '../numbering/resolve-carrier';
-import type { PortedNumber } from '../numbering/parse-ported-numbers';
+import type { PortedIndex } from '../numbering/ported-index';
 import type { ResolvedCarrier } from '../routing/types';
 
-export type ResolveWithRegistryOptions = { index: CarrierIndex; overrides?: ReadonlyMap<string, CarrierOverride>; ported?: ReadonlyMap<string, PortedNumber> };
+export type ResolveWithRegistryOptions = { index: CarrierIndex; overrides?: ReadonlyMap<string, CarrierOverride>; ported?: PortedIndex | null };
 
 /** The same carrier resolution routeCall uses (override > ported > registry), as the decision's callback. */
 export function resolveWithRegistry({ index, overrides, ported }: ResolveWithRegistryOptions): (e164: string) => ResolvedCarrier | null {

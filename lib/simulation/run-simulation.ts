@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { getActiveRegistry } from '../numbering/get-active-registry';
+import { getNumberingData } from '../numbering/store/get-numbering-data';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import type { RoutingSettings } from '../routing/types';
@@ -26,7 +26,7 @@ export type SimulationRun = { summary: SimulationSummary; calls: SimulatedCall[]
 /** A simulated day for a portal: its real settings, people, overrides and the active registry → journal rows + summary. */
 export async function runSimulation(options: RunSimulationOptions): Promise<SimulationRun> {
   const { db, portalId } = options;
-  const [settings, context, registry] = await Promise.all([loadRoutingSettings({ db, portalId }), getRoutingContext({ portalId, db }), getActiveRegistry()]);
+  const [settings, context, registry] = await Promise.all([loadRoutingSettings({ db, portalId }), getRoutingContext({ portalId, db }), getNumberingData({ db })]);
   const users = await db.user.findMany({ where: { portalId, extension: { not: null } }, select: { id: true, extension: true } });
   const callers = pickSimulatedCallers({ settings, callers: context.callers, userIds: new Map(users.map((u) => [u.extension!, u.id])) });
   if (callers.length === 0) throw new AppError('NOT_FOUND', 'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / No Sales/HR managers with extensions: run `npm run seed -- demo`');
@@ -36,7 +36,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
     settings,
     callers,
     index: registry.index,
-    resolveCarrier: resolveWithRegistry({ index: registry.index, overrides: context.overrides, ported: context.ported }),
+    resolveCarrier: resolveWithRegistry({ index: registry.index, overrides: registry.overrides, ported: registry.ported?.index ?? null }),
     dayStart: workdayStart(options.day),
   });
   if (options.write !== false) await writeSimulatedCalls({ db, portalId, seed: options.seed, calls, settings });

@@ -1,4 +1,5 @@
-import { getActiveRegistry } from '../numbering/get-active-registry';
+import type { CarrierIndex } from '../numbering/build-carrier-index';
+import { getBundledRegistryIndex } from '../numbering/get-bundled-registry-index';
 import type { RoutingSettings } from '../routing/types';
 import { demoCallers, pickSimulatedCallers } from './pick-simulated-callers';
 import { resolveWithRegistry } from './resolve-with-registry';
@@ -6,11 +7,19 @@ import { simulateDay } from './simulate-day';
 import { summarizeSimulation, type SimulationSummary } from './simulation-summary';
 import { workdayStart } from './run-simulation';
 
-export type SimulateInMemoryOptions = { settings: RoutingSettings; calls: number; seed: number; day?: string; mix?: 'registry' | 'subscribers' };
+export type SimulateInMemoryOptions = {
+  settings: RoutingSettings;
+  calls: number;
+  seed: number;
+  day?: string;
+  mix?: 'registry' | 'subscribers';
+  /** The registry to dial into; the bundled one by default, so the answer does not depend on a database. */
+  index?: CarrierIndex;
+};
 
 /** A day through given settings and the demo people, without a database: "what would this configuration save?". */
-export async function simulateInMemory({ settings, calls, seed, day, mix = 'registry' }: SimulateInMemoryOptions): Promise<SimulationSummary> {
-  const registry = await getActiveRegistry();
+export async function simulateInMemory({ settings, calls, seed, day, mix = 'registry', index }: SimulateInMemoryOptions): Promise<SimulationSummary> {
+  const registry = { index: index ?? (await getBundledRegistryIndex()) };
   const simulated = simulateDay({
     calls,
     seed,

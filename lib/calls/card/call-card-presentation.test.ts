@@ -16,8 +16,6 @@ const context: RoutingContext = {
     // In both Sales and HR: HR's restriction must hold, as in the decision.
     ['301', { extension: '301', departmentIds: ['1', '2'] }],
   ]),
-  overrides: new Map(),
-  ported: new Map(),
 };
 const mts = (source: ResolvedCarrier['source']) => (): ResolvedCarrier => ({ inn: INN.mts, source, range: { def: '915', from: '0000000', to: '9999999' } });
 const decide = (extension: string, requestedLine: string | null, source: ResolvedCarrier['source'] = 'registry') =>

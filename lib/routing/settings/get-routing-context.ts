@@ -1,8 +1,6 @@
 import { createBroadcastForget } from '../../cache/broadcast-forget';
 import { createRefreshingCache, type RefreshingCache } from '../../cache/create-refreshing-cache';
 import { getDb, type Db } from '../../db/client';
-import type { CarrierOverride } from '../../numbering/resolve-carrier';
-import type { PortedNumber } from '../../numbering/parse-ported-numbers';
 import { compileRoutingSettings, type CompiledRoutingSettings } from '../compile-routing-settings';
 import type { Caller } from '../types';
 import { loadRoutingSettings } from './load-routing-settings';
@@ -12,8 +10,6 @@ export type RoutingContext = {
   compiled: CompiledRoutingSettings;
   /** Extension (UF_PHONE_INNER) → the person's departments. */
   callers: Map<string, Caller>;
-  overrides: Map<string, CarrierOverride>;
-  ported: Map<string, PortedNumber>;
 };
 
 /**
@@ -42,21 +38,13 @@ export const forgetRoutingContext: (portalId: number) => void = createBroadcastF
 });
 
 async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
-  const [settings, users, numberOverrides] = await Promise.all([
+  const [settings, users] = await Promise.all([
     loadRoutingSettings({ db, portalId }),
     db.user.findMany({ where: { portalId, active: true, extension: { not: null } }, include: { departments: { include: { department: true } } } }),
-    db.numberOverride.findMany({ orderBy: { validFrom: 'asc' } }),
   ]);
   const callers = new Map<string, Caller>();
   for (const user of users) {
     callers.set(user.extension!, { extension: user.extension!, userId: String(user.b24UserId), departmentIds: user.departments.map((d) => String(d.department.b24DepartmentId)) });
   }
-  const overrides = new Map<string, CarrierOverride>();
-  const ported = new Map<string, PortedNumber>();
-  // Later rows win (ordered by validFrom): the newest port or correction is the one in force.
-  for (const row of numberOverrides) {
-    if (row.source === 'override') overrides.set(row.number, { inn: row.inn, ...(row.note ? { label: row.note } : {}) });
-    else ported.set(row.number, { e164: row.number, ownerId: row.inn, inn: row.inn, mnc: '', route: '', regionCode: '', portedAt: row.validFrom.toISOString() } as PortedNumber);
-  }
-  return { compiled: compileRoutingSettings(settings), callers, overrides, ported };
+  return { compiled: compileRoutingSettings(settings), callers };
 }

@@ -1,0 +1,30 @@
+/**
+ * A long import answered as NDJSON: progress lines while it runs, then one `{"done": …}` or `{"error": …}` line. The
+ * upload box draws its progress bar from these lines; a plain JSON answer would leave the admin staring at a spinner
+ * for a 50 MB file. An AppError's message reaches the page; anything else is logged and answered generically.
+ */
+import { AppError } from '../errors/app-error';
+
+export type ProgressStreamOptions<P, R> = { context: string; run: (report: (progress: P) => void) => Promise<R> };
+
+export function progressStreamResponse<P, R>({ context, run }: ProgressStreamOptions<P, R>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      try {
+        const result = await run((progress) => send({ progress }));
+        send({ done: result });
+      } catch (error) {
+        if (AppError.is(error)) send({ error: { code: error.code, message: error.message } });
+        else {
+          console.error(`[${context}] unexpected error`, error);
+          send({ error: { code: 'INTERNAL', message: 'Внутренняя ошибка — попробуйте позже / Internal error — try again later' } });
+        }
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+}

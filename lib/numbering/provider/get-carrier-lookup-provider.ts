@@ -1,0 +1,21 @@
+import { getConfig } from '../../config/load-config';
+import { getDb } from '../../db/client';
+import { learnNumberCarrier } from '../store/learn-number-carrier';
+import { createCarrierLookupProvider, type CarrierLookupProvider } from './create-carrier-lookup-provider';
+
+const holder = globalThis as typeof globalThis & { __carrierLookupProvider?: CarrierLookupProvider | null };
+
+/** The configured lookup service of this thread, or null when CARRIER_LOOKUP_URL is not set (the default). */
+export function getCarrierLookupProvider(): CarrierLookupProvider | null {
+  if (holder.__carrierLookupProvider !== undefined) return holder.__carrierLookupProvider;
+  const config = getConfig();
+  if (!config.CARRIER_LOOKUP_URL) return (holder.__carrierLookupProvider = null);
+  const ttlMs = config.CARRIER_LOOKUP_TTL_HOURS * 3_600_000;
+  return (holder.__carrierLookupProvider = createCarrierLookupProvider({
+    url: config.CARRIER_LOOKUP_URL,
+    token: config.CARRIER_LOOKUP_TOKEN,
+    onAnswer: async (answer) => {
+      await learnNumberCarrier({ db: getDb(), e164: answer.e164, inn: answer.inn, ttlMs, note: answer.ownerId ? `HLR: ${answer.ownerId}` : 'HLR' });
+    },
+  }));
+}

@@ -1,0 +1,99 @@
+import { createBroadcastForget } from '../../cache/broadcast-forget';
+import { getDb, type Db } from '../../db/client';
+import { loadNumberingData, loadOverrides, numberingFingerprint, type NumberingData } from './load-numbering-data';
+
+/**
+ * How often a process checks whether another process (a CLI import, a second app instance on PostgreSQL) activated a
+ * new version. The check is two tiny queries; the expensive rebuild runs only when a version id changed, because
+ * parsing the registry holds the event loop for ~100 ms and the dialplan endpoint answers from this same thread.
+ */
+const CHECK_EVERY_MS = 30_000;
+
+type Slot = { data: Promise<NumberingData>; checkedAt: number; checking: boolean };
+const holder = globalThis as typeof globalThis & { __numberingData?: Map<Db, Slot> };
+/** Per database client (the app's own, or a test's), on globalThis so Next's module copies share one index. */
+const slots = (holder.__numberingData ??= new Map());
+
+export type GetNumberingDataOptions = { db?: Db; now?: number };
+
+/**
+ * The registry, ported set and overrides every lookup of this process uses. The first call loads; later calls get the
+ * loaded data at once, while a background check picks up other processes' imports. A failed first load is not kept:
+ * the next call tries again.
+ */
+export function getNumberingData({ db = getDb(), now = Date.now() }: GetNumberingDataOptions = {}): Promise<NumberingData> {
+  let slot = slots.get(db);
+  if (!slot) {
+    slot = { data: loadNumberingData({ db }), checkedAt: now, checking: false };
+    slots.set(db, slot);
+    const loading = slot;
+    loading.data.catch(() => slots.get(db) === loading && slots.delete(db));
+    return slot.data;
+  }
+  if (now - slot.checkedAt >= CHECK_EVERY_MS && !slot.checking) void refresh(db, slot, now);
+  return slot.data;
+}
+
+/** Makes an import of this process live here at once (other threads reload from the database on the broadcast). */
+export function setNumberingData(db: Db, data: NumberingData): void {
+  slots.set(db, { data: Promise.resolve(data), checkedAt: Date.now(), checking: false });
+  forgetNumberingElsewhere();
+}
+
+async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
+  slot.checking = true;
+  try {
+    const current = await slot.data;
+    const [registry, ported] = await Promise.all([
+      db.registryVersion.findMany({ where: { status: 'active' }, select: { id: true } }),
+      db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' }, select: { id: true } }),
+    ]);
+    const fingerprint = numberingFingerprint(registry.map((r) => r.id), ported?.id ?? null);
+    const next =
+      fingerprint === current.fingerprint
+        ? { ...current, overrides: await loadOverrides(db, new Date(now)) }
+        : await loadNumberingData({ db, now: new Date(now) });
+    if (slots.get(db) === slot) slot.data = Promise.resolve(Object.freeze(next));
+  } catch (error) {
+    // Keep serving what is loaded: a lookup with yesterday's registry beats no lookup.
+    console.error(`[numbering] refresh failed, the loaded data stays in use: ${(error as Error).message}`);
+  } finally {
+    slot.checkedAt = now;
+    slot.checking = false;
+  }
+}
+
+/** Overrides change often and are small: reload just them after an admin edit or a learned answer. */
+export async function reloadOverrides(db: Db = getDb()): Promise<void> {
+  const slot = slots.get(db);
+  if (slot) {
+    const current = await slot.data;
+    slot.data = Promise.resolve(Object.freeze({ ...current, overrides: await loadOverrides(db, new Date()) }));
+  }
+  forgetOverridesElsewhere();
+}
+
+/**
+ * Other threads (the dialplan worker) re-check at their next lookup: the check sees the new version ids and rebuilds in
+ * the background while the old data keeps answering, so no call there waits for the rebuild.
+ */
+const forgetNumberingElsewhere = broadcastOnly('numbering-changed', () => {
+  for (const slot of slots.values()) slot.checkedAt = 0;
+});
+const forgetOverridesElsewhere = forgetNumberingElsewhere;
+
+/** A broadcast whose handler runs only in the threads that receive it (this thread already holds the new data). */
+function broadcastOnly(name: string, onOtherThread: () => void): () => void {
+  let local = false;
+  const forget = createBroadcastForget<number>(name, () => {
+    if (!local) onOtherThread();
+  });
+  return () => {
+    local = true;
+    try {
+      forget(0);
+    } finally {
+      local = false;
+    }
+  };
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { getDb } from '../../db/client';
+import { takeWriteLock } from '../../db/take-write-lock';
+import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
+import { parsePortedStream } from '../parse-ported-stream';
+import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
+import type { LineIssue } from '../types';
+import { getNumberingData, setNumberingData } from './get-numbering-data';
+import { assembleNumberingData } from './load-numbering-data';
+import type { ImportProgress } from './import-registry-file';
+
+const KEPT_ISSUES = 200;
+/** A full file with far fewer numbers than the set in use is almost certainly cut off (see import-registry-file.ts). */
+const MIN_COVERAGE_SHARE = 0.8;
+
+export type ImportPortedFileOptions = {
+  chunks: AsyncIterable<Uint8Array>;
+  fileName: string;
+  totalBytes?: number;
+  source: 'upload' | 'file';
+  db?: Db;
+  onProgress?: (progress: ImportProgress) => void;
+  acceptRowErrors?: boolean;
+  acceptShrink?: boolean;
+};
+
+export type ImportPortedResult = {
+  outcome: 'activated' | 'unchanged' | 'rejected';
+  reason: string | null;
+  versionId: number | null;
+  fileName: string;
+  format: string | null;
+  rows: number;
+  rejectedRows: number;
+  /** Ported numbers in the set after the import (the set in use when rejected). */
+  numbers: number;
+  issues: readonly LineIssue[];
+  issueCount: number;
+  diff: PortedDiff | null;
+  ms: number;
+};
+
+/**
+ * Imports an MNP export atomically, like a registry file: a full Port_All replaces the ported set, a Port_Increment is
+ * applied to the set in use; only a complete, acceptable file changes anything, in the database (the compact index,
+ * one transaction, the replaced set kept as 'previous') and in this process's lookups.
+ */
+export async function importPortedFile(options: ImportPortedFileOptions): Promise<ImportPortedResult> {
+  const { db = getDb(), fileName, onProgress } = options;
+  const started = performance.now();
+  const current = await getNumberingData({ db });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const parsed = await parsePortedStream(hashing(options.chunks, hash, (n) => (bytes += n)), {
+    totalBytes: options.totalBytes,
+    onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
+  });
+  const sha256 = hash.digest('hex');
+  const errors = parsed.stats.rejectedRows;
+  const base = {
+    fileName,
+    format: parsed.format,
+    rows: parsed.stats.acceptedRows,
+    rejectedRows: errors,
+    issues: parsed.errors.slice(0, KEPT_ISSUES),
+    issueCount: parsed.stats.issueCount ?? parsed.errors.length,
+  };
+  const inUse = current.ported;
+  let next: PortedIndex | null = null;
+  let reason: string | null = null;
+  if (parsed.format === null) reason = 'Not an MNP export: expected the header of a Port_All, Port_All_Full or Port_Increment file.';
+  else if (errors > 0 && !options.acceptRowErrors) {
+    const lines = parsed.errors.slice(0, 5).map((i) => i.line).join(', ');
+    reason = `${errors} row(s) rejected (lines ${lines}${errors > 5 ? ', …' : ''}); nothing was changed. Fix the file, or import it accepting row errors.`;
+  } else if (parsed.format === 'port_increment') {
+    if (!inUse) reason = 'An increment changes the full set, and no full Port_All file has been imported yet: import the newest Port_All first.';
+    else next = applyPortedChanges(inUse.index, parsed.changes!);
+  } else {
+    next = parsed.index!;
+    if (inUse && !options.acceptShrink && next.count < MIN_COVERAGE_SHARE * inUse.numbers) {
+      reason = `The file holds ${next.count} ported numbers, under ${MIN_COVERAGE_SHARE * 100}% of the ${inUse.numbers} in use: it looks cut off. Nothing was changed; import it again confirming the shrink if it is right.`;
+    }
+  }
+  const record = { fileName, sha256, bytes, source: options.source, format: parsed.format ?? 'unknown', rows: base.rows, rejectedRows: base.rejectedRows };
+  if (reason || !next) {
+    const rejected = await db.portedVersion.create({ data: { ...record, numbers: inUse?.numbers ?? 0, status: 'rejected', issues: toJson(base.issues) } });
+    return { outcome: 'rejected', reason, versionId: rejected.id, numbers: inUse?.numbers ?? 0, diff: null, ...base, ms: performance.now() - started };
+  }
+  const previousRow = inUse ? await db.portedVersion.findUnique({ where: { id: inUse.versionId }, select: { sha256: true } }) : null;
+  if (previousRow?.sha256 === sha256) {
+    return { outcome: 'unchanged', reason: null, versionId: inUse!.versionId, numbers: inUse!.numbers, diff: null, ...base, ms: performance.now() - started };
+  }
+
+  onProgress?.({ phase: 'activating', bytesRead: bytes, totalBytes: options.totalBytes ?? null, rows: base.rows });
+  const diff = diffPortedIndexes(inUse?.index ?? null, next);
+  const content = serializePortedIndex(next);
+  const activatedAt = new Date();
+  const created = await db.$transaction(
+    async (tx) => {
+      await takeWriteLock(tx);
+      await tx.portedVersion.updateMany({ where: { status: 'previous' }, data: { status: 'archived', content: null } });
+      await tx.portedVersion.updateMany({ where: { status: 'active' }, data: { status: 'previous' } });
+      return tx.portedVersion.create({
+        data: { ...record, numbers: next.count, status: 'active', content: content as Uint8Array<ArrayBuffer>, issues: toJson(base.issues), diff: toJson(diff), activatedAt },
+        select: { id: true },
+      });
+    },
+    // A national set is ~60 MB of index: writing it takes longer than Prisma's 5 s default on a slow disk.
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  const ported = { versionId: created.id, fileName, numbers: next.count, activatedAt: activatedAt.toISOString(), index: next };
+  setNumberingData(db, assembleNumberingData({ files: current.files, ported, overrides: current.overrides }));
+  return { outcome: 'activated', reason: null, versionId: created.id, numbers: next.count, diff, ...base, ms: performance.now() - started };
+}
+
+async function* hashing(chunks: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>, count: (n: number) => void): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    count(chunk.byteLength);
+    yield chunk;
+  }
+}
+
+function toJson<T>(value: T): never {
+  return JSON.parse(JSON.stringify(value)) as never;
+}

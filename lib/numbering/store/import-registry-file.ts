@@ -1,0 +1,158 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { Db } from '../../db/client';
+import { getDb } from '../../db/client';
+import { takeWriteLock } from '../../db/take-write-lock';
+import { AppError } from '../../errors/app-error';
+import { parseRegistryStream } from '../parse-registry-stream';
+import type { LineIssue } from '../types';
+import { diffRegistryRanges, type RegistryDiff } from './diff-registry-ranges';
+import { getNumberingData, setNumberingData } from './get-numbering-data';
+import { assembleNumberingData, knownOperatorsOf, type RegistryFileInUse } from './load-numbering-data';
+import { registryKindOf, type RegistryKind } from './registry-kind';
+
+const gzipAsync = promisify(gzip);
+/** Issues kept with a version (and returned): enough to fix a file, bounded for a file that is garbage throughout. */
+const KEPT_ISSUES = 200;
+/**
+ * A new file that covers less than this share of the numbers the version in use covers is almost certainly cut off
+ * at a line boundary (nothing else would show it): refused unless the admin confirms.
+ */
+const MIN_COVERAGE_SHARE = 0.8;
+
+export type ImportProgress = { phase: 'reading' | 'activating'; bytesRead: number; totalBytes: number | null; rows: number };
+
+export type ImportRegistryFileOptions = {
+  chunks: AsyncIterable<Uint8Array>;
+  fileName: string;
+  totalBytes?: number;
+  source: 'upload' | 'file' | 'download';
+  db?: Db;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Activate although some rows were rejected (they stay out; their numbers fall back to the default trunk). */
+  acceptRowErrors?: boolean;
+  /** Activate although the file covers far fewer numbers than the version in use. */
+  acceptShrink?: boolean;
+};
+
+export type ImportRegistryResult = {
+  outcome: 'activated' | 'unchanged' | 'rejected';
+  /** Why nothing went live (rejected), in one sentence for the admin. */
+  reason: string | null;
+  versionId: number | null;
+  kind: RegistryKind | null;
+  fileName: string;
+  encoding: string;
+  format: string;
+  rows: number;
+  rejectedRows: number;
+  warnings: number;
+  issues: readonly LineIssue[];
+  issueCount: number;
+  diff: RegistryDiff | null;
+  ms: number;
+};
+
+/**
+ * Imports one registry file atomically: the whole file is read and checked first, and only a complete, acceptable file
+ * replaces the version of its kind — in the database (one transaction; the replaced version is kept as 'previous')
+ * and in this process's lookups (one object swap). Anything else leaves the data in use untouched and records the
+ * attempt as 'rejected' with its line-numbered issues.
+ */
+export async function importRegistryFile(options: ImportRegistryFileOptions): Promise<ImportRegistryResult> {
+  const { db = getDb(), fileName, onProgress } = options;
+  const started = performance.now();
+  const current = await getNumberingData({ db });
+  const raw: Uint8Array[] = [];
+  const parsed = await parseRegistryStream(keepChunks(options.chunks, raw), {
+    fileName,
+    totalBytes: options.totalBytes,
+    knownOperators: knownOperatorsOf(current.files),
+    onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
+  });
+  const errors = parsed.errors.filter((issue) => issue.severity === 'error').length;
+  const base = {
+    fileName,
+    encoding: parsed.encoding,
+    format: parsed.format,
+    rows: parsed.ranges.length,
+    rejectedRows: parsed.stats.rejectedRows,
+    warnings: parsed.stats.warnings,
+    issues: parsed.errors.slice(0, KEPT_ISSUES),
+    issueCount: parsed.errors.length,
+  };
+  const record = { sha256: parsed.sha256, bytes: parsed.bytes, source: options.source };
+
+  let kind: RegistryKind | null = null;
+  let reason: string | null = null;
+  try {
+    kind = registryKindOf({ ranges: parsed.ranges, fileName });
+  } catch (error) {
+    if (!AppError.is(error)) throw error;
+    reason = error.message;
+  }
+  const previous = kind ? current.files.find((file) => file.kind === kind) : undefined;
+  if (!reason && errors > 0 && !options.acceptRowErrors) {
+    const lines = parsed.errors.filter((i) => i.severity === 'error').slice(0, 5).map((i) => i.line).join(', ');
+    reason = `${errors} row(s) rejected (lines ${lines}${errors > 5 ? ', …' : ''}); nothing was changed. Fix the file, or import it accepting row errors.`;
+  }
+  if (!reason && previous && !options.acceptShrink && coverage(parsed.ranges) < MIN_COVERAGE_SHARE * coverage(previous.ranges)) {
+    reason = `The file covers ${coverage(parsed.ranges)} numbers, under ${MIN_COVERAGE_SHARE * 100}% of the ${coverage(previous.ranges)} in the version in use: it looks cut off. Nothing was changed; import it again confirming the shrink if it is right.`;
+  }
+  if (reason || !kind) {
+    const rejected = await db.registryVersion.create({
+      data: { ...record, ...counts(base), kind: kind ?? 'unknown', fileName, encoding: parsed.encoding, format: parsed.format, status: 'rejected', issues: toJson(base.issues) },
+    });
+    return { outcome: 'rejected', reason, versionId: rejected.id, kind, diff: null, ...base, ms: performance.now() - started };
+  }
+  if (previous && previous.sha256 === parsed.sha256) {
+    return { outcome: 'unchanged', reason: null, versionId: previous.versionId, kind, diff: null, ...base, ms: performance.now() - started };
+  }
+
+  onProgress?.({ phase: 'activating', bytesRead: parsed.bytes, totalBytes: options.totalBytes ?? null, rows: parsed.ranges.length });
+  const diff = previous ? diffRegistryRanges(previous.ranges, parsed.ranges) : null;
+  const content = await gzipAsync(concat(raw));
+  const activatedAt = new Date();
+  // Built before the commit: if the index cannot be built, nothing is written.
+  const provisional: RegistryFileInUse = { kind, versionId: null, source: options.source, fileName, sha256: parsed.sha256, rows: parsed.ranges.length, activatedAt: activatedAt.toISOString(), ranges: parsed.ranges };
+  const others = current.files.filter((file) => file.kind !== kind);
+  assembleNumberingData({ files: [...others, provisional], ported: current.ported, overrides: current.overrides });
+
+  const created = await db.$transaction(async (tx) => {
+    await takeWriteLock(tx);
+    await tx.registryVersion.updateMany({ where: { kind, status: 'previous' }, data: { status: 'archived', content: null } });
+    await tx.registryVersion.updateMany({ where: { kind, status: 'active' }, data: { status: 'previous' } });
+    return tx.registryVersion.create({
+      data: { ...record, ...counts(base), kind, fileName, encoding: parsed.encoding, format: parsed.format, status: 'active', content, issues: toJson(base.issues), diff: toJson(diff), activatedAt },
+      select: { id: true },
+    });
+  });
+  setNumberingData(db, assembleNumberingData({ files: [...others, { ...provisional, versionId: created.id }], ported: current.ported, overrides: current.overrides }));
+  return { outcome: 'activated', reason: null, versionId: created.id, kind, diff, ...base, ms: performance.now() - started };
+}
+
+async function* keepChunks(chunks: AsyncIterable<Uint8Array>, into: Uint8Array[]): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    into.push(chunk);
+    yield chunk;
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Buffer {
+  return Buffer.concat(chunks.map((chunk) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
+}
+
+function coverage(ranges: readonly { from: string; to: string }[]): number {
+  let sum = 0;
+  for (const range of ranges) sum += Number(range.to) - Number(range.from) + 1;
+  return sum;
+}
+
+function counts(base: { rows: number; rejectedRows: number; warnings: number }) {
+  return { rows: base.rows, rejectedRows: base.rejectedRows, warnings: base.warnings };
+}
+
+/** Prisma's Json input wants plain JSON values; issues and diffs are plain data. */
+function toJson<T>(value: T): never {
+  return JSON.parse(JSON.stringify(value)) as never;
+}

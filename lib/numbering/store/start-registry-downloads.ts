@@ -1,0 +1,48 @@
+import { AppError } from '../../errors/app-error';
+import { downloadRegistryFile } from './download-registry-file';
+
+export type RegistryDownloadAttempt = { url: string; at: string; ok: boolean; message: string };
+
+type State = { timer?: NodeJS.Timeout; last: RegistryDownloadAttempt[] };
+const holder = globalThis as typeof globalThis & { __registryDownloads?: State };
+const state = (holder.__registryDownloads ??= { last: [] });
+
+/** The first attempt waits: a server that just started has calls to route before it has a registry to refresh. */
+const FIRST_ATTEMPT_AFTER_MS = 5 * 60_000;
+
+export type StartRegistryDownloadsOptions = { urls: readonly string[]; everyHours: number };
+
+/**
+ * Refreshes the registry from its publisher on a schedule (numbering.md §3 recommends daily, keeping the previous copy
+ * and a diff — importRegistryFile does both). Without internet every attempt fails with a clear line in the log and on
+ * the Registry page, and the registry in use stays.
+ */
+export function startRegistryDownloads({ urls, everyHours }: StartRegistryDownloadsOptions): void {
+  if (state.timer || urls.length === 0) return;
+  const run = async () => {
+    const attempts: RegistryDownloadAttempt[] = [];
+    for (const url of urls) {
+      try {
+        const result = await downloadRegistryFile({ url });
+        const message = result.outcome === 'rejected' ? `rejected: ${result.reason}` : `${result.outcome}: ${result.fileName}, ${result.rows} rows`;
+        attempts.push({ url, at: new Date().toISOString(), ok: result.outcome !== 'rejected', message });
+      } catch (error) {
+        const message = AppError.is(error) ? error.message : `unexpected error: ${(error as Error).message}`;
+        if (!AppError.is(error)) console.error(error);
+        attempts.push({ url, at: new Date().toISOString(), ok: false, message });
+      }
+    }
+    state.last = attempts;
+    for (const attempt of attempts) console.log(`[registry] scheduled download ${attempt.ok ? 'done' : 'failed'}: ${attempt.message}`);
+  };
+  const schedule = (delay: number) => {
+    state.timer = setTimeout(() => void run().finally(() => schedule(everyHours * 3_600_000)), delay);
+    state.timer.unref();
+  };
+  schedule(FIRST_ATTEMPT_AFTER_MS);
+}
+
+/** What the Registry page shows about the schedule. */
+export function lastRegistryDownloads(): readonly RegistryDownloadAttempt[] {
+  return state.last;
+}
