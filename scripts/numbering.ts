@@ -50,14 +50,15 @@ await runCliCommand({
             db,
             acceptRowErrors: values['accept-row-errors'],
             acceptShrink: values['accept-shrink'],
+            // A progress line redrawn in place on a terminal; in a log, only the outcome below.
             onProgress: ({ phase, bytesRead, totalBytes, rows }) => {
               const percent = totalBytes ? Math.floor((bytesRead / totalBytes) * 100) : 0;
-              if (percent === shown && phase === 'reading') return;
+              if (!process.stderr.isTTY || (percent === shown && phase === 'reading')) return;
               shown = percent;
               process.stderr.write(`\r${opened.fileName}: ${phase} ${percent}% (${rows} rows)   `);
             },
           });
-          process.stderr.write('\n');
+          if (process.stderr.isTTY) process.stderr.write('\n');
           out(result);
           if (result.outcome === 'rejected') {
             process.stderr.write(`${opened.fileName}: not imported — ${result.reason}\n`);

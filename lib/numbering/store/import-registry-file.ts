@@ -85,11 +85,15 @@ export async function importRegistryFile(options: ImportRegistryFileOptions): Pr
 
   let kind: RegistryKind | null = null;
   let reason: string | null = null;
-  try {
-    kind = registryKindOf({ ranges: parsed.ranges, fileName });
-  } catch (error) {
-    if (!AppError.is(error)) throw error;
-    reason = error.message;
+  const firstError = parsed.errors.find((issue) => issue.severity === 'error');
+  if (parsed.ranges.length === 0 && firstError) reason = `No usable registry rows; line ${firstError.line}: ${firstError.message}`;
+  else {
+    try {
+      kind = registryKindOf({ ranges: parsed.ranges, fileName });
+    } catch (error) {
+      if (!AppError.is(error)) throw error;
+      reason = error.message;
+    }
   }
   const previous = kind ? current.files.find((file) => file.kind === kind) : undefined;
   if (!reason && errors > 0 && !options.acceptRowErrors) {
