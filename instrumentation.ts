@@ -13,6 +13,12 @@ export async function register(): Promise<void> {
   startDialplanWorker();
   // The Bitrix24 REST outbox (lib/bitrix24/outbox): sends queued register/finish/bind writes; needs the app keys.
   if (config.B24_CLIENT_ID && config.B24_CLIENT_SECRET) (await import('./lib/bitrix24/outbox/start-outbox-worker')).startOutboxWorker();
+  // The numbering registry refreshed from its publisher on a schedule (lib/numbering/store); "off" disables it.
+  const registryUrls = config.REGISTRY_DOWNLOAD_URLS.split(',').map((url) => url.trim()).filter((url) => url && url !== 'off');
+  if (registryUrls.length > 0) {
+    const { startRegistryDownloads } = await import('./lib/numbering/store/start-registry-downloads');
+    startRegistryDownloads({ urls: registryUrls, everyHours: config.REGISTRY_DOWNLOAD_EVERY_HOURS });
+  }
   // One AMI session per configured PBX, plus the call tracking fed by it (lib/calls): only in the long-lived server.
   if (config.pbxes.length > 0) {
     const { startCallTracking } = await import('./lib/calls/start-call-tracking');

@@ -35,8 +35,9 @@ export async function downloadRegistryFile({ url, db = getDb(), timeoutMs = 60_0
   try {
     return await importRegistryFile({ chunks, fileName, totalBytes: Number.isFinite(length) ? length : undefined, source: 'download', db });
   } catch (error) {
-    if (AppError.is(error)) throw error;
-    throw await unavailable(db, url, `the download broke off: ${(error as Error).message}`);
+    // importRegistryFile answers bad content with a 'rejected' result; what it throws is the stream failing mid-file.
+    if (!AppError.is(error) && !(error instanceof Error)) throw error;
+    throw await unavailable(db, url, `the download broke off (${(error as Error).message})`);
   }
 }
 
