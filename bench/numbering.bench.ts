@@ -15,6 +15,7 @@ import { bundledRegistryPath } from '../lib/numbering/load-registry-file';
 import { lookupCarrier } from '../lib/numbering/lookup-carrier';
 import { normalizePhoneNumber } from '../lib/numbering/normalize-phone-number';
 import { parsePortedNumbers } from '../lib/numbering/parse-ported-numbers';
+import { createPortedIndexBuilder } from '../lib/numbering/ported-index';
 import { parseRegistry } from '../lib/numbering/parse-registry';
 import { resolveCarrier } from '../lib/numbering/resolve-carrier';
 import type { CarrierMatch, RegistryRange } from '../lib/numbering/types';
@@ -162,7 +163,10 @@ function main(): void {
   const formatted = numbers.slice(0, 500_000).map((e164, i) => (i % 2 ? `+7 (${e164.slice(1, 4)}) ${e164.slice(4, 7)}-${e164.slice(7, 9)}-${e164.slice(9)}` : `8${e164.slice(1)}`));
   const portedText = ['Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount', ...numbers.slice(0, 100_000).filter((_, i) => i % 12 === 0).map((e164) => `${e164.slice(1)},mMEGAFON,02,D7702,77,2024-01-01T00:00:00+03:00,`)].join('\n');
   const portedMs = medianMs(3, () => consume(parsePortedNumbers(portedText)));
-  const { ported } = parsePortedNumbers(portedText);
+  const parsedPorted = parsePortedNumbers(portedText).ported;
+  const portedBuilder = createPortedIndexBuilder();
+  for (const entry of parsedPorted.values()) portedBuilder.add(Number(entry.e164.slice(1)), entry.ownerId);
+  const ported = portedBuilder.build();
   const overrides = new Map(numbers.slice(0, 1000).map((e164) => [e164, { inn: '7743895280' }]));
   const endToEndMs = medianMs(REPEATS, () => {
     for (const input of formatted) {
@@ -173,9 +177,9 @@ function main(): void {
   const normalizeMs = medianMs(REPEATS, () => {
     for (const input of formatted) consume(normalizePhoneNumber(input));
   });
-  console.log(`parsePortedNumbers      ${ported.size} rows in ${portedMs.toFixed(1)} ms (${rate(ported.size, portedMs)})`);
+  console.log(`parsePortedNumbers      ${ported.count} rows in ${portedMs.toFixed(1)} ms (${rate(ported.count, portedMs)})`);
   console.log(`normalizePhoneNumber    ${rate(formatted.length, normalizeMs)}`);
-  console.log(`normalize + resolve     ${rate(formatted.length, endToEndMs)}  (with ${ported.size} ported and ${overrides.size} overrides)`);
+  console.log(`normalize + resolve     ${rate(formatted.length, endToEndMs)}  (with ${ported.count} ported and ${overrides.size} overrides)`);
   if (sink === 0) console.log('(sink empty)');
 }
 

@@ -91,26 +91,34 @@ function mergeBlock(
   ownerSlots: Uint8Array,
   write: number,
 ): number {
+  const oldRests = index.rests;
+  const oldSlots = index.ownerSlots;
+  const changedRests = changes.rests;
+  const changedSlots = changes.ownerSlots;
   let i = from;
-  let j = changeFrom;
-  while (i < to || j < changeTo) {
-    const old = i < to ? index.rests[i]! : Infinity;
-    const changed = j < changeTo ? changes.rests[j]! : Infinity;
-    if (old < changed) {
-      rests[write] = old;
-      ownerSlots[write] = index.ownerSlots[i]!;
-      write += 1;
-      i += 1;
-      continue;
+  for (let j = changeFrom; j < changeTo; j += 1) {
+    const changed = changedRests[j]!;
+    // Old entries before the change are kept as they are; usually a short run, copied in place.
+    let keep = i;
+    while (keep < to && oldRests[keep]! < changed) keep += 1;
+    if (keep > i) {
+      rests.set(oldRests.subarray(i, keep), write);
+      ownerSlots.set(oldSlots.subarray(i, keep), write);
+      write += keep - i;
+      i = keep;
     }
-    // A change replaces the old entry of the same number (or removes it), or adds a new one.
-    if (old === changed) i += 1;
-    const slot = remap[changes.ownerSlots[j]!]!;
-    j += 1;
+    // The change replaces the old entry of the same number (or removes it), or adds a new one.
+    if (i < to && oldRests[i] === changed) i += 1;
+    const slot = remap[changedSlots[j]!]!;
     if (slot === REMOVED_SLOT) continue;
     rests[write] = changed;
     ownerSlots[write] = slot;
     write += 1;
+  }
+  if (to > i) {
+    rests.set(oldRests.subarray(i, to), write);
+    ownerSlots.set(oldSlots.subarray(i, to), write);
+    write += to - i;
   }
   return write;
 }
