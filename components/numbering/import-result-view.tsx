@@ -21,6 +21,12 @@ type ImportResultViewProps = {
   onRetry(options: UploadOptions): void;
 };
 
+/** "61 мс" for a small file, "12,4 с" for the national one. */
+function formatDuration(ms: number, t: ReturnType<typeof useT>, lang: Lang): string {
+  if (ms < 1000) return `${Math.round(ms)} ${t('numbering.result.ms')}`;
+  return `${(ms / 1000).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 })} ${t('numbering.result.seconds')}`;
+}
+
 const tone = {
   activated: 'border-success bg-green-tint',
   unchanged: 'border-base-5 bg-gray-tint',
@@ -49,7 +55,7 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
           </>
         )}
         {' · '}
-        {(result.ms / 1000).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 })} {t('numbering.result.seconds')}
+        {formatDuration(result.ms, t, lang)}
       </p>
       {result.reason && <p data-testid="import-reason" className="mt-1 text-sm text-base-1">{localizeMessage(result.reason, lang)}</p>}
       {result.outcome === 'activated' && isRegistryDiff(result.diff) && (

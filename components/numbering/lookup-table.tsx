@@ -42,6 +42,7 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
             <tr key={`${row.input}-${index}`} data-testid="lookup-row" data-e164={row.e164 ?? ''} data-source={row.source} className="border-t border-base-7 align-top">
               <td className="py-1.5">
                 <span className="font-mono text-xs">{row.e164 ? formatE164(row.e164) : row.input}</span>
+                {row.extension && <span className="ml-1 text-xs text-base-3">{t('numbering.lookup.extension')} {row.extension}</span>}
                 {row.e164 && row.input.replace(/\D/g, '') !== row.e164 && <span className="block text-xs text-base-3">{row.input}</span>}
               </td>
               <td className="py-1.5" data-testid="lookup-carrier">
