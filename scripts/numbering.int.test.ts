@@ -58,7 +58,7 @@ describe('npm run numbering', () => {
     writeFileSync(bad, readFileSync(path.join(root, 'data/registry/DEF-9xx.csv'), 'utf8').replace(/\n900;0062000;[^\n]*/, '\n900;00x2000;garbage'));
     const result = await cli('import', bad);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/DEF-bad\.csv: not imported — 1 row\(s\) rejected \(lines 3\)/);
+    expect(result.stderr).toMatch(/DEF-bad\.csv: not imported — Строк с ошибками: 1 \(строки 3\).* \/ 1 row\(s\) rejected \(lines 3\)/);
     const [stats] = lines((await cli('stats')).stdout);
     expect(stats).toMatchObject({ files: [{ fileName: 'DEF-9xx.csv', source: 'file' }] });
   });

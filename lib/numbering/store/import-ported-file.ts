@@ -9,6 +9,7 @@ import type { LineIssue } from '../types';
 import { getNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData } from './load-numbering-data';
 import type { ImportProgress } from './import-registry-file';
+import { rowErrorsReason, shrinkReason } from './refusal-reasons';
 
 const KEPT_ISSUES = 200;
 /** A full file with far fewer numbers than the set in use is almost certainly cut off (see import-registry-file.ts). */
@@ -69,17 +70,17 @@ export async function importPortedFile(options: ImportPortedFileOptions): Promis
   const inUse = current.ported;
   let next: PortedIndex | null = null;
   let reason: string | null = null;
-  if (parsed.format === null) reason = 'Not an MNP export: expected the header of a Port_All, Port_All_Full or Port_Increment file.';
+  if (parsed.format === null) reason = 'Это не выгрузка БДПН: нужен заголовок Port_All, Port_All_Full или Port_Increment / Not an MNP export: expected the header of a Port_All, Port_All_Full or Port_Increment file.';
   else if (errors > 0 && !options.acceptRowErrors) {
     const lines = parsed.errors.slice(0, 5).map((i) => i.line).join(', ');
-    reason = `${errors} row(s) rejected (lines ${lines}${errors > 5 ? ', …' : ''}); nothing was changed. Fix the file, or import it accepting row errors.`;
+    reason = rowErrorsReason(errors, lines);
   } else if (parsed.format === 'port_increment') {
-    if (!inUse) reason = 'An increment changes the full set, and no full Port_All file has been imported yet: import the newest Port_All first.';
+    if (!inUse) reason = 'Инкремент меняет полный набор, а полный Port_All ещё не загружен: загрузите сначала свежий Port_All / An increment changes the full set, and no full Port_All file has been imported yet: import the newest Port_All first.';
     else next = applyPortedChanges(inUse.index, parsed.changes!);
   } else {
     next = parsed.index!;
     if (inUse && !options.acceptShrink && next.count < MIN_COVERAGE_SHARE * inUse.numbers) {
-      reason = `The file holds ${next.count} ported numbers, under ${MIN_COVERAGE_SHARE * 100}% of the ${inUse.numbers} in use: it looks cut off. Nothing was changed; import it again confirming the shrink if it is right.`;
+      reason = shrinkReason(next.count, inUse.numbers, MIN_COVERAGE_SHARE);
     }
   }
   const record = { fileName, sha256, bytes, source: options.source, format: parsed.format ?? 'unknown', rows: base.rows, rejectedRows: base.rejectedRows };

@@ -10,6 +10,7 @@ import { diffRegistryRanges, type RegistryDiff } from './diff-registry-ranges';
 import { getNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, knownOperatorsOf, type RegistryFileInUse } from './load-numbering-data';
 import { registryKindOf, type RegistryKind } from './registry-kind';
+import { rowErrorsReason, shrinkReason } from './refusal-reasons';
 
 const gzipAsync = promisify(gzip);
 /** Issues kept with a version (and returned): enough to fix a file, bounded for a file that is garbage throughout. */
@@ -86,7 +87,7 @@ export async function importRegistryFile(options: ImportRegistryFileOptions): Pr
   let kind: RegistryKind | null = null;
   let reason: string | null = null;
   const firstError = parsed.errors.find((issue) => issue.severity === 'error');
-  if (parsed.ranges.length === 0 && firstError) reason = `No usable registry rows; line ${firstError.line}: ${firstError.message}`;
+  if (parsed.ranges.length === 0 && firstError) reason = `В файле нет строк реестра; строка ${firstError.line} / No usable registry rows; line ${firstError.line}: ${firstError.message}`;
   else {
     try {
       kind = registryKindOf({ ranges: parsed.ranges, fileName });
@@ -98,10 +99,10 @@ export async function importRegistryFile(options: ImportRegistryFileOptions): Pr
   const previous = kind ? current.files.find((file) => file.kind === kind) : undefined;
   if (!reason && errors > 0 && !options.acceptRowErrors) {
     const lines = parsed.errors.filter((i) => i.severity === 'error').slice(0, 5).map((i) => i.line).join(', ');
-    reason = `${errors} row(s) rejected (lines ${lines}${errors > 5 ? ', …' : ''}); nothing was changed. Fix the file, or import it accepting row errors.`;
+    reason = rowErrorsReason(errors, lines);
   }
   if (!reason && previous && !options.acceptShrink && coverage(parsed.ranges) < MIN_COVERAGE_SHARE * coverage(previous.ranges)) {
-    reason = `The file covers ${coverage(parsed.ranges)} numbers, under ${MIN_COVERAGE_SHARE * 100}% of the ${coverage(previous.ranges)} in the version in use: it looks cut off. Nothing was changed; import it again confirming the shrink if it is right.`;
+    reason = shrinkReason(coverage(parsed.ranges), coverage(previous.ranges), MIN_COVERAGE_SHARE);
   }
   if (reason || !kind) {
     const rejected = await db.registryVersion.create({
