@@ -68,7 +68,8 @@ export function createCarrierLookupProvider(options: CreateCarrierLookupProvider
       if (answer) await onAnswer(answer);
       else console.warn(`[carrier-lookup] ${e164}: the answer names no known carrier`);
     } catch (error) {
-      console.warn(`[carrier-lookup] ${e164}: ${(error as Error).message}; the number routes by the registry meanwhile`);
+      const cause = (error as Error & { cause?: Error }).cause;
+      console.warn(`[carrier-lookup] ${e164}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}; the number routes by the registry meanwhile`);
     }
   };
   return {
