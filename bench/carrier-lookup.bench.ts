@@ -34,6 +34,7 @@ import { resolveCarrier } from '../lib/numbering/resolve-carrier';
 import type { CarrierMatch } from '../lib/numbering/types';
 import { createSqliteCarrierBaseline } from './support/sqlite-carrier-baseline';
 import { createRandom, createRangeSampler, generatePortedNumbers, generateQueries, OWNER_IDS } from './support/synthetic-ported';
+import { medianMs } from './support/median-ms';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   const pass = (run: (e164: string) => unknown, list: readonly string[]) => {
     for (let i = 0; i < list.length; i += 1) consume(run(list[i]!));
   };
-  const rate = (run: (e164: string) => unknown, list: readonly string[], repeats = REPEATS) => list.length / (median(repeats, () => pass(run, list)) / 1e3);
+  const rate = (run: (e164: string) => unknown, list: readonly string[], repeats = REPEATS) => list.length / (medianMs(repeats, () => pass(run, list)) / 1e3);
   const onePass = (run: (e164: string) => unknown, list: readonly string[]) => {
     const start = performance.now();
     pass(run, list);
@@ -103,11 +104,11 @@ async function main(): Promise<void> {
   verdict(`memory ≤ ${TARGET_MB} MB for ${PORTED.toLocaleString('en')} ported`, indexMb <= TARGET_MB, `${indexMb.toFixed(1)} MB`);
 
   const changes = makeChanges(registry.ranges, synthetic.numbers);
-  const mergeMs = median(3, () => consume(applyPortedChanges(ported, changes)));
+  const mergeMs = medianMs(3, () => consume(applyPortedChanges(ported, changes)));
   row('applyPortedChanges', ms(mergeMs), `${CHANGES.toLocaleString('en')} changes (add, owner change, removal) into ${ported.count.toLocaleString('en')}`);
   const bytes = serializePortedIndex(ported);
-  const serializeMs = median(3, () => consume(serializePortedIndex(ported)));
-  const deserializeMs = median(3, () => consume(deserializePortedIndex(bytes)));
+  const serializeMs = medianMs(3, () => consume(serializePortedIndex(ported)));
+  const deserializeMs = medianMs(3, () => consume(deserializePortedIndex(bytes)));
   row('serialize / deserialize', `${ms(serializeMs)} / ${ms(deserializeMs)}`, `${(bytes.length / 2 ** 20).toFixed(1)} MB; deserialize validates, then views the bytes`);
   ported = deserializePortedIndex(bytes);
   const { rows: fileRows, parseMs, fileMb } = await timePortAllParse(synthetic.numbers, synthetic.owners);
@@ -178,7 +179,7 @@ function splitRate(ported: PortedIndex, queries: readonly string[]): number {
     for (let i = 0; i < blocks.length; i += 1) if (blocks[i]! >= 0 && portedPositionAt(ported, blocks[i]!, rests[i]!) >= 0) found += 1;
     sink += found;
   };
-  return queries.length / (median(REPEATS, run) / 1e3);
+  return queries.length / (medianMs(REPEATS, run) / 1e3);
 }
 
 /** A Port_All text of the first PARSE_ROWS synthetic numbers, streamed through parsePortedStream. */
@@ -215,16 +216,6 @@ function crossCheck(
   return mismatches;
 }
 
-function median(repeats: number, run: () => void): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i += 1) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(repeats / 2)]!;
-}
 
 function middle(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -19,6 +19,7 @@ import { createPortedIndexBuilder } from '../lib/numbering/ported-index';
 import { parseRegistry } from '../lib/numbering/parse-registry';
 import { resolveCarrier } from '../lib/numbering/resolve-carrier';
 import type { CarrierMatch, RegistryRange } from '../lib/numbering/types';
+import { medianMs } from './support/median-ms';
 
 const LOOKUPS = 2_000_000;
 const BASELINE_LOOKUPS = 20_000;
@@ -29,18 +30,6 @@ function consume(value: unknown): void {
   if (value !== null && value !== undefined) sink += 1;
 }
 
-/** Median of `repeats` runs, after one warm-up run so the JIT has compiled the code under test. */
-function medianMs(repeats: number, run: () => void): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i += 1) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 /** Deterministic numbers so runs are comparable: mostly inside 900–999, some geographic and gaps. */
 function makeNumbers(count: number, seed: number): string[] {
