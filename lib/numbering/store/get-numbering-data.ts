@@ -45,10 +45,12 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
   try {
     const current = await slot.data;
     const [registry, ported] = await Promise.all([
-      db.registryVersion.findMany({ where: { status: 'active' }, select: { id: true } }),
+      db.registryVersion.findMany({ where: { status: 'active' }, select: { id: true, kind: true }, orderBy: { id: 'asc' } }),
       db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' }, select: { id: true } }),
     ]);
-    const fingerprint = numberingFingerprint(registry.map((r) => r.id), ported?.id ?? null);
+    // The newest per kind, as loadNumberingData takes them.
+    const newestByKind = new Map(registry.map((row) => [row.kind, row.id]));
+    const fingerprint = numberingFingerprint([...newestByKind.values()], ported?.id ?? null);
     const next =
       fingerprint === current.fingerprint
         ? { ...current, overrides: await loadOverrides(db, new Date(now)) }

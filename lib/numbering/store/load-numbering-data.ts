@@ -45,10 +45,14 @@ export async function loadNumberingData({ db, now = new Date() }: LoadNumberingD
     db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' } }),
     loadOverrides(db, now),
   ]);
+  // One file per kind, the newest: two imports of one kind committed at the same moment by two app instances
+  // (PostgreSQL) could both leave an 'active' row, and two files of one kind would overlap in the index.
+  const newestByKind = new Map(versions.map((version) => [version.kind, version]));
+  const inForce = [...newestByKind.values()];
   // Current-format files first: their (name, ИНН) pairs resolve the names in legacy six-column files.
-  versions.sort((a, b) => Number(a.format === 'legacy') - Number(b.format === 'legacy'));
+  inForce.sort((a, b) => Number(a.format === 'legacy') - Number(b.format === 'legacy'));
   const files: RegistryFileInUse[] = [];
-  for (const version of versions) {
+  for (const version of inForce) {
     if (!version.content) continue;
     const { text } = decodeRegistryBytes(gunzipSync(version.content));
     const parsed = parseRegistry(text, { fileName: version.fileName, knownOperators: knownOperatorsOf(files) });
