@@ -1,6 +1,7 @@
 'use client';
 
 import { localizeMessage } from '@/components/admin/localize-message';
+import { isMessageKey } from '@/lib/i18n/messages';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import { formatCount } from './format-numbering';
@@ -36,7 +37,9 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
                 <td className="px-2 py-1 tabular-nums">{issue.line}</td>
                 <td className={`px-2 py-1 ${issue.severity === 'error' ? 'text-alert' : 'text-warning'}`}>{t(`numbering.issues.${issue.severity}`)}</td>
                 <td className="truncate px-2 py-1 font-mono" title={issue.code}>{issue.code}</td>
-                <td className="px-2 py-1 break-words text-base-2">{localizeMessage(issue.message, lang)}</td>
+                <td className="px-2 py-1 break-words text-base-2">
+                  <IssueText code={issue.code} message={localizeMessage(issue.message, lang)} t={t} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -48,5 +51,20 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * The parser writes one precise English message per row (it names the values); the page leads with the code's meaning
+ * in the viewer's language and keeps that message under it, so a Russian-speaking admin reads the gist first.
+ */
+function IssueText({ code, message, t }: { code: string; message: string; t: ReturnType<typeof useT> }) {
+  const key = `numbering.issueCode.${code}`;
+  if (!isMessageKey(key)) return <>{message}</>;
+  return (
+    <>
+      <span className="block">{t(key)}</span>
+      <span className="block text-base-3">{message}</span>
+    </>
   );
 }
