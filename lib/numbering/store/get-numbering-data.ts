@@ -72,7 +72,7 @@ export async function reloadOverrides(db: Db = getDb()): Promise<void> {
     const current = await slot.data;
     slot.data = Promise.resolve(Object.freeze({ ...current, overrides: await loadOverrides(db, new Date()) }));
   }
-  forgetOverridesElsewhere();
+  forgetNumberingElsewhere();
 }
 
 /**
@@ -82,7 +82,6 @@ export async function reloadOverrides(db: Db = getDb()): Promise<void> {
 const forgetNumberingElsewhere = broadcastOnly('numbering-changed', () => {
   for (const slot of slots.values()) slot.checkedAt = 0;
 });
-const forgetOverridesElsewhere = forgetNumberingElsewhere;
 
 /** A broadcast whose handler runs only in the threads that receive it (this thread already holds the new data). */
 function broadcastOnly(name: string, onOtherThread: () => void): () => void {

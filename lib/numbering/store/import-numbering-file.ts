@@ -1,20 +1,11 @@
-import type { Db } from '../../db/client';
 import { detectNumberingFile, peekChunks } from './detect-numbering-file';
 import { importPortedFile, type ImportPortedResult } from './import-ported-file';
-import { importRegistryFile, type ImportProgress, type ImportRegistryResult } from './import-registry-file';
+import type { ImportFileOptions } from './import-policy';
+import { importRegistryFile, type ImportRegistryResult } from './import-registry-file';
 
 export type NumberingImportResult = ({ type: 'registry' } & ImportRegistryResult) | ({ type: 'ported' } & ImportPortedResult);
 
-export type ImportNumberingFileOptions = {
-  chunks: AsyncIterable<Uint8Array>;
-  fileName: string;
-  totalBytes?: number;
-  source: 'upload' | 'file';
-  db?: Db;
-  onProgress?: (progress: ImportProgress) => void;
-  acceptRowErrors?: boolean;
-  acceptShrink?: boolean;
-};
+export type ImportNumberingFileOptions = ImportFileOptions;
 
 /** One entry point for the CLI and the upload box: a registry extract or an MNP export, told apart by its header. */
 export async function importNumberingFile(options: ImportNumberingFileOptions): Promise<NumberingImportResult> {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client';
 import { getDb } from '../../db/client';
 import { takeWriteLock } from '../../db/take-write-lock';
 import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
@@ -8,23 +7,9 @@ import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../p
 import type { LineIssue } from '../types';
 import { getNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData } from './load-numbering-data';
-import type { ImportProgress } from './import-registry-file';
-import { rowErrorsReason, shrinkReason } from './refusal-reasons';
+import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions } from './import-policy';
 
-const KEPT_ISSUES = 200;
-/** A full file with far fewer numbers than the set in use is almost certainly cut off (see import-registry-file.ts). */
-const MIN_COVERAGE_SHARE = 0.8;
-
-export type ImportPortedFileOptions = {
-  chunks: AsyncIterable<Uint8Array>;
-  fileName: string;
-  totalBytes?: number;
-  source: 'upload' | 'file';
-  db?: Db;
-  onProgress?: (progress: ImportProgress) => void;
-  acceptRowErrors?: boolean;
-  acceptShrink?: boolean;
-};
+export type ImportPortedFileOptions = ImportFileOptions;
 
 export type ImportPortedResult = {
   outcome: 'activated' | 'unchanged' | 'rejected';
@@ -79,9 +64,7 @@ export async function importPortedFile(options: ImportPortedFileOptions): Promis
     else next = applyPortedChanges(inUse.index, parsed.changes!);
   } else {
     next = parsed.index!;
-    if (inUse && !options.acceptShrink && next.count < MIN_COVERAGE_SHARE * inUse.numbers) {
-      reason = shrinkReason(next.count, inUse.numbers, MIN_COVERAGE_SHARE);
-    }
+    if (inUse) reason = shrinkRefusal(next.count, inUse.numbers, options.acceptShrink);
   }
   const record = { fileName, sha256, bytes, source: options.source, format: parsed.format ?? 'unknown', rows: base.rows, rejectedRows: base.rejectedRows };
   if (reason || !next) {
@@ -121,8 +104,4 @@ async function* hashing(chunks: AsyncIterable<Uint8Array>, hash: ReturnType<type
     count(chunk.byteLength);
     yield chunk;
   }
-}
-
-function toJson<T>(value: T): never {
-  return JSON.parse(JSON.stringify(value)) as never;
 }

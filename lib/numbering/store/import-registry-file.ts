@@ -1,6 +1,5 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { Db } from '../../db/client';
 import { getDb } from '../../db/client';
 import { takeWriteLock } from '../../db/take-write-lock';
 import { AppError } from '../../errors/app-error';
@@ -10,31 +9,12 @@ import { diffRegistryRanges, type RegistryDiff } from './diff-registry-ranges';
 import { getNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, knownOperatorsOf, type RegistryFileInUse } from './load-numbering-data';
 import { registryKindOf, type RegistryKind } from './registry-kind';
-import { rowErrorsReason, shrinkReason } from './refusal-reasons';
+import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions } from './import-policy';
 
 const gzipAsync = promisify(gzip);
-/** Issues kept with a version (and returned): enough to fix a file, bounded for a file that is garbage throughout. */
-const KEPT_ISSUES = 200;
-/**
- * A new file that covers less than this share of the numbers the version in use covers is almost certainly cut off
- * at a line boundary (nothing else would show it): refused unless the admin confirms.
- */
-const MIN_COVERAGE_SHARE = 0.8;
 
-export type ImportProgress = { phase: 'reading' | 'activating'; bytesRead: number; totalBytes: number | null; rows: number };
-
-export type ImportRegistryFileOptions = {
-  chunks: AsyncIterable<Uint8Array>;
-  fileName: string;
-  totalBytes?: number;
-  source: 'upload' | 'file' | 'download';
-  db?: Db;
-  onProgress?: (progress: ImportProgress) => void;
-  /** Activate although some rows were rejected (they stay out; their numbers fall back to the default trunk). */
-  acceptRowErrors?: boolean;
-  /** Activate although the file covers far fewer numbers than the version in use. */
-  acceptShrink?: boolean;
-};
+export type { ImportProgress } from './import-policy';
+export type ImportRegistryFileOptions = ImportFileOptions;
 
 export type ImportRegistryResult = {
   outcome: 'activated' | 'unchanged' | 'rejected';
@@ -101,9 +81,7 @@ export async function importRegistryFile(options: ImportRegistryFileOptions): Pr
     const lines = parsed.errors.filter((i) => i.severity === 'error').slice(0, 5).map((i) => i.line).join(', ');
     reason = rowErrorsReason(errors, lines);
   }
-  if (!reason && previous && !options.acceptShrink && coverage(parsed.ranges) < MIN_COVERAGE_SHARE * coverage(previous.ranges)) {
-    reason = shrinkReason(coverage(parsed.ranges), coverage(previous.ranges), MIN_COVERAGE_SHARE);
-  }
+  if (!reason && previous) reason = shrinkRefusal(coverage(parsed.ranges), coverage(previous.ranges), options.acceptShrink);
   if (reason || !kind) {
     const rejected = await db.registryVersion.create({
       data: { ...record, ...counts(base), kind: kind ?? 'unknown', fileName, encoding: parsed.encoding, format: parsed.format, status: 'rejected', issues: toJson(base.issues) },
@@ -155,9 +133,4 @@ function coverage(ranges: readonly { from: string; to: string }[]): number {
 
 function counts(base: { rows: number; rejectedRows: number; warnings: number }) {
   return { rows: base.rows, rejectedRows: base.rejectedRows, warnings: base.warnings };
-}
-
-/** Prisma's Json input wants plain JSON values; issues and diffs are plain data. */
-function toJson<T>(value: T): never {
-  return JSON.parse(JSON.stringify(value)) as never;
 }

@@ -1,0 +1,52 @@
+import type { Db } from '../../db/client';
+
+/**
+ * What registry and MNP imports share: their options, how much of a refused file is kept, the shrink guard and the
+ * wording of a refusal in the "Русский / English" form of the app's other errors (the admin page shows the viewer's half).
+ */
+export type ImportProgress = { phase: 'reading' | 'activating'; bytesRead: number; totalBytes: number | null; rows: number };
+
+export type ImportFileOptions = {
+  chunks: AsyncIterable<Uint8Array>;
+  fileName: string;
+  totalBytes?: number;
+  source: 'upload' | 'file' | 'download';
+  db?: Db;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Activate although some rows were rejected (they stay out; their numbers fall back to the default trunk). */
+  acceptRowErrors?: boolean;
+  /** Activate although the file covers far fewer numbers than the version in use. */
+  acceptShrink?: boolean;
+};
+
+/** Issues kept with a version (and returned): enough to fix a file, bounded for a file that is garbage throughout. */
+export const KEPT_ISSUES = 200;
+
+/**
+ * A new file that covers less than this share of the numbers in use is almost certainly cut off at a line boundary
+ * (nothing else would show it): refused unless the admin confirms.
+ */
+const MIN_COVERAGE_SHARE = 0.8;
+
+/** The refusal for a file that looks cut off, or null when it covers enough (or the admin confirmed the shrink). */
+export function shrinkRefusal(numbers: number, inUse: number, accepted: boolean | undefined): string | null {
+  if (accepted || numbers >= MIN_COVERAGE_SHARE * inUse) return null;
+  const percent = MIN_COVERAGE_SHARE * 100;
+  return (
+    `В файле ${numbers} номеров — меньше ${percent}% от ${inUse} в работе: похоже, он обрезан. Ничего не изменено; если всё верно, загрузите его снова с подтверждением / ` +
+    `The file covers ${numbers} numbers, under ${percent}% of the ${inUse} in use: it looks cut off. Nothing was changed; import it again confirming the shrink if it is right.`
+  );
+}
+
+export function rowErrorsReason(errors: number, lines: string): string {
+  const more = errors > 5 ? ', …' : '';
+  return (
+    `Строк с ошибками: ${errors} (строки ${lines}${more}); ничего не изменено. Исправьте файл или загрузите его, приняв ошибки строк / ` +
+    `${errors} row(s) rejected (lines ${lines}${more}); nothing was changed. Fix the file, or import it accepting row errors.`
+  );
+}
+
+/** Prisma's Json input wants plain JSON values; issues and diffs are plain data. */
+export function toJson<T>(value: T): never {
+  return JSON.parse(JSON.stringify(value)) as never;
+}
