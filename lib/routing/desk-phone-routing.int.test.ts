@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import type AmiClient from 'asterisk-ami-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAmi } from '../../scripts/peers/test-support/connect-ami';
@@ -22,7 +22,7 @@ describe('desk-phone routing on the real Asterisk', () => {
   let test: TestDatabase;
   let pbx: AmiClient;
   let gateways: AmiClient;
-  let listener: http.Server | null;
+  let listener: NetServer | null;
   let routeUrl: string;
 
   const setPbxGlobal = (name: string, value: string) => pbx.action({ Action: 'Setvar', Variable: name, Value: value, ActionID: newActionId('setvar') }, true);
