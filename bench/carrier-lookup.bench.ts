@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildCarrierIndex } from '../lib/numbering/build-carrier-index';
 import { bundledRegistryPath, loadRegistryFile } from '../lib/numbering/load-registry-file';
-import { lookupCarrier } from '../lib/numbering/lookup-carrier';
+import { findRangeHolder } from '../lib/numbering/find-range-holder';
 import {
   applyPortedChanges,
   createPortedChangesBuilder,
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     portedShare: 0.1,
     outsideShare: 0.02,
     seed: 7,
-    inRegistry: (nsn) => lookupCarrier(index, `7${nsn}`) !== null,
+    inRegistry: (nsn) => findRangeHolder(index, `7${nsn}`) !== null,
   });
   console.log(`(synthetic data generated in ${seconds(started)})`);
   const pass = (run: (e164: string) => unknown, list: readonly string[]) => {
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   row('parsePortedStream', ms(parseMs), `Port_All file of ${fileRows.toLocaleString('en')} rows (${fileMb.toFixed(0)} MB) in 64 KB chunks: ${(fileRows / parseMs / 1e3).toFixed(2)} M rows/s`);
 
   // (a) lookups.
-  const registryRate = rate((e164) => lookupCarrier(index, e164), queries);
+  const registryRate = rate((e164) => findRangeHolder(index, e164), queries);
   const portedRate = rate((e164) => findPortedOwner(ported, e164), queries);
   // Ours and SQLite timed in alternation, so a neighbour's load on this shared machine hits both alike.
   const resolve = (e164: string) => resolveCarrier({ e164, index, ported });
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const sqliteAnswers = sample.map((e164) => sqlite.lookup(e164));
   sqlite.close();
   const found = tally(queries.map((e164) => resolveCarrier({ e164, index, ported })?.source ?? 'none'));
-  row('lookupCarrier (registry)', perSecond(registryRate), 'direct-mapped first level on 6 digits');
+  row('findRangeHolder (registry)', perSecond(registryRate), 'direct-mapped first level on 6 digits');
   row('findPortedOwner', perSecond(portedRate), 'interpolated, branch-free window');
   row('  the same, pre-split', perSecond(splitRate(ported, queries)), 'numbers already split into block + rest integers: the index alone, no string parsing');
   const trip = ramTrip(ported.rests.byteLength + ported.ownerSlots.byteLength);

@@ -14,7 +14,8 @@ export {
   type OperatorCatalogue,
 } from './operator-name-catalogue';
 export { buildCarrierIndex, type CarrierIndex, type IndexedCarrier } from './build-carrier-index';
-export { lookupCarrier } from './lookup-carrier';
+export { findRangeHolder } from './find-range-holder';
+export { lookupCarrier, type CarrierData, type CarrierLookup } from './carrier-lookup';
 export { parsePortedNumbers, type ParsedPortedNumbers, type PortedNumber, type PortedFileFormat } from './parse-ported-numbers';
 export { resolveCarrier, type CarrierOverride, type ResolveCarrierOptions, type ResolvedCarrier } from './resolve-carrier';
 export {

@@ -1,6 +1,6 @@
 import type { CarrierIndex } from './build-carrier-index';
 import { findKnownCarrier } from './carriers';
-import { carrierRowAt } from './lookup-carrier';
+import { carrierRowAt } from './find-range-holder';
 import { nationalBlockOf, nationalRestOf } from './parse-national-number';
 import { portedPositionAt, type PortedIndex, type PortedOwner } from './ported-index-layout';
 import type { CarrierMatch, RangeRef } from './types';

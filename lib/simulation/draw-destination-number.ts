@@ -1,6 +1,6 @@
 import type { CarrierIndex } from '../numbering/build-carrier-index';
 import { findKnownCarrier } from '../numbering/carriers';
-import { lookupCarrier } from '../numbering/lookup-carrier';
+import { findRangeHolder } from '../numbering/find-range-holder';
 import type { Random } from './create-random';
 
 /** Shares of the destination mix that are not registry-drawn mobiles. */
@@ -55,7 +55,7 @@ export function createNumberDrawer(index: CarrierIndex, mix: DestinationMix = { 
     if (kind < landlineShare + unregisteredShare) {
       for (let attempt = 0; attempt < GAP_TRIES; attempt += 1) {
         const candidate = `79${String(Math.floor(random.next() * 100)).padStart(2, '0')}${subscriber(random)}`;
-        if (!lookupCarrier(index, candidate)) return candidate;
+        if (!findRangeHolder(index, candidate)) return candidate;
       }
       return landline(random);
     }

@@ -10,7 +10,7 @@ const BLOCK_SIZE = 10_000;
  * `normalizePhoneNumber` ("79151234567": 11 digits, no "+"); anything else returns null rather than
  * guessing, as does a number in a gap between allocated ranges. No allocation.
  */
-export function lookupCarrier(index: CarrierIndex, e164: string): CarrierMatch | null {
+export function findRangeHolder(index: CarrierIndex, e164: string): CarrierMatch | null {
   const block = nationalBlockOf(e164);
   if (block < 0) return null;
   const row = carrierRowAt(index, block, nationalRestOf(e164));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error';
 import { buildCarrierIndex, type CarrierIndex } from './build-carrier-index';
 import { loadRegistryFile, type LoadedRegistry } from './load-registry-file';
-import { lookupCarrier } from './lookup-carrier';
+import { findRangeHolder } from './find-range-holder';
 import { parseRegistry } from './parse-registry';
 
 const BUNDLED = path.resolve(import.meta.dirname, '../../data/registry/DEF-9xx.csv');
@@ -54,13 +54,13 @@ describe('the bundled registry', () => {
     ['the last row', '999', '9600000', '9999999', '7701725181', 'ООО "Скартел"'],
   ])('finds %s by its first and last number', (_label, def, from, to, inn, operator) => {
     for (const subscriber of [from, to]) {
-      const match = lookupCarrier(index, `7${def}${subscriber}`);
+      const match = findRangeHolder(index, `7${def}${subscriber}`);
       expect(match).toMatchObject({ inn, operator, range: { def, from, to }, source: 'registry' });
     }
   });
 
   it('reports region and ГАР territory as the registry writes them', () => {
-    expect(lookupCarrier(index, '79000062500')).toEqual({
+    expect(findRangeHolder(index, '79000062500')).toEqual({
       inn: '7743895280',
       operator: 'ООО "Т2 МОБАЙЛ"',
       region: 'Ростовская обл.',
@@ -79,23 +79,23 @@ describe('the bundled registry', () => {
     ['a geographic number, not in the DEF file', '74951234567'],
     ['below the first range', '78999999999'],
   ])('returns null for %s', (_label, e164) => {
-    expect(lookupCarrier(index, e164)).toBeNull();
+    expect(findRangeHolder(index, e164)).toBeNull();
   });
 
   it('finds the neighbours of a gap', () => {
-    expect(lookupCarrier(index, '79010219999')?.inn).toBe('6163225548');
-    expect(lookupCarrier(index, '79010294600')?.inn).toBe('9725152215');
+    expect(findRangeHolder(index, '79010219999')?.inn).toBe('6163225548');
+    expect(findRangeHolder(index, '79010294600')?.inn).toBe('9725152215');
   });
 
   it.each(['+79151234567', '89151234567', '9151234567', '7915123456a', '', '791512345678'])(
     'returns null for the non-canonical input %j instead of guessing',
     (input) => {
-      expect(lookupCarrier(index, input)).toBeNull();
+      expect(findRangeHolder(index, input)).toBeNull();
     },
   );
 
   it('returns frozen answers that callers cannot corrupt', () => {
-    const match = lookupCarrier(index, '79151234567')!;
+    const match = findRangeHolder(index, '79151234567')!;
     expect(Object.isFrozen(match)).toBe(true);
     expect(Object.isFrozen(match.range)).toBe(true);
     expect(Object.isFrozen(index)).toBe(true);
@@ -111,9 +111,9 @@ describe('buildCarrierIndex', () => {
     );
     const unsorted = [...ranges].reverse();
     const built = buildCarrierIndex(unsorted);
-    expect(lookupCarrier(built, '79150000050')?.inn).toBe('1111111111');
-    expect(lookupCarrier(built, '79160000099')?.inn).toBe('2222222222');
-    expect(lookupCarrier(built, '79160000100')).toBeNull();
+    expect(findRangeHolder(built, '79150000050')?.inn).toBe('1111111111');
+    expect(findRangeHolder(built, '79160000099')?.inn).toBe('2222222222');
+    expect(findRangeHolder(built, '79160000100')).toBeNull();
   });
 
   it('refuses overlapping ranges with an AppError naming the lines', () => {
@@ -124,7 +124,7 @@ describe('buildCarrierIndex', () => {
   });
 
   it('handles an empty registry', () => {
-    expect(lookupCarrier(buildCarrierIndex([]), '79151234567')).toBeNull();
+    expect(findRangeHolder(buildCarrierIndex([]), '79151234567')).toBeNull();
   });
 });
 
