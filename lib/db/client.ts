@@ -20,13 +20,26 @@ export type CreateDbOptions = { database: DatabaseConfig };
 
 /** A new client for the given database. Most code wants `getDb()`; tests and scripts make their own. */
 export function createDb({ database }: CreateDbOptions): Db {
+  let db: Db;
   if (database.kind === 'sqlite') {
     const file = sqliteFilePath(database.file);
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+    db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+  } else {
+    const { schema, ...pool } = pgConnectionFor(database.url);
+    db = new PostgresqlClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) }) as unknown as Db;
   }
-  const { schema, ...pool } = pgConnectionFor(database.url);
-  return new PostgresqlClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) }) as unknown as Db;
+  dialects.set(db, database.kind);
+  return db;
+}
+
+const dialects = new WeakMap<Db, DatabaseConfig['kind']>();
+
+/** Which database a client talks to, for the few statements that differ (locks). */
+export function dialectOf(db: Db): DatabaseConfig['kind'] {
+  const dialect = dialects.get(db);
+  if (!dialect) throw new Error('dialectOf: a client not made by createDb');
+  return dialect;
 }
 
 const holder = globalThis as typeof globalThis & { __appDb?: Db };

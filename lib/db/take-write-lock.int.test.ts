@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from './client';
 import { createTestDatabase, type TestDatabase } from './testing/create-test-database';
-import { takeWriteLock } from './take-write-lock';
+import { takeNamedWriteLock, takeWriteLock } from './take-write-lock';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const run = promisify(execFile);
@@ -47,5 +47,44 @@ describe('a read-then-write transaction while another connection writes (SQLite)
     await run(process.execPath, ['-e', script, file]);
     await expect(tx).resolves.toBeUndefined();
     expect((await other.portal.findUniqueOrThrow({ where: { memberId: 'lock-test' } })).lang).toBe('en');
+  });
+});
+
+// Two app instances on one PostgreSQL: there the named lock is what serialises (on SQLite, one writer at a time is the
+// database's own rule, shown above).
+describe('takeNamedWriteLock on PostgreSQL', () => {
+  let test: TestDatabase;
+  let other: Db;
+  beforeAll(async () => {
+    test = await createTestDatabase({ kind: 'postgresql' });
+    other = createDb({ database: test.database });
+  });
+  afterAll(async () => {
+    await other?.$disconnect();
+    await test?.dispose();
+  });
+
+  /** Holds the lock for 300 ms in one client's transaction: when it got the lock, and when the transaction ended. */
+  async function hold(db: Db, name: string, startAfterMs: number): Promise<{ got: number; ended: number }> {
+    await pause(startAfterMs);
+    let got = 0;
+    await db.$transaction(async (tx) => {
+      await takeNamedWriteLock(tx, db, name);
+      got = performance.now();
+      await pause(300);
+    });
+    return { got, ended: performance.now() };
+  }
+
+  it('runs two transactions with the same name one after the other', async () => {
+    const both = await Promise.all([hold(test.db(), 'numbering:DEF-9xx', 0), hold(other, 'numbering:DEF-9xx', 50)]);
+    const [earlier, later] = both.sort((a, b) => a.got - b.got);
+    expect(later!.got).toBeGreaterThanOrEqual(earlier!.ended - 5);
+  });
+
+  it('lets transactions with different names run side by side', async () => {
+    const both = await Promise.all([hold(test.db(), 'numbering:DEF-9xx', 0), hold(other, 'numbering:ported', 50)]);
+    const [earlier, later] = both.sort((a, b) => a.got - b.got);
+    expect(later!.got).toBeLessThan(earlier!.ended);
   });
 });

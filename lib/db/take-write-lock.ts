@@ -1,4 +1,4 @@
-import type { Db } from './client';
+import { dialectOf, type Db } from './client';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -11,4 +11,15 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  */
 export async function takeWriteLock(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe('UPDATE "Portal" SET "id" = "id" WHERE 1 = 0');
+}
+
+/**
+ * takeWriteLock, and on PostgreSQL also a lock named `name` until the transaction ends. SQLite lets one writer in at a
+ * time, so there the write lock is enough; PostgreSQL lets two transactions that read "the active row", demote it and
+ * insert their own run side by side (under READ COMMITTED each demotes only what it saw), which would leave two rows
+ * active. Transactions that must not interleave take the same name; they then run one after the other.
+ */
+export async function takeNamedWriteLock(tx: Tx, db: Db, name: string): Promise<void> {
+  await takeWriteLock(tx);
+  if (dialectOf(db) === 'postgresql') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', name);
 }

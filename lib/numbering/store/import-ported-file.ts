@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getDb } from '../../db/client';
-import { takeWriteLock } from '../../db/take-write-lock';
+import { takeNamedWriteLock } from '../../db/take-write-lock';
 import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
 import { parsePortedStream } from '../parse-ported-stream';
 import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
@@ -82,7 +82,7 @@ export async function importPortedFile(options: ImportPortedFileOptions): Promis
   const activatedAt = new Date();
   const created = await db.$transaction(
     async (tx) => {
-      await takeWriteLock(tx);
+      await takeNamedWriteLock(tx, db, 'numbering:ported');
       await tx.portedVersion.updateMany({ where: { status: 'previous' }, data: { status: 'archived', content: null } });
       await tx.portedVersion.updateMany({ where: { status: 'active' }, data: { status: 'previous' } });
       return tx.portedVersion.create({

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { getDb } from '../../db/client';
-import { takeWriteLock } from '../../db/take-write-lock';
+import { takeNamedWriteLock } from '../../db/take-write-lock';
 import { AppError } from '../../errors/app-error';
 import { parseRegistryStream } from '../parse-registry-stream';
 import type { LineIssue } from '../types';
@@ -102,7 +102,7 @@ export async function importRegistryFile(options: ImportRegistryFileOptions): Pr
   assembleNumberingData({ files: [...others, provisional], ported: current.ported, overrides: current.overrides });
 
   const created = await db.$transaction(async (tx) => {
-    await takeWriteLock(tx);
+    await takeNamedWriteLock(tx, db, `numbering:${kind}`);
     await tx.registryVersion.updateMany({ where: { kind, status: 'previous' }, data: { status: 'archived', content: null } });
     await tx.registryVersion.updateMany({ where: { kind, status: 'active' }, data: { status: 'previous' } });
     return tx.registryVersion.create({
