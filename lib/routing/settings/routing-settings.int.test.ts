@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error';
+import { createDb } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { routeCall } from '../route-call';
 import { loadRoutingSettings } from './load-routing-settings';
@@ -60,5 +61,37 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
     const mts = saved.trunks.find((t) => t.name === 'МТС')!;
     const decision = await routeCall({ portalId, number: '79151234567', extension: '101', occupancy: { [mts.id]: 4 }, db });
     expect(decision.trunk?.name).toBe('МТС-2');
+  });
+});
+
+// PostgreSQL only: two clients of one SQLite file in one process cannot save at once (better-sqlite3 waits for the write
+// lock synchronously, blocking the event loop the first save needs); SQLite's one-writer rule covers it there.
+describe('routing settings saved at once by two app instances (postgresql)', () => {
+  let test: TestDatabase;
+  let portalId: number;
+  beforeAll(async () => {
+    test = await createTestDatabase({ kind: 'postgresql' });
+    portalId = (await seedDemoPortal({ db: test.db() })).portalId;
+  });
+  afterAll(async () => test?.dispose());
+
+  it('one whole edit wins, never a mix, no error', async () => {
+    const other = createDb({ database: test.database });
+    try {
+      const base = await loadRoutingSettings({ db: test.db(), portalId });
+      // Each adds its own new line and renames the same trunk: a mix would show both new lines or a foreign name.
+      const edits = ['A', 'B'].map((tag) => {
+        const edit = structuredClone(base);
+        edit.trunks.push({ ...structuredClone(edit.trunks[2]!), id: `new-${tag}`, name: `Линия ${tag}`, lineNumber: `7495000010${tag === 'A' ? 1 : 2}`, dialTarget: `gw_${tag}` });
+        edit.trunks[0]!.name = `Билайн ${tag}`;
+        return edit;
+      });
+      await Promise.all([saveRoutingSettings({ db: test.db(), portalId, settings: edits[0] }), saveRoutingSettings({ db: other, portalId, settings: edits[1] })]);
+      const names = (await loadRoutingSettings({ db: test.db(), portalId })).trunks.map((t) => t.name);
+      expect([names.includes('Линия A') && names.includes('Билайн A'), names.includes('Линия B') && names.includes('Билайн B')].filter(Boolean)).toHaveLength(1);
+      expect(names.filter((n) => n.startsWith('Линия '))).toHaveLength(1);
+    } finally {
+      await other.$disconnect();
+    }
   });
 });

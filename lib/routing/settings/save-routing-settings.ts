@@ -3,7 +3,7 @@ import { validateRoutingSettings } from '../validate-routing-settings';
 import type { RoutingSettings } from '../types';
 import { loadRoutingSettings } from './load-routing-settings';
 import { forgetRoutingContext } from './get-routing-context';
-import { takeWriteLock } from '../../db/take-write-lock';
+import { takeNamedWriteLock } from '../../db/take-write-lock';
 
 export type SaveRoutingSettingsOptions = { db: Db; portalId: number; settings: unknown };
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -17,7 +17,8 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export async function saveRoutingSettings({ db, portalId, settings }: SaveRoutingSettingsOptions): Promise<RoutingSettings> {
   const valid = validateRoutingSettings(settings);
   await db.$transaction(async (tx) => {
-    await takeWriteLock(tx); // it reads existing rows first: see take-write-lock.ts
+    // It reads the existing rows first, then replaces them: two saves (two app instances) must not interleave.
+    await takeNamedWriteLock(tx, db, `routing-settings:${portalId}`);
     const groupIds = await saveGroups(tx, portalId, valid);
     const trunkIds = await saveTrunks(tx, portalId, valid, groupIds);
     await saveProfiles(tx, portalId, valid, trunkIds);
