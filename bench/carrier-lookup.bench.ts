@@ -36,6 +36,7 @@ import type { CarrierMatch } from '../lib/numbering/types';
 import { createSqliteCarrierBaseline } from './support/sqlite-carrier-baseline';
 import { createRandom, createRangeSampler, generatePortedNumbers, generateQueries, OWNER_IDS } from './support/synthetic-ported';
 import { medianMs } from './support/median-ms';
+import { ramTrip } from './support/ram-trip';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
   row('findPortedOwner', perSecond(portedRate), 'interpolated, branch-free window');
   row('  the same, pre-split', perSecond(splitRate(ported, queries)), 'numbers already split into block + rest integers: the index alone, no string parsing');
   const trip = ramTrip(ported.rests.byteLength + ported.ownerSlots.byteLength);
+  sink += trip.checksum & 1;
   row('RAM trip (machine floor)', `${trip.dependentNs.toFixed(0)} ns`, `one read at a random place in ${((ported.rests.byteLength + ported.ownerSlots.byteLength) / 2 ** 20).toFixed(0)} MB (the ported index's size) waiting for the one before; ${trip.independentNs.toFixed(1)} ns each when independent`);
   row('resolveCarrier', perSecond(resolveRate), `${QUERIES.toLocaleString('en')} numbers: ${found}`);
   verdict(`resolveCarrier ≥ ${TARGET_RATE / 1e6} M/s`, resolveRate >= TARGET_RATE, perSecond(resolveRate));
@@ -183,38 +185,6 @@ function splitRate(ported: PortedIndex, queries: readonly string[]): number {
     sink += found;
   };
   return queries.length / (medianMs(REPEATS, run) / 1e3);
-}
-
-/**
- * What one trip to RAM costs on this machine, for reading the lookup figures: a lookup of a number that is not in the
- * CPU caches must read the ported index once, so a loop of lookups cannot beat 1 / (trip − what the CPU overlaps).
- * `dependentNs`: each read's address depends on the previous value (no overlap: the latency); `independentNs`:
- * addresses known in advance (as many reads in flight as the CPU allows).
- */
-function ramTrip(bytes: number): { dependentNs: number; independentNs: number } {
-  const words = new Int32Array(bytes >>> 2);
-  const random = createRandom(5);
-  // A random cycle through the array (Sattolo), so following it visits every word once, in an order no prefetcher guesses.
-  for (let i = 0; i < words.length; i += 1) words[i] = i;
-  for (let i = words.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * i);
-    const swap = words[i]!;
-    words[i] = words[j]!;
-    words[j] = swap;
-  }
-  const reads = 2_000_000;
-  let at = 0;
-  const dependentMs = medianMs(3, () => {
-    for (let i = 0; i < reads; i += 1) at = words[at]!;
-  });
-  const addresses = new Int32Array(reads);
-  for (let i = 0; i < reads; i += 1) addresses[i] = Math.floor(random() * words.length);
-  let sum = 0;
-  const independentMs = medianMs(3, () => {
-    for (let i = 0; i < reads; i += 1) sum ^= words[addresses[i]!]!;
-  });
-  sink += (at + sum) & 1;
-  return { dependentNs: (dependentMs * 1e6) / reads, independentNs: (independentMs * 1e6) / reads };
 }
 
 /** A Port_All text of the first PARSE_ROWS synthetic numbers, streamed through parsePortedStream. */
