@@ -28,7 +28,8 @@ export type ReadSimLoad = (db: Db, portalId: number) => Promise<LiveSimLoad | nu
 /** A plain answer, not a web Response: the dedicated listener writes it straight to the socket (no stream round trip). */
 export type DialplanAnswer = { status: number; contentType: string; body: string };
 
-const TEXT = 'text/plain; charset=utf-8';
+/** The content type of every plain-text answer (the dialplan's target, or an error token). */
+export const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json';
 
 /** What Asterisk's dialplan reads: the endpoint name to dial, or NO_ROUTE when every allowed line is busy/capped. */

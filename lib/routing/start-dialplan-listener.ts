@@ -1,10 +1,11 @@
+import { STATUS_CODES } from 'node:http';
 import net from 'node:net';
 import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
 import { getNumberingData } from '../numbering/store/get-numbering-data';
 import { findRoutingPortal } from '../portals/find-routing-portal';
-import { answerDialplanRequest, type DialplanAnswer, type ReadSimLoad } from './answer-dialplan-request';
+import { answerDialplanRequest, TEXT, type DialplanAnswer, type ReadSimLoad } from './answer-dialplan-request';
 import { isHeadRejection, MAX_HEAD_BYTES, parseDialplanRequestHead, type DialplanRequestHead } from './parse-dialplan-request-head';
 import { getRoutingContext } from './settings/get-routing-context';
 
@@ -13,7 +14,6 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** A client that has not sent its whole request head by then is cut off (node:http allows 60 s; a PBX needs ~0). */
 const HEAD_TIMEOUT_MS = 5_000;
 const MAX_CONNECTIONS = 1_024;
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 export type StartDialplanListenerOptions = {
   listen?: string;
@@ -77,8 +77,6 @@ function serveConnection(socket: net.Socket, readSimLoad: ReadSimLoad): void {
   socket.on('data', onData);
 }
 
-const TEXT = 'text/plain; charset=utf-8';
-
 async function answer(head: DialplanRequestHead, fromLoopback: boolean, readSimLoad: ReadSimLoad): Promise<DialplanAnswer> {
   try {
     if (head.method !== 'GET' || head.path !== '/api/asterisk/route') return { status: 404, contentType: TEXT, body: 'ERROR NOT_FOUND' };
@@ -104,6 +102,6 @@ async function answer(head: DialplanRequestHead, fromLoopback: boolean, readSimL
 
 function reply(socket: net.Socket, { status, contentType, body }: DialplanAnswer): void {
   if (socket.destroyed) return;
-  const head = `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
+  const head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
   socket.end(head + body);
 }
