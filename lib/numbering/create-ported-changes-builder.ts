@@ -1,20 +1,12 @@
 import { PortedEntryBuffer } from './ported-entry-buffer';
-import { freezePortedIndex, OwnerTable, REMOVED_SLOT, type PortedOwner } from './ported-index-layout';
+import { freezePortedIndex, OwnerTable, REMOVED_SLOT, type PortedIndex } from './ported-index-layout';
 
 /**
  * A set of changes to a PortedIndex (a Port_Increment file, or corrections): the same block layout as
  * the index, one entry per number, where the owner slot REMOVED_SLOT (255) means "no longer ported"
  * (the number went back to its range holder) and any other slot means "now owned by owners[slot]".
  */
-export type PortedChanges = {
-  readonly kind: 'ported-changes';
-  readonly count: number;
-  readonly pages: Int32Array;
-  readonly offsets: Int32Array;
-  readonly rests: Uint16Array;
-  readonly ownerSlots: Uint8Array;
-  readonly owners: readonly PortedOwner[];
-};
+export type PortedChanges = Omit<PortedIndex, 'kind'> & { readonly kind: 'ported-changes' };
 
 export type PortedChangesBuilder = {
   /** Changes recorded so far, repeats included. */

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
+import type { LineIssue } from '../types';
 
 /**
- * What registry and MNP imports share: their options, how much of a refused file is kept, the shrink guard and the
+ * What registry and MNP imports share: their options, the common part of their result, how much of a refused file is kept, the shrink guard and the
  * wording of a refusal in the "Русский / English" form of the app's other errors (the admin page shows the viewer's half).
  */
 export type ImportProgress = { phase: 'reading' | 'activating'; bytesRead: number; totalBytes: number | null; rows: number };
@@ -17,6 +18,20 @@ export type ImportFileOptions = {
   acceptRowErrors?: boolean;
   /** Activate although the file covers far fewer numbers than the version in use. */
   acceptShrink?: boolean;
+};
+
+/** The part of an import's result that every kind of file reports. */
+export type ImportOutcome = {
+  outcome: 'activated' | 'unchanged' | 'rejected';
+  /** Why nothing went live (rejected), in one sentence for the admin. */
+  reason: string | null;
+  versionId: number | null;
+  fileName: string;
+  rows: number;
+  rejectedRows: number;
+  issues: readonly LineIssue[];
+  issueCount: number;
+  ms: number;
 };
 
 /** Issues kept with a version (and returned): enough to fix a file, bounded for a file that is garbage throughout. */

@@ -4,27 +4,17 @@ import { takeNamedWriteLock } from '../../db/take-write-lock';
 import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
 import { parsePortedStream } from '../parse-ported-stream';
 import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
-import type { LineIssue } from '../types';
 import { getNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData } from './load-numbering-data';
-import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions } from './import-policy';
+import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
 
 export type ImportPortedFileOptions = ImportFileOptions;
 
-export type ImportPortedResult = {
-  outcome: 'activated' | 'unchanged' | 'rejected';
-  reason: string | null;
-  versionId: number | null;
-  fileName: string;
+export type ImportPortedResult = ImportOutcome & {
   format: string | null;
-  rows: number;
-  rejectedRows: number;
   /** Ported numbers in the set after the import (the set in use when rejected). */
   numbers: number;
-  issues: readonly LineIssue[];
-  issueCount: number;
   diff: PortedDiff | null;
-  ms: number;
 };
 
 /**

@@ -4,34 +4,23 @@ import { getDb } from '../../db/client';
 import { takeNamedWriteLock } from '../../db/take-write-lock';
 import { AppError } from '../../errors/app-error';
 import { parseRegistryStream } from '../parse-registry-stream';
-import type { LineIssue } from '../types';
 import { diffRegistryRanges, type RegistryDiff } from './diff-registry-ranges';
 import { getNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, knownOperatorsOf, type RegistryFileInUse } from './load-numbering-data';
 import { registryKindOf, type RegistryKind } from './registry-kind';
-import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions } from './import-policy';
+import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
 
 const gzipAsync = promisify(gzip);
 
 export type { ImportProgress } from './import-policy';
 export type ImportRegistryFileOptions = ImportFileOptions;
 
-export type ImportRegistryResult = {
-  outcome: 'activated' | 'unchanged' | 'rejected';
-  /** Why nothing went live (rejected), in one sentence for the admin. */
-  reason: string | null;
-  versionId: number | null;
+export type ImportRegistryResult = ImportOutcome & {
   kind: RegistryKind | null;
-  fileName: string;
   encoding: string;
   format: string;
-  rows: number;
-  rejectedRows: number;
   warnings: number;
-  issues: readonly LineIssue[];
-  issueCount: number;
   diff: RegistryDiff | null;
-  ms: number;
 };
 
 /**
