@@ -34,6 +34,18 @@ export function getNumberingData({ db = getDb(), now = Date.now() }: GetNumberin
   return slot.data;
 }
 
+/**
+ * The data as the database has it now, for an import to decide against: this process's view may be up to
+ * CHECK_EVERY_MS old, and another instance may have activated a file meanwhile — an import judged against the older
+ * view could call a file "unchanged" that is not in force, or apply an increment to a set that was since replaced.
+ */
+export async function getCurrentNumberingData({ db = getDb() }: { db?: Db } = {}): Promise<NumberingData> {
+  await getNumberingData({ db });
+  const slot = slots.get(db)!;
+  await refresh(db, slot, Date.now());
+  return slot.data;
+}
+
 /** Makes an import of this process live here at once (other threads reload from the database on the broadcast). */
 export function setNumberingData(db: Db, data: NumberingData): void {
   slots.set(db, { data: Promise.resolve(data), checkedAt: Date.now(), checking: false });

@@ -4,7 +4,7 @@ import { takeNamedWriteLock } from '../../db/take-write-lock';
 import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
 import { parsePortedStream } from '../parse-ported-stream';
 import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
-import { getNumberingData, setNumberingData } from './get-numbering-data';
+import { getCurrentNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData } from './load-numbering-data';
 import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
 
@@ -25,7 +25,7 @@ export type ImportPortedResult = ImportOutcome & {
 export async function importPortedFile(options: ImportPortedFileOptions): Promise<ImportPortedResult> {
   const { db = getDb(), fileName, onProgress } = options;
   const started = performance.now();
-  const current = await getNumberingData({ db });
+  const current = await getCurrentNumberingData({ db });
   const hash = createHash('sha256');
   let bytes = 0;
   const parsed = await parsePortedStream(hashing(options.chunks, hash, (n) => (bytes += n)), {

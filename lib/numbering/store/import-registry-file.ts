@@ -5,7 +5,7 @@ import { takeNamedWriteLock } from '../../db/take-write-lock';
 import { AppError } from '../../errors/app-error';
 import { parseRegistryStream } from '../parse-registry-stream';
 import { diffRegistryRanges, type RegistryDiff } from './diff-registry-ranges';
-import { getNumberingData, setNumberingData } from './get-numbering-data';
+import { getCurrentNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, knownOperatorsOf, type RegistryFileInUse } from './load-numbering-data';
 import { registryKindOf, type RegistryKind } from './registry-kind';
 import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
@@ -32,7 +32,7 @@ export type ImportRegistryResult = ImportOutcome & {
 export async function importRegistryFile(options: ImportRegistryFileOptions): Promise<ImportRegistryResult> {
   const { db = getDb(), fileName, onProgress } = options;
   const started = performance.now();
-  const current = await getNumberingData({ db });
+  const current = await getCurrentNumberingData({ db });
   const raw: Uint8Array[] = [];
   const parsed = await parseRegistryStream(keepChunks(options.chunks, raw), {
     fileName,
