@@ -2,9 +2,10 @@
  * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target (issue [3/6]): p99 ≤ 2 ms at
  * 500 req/s. Runs the production build (`next build` first if there is none) on a fresh SQLite database seeded with the
  * demo configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate.
- * Baseline, same run, same load: a bare Node http server answering a constant trunk name — the cost of HTTP itself.
- * The load generator and the baseline server each run in their own process (bench/support), so the only thing that
- * differs between the two measurements is the server answering.
+ * Baselines, same run, same load: a bare Node http server answering a constant trunk name (the cost of HTTP itself),
+ * and the listener's own socket handling answering a constant (bench/support/constant-net-server.mjs: the cost of a
+ * new connection answered by Node on this machine, before any routing). The load generator and the baselines each run
+ * in their own process (bench/support), so what differs between the measurements is the server answering.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -53,10 +54,25 @@ function load(urls: string[], count: number, rate = RATE): Promise<LoadResult> {
   });
 }
 
-async function startBaseline(): Promise<{ port: number; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(HERE, 'support/constant-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startBaseline(script: string): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(HERE, 'support', script)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
   return { port: Number(first.value), stop: () => child.kill() };
+}
+
+/** bench/support/stall-meter.mjs, running beside the rounds: how often an idle Node process is held up > 2 ms here. */
+function startStallMeter(): { report: () => Promise<{ seconds: number; count: number; totalMs: number; maxMs: number }> } {
+  const child = spawn(process.execPath, [path.join(HERE, 'support/stall-meter.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+  const done = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  return {
+    async report() {
+      child.stdin.end();
+      await done;
+      return JSON.parse(out);
+    },
+  };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -82,7 +98,8 @@ const app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'
   stdio: 'ignore',
   detached: true,
 });
-const baseline = await startBaseline();
+const baseline = await startBaseline('constant-server.mjs');
+const sockets = await startBaseline('constant-net-server.mjs');
 try {
   const numbers = ['79151234567', '79261234567', '79031234567', '79001234567', '74951234567', '79991234567'];
   const exts = ['101', '102', '201', '202'];
@@ -90,6 +107,7 @@ try {
   const listenerUrls = queries.map((q) => `http://127.0.0.1:${dialplanPort}/api/asterisk/route${q}`);
   const nextUrls = queries.map((q) => `http://127.0.0.1:${port}/api/asterisk/route${q}`);
   const baseUrls = [`http://127.0.0.1:${baseline.port}/`];
+  const socketUrls = [`http://127.0.0.1:${sockets.port}/api/asterisk/route${queries[0]}`];
   for (let i = 0; i < 100; i += 1) {
     const ready = await Promise.all([load(nextUrls.slice(0, 1), 1, 1), load(listenerUrls.slice(0, 1), 1, 1)]);
     if (ready.every((r) => r.errorCount === 0)) break;
@@ -97,30 +115,40 @@ try {
   }
   await load(listenerUrls, WARMUP);
   await load(baseUrls, WARMUP);
+  await load(socketUrls, WARMUP);
   const count = RATE * SECONDS;
   // Rounds, alternating which server goes first: on this shared 2-core VM a bare constant server's p99 alone moves
   // between 0.7 and 3.7 ms from one 10 s run to the next, so one run says more about the neighbours than about us.
   // Every round is printed; the verdict uses the median round (and a round's p99 is the 50th-worst of 5 000).
-  const rounds: Array<{ base: LoadResult; ours: LoadResult }> = [];
+  const stallMeter = startStallMeter();
+  const rounds: Array<{ base: LoadResult; sockets: LoadResult; ours: LoadResult }> = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const first = round % 2 === 0 ? await load(baseUrls, count) : await load(listenerUrls, count);
-    const second = round % 2 === 0 ? await load(listenerUrls, count) : await load(baseUrls, count);
-    rounds.push(round % 2 === 0 ? { base: first, ours: second } : { base: second, ours: first });
+    // The order rotates, so no server always runs right after another one's connections.
+    const order = (['base', 'sockets', 'ours'] as const).map((_, i, all) => all[(i + round) % all.length]!);
+    const results: Partial<Record<'base' | 'sockets' | 'ours', LoadResult>> = {};
+    for (const which of order) results[which] = await load(which === 'base' ? baseUrls : which === 'sockets' ? socketUrls : listenerUrls, count);
+    rounds.push(results as { base: LoadResult; sockets: LoadResult; ours: LoadResult });
   }
+  const stalls = await stallMeter.report();
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
   const viaNext = await load(nextUrls, Math.floor(count / 5), RATE / 5).catch(() => null);
   console.log(`dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`);
   rounds.forEach((r, i) => {
     console.log(`  round ${i + 1} bare node http (baseline):             ${summary(r.base)}`);
+    console.log(`  round ${i + 1} listener's sockets, constant answer:   ${summary(r.sockets)}`);
     console.log(`  round ${i + 1} dialplan listener /api/asterisk/route: ${summary(r.ours)}`);
   });
   if (viaNext) console.log(`  (Next.js route, same code, ${RATE / 5} req/s):          ${summary(viaNext)}`);
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const p99 = median(rounds.map((r) => pct(r.ours.latencies, 99)));
   const baseP99 = median(rounds.map((r) => pct(r.base.latencies, 99)));
+  const socketsP99 = median(rounds.map((r) => pct(r.sockets.latencies, 99)));
   const errors = rounds.reduce((sum, r) => sum + r.ours.errorCount, 0);
   console.log(`  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`);
+  console.log(`  this machine meanwhile: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, ${stalls.totalMs.toFixed(0)} ms in all, longest ${stalls.maxMs.toFixed(1)} ms)`);
+  console.log(`  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms (${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ${(p99 / socketsP99).toFixed(2)}×`);
 } finally {
   baseline.stop();
+  sockets.stop();
   process.kill(-app.pid!, 'SIGTERM');
 }
