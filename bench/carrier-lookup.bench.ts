@@ -137,6 +137,7 @@ async function main(): Promise<void> {
   row('findRangeHolder (registry)', perSecond(registryRate), 'direct-mapped first level on 6 digits');
   row('findPortedOwner', perSecond(portedRate), 'interpolated, branch-free window');
   row('  the same, pre-split', perSecond(splitRate(ported, queries)), 'numbers already split into block + rest integers: the index alone, no string parsing');
+  row('  the parsing alone', perSecond(parseRate(queries)), 'e164 strings → block + rest integers, no index: each part is fast alone, together they are not');
   const trip = ramTrip(ported.rests.byteLength + ported.ownerSlots.byteLength);
   sink += trip.checksum & 1;
   row('RAM trip (machine floor)', `${trip.dependentNs.toFixed(0)} ns`, `one read at a random place in ${((ported.rests.byteLength + ported.ownerSlots.byteLength) / 2 ** 20).toFixed(0)} MB (the ported index's size) waiting for the one before; ${trip.independentNs.toFixed(1)} ns each when independent`);
@@ -183,6 +184,24 @@ function splitRate(ported: PortedIndex, queries: readonly string[]): number {
     let found = 0;
     for (let i = 0; i < blocks.length; i += 1) if (blocks[i]! >= 0 && portedPositionAt(ported, blocks[i]!, rests[i]!) >= 0) found += 1;
     sink += found;
+  };
+  return queries.length / (medianMs(REPEATS, run) / 1e3);
+}
+
+/**
+ * Diagnostic: reading the strings alone (what the pre-split row leaves out). V8 compiles each charCodeAt into a loop
+ * over string representations (~12 instructions, 6 branches per character, `node --print-opt-code`), so the 11
+ * characters and their validation are ~150 instructions: cheap on their own, but enough, added to the index's, that
+ * the CPU no longer has the next lookup's RAM read in flight while it waits for this one's.
+ */
+function parseRate(queries: readonly string[]): number {
+  const run = () => {
+    let total = 0;
+    for (let i = 0; i < queries.length; i += 1) {
+      const block = nationalBlockOf(queries[i]!);
+      total += block < 0 ? 0 : block + nationalRestOf(queries[i]!);
+    }
+    sink += total & 1;
   };
   return queries.length / (medianMs(REPEATS, run) / 1e3);
 }
