@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { getDb } from '../../db/client';
 import { takeNamedWriteLock } from '../../db/take-write-lock';
+import { AppError } from '../../errors/app-error';
 import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
 import { parsePortedStream } from '../parse-ported-stream';
 import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
 import { getCurrentNumberingData, setNumberingData } from './get-numbering-data';
-import { assembleNumberingData } from './load-numbering-data';
+import { assembleNumberingData, type NumberingData } from './load-numbering-data';
 import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
 
 export type ImportPortedFileOptions = ImportFileOptions;
@@ -25,14 +26,36 @@ export type ImportPortedResult = ImportOutcome & {
 export async function importPortedFile(options: ImportPortedFileOptions): Promise<ImportPortedResult> {
   const { db = getDb(), fileName, onProgress } = options;
   const started = performance.now();
-  const current = await getCurrentNumberingData({ db });
   const hash = createHash('sha256');
   let bytes = 0;
   const parsed = await parsePortedStream(hashing(options.chunks, hash, (n) => (bytes += n)), {
     totalBytes: options.totalBytes,
     onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
   });
-  const sha256 = hash.digest('hex');
+  const file: ParsedPortedFile = { parsed, sha256: hash.digest('hex'), bytes };
+  // Decided against the set in force, and committed only if that set is still the one in force once the lock is
+  // held: otherwise another instance activated a set meanwhile (an increment built on the older set would drop its
+  // changes), and the decision is made again on the new one.
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await getCurrentNumberingData({ db });
+    try {
+      return await decideAndActivate(options, file, current, started);
+    } catch (error) {
+      if (!(error instanceof SetReplacedMeanwhile)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new AppError('CONFLICT', 'Набор перенесённых номеров меняется другими загрузками: повторите позже / The ported-number set keeps being replaced by other imports: try again later.');
+      }
+    }
+  }
+}
+
+/** Another import activated a ported-number set between this import's decision and its commit. */
+class SetReplacedMeanwhile extends Error {}
+const MAX_ATTEMPTS = 3;
+type ParsedPortedFile = { parsed: Awaited<ReturnType<typeof parsePortedStream>>; sha256: string; bytes: number };
+
+async function decideAndActivate(options: ImportPortedFileOptions, { parsed, sha256, bytes }: ParsedPortedFile, current: NumberingData, started: number): Promise<ImportPortedResult> {
+  const { db = getDb(), fileName, onProgress } = options;
   const errors = parsed.stats.rejectedRows;
   const base = {
     fileName,
@@ -73,6 +96,8 @@ export async function importPortedFile(options: ImportPortedFileOptions): Promis
   const created = await db.$transaction(
     async (tx) => {
       await takeNamedWriteLock(tx, db, 'numbering:ported');
+      const active = await tx.portedVersion.findFirst({ where: { status: 'active' }, select: { id: true } });
+      if ((active?.id ?? null) !== (inUse?.versionId ?? null)) throw new SetReplacedMeanwhile();
       await tx.portedVersion.updateMany({ where: { status: 'previous' }, data: { status: 'archived', content: null } });
       await tx.portedVersion.updateMany({ where: { status: 'active' }, data: { status: 'previous' } });
       return tx.portedVersion.create({

@@ -93,6 +93,10 @@ describe.each(['sqlite', 'postgresql'] as const)('registry import on %s', (kind)
         clients.map((db, i) => importRegistryFile({ chunks: chunksOf(texts[i]!), fileName: `DEF-9xx-${i}.csv`, source: 'file', db, acceptShrink: true })),
       );
       expect(results.map((r) => r.outcome)).toEqual(['activated', 'activated']);
+      // Each diff is against the version it replaced: the later one also puts the other's moved row back (2 ranges),
+      // not against the bundled file both started from (1 range).
+      const [first, second] = [...results].sort((a, b) => a.versionId! - b.versionId!);
+      expect([first!.diff?.rangesChangedCarrier, second!.diff?.rangesChangedCarrier]).toEqual([1, 2]);
       const active = await test.db().registryVersion.findMany({ where: { kind: 'DEF-9xx', status: 'active' } });
       expect(active).toHaveLength(1);
       expect(await test.db().registryVersion.count({ where: { kind: 'DEF-9xx', status: 'previous' } })).toBe(1);
