@@ -1,5 +1,8 @@
 import type { Db } from '../../db/client';
+import { AppError } from '../../errors/app-error';
 import type { LineIssue } from '../types';
+import { getCurrentNumberingData } from './get-numbering-data';
+import type { NumberingData } from './load-numbering-data';
 
 /**
  * What registry and MNP imports share: their options, the common part of their result, how much of a refused file is kept, the shrink guard and the
@@ -64,4 +67,27 @@ export function rowErrorsReason(errors: number, lines: string): string {
 /** Prisma's Json input wants plain JSON values; issues and diffs are plain data. */
 export function toJson<T>(value: T): never {
   return JSON.parse(JSON.stringify(value)) as never;
+}
+
+/** Thrown inside an activation's transaction: another import activated a version of the same kind after this one decided. */
+export class ReplacedMeanwhile extends Error {}
+const DECISION_ATTEMPTS = 3;
+
+/**
+ * Runs an import's decision and activation against the data in force. The activation checks, under the kind's lock,
+ * that the version in force is still the one decided against, and throws ReplacedMeanwhile if another instance
+ * activated one meanwhile (a diff, a shrink check or an increment built on the older version would be wrong); then the
+ * decision is made again on the new data, up to DECISION_ATTEMPTS times, before giving up with 409.
+ */
+export async function decideOnDataInForce<T>(db: Db, what: { ru: string; en: string }, decide: (current: NumberingData) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await decide(await getCurrentNumberingData({ db }));
+    } catch (error) {
+      if (!(error instanceof ReplacedMeanwhile)) throw error;
+      if (attempt >= DECISION_ATTEMPTS) {
+        throw new AppError('CONFLICT', `${what.ru} меняется другими загрузками: повторите позже / ${what.en} keeps being replaced by other imports: try again later.`);
+      }
+    }
+  }
 }

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { getDb } from '../../db/client';
 import { takeNamedWriteLock } from '../../db/take-write-lock';
-import { AppError } from '../../errors/app-error';
 import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
 import { parsePortedStream } from '../parse-ported-stream';
 import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
-import { getCurrentNumberingData, setNumberingData } from './get-numbering-data';
+import { setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, type NumberingData } from './load-numbering-data';
-import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
+import { decideOnDataInForce, KEPT_ISSUES, ReplacedMeanwhile, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
 
 export type ImportPortedFileOptions = ImportFileOptions;
 
@@ -24,7 +23,7 @@ export type ImportPortedResult = ImportOutcome & {
  * one transaction, the replaced set kept as 'previous') and in this process's lookups.
  */
 export async function importPortedFile(options: ImportPortedFileOptions): Promise<ImportPortedResult> {
-  const { db = getDb(), fileName, onProgress } = options;
+  const { db = getDb(), onProgress } = options;
   const started = performance.now();
   const hash = createHash('sha256');
   let bytes = 0;
@@ -33,25 +32,9 @@ export async function importPortedFile(options: ImportPortedFileOptions): Promis
     onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
   });
   const file: ParsedPortedFile = { parsed, sha256: hash.digest('hex'), bytes };
-  // Decided against the set in force, and committed only if that set is still the one in force once the lock is
-  // held: otherwise another instance activated a set meanwhile (an increment built on the older set would drop its
-  // changes), and the decision is made again on the new one.
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await getCurrentNumberingData({ db });
-    try {
-      return await decideAndActivate(options, file, current, started);
-    } catch (error) {
-      if (!(error instanceof SetReplacedMeanwhile)) throw error;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new AppError('CONFLICT', 'Набор перенесённых номеров меняется другими загрузками: повторите позже / The ported-number set keeps being replaced by other imports: try again later.');
-      }
-    }
-  }
+  return decideOnDataInForce(db, { ru: 'Набор перенесённых номеров', en: 'The ported-number set' }, (current) => decideAndActivate(options, file, current, started));
 }
 
-/** Another import activated a ported-number set between this import's decision and its commit. */
-class SetReplacedMeanwhile extends Error {}
-const MAX_ATTEMPTS = 3;
 type ParsedPortedFile = { parsed: Awaited<ReturnType<typeof parsePortedStream>>; sha256: string; bytes: number };
 
 async function decideAndActivate(options: ImportPortedFileOptions, { parsed, sha256, bytes }: ParsedPortedFile, current: NumberingData, started: number): Promise<ImportPortedResult> {
@@ -97,7 +80,7 @@ async function decideAndActivate(options: ImportPortedFileOptions, { parsed, sha
     async (tx) => {
       await takeNamedWriteLock(tx, db, 'numbering:ported');
       const active = await tx.portedVersion.findFirst({ where: { status: 'active' }, select: { id: true } });
-      if ((active?.id ?? null) !== (inUse?.versionId ?? null)) throw new SetReplacedMeanwhile();
+      if ((active?.id ?? null) !== (inUse?.versionId ?? null)) throw new ReplacedMeanwhile();
       await tx.portedVersion.updateMany({ where: { status: 'previous' }, data: { status: 'archived', content: null } });
       await tx.portedVersion.updateMany({ where: { status: 'active' }, data: { status: 'previous' } });
       return tx.portedVersion.create({

@@ -8,7 +8,7 @@ import { diffRegistryRanges, type RegistryDiff } from './diff-registry-ranges';
 import { getCurrentNumberingData, setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, knownOperatorsOf, type NumberingData, type RegistryFileInUse } from './load-numbering-data';
 import { registryKindOf, type RegistryKind } from './registry-kind';
-import { KEPT_ISSUES, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
+import { decideOnDataInForce, KEPT_ISSUES, ReplacedMeanwhile, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
 
 const gzipAsync = promisify(gzip);
 
@@ -39,24 +39,9 @@ export async function importRegistryFile(options: ImportRegistryFileOptions): Pr
     knownOperators: knownOperatorsOf((await getCurrentNumberingData({ db })).files),
     onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
   });
-  // Decided against the version in force, and committed only if it is still the one in force once the lock is held;
-  // otherwise another instance activated one meanwhile, and the shrink check and the diff are made again against it.
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await getCurrentNumberingData({ db });
-    try {
-      return await decideAndActivate(options, parsed, raw, current, started);
-    } catch (error) {
-      if (!(error instanceof VersionReplacedMeanwhile)) throw error;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new AppError('CONFLICT', 'Этот файл реестра меняется другими загрузками: повторите позже / This registry file keeps being replaced by other imports: try again later.');
-      }
-    }
-  }
+  return decideOnDataInForce(db, { ru: 'Этот файл реестра', en: 'This registry file' }, (current) => decideAndActivate(options, parsed, raw, current, started));
 }
 
-/** Another import activated a version of the same kind between this import's decision and its commit. */
-class VersionReplacedMeanwhile extends Error {}
-const MAX_ATTEMPTS = 3;
 type ParsedRegistry = Awaited<ReturnType<typeof parseRegistryStream>>;
 
 async function decideAndActivate(options: ImportRegistryFileOptions, parsed: ParsedRegistry, raw: readonly Uint8Array[], current: NumberingData, started: number): Promise<ImportRegistryResult> {
@@ -114,7 +99,7 @@ async function decideAndActivate(options: ImportRegistryFileOptions, parsed: Par
   const created = await db.$transaction(async (tx) => {
     await takeNamedWriteLock(tx, db, `numbering:${kind}`);
     const active = await tx.registryVersion.findFirst({ where: { kind, status: 'active' }, select: { id: true } });
-    if ((active?.id ?? null) !== (previous?.versionId ?? null)) throw new VersionReplacedMeanwhile();
+    if ((active?.id ?? null) !== (previous?.versionId ?? null)) throw new ReplacedMeanwhile();
     await tx.registryVersion.updateMany({ where: { kind, status: 'previous' }, data: { status: 'archived', content: null } });
     await tx.registryVersion.updateMany({ where: { kind, status: 'active' }, data: { status: 'previous' } });
     return tx.registryVersion.create({
