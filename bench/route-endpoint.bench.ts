@@ -117,17 +117,21 @@ try {
   await load(baseUrls, WARMUP);
   await load(socketUrls, WARMUP);
   const count = RATE * SECONDS;
-  // Rounds, alternating which server goes first: on this shared 2-core VM a bare constant server's p99 alone moves
-  // between 0.7 and 3.7 ms from one 10 s run to the next, so one run says more about the neighbours than about us.
-  // Every round is printed; the verdict uses the median round (and a round's p99 is the 50th-worst of 5 000).
+  // Rounds, rotating which server goes first (so none always runs right after another one's connections): on this
+  // shared 2-core VM a bare constant server's p99 alone moves between 0.7 and 3.7 ms from one 10 s run to the next, so
+  // one run says more about the neighbours than about us. Every round is printed; the verdict uses the median round
+  // (and a round's p99 is the 50th-worst of 5 000).
+  const servers = { base: baseUrls, sockets: socketUrls, ours: listenerUrls };
+  const names = Object.keys(servers) as (keyof typeof servers)[];
   const stallMeter = startStallMeter();
-  const rounds: Array<{ base: LoadResult; sockets: LoadResult; ours: LoadResult }> = [];
+  const rounds: Record<keyof typeof servers, LoadResult>[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    // The order rotates, so no server always runs right after another one's connections.
-    const order = (['base', 'sockets', 'ours'] as const).map((_, i, all) => all[(i + round) % all.length]!);
-    const results: Partial<Record<'base' | 'sockets' | 'ours', LoadResult>> = {};
-    for (const which of order) results[which] = await load(which === 'base' ? baseUrls : which === 'sockets' ? socketUrls : listenerUrls, count);
-    rounds.push(results as { base: LoadResult; sockets: LoadResult; ours: LoadResult });
+    const results = {} as Record<keyof typeof servers, LoadResult>;
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[(i + round) % names.length]!;
+      results[name] = await load(servers[name], count);
+    }
+    rounds.push(results);
   }
   const stalls = await stallMeter.report();
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
