@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -60,7 +60,10 @@ async function startBaseline(script: string): Promise<{ port: number; stop: () =
   return { port: Number(first.value), stop: () => child.kill() };
 }
 
-/** bench/support/stall-meter.mjs, running beside the rounds: how often an idle Node process is held up > 2 ms here. */
+/**
+ * bench/support/stall-meter.mjs: how often an idle Node process is held up > 2 ms here. Run alone, before the rounds:
+ * beside them its 1 000 wake-ups a second were one more load on the 2 cores the servers need.
+ */
 function startStallMeter(): { report: () => Promise<{ seconds: number; count: number; totalMs: number; maxMs: number }> } {
   const child = spawn(process.execPath, [path.join(HERE, 'support/stall-meter.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
@@ -73,6 +76,20 @@ function startStallMeter(): { report: () => Promise<{ seconds: number; count: nu
       return JSON.parse(out);
     },
   };
+}
+
+/** The kernel's DAMON worker, if this machine runs one (a VM's memory reclaim): its CPU time and runs, from schedstat. */
+function readKdamond(): { ms: number; runs: number } | null {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('kdamond')) continue;
+      const [onCpuNs, , runs] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+      return { ms: onCpuNs! / 1e6, runs: runs! };
+    } catch {
+      // gone meanwhile, or no schedstat: nothing to report
+    }
+  }
+  return null;
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -124,6 +141,9 @@ try {
   const servers = { base: baseUrls, sockets: socketUrls, ours: listenerUrls };
   const names = Object.keys(servers) as (keyof typeof servers)[];
   const stallMeter = startStallMeter();
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const stalls = await stallMeter.report();
+  const kdamondBefore = readKdamond();
   const rounds: Record<keyof typeof servers, LoadResult>[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const results = {} as Record<keyof typeof servers, LoadResult>;
@@ -133,7 +153,7 @@ try {
     }
     rounds.push(results);
   }
-  const stalls = await stallMeter.report();
+  const kdamondAfter = readKdamond();
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
   const viaNext = await load(nextUrls, Math.floor(count / 5), RATE / 5).catch(() => null);
   console.log(`dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`);
@@ -149,7 +169,12 @@ try {
   const socketsP99 = median(rounds.map((r) => pct(r.sockets.latencies, 99)));
   const errors = rounds.reduce((sum, r) => sum + r.ours.errorCount, 0);
   console.log(`  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`);
-  console.log(`  this machine meanwhile: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, ${stalls.totalMs.toFixed(0)} ms in all, longest ${stalls.maxMs.toFixed(1)} ms)`);
+  console.log(`  this machine at rest, before the rounds: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, longest ${stalls.maxMs.toFixed(1)} ms)`);
+  if (kdamondBefore && kdamondAfter) {
+    const runs = kdamondAfter.runs - kdamondBefore.runs;
+    const ms = kdamondAfter.ms - kdamondBefore.ms;
+    console.log(`  during the rounds the kernel's DAMON thread (kdamond) ran ${runs} times, ${ms.toFixed(0)} ms in all (${(ms / Math.max(1, runs)).toFixed(2)} ms a run); this kernel does not preempt it, so whatever wakes on its core waits`);
+  }
   console.log(`  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms (${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ${(p99 / socketsP99).toFixed(2)}×`);
 } finally {
   baseline.stop();

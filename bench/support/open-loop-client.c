@@ -74,8 +74,12 @@ int main(int argc, char **argv) {
       epoll_ctl(ep, EPOLL_CTL_ADD, c->fd, &ev);
       next++;
     }
-    int timeout = next < count ? (int)(t0 + next * 1000.0 / rate - nowMs()) : 100;
-    int n = epoll_wait(ep, events, 256, timeout < 0 ? 0 : timeout);
+    // Sleep exactly until the next start (epoll_pwait2 takes nanoseconds): with epoll_wait's whole milliseconds the
+    // last sub-millisecond before each start was a busy loop — 40 % of a core at 500 req/s, taken from the server.
+    double wait = next < count ? t0 + next * 1000.0 / rate - nowMs() : 100;
+    if (wait < 0) wait = 0;
+    struct timespec timeout = {.tv_sec = (time_t)(wait / 1e3), .tv_nsec = (long)((wait - 1e3 * (time_t)(wait / 1e3)) * 1e6)};
+    int n = epoll_pwait2(ep, events, 256, &timeout, NULL);
     for (int i = 0; i < n; i++) {
       Conn *c = events[i].data.ptr;
       if (!c->sent && (events[i].events & EPOLLOUT)) {
