@@ -111,7 +111,9 @@ await db.$disconnect();
 const port = 3900 + Math.floor(Math.random() * 90);
 const dialplanPort = port + 100;
 const app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  env: { ...process.env, DATABASE_URL: `file:${database.file}`, DIALPLAN_SECRET: SECRET, DIALPLAN_LISTEN: `127.0.0.1:${dialplanPort}`, NODE_ENV: 'production' },
+  // A PBX is configured (nothing answers on its AMI port: the bench makes no calls) so that each decision reads the live
+  // SIM load and the cached SIM usage, as it does in production; without one the server skips both.
+  env: { ...process.env, DATABASE_URL: `file:${database.file}`, DIALPLAN_SECRET: SECRET, DIALPLAN_LISTEN: `127.0.0.1:${dialplanPort}`, AMI_HOST: '127.0.0.1', AMI_PORT: String(port + 200), AMI_USER: 'bench', AMI_SECRET: 'bench', NODE_ENV: 'production' },
   stdio: 'ignore',
   detached: true,
 });

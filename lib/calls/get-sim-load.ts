@@ -1,4 +1,5 @@
 import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
+import { loadOnMainThread } from '../cache/load-on-main-thread';
 import type { Db } from '../db/client';
 import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
 import { callDay } from './call-day';
@@ -77,26 +78,28 @@ function cacheFor(db: Db): RefreshingCache<string, Stored> {
   const caches = (holder.__simLoadCaches ??= new Map());
   let cache = caches.get(db);
   if (!cache) {
-    cache = createRefreshingCache<string, Stored>({
-      ttlMs: TTL_MS,
-      load: async (key) => {
-        const [portal, monthStart, today] = key.split('|') as [string, string, string];
-        const portalId = Number(portal);
-        // Today's rows as they are, the rest of the month summed by the database: a row per SIM instead of a row per
-        // SIM-day, so the reload (every second, on the dialplan's event loop) stays small at the end of a month too.
-        const [trunks, todayRows, earlier] = await Promise.all([
-          db.trunk.findMany({ where: { portalId }, select: { id: true, dialTarget: true, channels: true } }),
-          db.simUsage.findMany({ where: { portalId, day: today }, select: { trunkId: true, simIndex: true, day: true, calls: true, seconds: true, lastCallAt: true } }),
-          db.simUsage.groupBy({ by: ['trunkId', 'simIndex'], where: { portalId, day: { gte: monthStart, lt: today } }, _sum: { seconds: true }, _max: { lastCallAt: true } }),
-        ]);
-        const rows: Stored['rows'] = [
-          ...todayRows,
-          ...earlier.map((g) => ({ trunkId: g.trunkId, simIndex: g.simIndex, day: monthStart, calls: 0, seconds: g._sum.seconds ?? 0, lastCallAt: g._max.lastCallAt })),
-        ];
-        return { trunks, rows };
-      },
-    });
+    cache = createRefreshingCache<string, Stored>({ ttlMs: TTL_MS, load: (key) => loadStoredOnMain(db, key) });
     caches.set(db, cache);
   }
   return cache;
 }
+
+/**
+ * Today's rows as they are, the rest of the month summed by the database: a row per SIM instead of a row per SIM-day,
+ * so the reload (every second) stays small at the end of a month too. In the dialplan worker it runs on the main
+ * thread (see loadOnMainThread): three queries a second on the worker's own loop set the desk phones' latency tail.
+ */
+const loadStoredOnMain = loadOnMainThread('sim-usage', async (db: Db, key: string): Promise<Stored> => {
+  const [portal, monthStart, today] = key.split('|') as [string, string, string];
+  const portalId = Number(portal);
+  const [trunks, todayRows, earlier] = await Promise.all([
+    db.trunk.findMany({ where: { portalId }, select: { id: true, dialTarget: true, channels: true } }),
+    db.simUsage.findMany({ where: { portalId, day: today }, select: { trunkId: true, simIndex: true, day: true, calls: true, seconds: true, lastCallAt: true } }),
+    db.simUsage.groupBy({ by: ['trunkId', 'simIndex'], where: { portalId, day: { gte: monthStart, lt: today } }, _sum: { seconds: true }, _max: { lastCallAt: true } }),
+  ]);
+  const rows: Stored['rows'] = [
+    ...todayRows,
+    ...earlier.map((g) => ({ trunkId: g.trunkId, simIndex: g.simIndex, day: monthStart, calls: 0, seconds: g._sum.seconds ?? 0, lastCallAt: g._max.lastCallAt })),
+  ];
+  return { trunks, rows };
+});

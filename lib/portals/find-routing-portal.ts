@@ -1,5 +1,6 @@
 import { createBroadcastForget } from '../cache/broadcast-forget';
 import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
+import { loadOnMainThread } from '../cache/load-on-main-thread';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { ensureLocalPortal, LOCAL_MEMBER_ID } from './ensure-local-portal';
@@ -19,9 +20,12 @@ const caches = (holder.__routingPortals ??= new Map());
  */
 export function findRoutingPortal({ memberId, db = getDb(), now }: FindRoutingPortalOptions = {}): Promise<number> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (key: string) => lookup(db, key || null) })));
+  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (key: string) => lookupPortal(db, key) })));
   return cache.get(memberId ?? '', now);
 }
+
+/** In the dialplan worker this runs on the main thread (see loadOnMainThread). */
+const lookupPortal = loadOnMainThread('routing-portal', (db: Db, memberId: string) => lookup(db, memberId || null));
 
 async function lookup(db: Db, memberId: string | null | undefined): Promise<number> {
   if (memberId) {

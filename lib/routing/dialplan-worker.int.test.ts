@@ -51,6 +51,17 @@ describe('the dialplan worker', () => {
     await until('number=79151234567&ext=101', 'gw_mts');
   });
 
+  it('has this thread run its database reads, and gets their errors back as they were', async () => {
+    const asked = new Set<string>();
+    dialplan.worker.on('message', (message: { kind: string; name?: string }) => message.kind === 'load' && asked.add(message.name!));
+    // A portal nobody installed: the lookup runs here and fails with NOT_FOUND, which must reach the dialplan as such.
+    expect(await ask('number=79151234567&ext=101&portal=not-installed')).toBe('ERROR NOT_FOUND');
+    // The SIM usage is cached for a second: the next call after that has it read again — here, not in the worker.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await ask('number=79151234567&ext=101')).toBe('gw_mts');
+    expect([...asked].sort()).toEqual(['routing-portal', 'sim-usage']);
+  });
+
   it('a settings save in this thread reaches the worker\'s cache at once, not after its 30 s refresh', async () => {
     const db = test.db();
     const portal = await db.portal.findFirstOrThrow();

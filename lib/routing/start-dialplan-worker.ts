@@ -1,10 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { runNamedLoad, toCrossingError } from '../cache/load-on-main-thread';
 import type { CallTrackerState } from '../calls/call-tracker-state';
 import { summarizeLiveChannels } from '../calls/get-sim-load';
 import { trackedCallStates } from '../calls/start-call-tracking';
 import { getConfig } from '../config/load-config';
+import { getDb } from '../db/client';
+// The worker's cache reads run here (runLoadFor): these register them by name in this thread.
+import '../numbering/store/get-numbering-data';
+import '../portals/find-routing-portal';
+import './settings/get-routing-context';
 import type { DialplanWorkerData, DialplanWorkerMessage, DialplanWorkerReport } from './dialplan-worker';
 
 export type DialplanWorker = {
@@ -46,6 +52,7 @@ export function startDialplanWorker({ listen = getConfig().DIALPLAN_LISTEN, trac
   let stopped = false;
   const listening = new Promise<{ address: string; port: number }>((resolve) => {
     worker.on('message', (report: DialplanWorkerReport) => {
+      if (report.kind === 'load') return runLoadFor(worker, report);
       if (report.kind === 'listening') resolve({ address: report.address, port: report.port });
       else console.error(`[dialplan] listener on ${listen} failed: ${report.message}`);
     });
@@ -79,4 +86,19 @@ export function startDialplanWorker({ listen = getConfig().DIALPLAN_LISTEN, trac
   };
   holder.__dialplanWorker = handle;
   return handle;
+}
+
+/** Runs a cache read the worker asked for (see loadOnMainThread) on this thread's database client, and posts the answer. */
+function runLoadFor(worker: Worker, { id, name, key }: Extract<DialplanWorkerReport, { kind: 'load' }>): void {
+  const post = (message: DialplanWorkerMessage) => {
+    try {
+      worker.postMessage(message);
+    } catch (error) {
+      worker.postMessage({ kind: 'loaded', id, error: toCrossingError(error) } satisfies DialplanWorkerMessage);
+    }
+  };
+  runNamedLoad(name, key, getDb()).then(
+    (value) => post({ kind: 'loaded', id, value }),
+    (error: unknown) => post({ kind: 'loaded', id, error: toCrossingError(error) }),
+  );
 }

@@ -1,4 +1,5 @@
 import { createBroadcastForget } from '../../cache/broadcast-forget';
+import { loadOnMainThread } from '../../cache/load-on-main-thread';
 import { getDb, type Db } from '../../db/client';
 import { loadNumberingData, loadOverrides, numberingFingerprint, type NumberingData } from './load-numbering-data';
 
@@ -56,17 +57,9 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
   slot.checking = true;
   try {
     const current = await slot.data;
-    const [registry, ported] = await Promise.all([
-      db.registryVersion.findMany({ where: { status: 'active' }, select: { id: true, kind: true }, orderBy: { id: 'asc' } }),
-      db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' }, select: { id: true } }),
-    ]);
-    // The newest per kind, as loadNumberingData takes them.
-    const newestByKind = new Map(registry.map((row) => [row.kind, row.id]));
-    const fingerprint = numberingFingerprint([...newestByKind.values()], ported?.id ?? null);
-    const next =
-      fingerprint === current.fingerprint
-        ? { ...current, overrides: await loadOverrides(db, new Date(now)) }
-        : await loadNumberingData({ db, now: new Date(now) });
+    const { fingerprint, overrides } = await readVersionsInForce(db, now);
+    // The rebuild itself (rare: a new file was activated) runs here: the index is this thread's own.
+    const next = fingerprint === current.fingerprint ? { ...current, overrides } : await loadNumberingData({ db, now: new Date(now) });
     if (slots.get(db) === slot) slot.data = Promise.resolve(Object.freeze(next));
   } catch (error) {
     // Keep serving what is loaded: a lookup with yesterday's registry beats no lookup.
@@ -76,6 +69,21 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
     slot.checking = false;
   }
 }
+
+/**
+ * Which versions are in force, and the overrides: the periodic check. In the dialplan worker it runs on the main thread
+ * (see loadOnMainThread), so the check's queries never hold the loop that answers desk phones.
+ */
+const readVersionsInForce = loadOnMainThread('numbering-versions', async (db: Db, now: number) => {
+  const [registry, ported, overrides] = await Promise.all([
+    db.registryVersion.findMany({ where: { status: 'active' }, select: { id: true, kind: true }, orderBy: { id: 'asc' } }),
+    db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' }, select: { id: true } }),
+    loadOverrides(db, new Date(now)),
+  ]);
+  // The newest per kind, as loadNumberingData takes them.
+  const newestByKind = new Map(registry.map((row) => [row.kind, row.id]));
+  return { fingerprint: numberingFingerprint([...newestByKind.values()], ported?.id ?? null), overrides };
+});
 
 /** Overrides change often and are small: reload just them after an admin edit or a learned answer. */
 export async function reloadOverrides(db: Db = getDb()): Promise<void> {

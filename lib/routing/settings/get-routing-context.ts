@@ -1,5 +1,6 @@
 import { createBroadcastForget } from '../../cache/broadcast-forget';
 import { createRefreshingCache, type RefreshingCache } from '../../cache/create-refreshing-cache';
+import { loadOnMainThread } from '../../cache/load-on-main-thread';
 import { getDb, type Db } from '../../db/client';
 import { compileRoutingSettings, type CompiledRoutingSettings } from '../compile-routing-settings';
 import type { Caller } from '../types';
@@ -28,7 +29,7 @@ export type GetRoutingContextOptions = { portalId: number; db?: Db; now?: number
 
 export function getRoutingContext({ portalId, db = getDb(), now }: GetRoutingContextOptions): Promise<RoutingContext> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (id: number) => loadRoutingContext(db, id) })));
+  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (id: number) => loadRoutingContextOnMain(db, id) })));
   return cache.get(portalId, now);
 }
 
@@ -36,6 +37,9 @@ export function getRoutingContext({ portalId, db = getDb(), now }: GetRoutingCon
 export const forgetRoutingContext: (portalId: number) => void = createBroadcastForget<number>('routing-context', (portalId) => {
   for (const cache of caches.values()) cache.forget(portalId);
 });
+
+/** In the dialplan worker this runs on the main thread and arrives as a structured clone (Maps and Sets survive). */
+const loadRoutingContextOnMain = loadOnMainThread('routing-context', (db: Db, portalId: number) => loadRoutingContext(db, portalId));
 
 async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
   const [settings, users] = await Promise.all([
