@@ -39,11 +39,25 @@ export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): Liv
  * The routing decision's capacity inputs for one portal: live busy channels per trunk (from AMI, via the trackers)
  * and per-SIM usage today and this month (from the journal's SimUsage rows, plus SIMs busy right now).
  */
-export async function getSimLoad({ db, portalId, trackers = [], live, now = Date.now(), timeZone }: GetSimLoadOptions): Promise<{ occupancy: OccupancyByTrunk; usage: UsageByTrunk }> {
+export async function getSimLoad({ db, portalId, trackers = [], live, now = Date.now(), timeZone }: GetSimLoadOptions): Promise<SimLoad> {
   const today = callDay(now, timeZone);
   const monthStart = `${today.slice(0, 8)}01`;
-  const { trunks, rows } = await cacheFor(db).get(`${portalId}|${monthStart}|${today}`, now);
-  const { busyByEndpoint, busySims } = live ?? summarizeLiveChannels(trackers);
+  const stored = await cacheFor(db).get(`${portalId}|${monthStart}|${today}`, now);
+  if (!live) return combineSimLoad(stored, summarizeLiveChannels(trackers), today);
+  // The dialplan worker asks on every call, but its inputs change only when the usage is reloaded (each second) or
+  // the main thread posts new live state: reuse the answer until then instead of rebuilding every SIM per call.
+  const last = lastLoadByStored.get(stored);
+  if (last?.live === live) return last.load;
+  const load = combineSimLoad(stored, live, today);
+  lastLoadByStored.set(stored, { live, load });
+  return load;
+}
+
+export type SimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
+const lastLoadByStored = new WeakMap<Stored, { live: LiveChannels; load: SimLoad }>();
+
+/** Frozen: one answer may serve many decisions, and none of them may change it for the next. */
+function combineSimLoad({ trunks, rows }: Stored, { busyByEndpoint, busySims }: LiveChannels, today: string): SimLoad {
   const occupancy: OccupancyByTrunk = {};
   const usage: UsageByTrunk = {};
   for (const trunk of trunks) {
@@ -60,9 +74,9 @@ export async function getSimLoad({ db, portalId, trackers = [], live, now = Date
     for (const index of busySims[endpoint] ?? []) if (sims[index]) sims[index].busy = true;
     const busy = Math.max(busyByEndpoint[endpoint] ?? 0, busySims[endpoint]?.length ?? 0);
     occupancy[String(trunk.id)] = busy;
-    usage[String(trunk.id)] = sims;
+    usage[String(trunk.id)] = Object.freeze(sims.map((sim) => Object.freeze(sim))) as SimUsage[];
   }
-  return { occupancy, usage };
+  return { occupancy: Object.freeze(occupancy), usage: Object.freeze(usage) };
 }
 
 type Stored = { trunks: Array<{ id: number; dialTarget: string; channels: number }>; rows: Array<{ trunkId: number; simIndex: number; day: string; calls: number; seconds: number; lastCallAt: Date | null }> };
