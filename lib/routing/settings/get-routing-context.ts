@@ -39,7 +39,7 @@ export const forgetRoutingContext: (portalId: number) => void = createBroadcastF
 });
 
 /** In the dialplan worker this runs on the main thread and arrives as a structured clone (Maps and Sets survive). */
-const loadRoutingContextOnMain = loadOnMainThread('routing-context', (db: Db, portalId: number) => loadRoutingContext(db, portalId));
+const loadRoutingContextOnMain = loadOnMainThread('routing-context', loadRoutingContext);
 
 async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
   const [settings, users] = await Promise.all([
