@@ -61,21 +61,18 @@ async function startBaseline(script: string): Promise<{ port: number; stop: () =
 }
 
 /**
- * bench/support/stall-meter.mjs: how often an idle Node process is held up > 2 ms here. Run alone, before the rounds:
- * beside them its 1 000 wake-ups a second were one more load on the 2 cores the servers need.
+ * bench/support/stall-meter.mjs for `ms`: how often an idle Node process is held up > 2 ms here. Run before the rounds,
+ * not beside them: its 1 000 wake-ups a second would be one more load on the 2 cores the servers need.
  */
-function startStallMeter(): { report: () => Promise<{ seconds: number; count: number; totalMs: number; maxMs: number }> } {
+async function measureStalls(ms: number): Promise<{ seconds: number; count: number; totalMs: number; maxMs: number }> {
   const child = spawn(process.execPath, [path.join(HERE, 'support/stall-meter.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk));
   const done = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  return {
-    async report() {
-      child.stdin.end();
-      await done;
-      return JSON.parse(out);
-    },
-  };
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  child.stdin.end();
+  await done;
+  return JSON.parse(out);
 }
 
 /** The kernel's DAMON worker, if this machine runs one (a VM's memory reclaim): its CPU time and runs, from schedstat. */
@@ -142,9 +139,7 @@ try {
   // (and a round's p99 is the 50th-worst of 5 000).
   const servers = { base: baseUrls, sockets: socketUrls, ours: listenerUrls };
   const names = Object.keys(servers) as (keyof typeof servers)[];
-  const stallMeter = startStallMeter();
-  await new Promise((resolve) => setTimeout(resolve, 10_000));
-  const stalls = await stallMeter.report();
+  const stalls = await measureStalls(10_000);
   const kdamondBefore = readKdamond();
   const rounds: Record<keyof typeof servers, LoadResult>[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -171,7 +166,7 @@ try {
   const socketsP99 = median(rounds.map((r) => pct(r.sockets.latencies, 99)));
   const errors = rounds.reduce((sum, r) => sum + r.ours.errorCount, 0);
   console.log(`  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`);
-  console.log(`  this machine at rest, before the rounds: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, longest ${stalls.maxMs.toFixed(1)} ms)`);
+  console.log(`  before the rounds, every server idle: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, longest ${stalls.maxMs.toFixed(1)} ms)`);
   if (kdamondBefore && kdamondAfter) {
     const runs = kdamondAfter.runs - kdamondBefore.runs;
     const ms = kdamondAfter.ms - kdamondBefore.ms;
