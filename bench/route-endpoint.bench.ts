@@ -1,6 +1,6 @@
 /**
  * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target (issue [3/6]): p99 ≤ 2 ms at
- * 500 req/s. Runs the production build (`next build` first if there is none) on a fresh SQLite database seeded with the
+ * 500 req/s. Runs the production build (`npm run build` first if there is none) on a fresh SQLite database seeded with the
  * demo configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate.
  * Baselines, same run, same load: a bare Node http server answering a constant trunk name (the cost of HTTP itself),
  * and the listener's own socket handling answering a constant (bench/support/constant-net-server.mjs: the cost of a
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDb } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate/apply-migrations';
+import { DIALPLAN_BUNDLE } from '../lib/routing/dialplan-bundle-path';
 import { seedDemoPortal } from '../lib/routing/settings/seed-demo-portal';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -94,9 +95,9 @@ const summary = (r: LoadResult) =>
   `p50 ${pct(r.latencies, 50).toFixed(2)} ms, p95 ${pct(r.latencies, 95).toFixed(2)} ms, p99 ${pct(r.latencies, 99).toFixed(2)} ms, max ${r.latencies.at(-1)!.toFixed(2)} ms` +
   (r.errorCount ? `, ${r.errorCount} errors (${r.errors.join('; ')})` : '');
 
-if (!existsSync('.next/BUILD_ID')) {
-  console.log('no production build: running next build…');
-  if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (!existsSync('.next/BUILD_ID') || !existsSync(DIALPLAN_BUNDLE)) {
+  console.log('no production build: running npm run build…');
+  if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 const dir = mkdtempSync(path.join(os.tmpdir(), 'route-bench-'));
 const database = { kind: 'sqlite' as const, file: path.join(dir, 'bench.db') };

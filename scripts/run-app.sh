@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/lib/ensure-node-modules.sh
 npx tsx scripts/check-config.ts
 npm run -s db:migrate
-echo "[app] building (next build)…" >&2
-npx next build >&2
+echo "[app] building (npm run build)…" >&2
+npm run -s build >&2
 # Loopback by default: put a TLS reverse proxy in front for Bitrix24, or set HOST=0.0.0.0 deliberately.
 echo "[app] http://localhost:${PORT:-3000} (listening on ${HOST:-127.0.0.1})" >&2
 exec npx next start -p "${PORT:-3000}" -H "${HOST:-127.0.0.1}"

@@ -1,9 +1,9 @@
 import type { Db } from '../db/client';
 import { AppError, type AppErrorCode } from '../errors/app-error';
 
-/** A database read the dialplan worker has the main thread run for it (by name: functions cannot cross threads). */
+/** A database read the dialplan process has the app's main thread run for it (by name: functions cannot cross processes). */
 export type NamedLoad<K, V> = (db: Db, key: K) => Promise<V>;
-/** How a thread that must not read the database itself gets a named load run elsewhere (the dialplan worker's link). */
+/** How a thread that must not read the database itself gets a named load run elsewhere (the dialplan process's link). */
 export type LoadElsewhere = (name: string, key: unknown) => Promise<unknown>;
 /** An AppError as it crosses a thread: structured cloning keeps an error's message but not its class. */
 export type CrossingError = { appError?: { code: AppErrorCode; message: string; fields?: Record<string, string> }; message: string };
@@ -14,18 +14,18 @@ const loads = (holder.__namedLoads ??= new Map());
 
 /**
  * Registers a cache's database read under a name and returns the read this thread should use: the read itself, or —
- * in the dialplan worker — a request to the main thread to run it. Why: a Prisma query holds the event loop of the
- * thread that runs it for milliseconds (query compilation, the SQLite driver), and in the worker that loop is the one
- * answering desk phones — every cache refresh there (SIM usage each second, settings each 30 s) set the endpoint's
- * tail. The answer crosses back as a structured clone (Maps, Sets and Dates survive), which costs the worker
- * microseconds.
+ * in the dialplan process — a request to the app's main thread to run it. Why: a Prisma query holds the event loop of
+ * the thread that runs it for milliseconds (query compilation, the SQLite driver), and in the dialplan process that
+ * loop is the one answering desk phones — every cache refresh there (SIM usage each second, settings each 30 s) would
+ * set the endpoint's tail. The answer crosses back as a structured clone (Maps, Sets and Dates survive), which costs
+ * the dialplan process microseconds.
  */
 export function loadOnMainThread<K, V>(name: string, load: NamedLoad<K, V>): NamedLoad<K, V> {
   loads.set(name, load as NamedLoad<unknown, unknown>);
   return (db, key) => (holder.__loadElsewhere ? (holder.__loadElsewhere(name, key) as Promise<V>) : load(db, key));
 }
 
-/** Called once in the dialplan worker: from now on its registered loads run where `elsewhere` sends them. */
+/** Called once in the dialplan process: from now on its registered loads run where `elsewhere` sends them. */
 export function sendLoadsElsewhere(elsewhere: LoadElsewhere): void {
   holder.__loadElsewhere = elsewhere;
 }

@@ -5,7 +5,7 @@ import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types'
 import { callDay } from './call-day';
 import type { CallTrackerState } from './call-tracker-state';
 
-/** What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to a worker. */
+/** What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to another process. */
 export type LiveChannels = { busyByEndpoint: Record<string, number>; busySims: Record<string, number[]> };
 
 export type GetSimLoadOptions = {
@@ -13,7 +13,7 @@ export type GetSimLoadOptions = {
   portalId: number;
   /** The live trackers (in this thread) … */
   trackers?: Iterable<CallTrackerState>;
-  /** … or their summary, posted from the thread that owns them (the dialplan worker). */
+  /** … or their summary, sent by the process that owns them (to the dialplan process). */
   live?: LiveChannels;
   now?: number;
   timeZone?: string;
@@ -44,8 +44,8 @@ export async function getSimLoad({ db, portalId, trackers = [], live, now = Date
   const monthStart = `${today.slice(0, 8)}01`;
   const stored = await cacheFor(db).get(`${portalId}|${monthStart}|${today}`, now);
   if (!live) return combineSimLoad(stored, summarizeLiveChannels(trackers), today);
-  // The dialplan worker asks on every call, but its inputs change only when the usage is reloaded (each second) or
-  // the main thread posts new live state: reuse the answer until then instead of rebuilding every SIM per call.
+  // The dialplan process asks on every call, but its inputs change only when the usage is reloaded (each second) or
+  // the app sends new live state: reuse the answer until then instead of rebuilding every SIM per call.
   const last = lastLoadByStored.get(stored);
   if (last?.live === live) return last.load;
   const load = combineSimLoad(stored, live, today);
@@ -100,8 +100,9 @@ function cacheFor(db: Db): RefreshingCache<string, Stored> {
 
 /**
  * Today's rows as they are, the rest of the month summed by the database: a row per SIM instead of a row per SIM-day,
- * so the reload (every second) stays small at the end of a month too. In the dialplan worker it runs on the main
- * thread (see loadOnMainThread): three queries a second on the worker's own loop set the desk phones' latency tail.
+ * so the reload (every second) stays small at the end of a month too. For the dialplan process it runs in the app's
+ * main thread (see loadOnMainThread): three queries a second on that process's own loop would set the desk phones'
+ * latency tail.
  */
 const loadStoredOnMain = loadOnMainThread('sim-usage', async (db: Db, key: string): Promise<Stored> => {
   const [portal, monthStart, today] = key.split('|') as [string, string, string];

@@ -10,7 +10,7 @@ export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
  * Live SIM load when this server talks to a PBX (AMI configured), so every decision made here — the call card's, a
  * redial's, a desk phone's through the dialplan endpoint — sees the SIMs busy and the caps used right now; null
  * without a PBX (the decision then assumes free lines, and the card shows no busy counts). SIMs in use come from this
- * thread's call tracking, or from `live` where the tracking lives in another thread (the dialplan worker).
+ * thread's call tracking, or from `live` where the tracking lives in another process (the dialplan process).
  */
 export async function readLiveSimLoad(db: Db, portalId: number, live?: LiveChannels): Promise<LiveSimLoad | null> {
   if (getConfig().pbxes.length === 0) return null;

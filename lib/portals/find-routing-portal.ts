@@ -24,7 +24,7 @@ export function findRoutingPortal({ memberId, db = getDb(), now }: FindRoutingPo
   return cache.get(memberId ?? '', now);
 }
 
-/** In the dialplan worker this runs on the main thread (see loadOnMainThread). */
+/** In the dialplan process this runs in the app's main thread (see loadOnMainThread). */
 const lookupPortal = loadOnMainThread('routing-portal', (db: Db, memberId: string) => lookup(db, memberId || null));
 
 async function lookup(db: Db, memberId: string | null | undefined): Promise<number> {

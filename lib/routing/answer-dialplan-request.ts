@@ -19,7 +19,7 @@ export type DialplanRequest = {
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
-  /** Where the live SIM load comes from: this thread's call tracking (default), or what the dialplan worker was sent. */
+  /** Where the live SIM load comes from: this thread's call tracking (default), or what the dialplan process was sent. */
   readSimLoad?: ReadSimLoad;
 };
 

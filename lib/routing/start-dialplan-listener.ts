@@ -17,13 +17,13 @@ const MAX_CONNECTIONS = 1_024;
 
 export type StartDialplanListenerOptions = {
   listen?: string;
-  /** Default: this thread's call tracking. The dialplan worker passes the load the main thread posts to it. */
+  /** Default: this thread's call tracking. The dialplan process passes the load the app sends it. */
   readSimLoad?: ReadSimLoad;
 };
 
 /**
  * The dialplan's own door to the routing decision, beside Next.js: GET /api/asterisk/route answered exactly like the
- * Next.js route (same function), at a fraction of the latency. Started once per process (in the dialplan worker) and
+ * Next.js route (same function), at a fraction of the latency. Started once per process (the dialplan process) and
  * kept on globalThis.
  *
  * It speaks HTTP/1.x over `net` itself instead of node:http: one request per connection (`Connection: close`, which

@@ -71,7 +71,7 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
 }
 
 /**
- * Which versions are in force, and the overrides: the periodic check. In the dialplan worker it runs on the main thread
+ * Which versions are in force, and the overrides: the periodic check. In the dialplan process it runs in the app's main thread
  * (see loadOnMainThread), so the check's queries never hold the loop that answers desk phones.
  */
 const readVersionsInForce = loadOnMainThread('numbering-versions', async (db: Db, now: number) => {
@@ -96,7 +96,7 @@ export async function reloadOverrides(db: Db = getDb()): Promise<void> {
 }
 
 /**
- * Other threads (the dialplan worker) re-check at their next lookup: the check sees the new version ids and rebuilds in
+ * Other threads and the dialplan process re-check at their next lookup: the check sees the new version ids and rebuilds in
  * the background while the old data keeps answering, so no call there waits for the rebuild.
  */
 const forgetNumberingElsewhere = broadcastOnly('numbering-changed', () => {

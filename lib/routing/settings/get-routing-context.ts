@@ -33,12 +33,12 @@ export function getRoutingContext({ portalId, db = getDb(), now }: GetRoutingCon
   return cache.get(portalId, now);
 }
 
-/** Forgets the portal's context in every thread (the dialplan worker keeps its own copy). */
+/** Forgets the portal's context in every thread (and in the dialplan process, which keeps its own copy). */
 export const forgetRoutingContext: (portalId: number) => void = createBroadcastForget<number>('routing-context', (portalId) => {
   for (const cache of caches.values()) cache.forget(portalId);
 });
 
-/** In the dialplan worker this runs on the main thread and arrives as a structured clone (Maps and Sets survive). */
+/** In the dialplan process this runs in the app and arrives as a structured clone (Maps and Sets survive). */
 const loadRoutingContextOnMain = loadOnMainThread('routing-context', loadRoutingContext);
 
 async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {

@@ -1,0 +1,138 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDialplanProcess } from '../../scripts/build-dialplan-process';
+import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state';
+import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
+import { loadRoutingSettings } from './settings/load-routing-settings';
+import { saveRoutingSettings } from './settings/save-routing-settings';
+import { seedDemoPortal } from './settings/seed-demo-portal';
+import { startDialplanProcess, type DialplanProcess } from './start-dialplan-process';
+
+// One database for the file: the reads the dialplan process asks for run here, on this process's own client, which is
+// made once from DATABASE_URL.
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase({ kind: 'sqlite' });
+  await seedDemoPortal({ db: test.db() });
+  // The process copies this one's environment when it starts: it must see the test database.
+  process.env.DATABASE_URL = `file:${test.database.kind === 'sqlite' ? test.database.file : ''}`;
+});
+afterAll(async () => {
+  await test?.dispose();
+});
+
+/** What the production server runs: the bundle `npm run build` writes, started by plain node (no TypeScript loader). */
+describe('the bundled dialplan process', () => {
+  // Inside the project: the bundle resolves its packages from the project's node_modules.
+  const dir = path.resolve('node_modules/.cache/b24cc-tests');
+  const bundle = path.join(dir, `dialplan-process-${process.pid}.mjs`);
+  let dialplan: DialplanProcess;
+
+  beforeAll(async () => {
+    mkdirSync(dir, { recursive: true });
+    await buildDialplanProcess({ outfile: bundle });
+    dialplan = startDialplanProcess({ listen: '127.0.0.1:0', trackers: () => [], bundle })!;
+  });
+  afterAll(async () => {
+    await dialplan?.stop();
+    rmSync(bundle, { force: true });
+  });
+
+  it('answers the dialplan as the source does', async () => {
+    const base = `http://127.0.0.1:${(await dialplan.listening).port}/api/asterisk/route`;
+    expect(dialplan.child.spawnargs).toContain(bundle);
+    expect(await (await fetch(`${base}?number=79151234567&ext=101`)).text()).toBe('gw_mts');
+    expect(await (await fetch(`${base}?number=79151234567&ext=201`)).text()).toBe('gw_hr2');
+  });
+});
+
+/**
+ * The dialplan listener as the server runs it: in its own process, with its own caches, told by this process
+ * which SIMs are in use. The trackers here are plain state (what the AMI tracking would hold), so the test needs no
+ * calls; the PBX only has to be configured (AMI_* from `npm run peers -- up`), as in production.
+ */
+describe('the dialplan process', () => {
+  let dialplan: DialplanProcess;
+  let base: string;
+  const channels = new Map<string, LiveChannel>();
+  const tracker = { pbxName: 'pbx', isTrunkEndpoint: () => true, channels, calls: new Map() } as unknown as CallTrackerState;
+  const ask = async (query: string) => (await fetch(`${base}?${query}`)).text();
+  async function until(query: string, expected: string, tries = 100): Promise<void> {
+    for (let i = 0; i < tries && (await ask(query).catch(() => '')) !== expected; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(await ask(query)).toBe(expected);
+  }
+
+  beforeAll(async () => {
+    // A fixed port, as in production: a restarted process must listen where the dialplan asks.
+    dialplan = startDialplanProcess({ listen: `127.0.0.1:${await freePort()}`, trackers: () => [tracker] })!;
+    base = `http://127.0.0.1:${(await dialplan.listening).port}/api/asterisk/route`;
+    await until('number=79151234567&ext=101', 'gw_mts');
+  });
+  afterAll(async () => {
+    await dialplan?.stop();
+  });
+
+  it('answers from its own process exactly as the route decides (text for CURL(), JSON with reasons)', async () => {
+    expect(await ask('number=79151234567&ext=201')).toBe('gw_hr2');
+    const json = JSON.parse(await ask('number=79151234567&ext=101&format=json&lang=en')) as { target: string; reasonsText: string[] };
+    expect(json.target).toBe('gw_mts');
+    expect(json.reasonsText).toContain('МТС by the registry (range 915…)');
+  });
+
+  it('decides with the SIMs in use that this process sends: MTS full → Beeline, freed → MTS again', async () => {
+    for (let i = 0; i < 4; i += 1) channels.set(`mts-${i}`, { uniqueid: `u${i}`, linkedId: `l${i}`, name: `PJSIP/gw_mts-${i}`, endpoint: 'gw_mts', isTrunk: true, bridgedAt: null });
+    await until('number=79151234567&ext=101', 'gw_beeline');
+    channels.clear();
+    await until('number=79151234567&ext=101', 'gw_mts');
+  });
+
+  it('is replaced when it dies, on the same port, and the new process is told the SIMs in use at once', async () => {
+    for (let i = 0; i < 4; i += 1) channels.set(`mts-${i}`, { uniqueid: `u${i}`, linkedId: `l${i}`, name: `PJSIP/gw_mts-${i}`, endpoint: 'gw_mts', isTrunk: true, bridgedAt: null });
+    await until('number=79151234567&ext=101', 'gw_beeline');
+    const killed = dialplan.child;
+    killed.kill('SIGKILL');
+    await new Promise((resolve) => killed.once('exit', resolve));
+    expect(await ask('number=79151234567&ext=101').catch(() => 'refused')).toBe('refused');
+    // Restart pause (1 s) and a cold start from source (tsx): generous, but bounded.
+    await until('number=79151234567&ext=101', 'gw_beeline', 400);
+    expect(dialplan.child.pid).not.toBe(killed.pid);
+    channels.clear();
+    await until('number=79151234567&ext=101', 'gw_mts');
+  });
+
+  it('has this process run its database reads, and gets their errors back as they were', async () => {
+    const asked = new Set<string>();
+    dialplan.child.on('message', (message: { kind: string; name?: string }) => message.kind === 'load' && asked.add(message.name!));
+    // A portal nobody installed: the lookup runs here and fails with NOT_FOUND, which must reach the dialplan as such.
+    expect(await ask('number=79151234567&ext=101&portal=not-installed')).toBe('ERROR NOT_FOUND');
+    // The SIM usage is cached for a second: the next call after that has it read again — here, not in the dialplan process.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await ask('number=79151234567&ext=101')).toBe('gw_mts');
+    expect([...asked].sort()).toEqual(['routing-portal', 'sim-usage']);
+  });
+
+  it('a settings save in this process reaches the dialplan process\'s cache at once, not after its 30 s refresh', async () => {
+    const db = test.db();
+    const portal = await db.portal.findFirstOrThrow();
+    const settings = await loadRoutingSettings({ db, portalId: portal.id });
+    const mts = settings.trunks.find((t) => t.dialTarget === 'gw_mts')!;
+    mts.enabled = false;
+    await saveRoutingSettings({ db, portalId: portal.id, settings });
+    const started = Date.now();
+    await until('number=79151234567&ext=101', 'gw_beeline');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}

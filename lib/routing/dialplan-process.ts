@@ -1,0 +1,80 @@
+/**
+ * The dialplan listener's own process (started and supervised by start-dialplan-process.ts). Why a process and not a
+ * thread of the Next.js server: on the bench machine (2 cores) a desk phone's request then never waits behind the
+ * server's own threads — its renders, its ~70 MB heap's collections, V8's helper threads, which a worker thread
+ * shares — and the endpoint's tail came close to a bare server answering a constant (bench/route-endpoint.bench.ts).
+ * It keeps its own registry index and routing caches, but their database reads run in the app (below), which also
+ * owns the AMI connections and sends the live SIM load (a summary, on change) and every cache "forget".
+ */
+import type { AddressInfo } from 'node:net';
+import { receiveForget } from '../cache/broadcast-forget';
+import { fromCrossingError, sendLoadsElsewhere, type CrossingError } from '../cache/load-on-main-thread';
+import type { LiveChannels } from '../calls/get-sim-load';
+import { readLiveSimLoad } from '../calls/read-live-sim-load';
+import { startDialplanListener } from './start-dialplan-listener';
+
+/** App → dialplan process. */
+export type DialplanProcessMessage =
+  | { kind: 'live'; live: LiveChannels }
+  | { kind: 'loaded'; id: number; value?: unknown; error?: CrossingError }
+  | { kind: 'forget'; name: string; key: unknown };
+/** Dialplan process → app. */
+export type DialplanProcessReport =
+  | { kind: 'listening'; address: string; port: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'load'; id: number; name: string; key: unknown };
+
+/** An app that has not answered by then is stuck: the cache keeps what it has and asks again later. */
+const LOAD_TIMEOUT_MS = 10_000;
+const pendingLoads = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+let lastLoadId = 0;
+let live: LiveChannels = { busyByEndpoint: {}, busySims: {} };
+
+if (!process.send) {
+  console.error('[dialplan] this process is started by the app (lib/routing/start-dialplan-process.ts), not by hand');
+  process.exit(2);
+}
+const report = (message: DialplanProcessReport) => process.send?.(message);
+// The app is gone (stopped, crashed, killed): so is the reason to answer — and the port must be free for its next run.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message: DialplanProcessMessage) => {
+  if (message.kind === 'live') live = message.live;
+  else if (message.kind === 'forget') receiveForget(message.name, message.key);
+  else if (message.kind === 'loaded') {
+    const pending = pendingLoads.get(message.id);
+    if (!pending) return; // timed out meanwhile
+    pendingLoads.delete(message.id);
+    clearTimeout(pending.timer);
+    if (message.error) pending.reject(fromCrossingError(message.error));
+    else pending.resolve(message.value);
+  }
+});
+
+// This process never queries the database for its caches (settings, portals, SIM usage, numbering checks): the app
+// runs those reads and sends the answers back (see loadOnMainThread). Only a numbering rebuild runs here.
+sendLoadsElsewhere(
+  (name, key) =>
+    new Promise((resolve, reject) => {
+      const id = (lastLoadId += 1);
+      const timer = setTimeout(() => {
+        pendingLoads.delete(id);
+        reject(new Error(`The app did not answer "${name}" in ${LOAD_TIMEOUT_MS} ms`));
+      }, LOAD_TIMEOUT_MS).unref();
+      pendingLoads.set(id, { resolve, reject, timer });
+      report({ kind: 'load', id, name, key });
+    }),
+);
+
+const server = startDialplanListener({
+  listen: process.argv[2],
+  readSimLoad: (db, portalId) => readLiveSimLoad(db, portalId, live),
+});
+server?.once('listening', () => {
+  const { address, port } = server.address() as AddressInfo;
+  report({ kind: 'listening', address, port });
+});
+server?.on('error', (error) => {
+  report({ kind: 'error', message: error.message });
+  // Nothing else to do here: exit, and the app starts a new process after its pause (the port may be free by then).
+  process.exit(1);
+});
