@@ -126,7 +126,6 @@ describe('the dialplan process', () => {
   });
 });
 
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {

@@ -32,9 +32,9 @@ const LIVE_POST_MS = 50;
 const RESTART_MS = 1_000;
 const MAX_RESTART_MS = 60_000;
 const LIVED_LONG_ENOUGH_MS = 10_000;
-// Where the TypeScript entry is: beside this file when it runs from source (tsx, vitest); Turbopack's bundle keeps
-// import.meta.url pointing at the source file too, but the built server may run elsewhere than the sources — its
-// working directory is the project's.
+// Where the TypeScript entry is: beside this file. Run from source (tsx, vitest) import.meta.url says so, and
+// Turbopack's bundle keeps it pointing at the source file too; should a bundler ever rewrite it, the server's working
+// directory is the project's.
 const HERE = import.meta.url.startsWith('file:') ? path.dirname(fileURLToPath(import.meta.url)) : null;
 const SOURCE_DIR = HERE && HERE.endsWith(path.join('lib', 'routing')) ? HERE : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'routing');
 
