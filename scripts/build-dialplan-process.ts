@@ -2,14 +2,26 @@
  * Part of `npm run build`, after `next build`: bundles the dialplan listener's process (lib/routing/dialplan-process.ts)
  * into one ES module that plain `node` runs — Next.js only bundles what its server imports, and the built server must
  * not need a TypeScript loader to start that process. Packages stay outside the bundle: it resolves them from the
- * project's node_modules, so the bundle must live inside the project.
+ * project's node_modules, so the bundle must live inside the project. The database client is swapped for a stand-in
+ * (lib/db/client-in-dialplan-process.ts): that process's database work runs in the app, and Prisma stays out of it.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { DIALPLAN_BUNDLE } from '../lib/routing/dialplan-bundle-path';
 
 const root = path.resolve(import.meta.dirname, '..');
+const DB_CLIENT = path.join(root, 'lib/db/client');
+
+/** Every import of lib/db/client, from whichever directory, resolves to the stand-in. */
+const withoutDatabase: Plugin = {
+  name: 'dialplan-process-without-database',
+  setup(plugin) {
+    plugin.onResolve({ filter: /db\/client$/ }, ({ path: request, resolveDir }) =>
+      path.resolve(resolveDir, request) === DB_CLIENT ? { path: path.join(root, 'lib/db/client-in-dialplan-process.ts') } : undefined,
+    );
+  },
+};
 
 export type BuildDialplanProcessOptions = { outfile?: string };
 
@@ -24,6 +36,7 @@ export async function buildDialplanProcess({ outfile = path.join(root, DIALPLAN_
     target: 'node20',
     packages: 'external',
     metafile: true,
+    plugins: [withoutDatabase],
     logLevel: 'warning',
   });
   return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);

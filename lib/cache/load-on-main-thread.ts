@@ -18,7 +18,8 @@ const loads = (holder.__namedLoads ??= new Map());
  * the thread that runs it for milliseconds (query compilation, the SQLite driver), and in the dialplan process that
  * loop is the one answering desk phones — every cache refresh there (SIM usage each second, settings each 30 s) would
  * set the endpoint's tail. The answer crosses back as a structured clone (Maps, Sets and Dates survive), which costs
- * the dialplan process microseconds.
+ * the dialplan process microseconds. That process has no database client at all (lib/db/client-in-dialplan-process.ts),
+ * so its one write — a lookup service's answer — is registered here too.
  */
 export function loadOnMainThread<K, V>(name: string, load: NamedLoad<K, V>): NamedLoad<K, V> {
   loads.set(name, load as NamedLoad<unknown, unknown>);
@@ -28,6 +29,11 @@ export function loadOnMainThread<K, V>(name: string, load: NamedLoad<K, V>): Nam
 /** Called once in the dialplan process: from now on its registered loads run where `elsewhere` sends them. */
 export function sendLoadsElsewhere(elsewhere: LoadElsewhere): void {
   holder.__loadElsewhere = elsewhere;
+}
+
+/** True in the dialplan process: its database work runs in the app (it has no database client of its own). */
+export function loadsRunElsewhere(): boolean {
+  return holder.__loadElsewhere !== undefined;
 }
 
 /** The main thread's side: runs the load registered under `name` on its own database client. */

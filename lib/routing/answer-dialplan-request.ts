@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { readLiveSimLoad, type LiveSimLoad } from '../calls/read-live-sim-load';
+import type { LiveSimLoad } from '../calls/read-live-sim-load';
 import { getConfig } from '../config/load-config';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -19,8 +19,8 @@ export type DialplanRequest = {
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
-  /** Where the live SIM load comes from: this thread's call tracking (default), or what the dialplan process was sent. */
-  readSimLoad?: ReadSimLoad;
+  /** Where the live SIM load comes from: this thread's call tracking (readLiveSimLoad), or what the dialplan process was sent. */
+  readSimLoad: ReadSimLoad;
 };
 
 export type ReadSimLoad = (db: Db, portalId: number) => Promise<LiveSimLoad | null>;
@@ -47,7 +47,7 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     const db = getDb();
     const portalId = await findRoutingPortal({ memberId: request.portal, db });
     // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
-    const load = await (request.readSimLoad ?? readLiveSimLoad)(db, portalId);
+    const load = await request.readSimLoad(db, portalId);
     const decision = await routeCall({ portalId, db, number: request.number, extension: request.ext, requestedLine: request.line, occupancy: load?.occupancy, usage: load?.usage });
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
     if (!decision.trunk && !(await hasEnabledTrunk(db, portalId))) throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');

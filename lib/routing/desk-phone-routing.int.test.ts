@@ -9,6 +9,7 @@ import { waitForEvent } from '../../scripts/peers/test-support/wait-for-event';
 import { callDay } from '../calls/call-day';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { seedDemoPortal } from './settings/seed-demo-portal';
+import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { startDialplanListener } from './start-dialplan-listener';
 
 /**
@@ -41,7 +42,7 @@ describe('desk-phone routing on the real Asterisk', () => {
     test = await createTestDatabase({ kind: 'sqlite' });
     await seedDemoPortal({ db: test.db() });
     process.env.DATABASE_URL = `file:${test.database.kind === 'sqlite' ? test.database.file : ''}`;
-    listener = startDialplanListener({ listen: '127.0.0.1:0' });
+    listener = startDialplanListener({ listen: '127.0.0.1:0', readSimLoad: readLiveSimLoad });
     await new Promise((resolve) => listener!.once('listening', resolve));
     routeUrl = `http://127.0.0.1:${(listener!.address() as AddressInfo).port}/api/asterisk/route`;
     // The listener warms up on start; wait for it so the first call is judged on routing, not on a cold start.

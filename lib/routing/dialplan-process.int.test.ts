@@ -1,10 +1,13 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDialplanProcess } from '../../scripts/build-dialplan-process';
 import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state';
+import { getDb } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
+import { importRegistryFile } from '../numbering/store/import-registry-file';
 import { loadRoutingSettings } from './settings/load-routing-settings';
 import { saveRoutingSettings } from './settings/save-routing-settings';
 import { seedDemoPortal } from './settings/seed-demo-portal';
@@ -29,14 +32,31 @@ describe('the bundled dialplan process', () => {
   const dir = path.resolve('node_modules/.cache/b24cc-tests');
   const bundle = path.join(dir, `dialplan-process-${process.pid}.mjs`);
   let dialplan: DialplanProcess;
+  // An HLR service on loopback that knows one number: 915 000-00-07 has moved to Beeline.
+  const hlr = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk));
+    req.on('end', () => {
+      if (body.includes('79150000007')) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ owner_id: 'mBEELINE' }));
+      else res.writeHead(404).end();
+    });
+  });
 
   beforeAll(async () => {
     mkdirSync(dir, { recursive: true });
     await buildDialplanProcess({ outfile: bundle });
-    dialplan = startDialplanProcess({ listen: '127.0.0.1:0', trackers: () => [], bundle })!;
+    await new Promise<void>((resolve) => hlr.listen(0, '127.0.0.1', resolve));
+    // For this process only (a child copies the environment when it starts): the other one routes by the registry alone.
+    process.env.CARRIER_LOOKUP_URL = `http://127.0.0.1:${(hlr.address() as net.AddressInfo).port}/hlr`;
+    try {
+      dialplan = startDialplanProcess({ listen: '127.0.0.1:0', trackers: () => [], bundle })!;
+    } finally {
+      delete process.env.CARRIER_LOOKUP_URL;
+    }
   });
   afterAll(async () => {
     await dialplan?.stop();
+    await new Promise((resolve) => hlr.close(resolve));
     rmSync(bundle, { force: true });
   });
 
@@ -45,6 +65,49 @@ describe('the bundled dialplan process', () => {
     expect(dialplan.child.spawnargs).toContain(bundle);
     expect(await (await fetch(`${base}?number=79151234567&ext=101`)).text()).toBe('gw_mts');
     expect(await (await fetch(`${base}?number=79151234567&ext=201`)).text()).toBe('gw_hr2');
+  });
+
+  it('has no database client of its own: Prisma is not in it', () => {
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).toContain('The dialplan process has no database client');
+    expect(code).not.toMatch(/from ["']@prisma\//);
+    expect(code).not.toContain('generated/sqlite');
+  });
+
+  it('asks the lookup service itself, and has this process store the answer: the next call routes by it', async () => {
+    const base = `http://127.0.0.1:${(await dialplan.listening).port}/api/asterisk/route`;
+    const ask = async () => (await fetch(`${base}?number=79150000007&ext=101`)).text();
+    expect(await ask()).toBe('gw_mts'); // by the registry: the call does not wait for the service
+    let answer = '';
+    for (let i = 0; i < 100 && answer !== 'gw_beeline'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answer = await ask();
+    }
+    expect(answer).toBe('gw_beeline');
+    expect(await getDb().numberOverride.findFirst({ where: { number: { endsWith: '9150000007' } } })).toMatchObject({ inn: '7713076301', source: 'learned' });
+  });
+
+  it('routes by a registry file imported in this process, built here and sent over', async () => {
+    const base = `http://127.0.0.1:${(await dialplan.listening).port}/api/asterisk/route`;
+    // 915 000-00-00…499-99-99 moves from MTS to Beeline (ИНН 7713076301); its MTS calls must now leave through Beeline.
+    const lines = readFileSync('data/registry/DEF-9xx.csv', 'utf8').split('\n');
+    const row = lines.findIndex((line) => line.startsWith('915;0000000;4999999;'));
+    lines[row] = '915;0000000;4999999;5000000;ПАО "ВЫМПЕЛКОМ";г. Москва и Московская область;Город Москва, Московская область;7713076301';
+    const routedBy = async (text: string, expected: string) => {
+      const chunks = (async function* () {
+        yield Buffer.from(text, 'utf8');
+      })();
+      expect((await importRegistryFile({ chunks, fileName: 'DEF-9xx.csv', source: 'file', db: getDb() })).outcome).toBe('activated');
+      let answer = '';
+      for (let i = 0; i < 100 && answer !== expected; i += 1) {
+        answer = await (await fetch(`${base}?number=79151234567&ext=101`)).text();
+        if (answer !== expected) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(answer).toBe(expected);
+    };
+    await routedBy(lines.join('\n'), 'gw_beeline');
+    // And back: the other tests of this file route by the registry as shipped.
+    await routedBy(readFileSync('data/registry/DEF-9xx.csv', 'utf8'), 'gw_mts');
   });
 });
 

@@ -4,14 +4,16 @@
  * its ~70 MB heap's collections, the V8 helper threads a worker thread shares with it. On the bench machine (2 cores,
  * bench/route-endpoint.bench.ts) the endpoint's median-round p99 was ≤ 2 ms in 3 of 5 runs this way, against 2 of 6
  * as a worker thread.
- * It keeps its own registry index and routing caches, but their database reads run in the app (below), which also
- * owns the AMI connections and sends the live SIM load (a summary, on change) and every cache "forget".
+ * It keeps its own registry index and routing caches, but has no database client: every read (and the one write, a
+ * lookup service's answer) runs in the app, which builds the registry index too and sends it over; the app also owns the
+ * AMI connections and sends the live SIM load (a summary, on change) and every cache "forget". Its bundle leaves out
+ * Prisma and call tracking (scripts/build-dialplan-process.ts): 19 MB live after a full collection instead of 36 MB.
  */
 import type { AddressInfo } from 'node:net';
 import { receiveForget } from '../cache/broadcast-forget';
 import { fromCrossingError, sendLoadsElsewhere, type CrossingError } from '../cache/load-on-main-thread';
 import type { LiveChannels } from '../calls/get-sim-load';
-import { readLiveSimLoad } from '../calls/read-live-sim-load';
+import { readSentSimLoad } from '../calls/read-sent-sim-load';
 import { startDialplanListener } from './start-dialplan-listener';
 
 /** App → dialplan process. */
@@ -51,8 +53,8 @@ process.on('message', (message: DialplanProcessMessage) => {
   }
 });
 
-// This process never queries the database for its caches (settings, portals, SIM usage, numbering checks): the app
-// runs those reads and sends the answers back (see loadOnMainThread). Only a numbering rebuild runs here.
+// This process never touches the database (settings, portals, SIM usage, the numbering data and its checks, learned
+// carriers): the app runs that work and sends the answers back (see loadOnMainThread).
 sendLoadsElsewhere(
   (name, key) =>
     new Promise((resolve, reject) => {
@@ -68,7 +70,7 @@ sendLoadsElsewhere(
 
 const server = startDialplanListener({
   listen: process.argv[2],
-  readSimLoad: (db, portalId) => readLiveSimLoad(db, portalId, live),
+  readSimLoad: (db, portalId) => readSentSimLoad(db, portalId, live),
 });
 server?.once('listening', () => {
   const { address, port } = server.address() as AddressInfo;

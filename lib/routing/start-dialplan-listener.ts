@@ -1,6 +1,5 @@
 import { STATUS_CODES } from 'node:http';
 import net from 'node:net';
-import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
 import { getNumberingData } from '../numbering/store/get-numbering-data';
@@ -17,8 +16,8 @@ const MAX_CONNECTIONS = 1_024;
 
 export type StartDialplanListenerOptions = {
   listen?: string;
-  /** Default: this thread's call tracking. The dialplan process passes the load the app sends it. */
-  readSimLoad?: ReadSimLoad;
+  /** Where the live SIM load comes from: the dialplan process passes what the app sends it, a test this thread's tracking. */
+  readSimLoad: ReadSimLoad;
 };
 
 /**
@@ -32,7 +31,7 @@ export type StartDialplanListenerOptions = {
  * 0.7–1.9 ms, and node:http's per-request objects tripled this thread's garbage (a 3–6 ms young-generation pause every
  * 1.5 s at that rate). bench/route-endpoint.bench.ts measures the whole endpoint against the node:http baseline.
  */
-export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, readSimLoad = readLiveSimLoad }: StartDialplanListenerOptions = {}): net.Server | null {
+export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, readSimLoad }: StartDialplanListenerOptions): net.Server | null {
   if (listen === 'off') return null;
   if (holder.__dialplanListener) return holder.__dialplanListener;
   const colon = listen.lastIndexOf(':');

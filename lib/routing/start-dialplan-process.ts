@@ -9,7 +9,8 @@ import { summarizeLiveChannels } from '../calls/get-sim-load';
 import { trackedCallStates } from '../calls/start-call-tracking';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
-// The dialplan process's cache reads run here (runLoadFor): these register them by name in this process.
+// The dialplan process's database work runs here (runLoadFor): these register it by name in this process.
+import '../numbering/provider/get-carrier-lookup-provider';
 import '../numbering/store/get-numbering-data';
 import '../portals/find-routing-portal';
 import './settings/get-routing-context';

@@ -1,6 +1,7 @@
+import { loadOnMainThread } from '../../cache/load-on-main-thread';
 import { getConfig } from '../../config/load-config';
-import { getDb } from '../../db/client';
-import { learnNumberCarrier } from '../store/learn-number-carrier';
+import { getDb, type Db } from '../../db/client';
+import { learnNumberCarrier, type LearnNumberCarrierOptions } from '../store/learn-number-carrier';
 import { createCarrierLookupProvider, type CarrierLookupProvider } from './create-carrier-lookup-provider';
 
 const holder = globalThis as typeof globalThis & { __carrierLookupProvider?: CarrierLookupProvider | null };
@@ -15,7 +16,10 @@ export function getCarrierLookupProvider(): CarrierLookupProvider | null {
     url: config.CARRIER_LOOKUP_URL,
     token: config.CARRIER_LOOKUP_TOKEN,
     onAnswer: async (answer) => {
-      await learnNumberCarrier({ db: getDb(), e164: answer.e164, inn: answer.inn, ttlMs, note: answer.ownerId ? `HLR: ${answer.ownerId}` : 'HLR' });
+      await learnInApp(getDb(), { e164: answer.e164, inn: answer.inn, ttlMs, note: answer.ownerId ? `HLR: ${answer.ownerId}` : 'HLR' });
     },
   }));
 }
+
+/** The dialplan process asks the service too (its calls route), but has no database: the app stores what it learns. */
+const learnInApp = loadOnMainThread('learn-number-carrier', (db: Db, answer: Omit<LearnNumberCarrierOptions, 'db'>) => learnNumberCarrier({ db, ...answer }));

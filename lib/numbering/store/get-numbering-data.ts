@@ -1,5 +1,5 @@
 import { createBroadcastForget } from '../../cache/broadcast-forget';
-import { loadOnMainThread } from '../../cache/load-on-main-thread';
+import { loadOnMainThread, loadsRunElsewhere } from '../../cache/load-on-main-thread';
 import { getDb, type Db } from '../../db/client';
 import { loadNumberingData, loadOverrides, numberingFingerprint, type NumberingData } from './load-numbering-data';
 
@@ -25,7 +25,7 @@ export type GetNumberingDataOptions = { db?: Db; now?: number };
 export function getNumberingData({ db = getDb(), now = Date.now() }: GetNumberingDataOptions = {}): Promise<NumberingData> {
   let slot = slots.get(db);
   if (!slot) {
-    slot = { data: loadNumberingData({ db }), checkedAt: now, checking: false };
+    slot = { data: loadFresh(db, now), checkedAt: now, checking: false };
     slots.set(db, slot);
     const loading = slot;
     loading.data.catch(() => slots.get(db) === loading && slots.delete(db));
@@ -58,8 +58,8 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
   try {
     const current = await slot.data;
     const { fingerprint, overrides } = await readVersionsInForce(db, now);
-    // The rebuild itself (rare: a new file was activated) runs here: the index is this thread's own.
-    const next = fingerprint === current.fingerprint ? { ...current, overrides } : await loadNumberingData({ db, now: new Date(now) });
+    // The rebuild (rare: a new file was activated) runs here, or in the app for the dialplan process (see loadFresh).
+    const next = fingerprint === current.fingerprint ? { ...current, overrides } : await loadFresh(db, now);
     if (slots.get(db) === slot) slot.data = Promise.resolve(Object.freeze(next));
   } catch (error) {
     // Keep serving what is loaded: a lookup with yesterday's registry beats no lookup.
@@ -83,6 +83,25 @@ const readVersionsInForce = loadOnMainThread('numbering-versions', async (db: Db
   // The newest per kind, as loadNumberingData takes them.
   const newestByKind = new Map(registry.map((row) => [row.kind, row.id]));
   return { fingerprint: numberingFingerprint([...newestByKind.values()], ported?.id ?? null), overrides };
+});
+
+/**
+ * Builds the data from the database — here, or in the app for the dialplan process, which has no database client:
+ * parsing a registry there would hold the loop that answers desk phones for ~100 ms, and its heap would carry the
+ * parsed rows and Prisma besides. The app sends its lookup structures (typed arrays, cloned in a few ms).
+ */
+function loadFresh(db: Db, now: number): Promise<NumberingData> {
+  return loadsRunElsewhere() ? loadForElsewhere(db, now).then((data) => Object.freeze(data)) : loadNumberingData({ db, now: new Date(now) });
+}
+
+/**
+ * What the dialplan process is sent: the data in force as the database has it now (not this process's view, which may
+ * be up to CHECK_EVERY_MS old), without the files' parsed rows — a lookup reads only the index built from them, and
+ * the rows would be most of the clone. `rows` still counts them.
+ */
+const loadForElsewhere = loadOnMainThread('numbering-data', async (db: Db): Promise<NumberingData> => {
+  const data = await getCurrentNumberingData({ db });
+  return { ...data, files: data.files.map((file) => ({ ...file, ranges: [] })) };
 });
 
 /** Overrides change often and are small: reload just them after an admin edit or a learned answer. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readLiveSimLoad } from '@/lib/calls/read-live-sim-load';
 import { answerDialplanRequest } from '@/lib/routing/answer-dialplan-request';
 
 export const dynamic = 'force-dynamic';
@@ -20,6 +21,6 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed.success) return new Response('ERROR INVALID_INPUT', { status: 400 });
   const { format, secret, ...rest } = parsed.data;
   const json = format === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
-  const answer = await answerDialplanRequest({ ...rest, json, secret: request.headers.get('x-dialplan-secret') ?? secret });
+  const answer = await answerDialplanRequest({ ...rest, json, secret: request.headers.get('x-dialplan-secret') ?? secret, readSimLoad: readLiveSimLoad });
   return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': answer.contentType } });
 }
