@@ -21,7 +21,12 @@ import { seedDemoPortal } from '../lib/routing/settings/seed-demo-portal';
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const WARMUP = 1000;
+/**
+ * Each server first answers this long at the full rate, measured but not in the verdict: the target is the endpoint's
+ * steady state, and a freshly started Node process is not in it — in 2 s of warm-up (this bench until 2026-11-26) the
+ * first round was over 2 ms in every run, for the constant servers too, while V8 still compiled the hot paths.
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const SECRET = 'bench-secret-0123456789';
 const HERE = import.meta.dirname;
 
@@ -130,9 +135,11 @@ try {
     if (ready.every((r) => r.errorCount === 0)) break;
     await new Promise((r) => setTimeout(r, 300));
   }
-  await load(listenerUrls, WARMUP);
-  await load(baseUrls, WARMUP);
-  await load(socketUrls, WARMUP);
+  const warmups = {
+    ours: await load(listenerUrls, RATE * WARMUP_SECONDS),
+    base: await load(baseUrls, RATE * WARMUP_SECONDS),
+    sockets: await load(socketUrls, RATE * WARMUP_SECONDS),
+  };
   const count = RATE * SECONDS;
   // Rounds, rotating which server goes first (so none always runs right after another one's connections): on this
   // shared 2-core VM a bare constant server's p99 alone moves between 0.7 and 3.7 ms from one 10 s run to the next, so
@@ -155,6 +162,7 @@ try {
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
   const viaNext = await load(nextUrls, Math.floor(count / 5), RATE / 5).catch(() => null);
   console.log(`dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`);
+  console.log(`  warm-up, ${WARMUP_SECONDS} s each right after start (not in the verdict): listener p99 ${pct(warmups.ours.latencies, 99).toFixed(2)} ms, sockets p99 ${pct(warmups.sockets.latencies, 99).toFixed(2)} ms, node:http p99 ${pct(warmups.base.latencies, 99).toFixed(2)} ms`);
   rounds.forEach((r, i) => {
     console.log(`  round ${i + 1} bare node http (baseline):             ${summary(r.base)}`);
     console.log(`  round ${i + 1} listener's sockets, constant answer:   ${summary(r.sockets)}`);
