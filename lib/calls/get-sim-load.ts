@@ -1,5 +1,6 @@
 import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
 import { loadOnMainThread } from '../cache/load-on-main-thread';
+import { getConfig } from '../config/load-config';
 import type { Db } from '../db/client';
 import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
 import { callDay } from './call-day';
@@ -54,6 +55,14 @@ export async function getSimLoad({ db, portalId, trackers = [], live, now = Date
 }
 
 export type SimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
+
+/**
+ * The SIM load when this server talks to a PBX (AMI configured); null without one — the decision then assumes free
+ * lines, and the call card shows no busy counts. `read` runs only with a PBX: it may start the call tracking.
+ */
+export async function readSimLoadWhenPbx(read: () => Promise<SimLoad>): Promise<SimLoad | null> {
+  return getConfig().pbxes.length === 0 ? null : read();
+}
 const lastLoadByStored = new WeakMap<Stored, { live: LiveChannels; load: SimLoad }>();
 
 /** Frozen: one answer may serve many decisions, and none of them may change it for the next. */

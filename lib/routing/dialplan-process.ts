@@ -12,8 +12,7 @@
 import type { AddressInfo } from 'node:net';
 import { receiveForget } from '../cache/broadcast-forget';
 import { fromCrossingError, sendLoadsElsewhere, type CrossingError } from '../cache/load-on-main-thread';
-import type { LiveChannels } from '../calls/get-sim-load';
-import { readSentSimLoad } from '../calls/read-sent-sim-load';
+import { getSimLoad, readSimLoadWhenPbx, type LiveChannels } from '../calls/get-sim-load';
 import { startDialplanListener } from './start-dialplan-listener';
 
 /** App → dialplan process. */
@@ -70,7 +69,7 @@ sendLoadsElsewhere(
 
 const server = startDialplanListener({
   listen: process.argv[2],
-  readSimLoad: (db, portalId) => readSentSimLoad(db, portalId, live),
+  readSimLoad: (db, portalId) => readSimLoadWhenPbx(() => getSimLoad({ db, portalId, live })),
 });
 server?.once('listening', () => {
   const { address, port } = server.address() as AddressInfo;

@@ -51,7 +51,7 @@ export type StartDialplanProcessOptions = {
  * Runs the dialplan listener (start-dialplan-listener.ts) in a process of its own (dialplan-process.ts), once per
  * server, kept on globalThis, restarted if it dies (the PBX falls back to the default trunk meanwhile). That process
  * cannot see the AMI trackers or the database: this one sends it the summary of SIMs and trunk channels in use
- * whenever it changes, runs its cache reads, and relays every cache "forget" to it.
+ * whenever it changes, runs its database work, and relays every cache "forget" to it.
  */
 export function startDialplanProcess({ listen = getConfig().DIALPLAN_LISTEN, trackers = trackedCallStates, bundle }: StartDialplanProcessOptions = {}): DialplanProcess | null {
   if (listen === 'off') return null;
