@@ -20,7 +20,12 @@ test.describe('POST /api/b24/events', () => {
     const [install] = await emulator.fireEvent('ONAPPINSTALL', { VERSION: '1', LANGUAGE_ID: 'ru' }, { handler: `${APP_URL}/api/b24/events` });
     expect(install?.status).toBe(200);
 
+    // An employee (user 2, not an admin) installs over the portal with their own refresh token.
+    const employee = await emulator.issueTokens(2);
+    const takeover = { member_id: DEMO_MEMBER_ID, application_token: 'chosen', refresh_token: employee.refreshToken };
     const forged = [
+      encodeBracketParams({ event: 'ONAPPINSTALL', data: { LANGUAGE_ID: 'ru' }, auth: takeover }),
+      encodeBracketParams({ event: 'ONAPPUNINSTALL', data: { CLEAN: '1' }, auth: { member_id: DEMO_MEMBER_ID, application_token: 'chosen' } }),
       encodeBracketParams({ event: 'ONAPPUNINSTALL', data: { CLEAN: '1' }, auth: { member_id: DEMO_MEMBER_ID } }),
       encodeBracketParams({ event: 'ONAPPUNINSTALL', data: { CLEAN: '1' }, auth: { member_id: DEMO_MEMBER_ID, application_token: 'f'.repeat(32) } }),
       encodeBracketParams({ event: 'ONEXTERNALCALLSTART', data: { CALL_ID: 'x', USER_ID: '1', PHONE_NUMBER: '+79161234567' }, auth: { member_id: 'other', application_token: 'x' } }),

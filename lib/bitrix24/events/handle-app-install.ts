@@ -12,21 +12,21 @@ export type StoreInstallOptions = {
   /** '' from the install frame when the POST lacks it: keeps the stored one (ONAPPINSTALL brings it). */
   applicationToken: string;
   lang?: string;
-  /** The install frame: only a portal admin may install (placement.bind needs one anyway). */
-  requireAdmin?: boolean;
 };
 
 /**
- * ONAPPINSTALL (and the install frame) — no stored token can vouch for it yet, so the OAuth server does: the refresh
- * token is exchanged at B24_OAUTH_URL with our client secret, and its answer must name the same member_id. Only then
- * are the new tokens, the endpoint the OAuth server reported (never one from the request) and the application_token
- * stored. Re-install updates the same row (member_id is unique) and reactivates an uninstalled portal.
+ * ONAPPINSTALL and the install frame. No stored token can vouch for them, and every employee who opens the app holds
+ * a refresh token of this portal, so two proofs are needed before anything is stored: the OAuth server exchanges the
+ * refresh token (B24_OAUTH_URL, our client secret) and names the same member_id, and the portal itself answers
+ * `user.admin` = true for the token it just issued. Otherwise an employee could install over the portal and make
+ * its application_token (the only proof events carry) and its OAuth tokens their own. Re-install updates the same
+ * row (member_id is unique) and reactivates an uninstalled portal.
  */
-export async function storeInstall({ db, memberId, refreshToken, applicationToken, lang, requireAdmin = false }: StoreInstallOptions): Promise<number | null> {
-  if (!memberId || !refreshToken || (!applicationToken && !requireAdmin)) return null;
+export async function storeInstall({ db, memberId, refreshToken, applicationToken, lang }: StoreInstallOptions): Promise<number | null> {
+  if (!memberId || !refreshToken) return null;
   const tokens = await requestOAuthTokens({ refreshToken }).catch(() => null);
   if (!tokens || tokens.member_id !== memberId) return null;
-  if (requireAdmin && !(await isPortalAdmin(tokens.client_endpoint, tokens.access_token))) return null;
+  if (!(await isPortalAdmin(tokens.client_endpoint, tokens.access_token))) return null;
   const data = {
     domain: tokens.domain && !tokens.domain.includes('oauth') ? tokens.domain : new URL(tokens.client_endpoint).host,
     clientEndpoint: tokens.client_endpoint,
@@ -47,11 +47,13 @@ export async function storeInstall({ db, memberId, refreshToken, applicationToke
 }
 
 export async function handleAppInstall(body: BracketTree, db: Db): Promise<EventOutcome> {
+  const applicationToken = readBracketString(body, 'auth', 'application_token');
+  if (!applicationToken) return { status: 401, body: { error: 'UNAUTHORIZED' } };
   const portalId = await storeInstall({
     db,
     memberId: readBracketString(body, 'auth', 'member_id'),
     refreshToken: readBracketString(body, 'auth', 'refresh_token'),
-    applicationToken: readBracketString(body, 'auth', 'application_token'),
+    applicationToken,
     lang: readBracketString(body, 'data', 'LANGUAGE_ID') || undefined,
   });
   return portalId === null ? { status: 401, body: { error: 'UNAUTHORIZED' } } : { status: 200, body: { ok: true } };

@@ -119,6 +119,7 @@ describe('event verification', () => {
       ['prototype keys', `event=ONAPPUNINSTALL&auth[__proto__][application_token]=x&auth[member_id]=${A}&constructor[prototype][x]=1`],
       ['install with a made-up refresh token', forged('ONAPPINSTALL', { member_id: A, application_token: 'x'.repeat(32), refresh_token: 'r'.repeat(64) }, {})],
       ["install with portal B's real refresh token claiming A", forged('ONAPPINSTALL', { ...installB, member_id: A, application_token: 'evil' }, {})],
+      ["a non-admin employee's own refresh token", forged('ONAPPINSTALL', { ...emulator.installAuth(A, 2), application_token: 'chosen' }, {})],
       ['empty body', ''],
     ];
     const before = await snapshot();
@@ -131,6 +132,22 @@ describe('event verification', () => {
     expect(await snapshot()).toBe(before);
     expect(placed).toHaveLength(0);
     console.info(`[events] ${variants.length}/${variants.length} forged variants rejected, database unchanged`);
+  });
+
+  it("refuses an employee's install over an active portal; the token they chose opens nothing", async () => {
+    const employee = emulator.installAuth(A, 2);
+    const chosen = 'c'.repeat(32);
+    const before = await snapshot();
+    const install = encodeBracketParams({ event: 'ONAPPINSTALL', data: { LANGUAGE_ID: 'ru' }, auth: { ...employee, application_token: chosen } });
+    expect((await post(install)).status).toBe(401);
+    const asEmployee = { member_id: A, application_token: chosen };
+    const call = encodeBracketParams({ event: 'ONEXTERNALCALLSTART', data: callData, auth: asEmployee });
+    expect((await post(call)).status).toBe(401);
+    const wipe = encodeBracketParams({ event: 'ONAPPUNINSTALL', data: { CLEAN: '1' }, auth: asEmployee });
+    expect((await post(wipe)).status).toBe(401);
+    expect(await snapshot()).toBe(before);
+    expect(placed).toHaveLength(0);
+    expect((await post(await genuine(A, 'ONCRMLEADADD', { FIELDS: { ID: '6' } }))).status).toBe(200);
   });
 
   it('accepts a genuine event outside the allowlist with 200 and does nothing', async () => {

@@ -17,7 +17,6 @@ export async function answerInstallFrame({ form, publicUrl, db = getDb() }: Answ
     memberId: form.get('member_id') ?? '',
     refreshToken: form.get('REFRESH_ID') ?? '',
     applicationToken: form.get('APPLICATION_TOKEN') ?? '',
-    requireAdmin: true,
   });
   if (portalId === null) return page(401, 'Установить приложение может только администратор портала / Only a portal admin can install the app', false);
   try {
