@@ -10,4 +10,5 @@ echo "[app] building (npm run build)…" >&2
 npm run -s build >&2
 # Loopback by default: put a TLS reverse proxy in front for Bitrix24, or set HOST=0.0.0.0 deliberately.
 echo "[app] http://localhost:${PORT:-3000} (listening on ${HOST:-127.0.0.1})" >&2
-exec npx next start -p "${PORT:-3000}" -H "${HOST:-127.0.0.1}"
+# Under a supervisor that starts the server again if it dies (systemd does this in production: deploy/).
+exec node scripts/supervise.mjs node_modules/.bin/next start -p "${PORT:-3000}" -H "${HOST:-127.0.0.1}"
