@@ -5,11 +5,11 @@
  * The fastest way to check an installation end to end. Exit code 1 when the call could not be placed.
  */
 import { parseArgs } from 'node:util';
+import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { stopAmiManagers } from '../lib/asterisk/get-ami-managers';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
 import { runCliCommand } from '../lib/cli/run-cli-command';
 import { AppError } from '../lib/errors/app-error';
-import { getDb } from '../lib/db/client';
 import { pickLang } from '../lib/i18n/lang';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
 import { placeClickToCall } from '../lib/calls/place-click-to-call';
@@ -32,7 +32,7 @@ if (positionals.length !== 2) {
 }
 const [extension, number] = positionals as [string, string];
 const config = getConfigOrExit();
-const db = getDb();
+const db = await openCliDatabase();
 await runCliCommand({
   main: async () => {
     if (config.pbxes.length === 0) throw new AppError('CONFIG_INVALID', 'No PBX configured: set AMI_HOST/AMI_USER/AMI_SECRET (or AMI_PBXES)');

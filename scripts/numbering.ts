@@ -8,9 +8,9 @@
  * Progress goes to stderr, results to stdout; exit code 1 when an import was refused or a command failed.
  */
 import { parseArgs } from 'node:util';
+import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
 import { runCliCommand } from '../lib/cli/run-cli-command';
-import { getDb } from '../lib/db/client';
 import { lookupCarrier } from '../lib/numbering/carrier-lookup';
 import { downloadRegistryFile, officialRegistryUrls } from '../lib/numbering/store/download-registry-file';
 import { getNumberingData } from '../lib/numbering/store/get-numbering-data';
@@ -35,7 +35,7 @@ const usage = 'Usage: npm run numbering -- import <file…> | lookup <number…>
 const out = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 
 getConfigOrExit();
-const db = getDb();
+const db = await openCliDatabase();
 await runCliCommand({
   main: async () => {
     switch (command) {

@@ -4,10 +4,9 @@
  * Without --ext the caller is a Sales manager (the first Sales department profile).
  */
 import { parseArgs } from 'node:util';
-import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
+import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { runCliCommand } from '../lib/cli/run-cli-command';
 import { AppError } from '../lib/errors/app-error';
-import { getDb } from '../lib/db/client';
 import { pickLang } from '../lib/i18n/lang';
 import { findKnownCarrier } from '../lib/numbering/carriers';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
@@ -23,8 +22,7 @@ if (positionals.length !== 1) {
   process.stderr.write('Usage: npm run route -- <number> [--ext <extension>] [--line <line>] [--portal <member_id>]\n');
   process.exit(2);
 }
-getConfigOrExit();
-const db = getDb();
+const db = await openCliDatabase();
 await runCliCommand({
   main: async () => {
     const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });

@@ -5,7 +5,7 @@
  * - reference: the full-size reference deployment the savings goal is judged on (README "Reference configuration").
  */
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
-import { getDb } from '../lib/db/client';
+import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { demoRoutingSettings } from '../lib/routing/demo-routing-settings';
 import { referenceRoutingSettings } from '../lib/routing/reference-routing-settings';
 import { seedDemoPortal } from '../lib/routing/settings/seed-demo-portal';
@@ -17,7 +17,7 @@ if (what !== 'demo' && what !== 'reference') {
   process.exit(2);
 }
 const config = getConfigOrExit();
-const db = getDb();
+const db = await openCliDatabase();
 const { portalId, settings } = await seedDemoPortal({ db, settings: configurations[what] });
 process.stdout.write(
   `Seeded the ${what} configuration into portal #${portalId} (${config.database.kind}): ` +

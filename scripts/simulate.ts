@@ -7,8 +7,8 @@
  * --mix subscribers draws only mobiles of the configuration's carrier groups (no landlines, no unknown carriers).
  */
 import { parseArgs } from 'node:util';
+import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
-import { getDb } from '../lib/db/client';
 import { AppError } from '../lib/errors/app-error';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
 import { demoRoutingSettings } from '../lib/routing/demo-routing-settings';
@@ -40,7 +40,7 @@ try {
     if (!settings) throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | test-peers)`);
     process.stdout.write(`${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day, mix: values.mix === 'subscribers' ? 'subscribers' : 'registry' }))}\n`);
   } else {
-    const db = getDb();
+    const db = await openCliDatabase();
     try {
       const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
       if (!portal) throw new AppError('NOT_FOUND', `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
