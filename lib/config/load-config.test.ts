@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: './data/app.db' });
     expect(config.PUBLIC_URL).toBe('http://localhost:3000');
     expect(config.pbxes).toEqual([]);
+    expect(loadConfig({ env: { PORT: '3100' } }).PUBLIC_URL).toBe('http://localhost:3100');
+    expect(loadConfig({ env: { PORT: '3100', PUBLIC_URL: 'https://calls.example.com' } }).PUBLIC_URL).toBe('https://calls.example.com');
   });
 
   it('treats empty variables as unset', () => {

@@ -16,6 +16,8 @@ export type LoadConfigOptions = { env?: Record<string, string | undefined> };
 export function loadConfig({ env = process.env }: LoadConfigOptions = {}): AppConfig {
   // An empty variable means "not set": shells and .env files produce them easily.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Unset, the public address is where `npm run app` listens, so PORT alone moves both.
+  cleaned.PUBLIC_URL ??= `http://localhost:${cleaned.PORT ?? 3000}`;
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) throw configError(parsed.error, cleaned);
   const values = parsed.data;

@@ -6,7 +6,7 @@ import { getRoutingContext } from '../routing/settings/get-routing-context';
 import type { RoutingSettings } from '../routing/types';
 import { pickSimulatedCallers } from './pick-simulated-callers';
 import { resolveWithRegistry } from './resolve-with-registry';
-import { simulateDay, type SimulatedCall } from './simulate-day';
+import { simulateDay, WORKDAY_HOURS, type SimulatedCall } from './simulate-day';
 import { summarizeSimulation, type SimulationSummary } from './simulation-summary';
 import { writeSimulatedCalls } from './write-simulated-calls';
 
@@ -15,7 +15,7 @@ export type RunSimulationOptions = {
   portalId: number;
   calls: number;
   seed: number;
-  /** YYYY-MM-DD; the day runs 09:00–18:00 Moscow time. Default: today (UTC date). */
+  /** YYYY-MM-DD; the day runs 09:00–18:00 Moscow time. Default: the last working day that is over. */
   day?: string;
   /** Write the calls into the journal (default true). */
   write?: boolean;
@@ -43,9 +43,15 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
   return { summary: summarizeSimulation(calls, settings.trunks), calls, settings };
 }
 
-/** 09:00 Moscow (UTC+3, no DST) of the given or current day. */
-export function workdayStart(day?: string): number {
-  const date = day ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AppError('INVALID_INPUT', `Дата должна быть в виде ГГГГ-ММ-ДД / The day must be YYYY-MM-DD: ${date}`);
-  return Date.parse(`${date}T06:00:00Z`);
+/**
+ * 09:00 Moscow (UTC+3, no DST) of the given day; by default of the last working day already over, so no simulated
+ * call lands in the future (today's day ends at 18:00 Moscow).
+ */
+export function workdayStart(day?: string, now = Date.now()): number {
+  if (day === undefined) {
+    const today = Date.parse(`${new Date(now).toISOString().slice(0, 10)}T06:00:00Z`);
+    return today + WORKDAY_HOURS * 3_600_000 <= now ? today : today - 24 * 3_600_000;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new AppError('INVALID_INPUT', `Дата должна быть в виде ГГГГ-ММ-ДД / The day must be YYYY-MM-DD: ${day}`);
+  return Date.parse(`${day}T06:00:00Z`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoRoutingSettings } from '../routing/demo-routing-settings';
 import { referenceRoutingSettings } from '../routing/reference-routing-settings';
+import { workdayStart } from './run-simulation';
 import { simulateInMemory } from './simulate-in-memory';
 
 describe('simulateDay through the real registry and routing', () => {
@@ -40,5 +41,16 @@ describe('simulateDay through the real registry and routing', () => {
     expect(day.blocked).toBeLessThan(50); // HR's two SIMs at their caps, nothing else
     // What is left is explained, and mostly by numbers no line can take on-net (landlines, unknown carriers).
     expect(day.lostTo.unknownCarrier).toBeGreaterThan(day.lostTo.busy + day.lostTo.caps + day.lostTo.noCarrierLine);
+  });
+});
+
+describe('workdayStart', () => {
+  it('defaults to the last working day that is over, so no call lands in the future', () => {
+    const at = (iso: string) => Date.parse(iso);
+    // 17:00 Moscow: today's day is not over yet → yesterday's.
+    expect(workdayStart(undefined, at('2026-12-01T14:00:00Z'))).toBe(at('2026-11-30T06:00:00Z'));
+    // 18:30 Moscow: today's day is over.
+    expect(workdayStart(undefined, at('2026-12-01T15:30:00Z'))).toBe(at('2026-12-01T06:00:00Z'));
+    expect(workdayStart('2026-01-15')).toBe(at('2026-01-15T06:00:00Z'));
   });
 });
