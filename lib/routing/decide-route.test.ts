@@ -75,6 +75,18 @@ describe('decideRoute — table', () => {
     expect(renderReasons(decision.reasons, 'ru')).toContain('линия МТС недоступна отделу «HR»');
   });
 
+  it('tells "no line set up" and "no line allowed" apart from "all busy"', () => {
+    const empty = compileRoutingSettings({ ...demoRoutingSettings, trunks: [] });
+    const none = decideRoute({ number: MTS, caller: sales, settings: empty, resolveCarrier, now });
+    expect(none.reasons.at(-1)).toEqual({ code: 'noLines' });
+    expect(renderReasons(none.reasons.slice(-1), 'ru')).toContain('ни одна линия не настроена');
+    const closed = demoRoutingSettings.profiles.map((profile) => ({ ...profile, allowedTrunkIds: [] }));
+    const noneAllowed = decideRoute({
+      number: MTS, caller: sales, settings: compileRoutingSettings({ ...demoRoutingSettings, profiles: closed }), resolveCarrier, now,
+    });
+    expect(noneAllowed.reasons.at(-1)).toMatchObject({ code: 'noAllowedLines' });
+  });
+
   it('HR with both numbers busy gets no line rather than a Sales line', () => {
     const decision = decide({ caller: hr, occupancy: { hr1: 1, hr2: 1 } });
     expect(decision.trunk).toBeNull();

@@ -97,7 +97,7 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
       else reasons.push({ code: 'disabled', trunk: trunk.name });
     }
   }
-  reasons.push(chosen ? { code: 'chosen', trunk: chosen.choice.name, via: chosen.via } : { code: 'nothingAvailable' });
+  reasons.push(chosen ? { code: 'chosen', trunk: chosen.choice.name, via: chosen.via } : noChoiceReason(compiled, profile, candidates));
 
   return {
     number: { e164: normalized.e164, kind: normalized.kind },
@@ -109,6 +109,13 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
     fallbacks,
     reasons,
   };
+}
+
+/** Why nothing was chosen: busy lines and missing lines need different fixes, so they read differently. */
+function noChoiceReason(compiled: CompiledRoutingSettings, profile: DepartmentProfile | undefined, candidates: readonly Candidate[]): RouteReason {
+  if (!compiled.settings.trunks.some((trunk) => trunk.enabled)) return { code: 'noLines' };
+  if (candidates.length === 0) return { code: 'noAllowedLines', profile: profile?.name ?? '—' };
+  return { code: 'nothingAvailable' };
 }
 
 /** The caller's strictest profile: HR wins over Sales when a person sits in both (see compileRoutingSettings). */

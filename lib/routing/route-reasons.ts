@@ -23,7 +23,9 @@ export type RouteReason =
   | { code: 'overCap'; trunk: string; cap: CapName }
   | { code: 'disabled'; trunk: string }
   | { code: 'chosen'; trunk: string; via: RouteVia }
-  | { code: 'nothingAvailable' };
+  | { code: 'nothingAvailable' }
+  | { code: 'noLines' }
+  | { code: 'noAllowedLines'; profile: string };
 
 const sourceText: Record<Lang, Record<CarrierSource, string>> = {
   ru: { registry: 'по реестру', ported: 'по базе перенесённых номеров', override: 'по ручной настройке' },
@@ -63,6 +65,8 @@ export function renderReason(reason: RouteReason, lang: Lang): string {
     case 'disabled': return ru ? `${reason.trunk} выключен` : `${reason.trunk} disabled`;
     case 'chosen': return `→ ${reason.trunk} (${viaText[lang][reason.via]})`;
     case 'nothingAvailable': return ru ? 'нет свободной линии: все заняты или на лимите' : 'no line available: all busy or at their limits';
+    case 'noLines': return ru ? 'ни одна линия не настроена: добавьте линию на странице «Линии»' : 'no line is set up yet: add one on the Lines page';
+    case 'noAllowedLines': return ru ? `отделу «${reason.profile}» не разрешена ни одна линия` : `no line is allowed for "${reason.profile}"`;
   }
 }
 
