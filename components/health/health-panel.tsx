@@ -35,18 +35,20 @@ export function HealthPanel() {
   if (state.kind === 'failed') return <p className="text-alert" role="alert">{t('health.failed')}</p>;
   const { report } = state;
   const { database, registry, portals } = report;
+  const amiOk = report.ami.length === 0 ? null : report.ami.every((pbx) => pbx.ok);
+  const said = (ok: boolean | null) => t(ok === null ? 'health.notConfigured' : ok ? 'health.ok' : 'health.down');
 
   return (
     <section aria-labelledby="health-title" data-testid="health" data-status={report.status}>
       <h2 id="health-title" className="mb-4 text-2xl font-semibold">{t('health.title')}</h2>
       <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-        <StatusCard title={t('health.database')} ok={database.ok} testId="health-database">
+        <StatusCard title={t('health.database')} ok={database.ok} statusText={said(database.ok)} testId="health-database">
           {database.kind}
           {database.latencyMs !== undefined && ` · ${t('health.latency')} ${database.latencyMs} ms`}
           {!!database.migrations?.pending && ` · ${t('health.pending')}: ${database.migrations.pending}`}
           {database.error && <span className="block text-alert">{database.error}</span>}
         </StatusCard>
-        <StatusCard title={t('health.ami')} ok={report.ami.every((p) => p.ok)} testId="health-ami">
+        <StatusCard title={t('health.ami')} ok={amiOk} statusText={said(amiOk)} testId="health-ami">
           {report.ami.length === 0 && t('health.notConfigured')}
           {report.ami.map((pbx) => (
             <span key={pbx.name} className="block">
@@ -54,11 +56,11 @@ export function HealthPanel() {
             </span>
           ))}
         </StatusCard>
-        <StatusCard title={t('health.registry')} ok={registry.ok} testId="health-registry">
+        <StatusCard title={t('health.registry')} ok={registry.ok} statusText={said(registry.ok)} testId="health-registry">
           {registry.ok ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}` : registry.error ?? t('health.down')}
           {registry.sha256 && <span className="block font-mono text-xs text-base-3">sha256 {registry.sha256.slice(0, 12)}…</span>}
         </StatusCard>
-        <StatusCard title={t('health.portals')} ok={portals.ok} testId="health-portals">
+        <StatusCard title={t('health.portals')} ok={portals.ok} statusText={said(portals.ok)} testId="health-portals">
           {portals.ok ? `${portals.installed} ${t('health.installed')} / ${portals.total}` : portals.error ?? t('health.down')}
         </StatusCard>
       </div>
