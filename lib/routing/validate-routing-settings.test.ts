@@ -69,6 +69,11 @@ describe('validateRoutingSettings', () => {
     ['an INN in two groups', (s) => { s.carrierGroups[1]!.inns.push(s.carrierGroups[0]!.inns[0]!); },
       'carrierGroups.1.inns.2', /already in/],
     ['a malformed INN', (s) => { s.carrierGroups[0]!.inns.push('12345'); }, 'carrierGroups.0.inns.1', /10 digits/],
+    ['no line at all', (s) => { s.trunks = []; }, 'trunks', /At least one line/],
+    ['a profile with no line', (s) => { s.profiles[0]!.allowedTrunkIds = []; },
+      'profiles.0.allowedTrunkIds', /Allow at least/],
+    ['a group name too long', (s) => { s.carrierGroups[0]!.name = 'М'.repeat(51); },
+      'carrierGroups.0.name', /At most 50/],
   ])('refuses %s with a field-level message', (_name, mutate, field, message) => {
     const settings = clone();
     mutate(settings);
