@@ -10,12 +10,14 @@ import { bindingMethods } from './methods/binding-methods';
 import { callMethods } from './methods/call-methods';
 import { lineMethods } from './methods/line-methods';
 import { runBatch } from './methods/batch-method';
+import { statisticMethods } from './methods/statistic-methods';
 import { userMethods } from './methods/user-methods';
 import type { InjectedFailure, TokenRecord } from './types';
 
 /** Method names are case-insensitive in Bitrix24 (`telephony.externalCall.register` = `…externalcall…`). */
+const ALL_METHODS = { ...userMethods, ...bindingMethods, ...lineMethods, ...callMethods, ...statisticMethods };
 const METHODS: MethodTable = Object.fromEntries(
-  Object.entries({ ...userMethods, ...bindingMethods, ...lineMethods, ...callMethods }).map(([name, entry]) => [
+  Object.entries(ALL_METHODS).map(([name, entry]) => [
     name.toLowerCase(),
     entry,
   ]),

@@ -3,69 +3,201 @@ import { AppError } from '../errors/app-error';
 import type { RoutingSettings } from './types';
 
 /**
- * What an admin may save. Messages are Russian first with English after " / ": the admin pages show them next to
- * the field named by the issue's path (e.g. "trunks.2.caps.callsPerDay").
+ * The largest settings document an admin may save. Each is far above a real deployment (a call centre has a handful
+ * of gateways and carriers) and small enough that validating and storing the biggest allowed document stays a short
+ * request: the save writes row by row in one transaction, so the totals bound its work too.
  */
+export const ROUTING_SETTINGS_LIMITS = {
+  /** Lines (trunks): one per gateway SIM group. */
+  trunks: 100,
+  /** SIMs (parallel channels) on one line: the largest GSM gateways have 64 ports. */
+  simsPerLine: 64,
+  carrierGroups: 100,
+  /** ИНН in one carrier group (a carrier and its MVNOs), and in all groups together. */
+  innsPerGroup: 500,
+  innsTotal: 2000,
+  /** Department profiles, and Bitrix24 departments assigned to profiles altogether. */
+  profiles: 100,
+  departmentsTotal: 2000,
+} as const;
+
+const L = ROUTING_SETTINGS_LIMITS;
+const NAME_MAX = 50;
+const ID_MAX = 64;
+
+/**
+ * An array whose length is checked before any element is parsed: an oversized document is refused at once instead
+ * of after parsing every element. Messages are Russian first with English after " / ": the admin pages show them next
+ * to the field named by the issue's path (e.g. "trunks.2.caps.callsPerDay").
+ */
+function cappedArray<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(z.unknown(), { error: 'Должно быть списком / Must be a list' })
+    .max(max, `Не больше ${max} / At most ${max}`)
+    .pipe(z.array(item));
+}
+
 const capValue = z
   .number({ message: 'Введите число / Enter a number' })
   .int('Целое число / Whole number')
   .min(0, 'Не может быть отрицательным / Cannot be negative')
   .nullable();
 
-const id = z.string().min(1, 'Обязательное поле / Required');
+const id = z
+  .string()
+  .min(1, 'Обязательное поле / Required')
+  .max(ID_MAX, `Не длиннее ${ID_MAX} символов / At most ${ID_MAX} characters`);
+const name = (required: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, required)
+    .max(NAME_MAX, `Не длиннее ${NAME_MAX} символов / At most ${NAME_MAX} characters`);
+const notNegative = z.number().int().min(0, 'Не может быть отрицательным / Cannot be negative');
+const CHOOSE_GROUP = 'Выберите группу операторов / Choose a carrier group';
+const CHOOSE_DEFAULT = 'Выберите линию по умолчанию / Choose the default line';
+const UNIQUE_LINE = 'Название и номер линии должны быть уникальны / Line name and number must be unique';
+const DEFAULT_NOT_ALLOWED =
+  'Линия по умолчанию должна быть среди разрешённых / The default line must be an allowed one';
+const HR_TWO_LINES = 'У HR ровно два номера, каждый на своей линии / HR has exactly two numbers, each on its own line';
+const SIM_COUNT = `Не больше ${L.simsPerLine} / At most ${L.simsPerLine}`;
+const ENDPOINT = 'Имя SIP-транка: латиница, цифры, _ и - / Trunk endpoint: letters, digits, _ and -';
 
 const trunkSchema = z.object({
   id,
-  name: z.string().trim().min(1, 'Укажите название линии / Name the line').max(50, 'Не длиннее 50 символов / At most 50 characters'),
+  name: name('Укажите название линии / Name the line'),
   lineNumber: z.string().regex(/^\d{1,20}$/, 'Номер линии — только цифры / Line number: digits only'),
   // Passed to Dial() through a channel variable: keep it to what a PJSIP endpoint name can be.
-  dialTarget: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Имя SIP-транка: латиница, цифры, _ и - / Trunk endpoint: letters, digits, _ and -'),
-  carrierGroupId: z.string({ message: 'Выберите группу операторов / Choose a carrier group' }).min(1, 'Выберите группу операторов / Choose a carrier group'),
-  channels: z.number().int().min(1, 'Хотя бы одна SIM-карта / At least one SIM').max(64, 'Не больше 64 / At most 64'),
-  caps: z.object({ callsPerDay: capValue, minutesPerDay: capValue, minutesPerMonth: capValue, minGapSeconds: capValue }),
-  tariff: z.object({
-    onNetKopecks: z.number().int().min(0, 'Не может быть отрицательным / Cannot be negative'),
-    offNetKopecks: z.number().int().min(0, 'Не может быть отрицательным / Cannot be negative'),
+  dialTarget: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, ENDPOINT),
+  carrierGroupId: z.string({ message: CHOOSE_GROUP }).min(1, CHOOSE_GROUP),
+  channels: z.number().int().min(1, 'Хотя бы одна SIM-карта / At least one SIM').max(L.simsPerLine, SIM_COUNT),
+  caps: z.object({
+    callsPerDay: capValue,
+    minutesPerDay: capValue,
+    minutesPerMonth: capValue,
+    minGapSeconds: capValue,
   }),
+  tariff: z.object({ onNetKopecks: notNegative, offNetKopecks: notNegative }),
   enabled: z.boolean(),
+});
+
+const carrierGroupSchema = z.object({
+  id,
+  name: name('Укажите название группы / Name the group'),
+  inns: cappedArray(z.string().regex(/^\d{10}$/, 'ИНН — 10 цифр / INN: 10 digits'), L.innsPerGroup),
+});
+
+const profileSchema = z.object({
+  id,
+  kind: z.enum(['sales', 'hr', 'other']),
+  name: name('Укажите название профиля / Name the profile'),
+  departmentIds: cappedArray(
+    z.string().regex(/^\d{1,10}$/, 'Номер отдела Битрикс24 / Bitrix24 department id'),
+    L.departmentsTotal,
+  ),
+  allowedTrunkIds: cappedArray(z.string(), L.trunks).refine(
+    (ids) => ids.length > 0,
+    'Разрешите хотя бы одну линию / Allow at least one line',
+  ),
+  defaultTrunkId: id,
 });
 
 const settingsSchema = z
   .object({
-    trunks: z.array(trunkSchema).min(1, 'Нужна хотя бы одна линия / At least one line is needed'),
-    carrierGroups: z.array(z.object({ id, name: z.string().trim().min(1), inns: z.array(z.string().regex(/^\d{10}$/, 'ИНН — 10 цифр / INN: 10 digits')) })),
-    profiles: z.array(
-      z.object({
-        id,
-        kind: z.enum(['sales', 'hr', 'other']),
-        name: z.string().trim().min(1),
-        departmentIds: z.array(z.string().regex(/^\d{1,10}$/, 'Номер отдела Битрикс24 / Bitrix24 department id')),
-        allowedTrunkIds: z.array(z.string()).min(1, 'Разрешите хотя бы одну линию / Allow at least one line'),
-        defaultTrunkId: id,
-      }),
+    trunks: cappedArray(trunkSchema, L.trunks).refine(
+      (trunks) => trunks.length > 0,
+      'Нужна хотя бы одна линия / At least one line is needed',
     ),
-    defaultTrunkId: z.string().min(1, 'Выберите линию по умолчанию / Choose the default line'),
+    carrierGroups: cappedArray(carrierGroupSchema, L.carrierGroups),
+    profiles: cappedArray(profileSchema, L.profiles),
+    defaultTrunkId: z.string().min(1, CHOOSE_DEFAULT),
   })
-  .superRefine((s, ctx) => {
-    const trunkIds = new Set(s.trunks.map((t) => t.id));
-    const groupIds = new Set(s.carrierGroups.map((g) => g.id));
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    s.trunks.forEach((t, i) => {
-      if (!groupIds.has(t.carrierGroupId)) issue(['trunks', i, 'carrierGroupId'], 'Выберите группу операторов / Choose a carrier group');
-      if (s.trunks.findIndex((o) => o.name === t.name || o.lineNumber === t.lineNumber) !== i) issue(['trunks', i, 'name'], 'Название и номер линии должны быть уникальны / Line name and number must be unique');
-    });
-    const innOwner = new Map<string, string>();
-    s.carrierGroups.forEach((g, gi) => g.inns.forEach((inn, ii) => {
-      if (innOwner.has(inn)) issue(['carrierGroups', gi, 'inns', ii], `ИНН ${inn} уже в группе «${innOwner.get(inn)}» / INN ${inn} is already in "${innOwner.get(inn)}"`);
-      else innOwner.set(inn, g.name);
-    }));
-    if (!trunkIds.has(s.defaultTrunkId)) issue(['defaultTrunkId'], 'Выберите линию по умолчанию / Choose the default line');
-    s.profiles.forEach((p, pi) => {
-      p.allowedTrunkIds.forEach((tid, ti) => { if (!trunkIds.has(tid)) issue(['profiles', pi, 'allowedTrunkIds', ti], 'Нет такой линии / No such line'); });
-      if (!p.allowedTrunkIds.includes(p.defaultTrunkId)) issue(['profiles', pi, 'defaultTrunkId'], 'Линия по умолчанию должна быть среди разрешённых / The default line must be an allowed one');
-      if (p.kind === 'hr' && new Set(p.allowedTrunkIds).size !== 2) issue(['profiles', pi, 'allowedTrunkIds'], 'У HR ровно два номера, каждый на своей линии / HR has exactly two numbers, each on its own line');
+  .superRefine(checkReferences);
+
+type Issue = (path: (string | number)[], message: string) => void;
+type ParsedSettings = z.infer<typeof settingsSchema>;
+
+/**
+ * Cross-references and uniqueness, each one pass over its array with a Set or Map, so the biggest allowed document
+ * costs little more than its size.
+ */
+function checkReferences(s: ParsedSettings, ctx: z.RefinementCtx): void {
+  const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+  const trunkIds = firstOccurrences(s.trunks, (t) => t.id, ['trunks'], issue);
+  const groupIds = firstOccurrences(s.carrierGroups, (g) => g.id, ['carrierGroups'], issue);
+  firstOccurrences(s.profiles, (p) => p.id, ['profiles'], issue);
+  const names = new Set<string>();
+  const lineNumbers = new Set<string>();
+  s.trunks.forEach((t, i) => {
+    if (!groupIds.has(t.carrierGroupId)) issue(['trunks', i, 'carrierGroupId'], CHOOSE_GROUP);
+    if (names.has(t.name) || lineNumbers.has(t.lineNumber)) issue(['trunks', i, 'name'], UNIQUE_LINE);
+    names.add(t.name);
+    lineNumbers.add(t.lineNumber);
+  });
+  checkInns(s, issue);
+  if (!trunkIds.has(s.defaultTrunkId)) issue(['defaultTrunkId'], CHOOSE_DEFAULT);
+  checkProfiles(s, trunkIds, issue);
+}
+
+/** Ids seen first at their index; a repeated id is refused (rows are matched by id when saved). */
+function firstOccurrences<T>(items: T[], idOf: (item: T) => string, path: string[], issue: Issue): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(idOf(item))) issue([...path, index, 'id'], 'Повторяющийся id / Duplicate id');
+    seen.add(idOf(item));
+  });
+  return seen;
+}
+
+function checkInns(s: ParsedSettings, issue: Issue): void {
+  const innOwner = new Map<string, string>();
+  let total = 0;
+  s.carrierGroups.forEach((g, gi) => {
+    total += g.inns.length;
+    g.inns.forEach((inn, ii) => {
+      const owner = innOwner.get(inn);
+      if (owner === undefined) innOwner.set(inn, g.name);
+      else {
+        const message = `ИНН ${inn} уже в группе «${owner}» / INN ${inn} is already in "${owner}"`;
+        issue(['carrierGroups', gi, 'inns', ii], message);
+      }
     });
   });
+  if (total > L.innsTotal) {
+    const max = L.innsTotal;
+    issue(['carrierGroups'], `Не больше ${max} ИНН во всех группах / At most ${max} INNs in all groups`);
+  }
+}
+
+function checkProfiles(s: ParsedSettings, trunkIds: Set<string>, issue: Issue): void {
+  const departmentOwner = new Map<string, string>();
+  let departments = 0;
+  s.profiles.forEach((p, pi) => {
+    const allowed = new Set<string>();
+    p.allowedTrunkIds.forEach((tid, ti) => {
+      const path = ['profiles', pi, 'allowedTrunkIds', ti];
+      if (!trunkIds.has(tid)) issue(path, 'Нет такой линии / No such line');
+      else if (allowed.has(tid)) issue(path, 'Линия указана дважды / Line listed twice');
+      allowed.add(tid);
+    });
+    if (!allowed.has(p.defaultTrunkId)) issue(['profiles', pi, 'defaultTrunkId'], DEFAULT_NOT_ALLOWED);
+    if (p.kind === 'hr' && allowed.size !== 2) issue(['profiles', pi, 'allowedTrunkIds'], HR_TWO_LINES);
+    departments += p.departmentIds.length;
+    p.departmentIds.forEach((department, di) => {
+      const owner = departmentOwner.get(department);
+      // A department follows one profile; the save would silently keep only the last one.
+      if (owner === undefined) departmentOwner.set(department, p.name);
+      else {
+        const message = `Отдел уже в профиле «${owner}» / Department is already in "${owner}"`;
+        issue(['profiles', pi, 'departmentIds', di], message);
+      }
+    });
+  });
+  if (departments > L.departmentsTotal) {
+    const max = L.departmentsTotal;
+    issue(['profiles'], `Не больше ${max} отделов во всех профилях / At most ${max} departments in all profiles`);
+  }
+}
 
 /** Validates admin input; on failure an AppError whose `fields` maps each path to its first message. */
 export function validateRoutingSettings(input: unknown): RoutingSettings {
@@ -73,5 +205,6 @@ export function validateRoutingSettings(input: unknown): RoutingSettings {
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
-  throw new AppError('INVALID_INPUT', 'Настройки не сохранены: исправьте отмеченные поля / Settings not saved: fix the marked fields', fields);
+  const message = 'Настройки не сохранены: исправьте отмеченные поля / Settings not saved: fix the marked fields';
+  throw new AppError('INVALID_INPUT', message, fields);
 }

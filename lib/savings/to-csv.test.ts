@@ -3,9 +3,12 @@ import { dayOf, parseDateRange } from './parse-date-range';
 import { toCsv } from './to-csv';
 
 describe('toCsv', () => {
-  it('BOM, semicolons, CRLF, quoting and formula neutralising', () => {
-    const csv = toCsv({ header: ['a', 'b'], rows: [['x;y', 'say "hi"'], [1.5, null], ['=SUM(A1)', true], ['-1', -1]] });
-    expect(csv).toBe('\uFEFFa;b\r\n"x;y";"say ""hi"""\r\n1.5;\r\n\'=SUM(A1);true\r\n\'-1;-1\r\n');
+  it('BOM, semicolons, CRLF, quoting and formula neutralising; plain numbers stay numbers', () => {
+    const rows = [['x;y', 'say "hi"'], [1.5, null], ['=SUM(A1)', true], ['-1', -1], ['a,=1+1', '+79161234567']];
+    const csv = toCsv({ header: ['a', '@b'], rows });
+    expect(csv).toBe(
+      '\uFEFFa;\'@b\r\n"x;y";"say ""hi"""\r\n1.5;\r\n\'=SUM(A1);true\r\n-1;-1\r\n"a,=1+1";+79161234567\r\n',
+    );
   });
 });
 

@@ -1,18 +1,13 @@
-export type ToCsvOptions = { header: readonly string[]; rows: Iterable<readonly (string | number | boolean | null | undefined)[]> };
+import { encodeCsvCell, type CsvCellValue } from './encode-csv-cell';
+
+export type ToCsvOptions = { header: readonly string[]; rows: Iterable<readonly CsvCellValue[]> };
 
 /**
- * RFC 4180 CSV with a BOM and semicolons: Excel in Russian locales opens it correctly by double-click. Cells that
- * start like a formula are prefixed with an apostrophe so a crafted number or name cannot run in the admin's Excel.
+ * RFC 4180 CSV with a BOM and semicolons: Excel in Russian locales opens it correctly by double-click. Every cell,
+ * header included, goes through the one encoder that neutralises formulas and quotes separators.
  */
 export function toCsv({ header, rows }: ToCsvOptions): string {
-  const lines = [header.map(cell).join(';')];
-  for (const row of rows) lines.push(row.map(cell).join(';'));
+  const lines = [header.map(encodeCsvCell).join(';')];
+  for (const row of rows) lines.push(row.map(encodeCsvCell).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-function cell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

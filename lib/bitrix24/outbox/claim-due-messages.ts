@@ -9,9 +9,12 @@ export type ClaimedMessage = OutboxMessageModel & { refResults: Map<string, unkn
  * Takes due messages for sending. Each claim is a compare-and-set UPDATE (id + the status and nextAttemptAt we read),
  * so of two workers racing for a row exactly one changes it — on SQLite and PostgreSQL alike, without row locks.
  * A claim is a lease: a worker that dies mid-send leaves the row 'sending', and it becomes due again when the lease
- * ends. Messages whose referenced message is not done yet are pushed back a little; if it failed, they fail too.
+ * ends. The claim counts the attempt before anything is sent, so whoever sends next knows an earlier send may have
+ * reached the portal (`attempts` > 1), even when the worker died before recording its answer.
+ * Messages whose referenced message is not done yet are pushed back a little; if it failed, they fail too.
  */
-export async function claimDueMessages({ db, now = new Date(), limit = 200, leaseMs = 120_000, waitMs = 300 }: ClaimDueMessagesOptions): Promise<ClaimedMessage[]> {
+export async function claimDueMessages(options: ClaimDueMessagesOptions): Promise<ClaimedMessage[]> {
+  const { db, now = new Date(), limit = 200, leaseMs = 120_000, waitMs = 300 } = options;
   const due = await db.outboxMessage.findMany({
     where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: now } },
     orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
@@ -20,7 +23,10 @@ export async function claimDueMessages({ db, now = new Date(), limit = 200, leas
   if (due.length === 0) return [];
   const refKeys = [...new Set(due.flatMap((row) => listOutboxRefs(row.params as Record<string, unknown>)))];
   const refRows = refKeys.length
-    ? await db.outboxMessage.findMany({ where: { dedupeKey: { in: refKeys } }, select: { dedupeKey: true, status: true, result: true } })
+    ? await db.outboxMessage.findMany({
+        where: { dedupeKey: { in: refKeys } },
+        select: { dedupeKey: true, status: true, result: true },
+      })
     : [];
   const refs = new Map(refRows.map((row) => [row.dedupeKey, row]));
   const claimed: ClaimedMessage[] = [];
@@ -29,16 +35,21 @@ export async function claimDueMessages({ db, now = new Date(), limit = 200, leas
     const same = { id: row.id, status: row.status, nextAttemptAt: row.nextAttemptAt };
     const failedRef = keys.find((key) => refs.get(key)?.status === 'failed');
     if (failedRef) {
-      await db.outboxMessage.updateMany({ where: same, data: { status: 'failed', lastError: `depends on ${failedRef}, which failed` } });
+      const lastError = `depends on ${failedRef}, which failed`;
+      await db.outboxMessage.updateMany({ where: same, data: { status: 'failed', lastError } });
       continue;
     }
     if (keys.some((key) => refs.get(key)?.status !== 'done')) {
       await db.outboxMessage.updateMany({ where: same, data: { nextAttemptAt: new Date(now.getTime() + waitMs) } });
       continue;
     }
-    const won = await db.outboxMessage.updateMany({ where: same, data: { status: 'sending', nextAttemptAt: new Date(now.getTime() + leaseMs) } });
+    const attempts = row.attempts + 1;
+    const leaseEnd = new Date(now.getTime() + leaseMs);
+    const lease = { status: 'sending', attempts, nextAttemptAt: leaseEnd };
+    const won = await db.outboxMessage.updateMany({ where: same, data: lease });
     if (won.count === 1) {
-      claimed.push({ ...row, status: 'sending', refResults: new Map(keys.map((key) => [key, refs.get(key)?.result])) });
+      const refResults = new Map(keys.map((key) => [key, refs.get(key)?.result]));
+      claimed.push({ ...row, status: 'sending', attempts, nextAttemptAt: leaseEnd, refResults });
     }
   }
   return claimed;

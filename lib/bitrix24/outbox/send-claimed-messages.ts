@@ -6,14 +6,17 @@ import type { ClaimedMessage } from './claim-due-messages';
 import { classifyRestError } from './classify-rest-error';
 import { computeBackoff } from './compute-backoff';
 import { resolveOutboxRefs } from './outbox-ref';
+import { readBatchCommandOutcome } from './read-batch-command-outcome';
+import { findResendGuard } from './resend-guards';
 import type { TokenBucket } from './token-bucket';
+import { verifyEarlierSends, type OutboxSendItem } from './verify-earlier-sends';
 
 export type SendClaimedMessagesOptions = {
   db: Db;
   portalId: number;
   messages: ClaimedMessage[];
   bucket: TokenBucket;
-  /** Bitrix24 caps a batch at 50 commands (reference §4). */
+  /** Bitrix24 caps a batch at 50 commands. */
   batchSize?: number;
   maxAttempts?: number;
   log?: (line: string) => void;
@@ -21,56 +24,91 @@ export type SendClaimedMessagesOptions = {
 
 export type SendStats = { requests: number; done: number; retried: number; failed: number };
 
+const BAD_REFERENCE: RestCallOutcome = {
+  ok: false,
+  code: 'BAD_REFERENCE',
+  description: 'a referenced result lacks the field',
+  status: 400,
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends one portal's claimed messages: alone when one, else as `batch` requests of up to 50 commands (a batch is one
- * request against the portal's rate limit). Every message then gets its own verdict: done, retry later with backoff,
- * or failed (permanent errors only, logged).
+ * request against the portal's rate limit). A message whose earlier send may have reached the portal is first checked
+ * against the portal where a repeat would change it twice (verifyEarlierSends). Every message then gets its own
+ * verdict: done, retry later with backoff, or failed (permanent errors only, logged).
  */
 export async function sendClaimedMessages(options: SendClaimedMessagesOptions): Promise<SendStats> {
-  const { db, portalId, messages, bucket, batchSize = 50, maxAttempts = 25, log = (line) => console.error(line) } = options;
+  const { db, portalId, messages, bucket, batchSize = 50, maxAttempts = 25 } = options;
+  const log = options.log ?? ((line: string) => console.error(line));
   const stats: SendStats = { requests: 0, done: 0, retried: 0, failed: 0 };
-  const ready: Array<{ message: ClaimedMessage; params: Record<string, unknown> }> = [];
+  const ready: OutboxSendItem[] = [];
   for (const message of messages) {
     const params = resolveOutboxRefs(message.params as Record<string, unknown>, message.refResults);
     if (params) ready.push({ message, params });
-    else await settle(message, { ok: false, code: 'BAD_REFERENCE', description: 'a referenced result lacks the field', status: 400 });
+    else await settle(message, BAD_REFERENCE);
   }
   const client = await getPortalClient({ portalId, db }).catch(() => null);
-  for (let start = 0; start < ready.length; start += batchSize) {
-    const chunk = ready.slice(start, start + batchSize);
-    if (!client) {
-      for (const item of chunk) await settle(item.message, { ok: false, code: 'PORTAL_GONE', description: 'portal is not installed', status: 404 });
-      continue;
-    }
+  const beforeRequest = async () => {
     const wait = bucket.reserve();
     if (wait > 0) await sleep(wait);
     stats.requests += 1;
-    if (chunk.length === 1) {
-      const only = chunk[0]!;
-      await settle(only.message, await callPortalRest(client, only.message.method, only.params));
+  };
+  for (let start = 0; start < ready.length; start += batchSize) {
+    let chunk = ready.slice(start, start + batchSize);
+    if (!client) {
+      const gone = { ok: false as const, code: 'PORTAL_GONE', description: 'portal is not installed', status: 404 };
+      for (const item of chunk) await settle(item.message, gone);
       continue;
     }
-    const cmd = Object.fromEntries(chunk.map((item) => [`m${item.message.id}`, `${item.message.method}?${encodeBracketQuery(item.params)}`]));
+    const settled = await verifyEarlierSends({ client, items: chunk, beforeRequest, log });
+    for (const item of chunk) {
+      const outcome = settled.get(item.message.id);
+      if (outcome) await settle(item.message, outcome, item.params);
+    }
+    chunk = chunk.filter((item) => !settled.has(item.message.id));
+    if (chunk.length === 0) continue;
+    for (const item of chunk) warnUnguardedResend(item.message, log);
+    await beforeRequest();
+    if (chunk.length === 1) {
+      const only = chunk[0]!;
+      await settle(only.message, await callPortalRest(client, only.message.method, only.params), only.params);
+      continue;
+    }
+    const cmd = Object.fromEntries(
+      chunk.map((item) => [`m${item.message.id}`, `${item.message.method}?${encodeBracketQuery(item.params)}`]),
+    );
     const outcome = await callPortalRest(client, 'batch', { halt: 0, cmd });
-    for (const item of chunk) await settle(item.message, outcome.ok ? commandOutcome(outcome.result, `m${item.message.id}`) : outcome);
+    for (const item of chunk) {
+      const own = outcome.ok ? readBatchCommandOutcome(outcome.result, `m${item.message.id}`) : outcome;
+      await settle(item.message, own, item.params);
+    }
   }
   return stats;
 
-  async function settle(message: ClaimedMessage, outcome: RestCallOutcome): Promise<void> {
-    const attempts = message.attempts + 1;
+  /** Records the answer; `message.attempts` already counts this attempt (the claim counted it). */
+  async function settle(message: ClaimedMessage, outcome: RestCallOutcome, params?: Record<string, unknown>) {
+    const attempts = message.attempts;
     const where = { id: message.id, status: 'sending' };
     if (outcome.ok) {
       stats.done += 1;
-      await db.outboxMessage.updateMany({ where, data: { status: 'done', attempts, result: toJson(outcome.result), lastError: null, doneAt: new Date() } });
+      const result = toJson(outcome.result);
+      const data = { status: 'done', attempts, result, lastError: null, doneAt: new Date() };
+      await db.outboxMessage.updateMany({ where, data });
       return;
     }
-    const verdict = classifyRestError({ method: message.method, code: outcome.code, description: outcome.description, status: outcome.status, previousAttempts: message.attempts });
-    const lastError = `${outcome.code}${outcome.status ? ` (${outcome.status})` : ''}: ${outcome.description}`.slice(0, 500);
+    const { code, description, status } = outcome;
+    const previousAttempts = attempts - 1;
+    const verdict = classifyRestError({ method: message.method, code, description, status, previousAttempts });
+    const lastError = `${code}${status ? ` (${status})` : ''}: ${description}`.slice(0, 500);
     if (verdict === 'already-done') {
       stats.done += 1;
-      await db.outboxMessage.updateMany({ where, data: { status: 'done', attempts, result: { alreadyDone: true }, lastError, doneAt: new Date() } });
+      // Keep the CALL_ID a later message may refer to (attachRecord → finish's CALL_ID).
+      const callId = typeof params?.CALL_ID === 'string' ? { CALL_ID: params.CALL_ID } : {};
+      const result = { alreadyDone: true, ...callId };
+      const data = { status: 'done', attempts, result, lastError, doneAt: new Date() };
+      await db.outboxMessage.updateMany({ where, data });
     } else if (verdict === 'retry' && attempts < maxAttempts) {
       stats.retried += 1;
       const nextAttemptAt = new Date(Date.now() + computeBackoff({ attempt: attempts }));
@@ -83,20 +121,11 @@ export async function sendClaimedMessages(options: SendClaimedMessagesOptions): 
   }
 }
 
-/** One command's answer inside a batch response: result[key] or result_error[key]. */
-function commandOutcome(batchResult: unknown, key: string): RestCallOutcome {
-  const body = (batchResult ?? {}) as { result?: unknown; result_error?: unknown };
-  const errors = (body.result_error ?? {}) as Record<string, { error?: string; error_description?: string }>;
-  const error = Array.isArray(errors) ? undefined : errors[key];
-  if (error) {
-    const code = String(error.error ?? 'UNKNOWN');
-    // Inside a batch there is no HTTP status per command; the code tells the kind.
-    return { ok: false, code, description: String(error.error_description ?? ''), status: code === 'INTERNAL_SERVER_ERROR' ? 500 : 400 };
+/** A method without a resend guard sent again after an attempt that may have arrived: at-least-once, said aloud. */
+function warnUnguardedResend(message: ClaimedMessage, log: (line: string) => void): void {
+  if (message.attempts > 1 && !findResendGuard(message.method)) {
+    log(`[outbox] ${message.dedupeKey}: ${message.method} has no resend guard; sending it again may repeat its effect`);
   }
-  const results = (body.result ?? {}) as Record<string, unknown>;
-  if (!Array.isArray(results) && key in results) return { ok: true, result: results[key] };
-  // Neither result nor error: the portal skipped the command (halt) — try it again.
-  return { ok: false, code: 'BATCH_SKIPPED', description: 'no result for the command', status: 503 };
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue {
