@@ -1,50 +1,35 @@
-import { BroadcastChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createBroadcastForget, receiveForget, relayForgets } from './broadcast-forget';
+import { createNamedForget, listenToForgets, replayForget } from './create-named-forget';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-
-describe('broadcast forgets and their relay to the dialplan process', () => {
-  it('relays each forget this thread sees exactly once: its own, and one broadcast by another thread', async () => {
+describe('named forgets and their listeners (the dialplan process supervisor passes them on)', () => {
+  it('forgets here and tells each listener once, until it stops listening', () => {
     const forgotten: number[] = [];
-    const relayed: Array<[string, unknown]> = [];
-    const forget = createBroadcastForget<number>('test-relay', (key) => forgotten.push(key));
-    const stop = relayForgets((name, key) => relayed.push([name, key]));
-    try {
-      forget(1);
-      // Another thread's forget arrives by the channel (a second channel of the same name stands in for that thread).
-      const otherThread = new BroadcastChannel('b24cc:test-relay');
-      otherThread.postMessage(2);
-      await settle();
-      otherThread.close();
-      expect(forgotten).toEqual([1, 2]);
-      expect(relayed).toEqual([
-        ['test-relay', 1],
-        ['test-relay', 2],
-      ]);
-    } finally {
-      stop();
-    }
-    forget(3);
-    expect(relayed).toHaveLength(2);
+    const told: Array<[string, unknown]> = [];
+    const forget = createNamedForget<number>('test-tell', (key) => forgotten.push(key));
+    const stop = listenToForgets((name, key) => told.push([name, key]));
+    forget(1);
+    stop();
+    forget(2);
+    expect(forgotten).toEqual([1, 2]);
+    expect(told).toEqual([['test-tell', 1]]);
   });
 
-  it('handles a relayed forget where it arrives, without relaying it back', () => {
+  it('replays a forget from another process by name, without telling the listeners back', () => {
     const forgotten: string[] = [];
-    const relayed: unknown[] = [];
-    createBroadcastForget<string>('test-receive', (key) => forgotten.push(key));
-    const stop = relayForgets((_name, key) => relayed.push(key));
-    receiveForget('test-receive', 'portal-7');
-    receiveForget('no-such-cache', 'x'); // a cache this process does not have: nothing to forget
+    const told: unknown[] = [];
+    createNamedForget<string>('test-replay', (key) => forgotten.push(key));
+    const stop = listenToForgets((_name, key) => told.push(key));
+    replayForget('test-replay', 'portal-7');
+    replayForget('no-such-cache', 'x'); // a cache this process does not have: nothing to forget
     stop();
     expect(forgotten).toEqual(['portal-7']);
-    expect(relayed).toEqual([]);
+    expect(told).toEqual([]);
   });
 
-  it('keeps forgetting here when the relay fails (a process that is restarting)', () => {
+  it('keeps forgetting here when a listener fails (a process that is restarting)', () => {
     const forgotten: number[] = [];
-    const forget = createBroadcastForget<number>('test-failing-relay', (key) => forgotten.push(key));
-    const stop = relayForgets(() => {
+    const forget = createNamedForget<number>('test-failing-listener', (key) => forgotten.push(key));
+    const stop = listenToForgets(() => {
       throw new Error('channel closed');
     });
     const errors = console.error;

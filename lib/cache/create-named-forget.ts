@@ -1,64 +1,45 @@
-import { BroadcastChannel } from 'node:worker_threads';
-
 type Forget = (key: unknown) => void;
-/** Where this process's forgets are also sent: the dialplan process (see relayForgets). */
-type Relay = (name: string, key: unknown) => void;
+/** Told of every forget made in this process (the dialplan process's supervisor passes them on). */
+type ForgetListener = (name: string, key: unknown) => void;
 const holder = globalThis as typeof globalThis & {
-  __forgetChannels?: Map<string, BroadcastChannel>;
   __forgetHandlers?: Map<string, Forget>;
-  __forgetRelays?: Set<Relay>;
+  __forgetListeners?: Set<ForgetListener>;
 };
-// On globalThis: Next bundles a module more than once, and every copy must share one channel per name.
-const channels = (holder.__forgetChannels ??= new Map());
+// On globalThis: Next bundles a module more than once, and every copy must reach the same handlers and listeners.
 const handlers = (holder.__forgetHandlers ??= new Map());
-const relays = (holder.__forgetRelays ??= new Set());
+const listeners = (holder.__forgetListeners ??= new Set());
 
 /**
- * A "forget this key" signal that reaches every thread of the process, and the dialplan listener's own process: it has
- * its own caches, and a settings save in the app must reach them at once, not after their TTL. Returns the function
- * that forgets here and tells the others; `onForget` runs in every thread, this one included.
+ * A "forget this key" signal with a name, so that it can be passed to another process that keeps its own copy of the
+ * cache (the dialplan process, see lib/dialplan/README.md) and replayed there by name. Returns the function that
+ * forgets here and tells the listeners; `onForget` is what a forget of this name does in this process.
  */
-export function createBroadcastForget<K>(name: string, onForget: (key: K) => void): (key: K) => void {
-  let channel = channels.get(name);
-  if (!channel) {
-    channel = new BroadcastChannel(`b24cc:${name}`);
-    // Never keeps a CLI or a test process alive.
-    (channel as unknown as { unref(): void }).unref();
-    channels.set(name, channel);
-  }
+export function createNamedForget<K>(name: string, onForget: (key: K) => void): (key: K) => void {
   handlers.set(name, onForget as Forget);
-  // A forget from another thread reaches this one by the channel, one of this thread's own by the call below: either
-  // way exactly once, so each is relayed exactly once.
-  channel.onmessage = (event: unknown) => {
-    const key = (event as { data: K }).data;
-    onForget(key);
-    relay(name, key);
-  };
   return (key) => {
     onForget(key);
-    channel.postMessage(key);
-    relay(name, key);
+    tellListeners(name, key);
   };
 }
 
-/** The app's side of the dialplan process: every forget this thread sees is sent there too. Returns the stop. */
-export function relayForgets(send: Relay): () => void {
-  relays.add(send);
-  return () => relays.delete(send);
+/** Every forget made in this process from now on is also given to `listener`. Returns the stop. */
+export function listenToForgets(listener: ForgetListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-/** The dialplan process's side: a forget relayed from the app, handled as if it had been broadcast here. */
-export function receiveForget(name: string, key: unknown): void {
+/** A forget made in another process, done here by its name; not told to the listeners (it came from one). */
+export function replayForget(name: string, key: unknown): void {
   handlers.get(name)?.(key);
 }
 
-function relay(name: string, key: unknown): void {
-  for (const send of relays) {
+function tellListeners(name: string, key: unknown): void {
+  for (const listener of listeners) {
     try {
-      send(name, key);
+      listener(name, key);
     } catch (error) {
       // A process that is restarting misses this forget; it starts with empty caches anyway.
-      console.error(`[cache] could not relay "${name}": ${(error as Error).message}`);
+      console.error(`[cache] could not pass on the forget "${name}": ${(error as Error).message}`);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { answerDialplanRequest } from './answer-dialplan-request';
-import { seedDemoPortal } from './settings/seed-demo-portal';
+import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
 
 // The endpoint on a fresh install (real SQLite, migrated, nothing configured) and after the lines are set up.
 describe('the dialplan endpoint before any line is set up', () => {

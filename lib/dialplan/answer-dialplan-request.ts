@@ -5,9 +5,9 @@ import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
-import { routeCall } from './route-call';
-import { getRoutingContext } from './settings/get-routing-context';
-import { renderReason } from './route-reasons';
+import { routeCall } from '../routing/route-call';
+import { getRoutingContext } from '../routing/settings/get-routing-context';
+import { renderReason } from '../routing/route-reasons';
 
 export type DialplanRequest = {
   number: string;
@@ -19,7 +19,7 @@ export type DialplanRequest = {
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
-  /** Where the live SIM load comes from: this thread's call tracking (readLiveSimLoad), or what the dialplan process was sent. */
+  /** Where the live SIM load comes from: this process's call tracking (readLiveSimLoad), or what the dialplan process was sent. */
   readSimLoad: ReadSimLoad;
 };
 

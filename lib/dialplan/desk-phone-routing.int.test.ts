@@ -8,7 +8,7 @@ import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-c
 import { waitForEvent } from '../../scripts/peers/test-support/wait-for-event';
 import { callDay } from '../calls/call-day';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
-import { seedDemoPortal } from './settings/seed-demo-portal';
+import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
 import { readLiveSimLoad } from '../calls/read-live-sim-load';
 import { startDialplanListener } from './start-dialplan-listener';
 

@@ -8,9 +8,9 @@ import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state'
 import { getDb } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { importRegistryFile } from '../numbering/store/import-registry-file';
-import { loadRoutingSettings } from './settings/load-routing-settings';
-import { saveRoutingSettings } from './settings/save-routing-settings';
-import { seedDemoPortal } from './settings/seed-demo-portal';
+import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
+import { saveRoutingSettings } from '../routing/settings/save-routing-settings';
+import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
 import { startDialplanProcess, type DialplanProcess } from './start-dialplan-process';
 
 // One database for the file: the reads the dialplan process asks for run here, on this process's own client, which is

@@ -1,7 +1,7 @@
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
-import { seedDemoPortal } from './settings/seed-demo-portal';
+import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
 import { startDialplanListener } from './start-dialplan-listener';
 
 /**

@@ -6,7 +6,7 @@ import { getNumberingData } from '../numbering/store/get-numbering-data';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { answerDialplanRequest, TEXT, type DialplanAnswer, type ReadSimLoad } from './answer-dialplan-request';
 import { isHeadRejection, MAX_HEAD_BYTES, parseDialplanRequestHead, type DialplanRequestHead } from './parse-dialplan-request-head';
-import { getRoutingContext } from './settings/get-routing-context';
+import { getRoutingContext } from '../routing/settings/get-routing-context';
 
 const holder = globalThis as typeof globalThis & { __dialplanListener?: net.Server };
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -16,7 +16,7 @@ const MAX_CONNECTIONS = 1_024;
 
 export type StartDialplanListenerOptions = {
   listen?: string;
-  /** Where the live SIM load comes from: the dialplan process passes what the app sends it, a test this thread's tracking. */
+  /** Where the live SIM load comes from: the dialplan process passes what the app sends it, a test this process's tracking. */
   readSimLoad: ReadSimLoad;
 };
 
@@ -28,7 +28,7 @@ export type StartDialplanListenerOptions = {
  * It speaks HTTP/1.x over `net` itself instead of node:http: one request per connection (`Connection: close`, which
  * is what CURL() does anyway), a GET without a body, a head of at most 8 KB. On the bench machine (2 cores) node:http
  * alone — a server answering a constant — has a p99 of 0.9–2.7 ms at 500 new connections/s, a bare `net` server
- * 0.7–1.9 ms, and node:http's per-request objects tripled this thread's garbage (a 3–6 ms young-generation pause every
+ * 0.7–1.9 ms, and node:http's per-request objects tripled this process's garbage (a 3–6 ms young-generation pause every
  * 1.5 s at that rate). bench/route-endpoint.bench.ts measures the whole endpoint against the node:http baseline.
  */
 export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, readSimLoad }: StartDialplanListenerOptions): net.Server | null {
