@@ -62,6 +62,11 @@ export function HealthPanel() {
           {portals.ok ? `${portals.installed} ${t('health.installed')} / ${portals.total}` : portals.error ?? t('health.down')}
         </StatusCard>
       </div>
+      {report.warnings.map((warning) => (
+        <p key={warning.code} className="mt-4 text-alert" role="alert" data-testid="health-warning">
+          {t(`health.warning.${warning.code}`)}
+        </p>
+      ))}
     </section>
   );
 }

@@ -57,6 +57,9 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) }) };
   } catch (error) {
     if (!AppError.is(error)) throw error;
+    // One line per refused call and no stack: a setup problem (several portals, one not installed) repeats on every
+    // call, and the message is all the admin needs. JSON-quoted: it may carry a portal name from the request.
+    console.warn(`[dialplan] ${error.status} ${error.code}: ${JSON.stringify(error.message)}`);
     const body = request.json ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields }) : `ERROR ${error.code}`;
     return { status: error.status, contentType: request.json ? JSON_TYPE : TEXT, body };
   }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDialplanProcess } from '../../scripts/build-dialplan-process';
 import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state';
 import { getDb } from '../db/client';
@@ -174,6 +174,34 @@ describe('the dialplan process', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await ask('number=79151234567&ext=101')).toBe('gw_mts');
     expect([...asked].sort()).toEqual(['routing-portal', 'sim-usage']);
+  });
+
+  it('answers 4xx with the code when the app ran the portal lookup in another copy of its modules', async () => {
+    // The Next.js server holds several copies of a module: the AppError a copy throws must still cross as itself, or
+    // every call without ROUTE_PORTAL is answered ERROR INTERNAL and leaves through the default trunk.
+    vi.resetModules();
+    const copy = await import('../portals/find-routing-portal');
+    const db = test.db();
+    const row = { clientEndpoint: '', accessToken: '', refreshToken: '', expiresAt: new Date(0) };
+    await db.portal.createMany({
+      data: [
+        { ...row, memberId: 'first', domain: 'first.bitrix24.ru' },
+        { ...row, memberId: 'second', domain: 'second.bitrix24.ru' },
+        { ...row, memberId: 'gone', domain: 'gone.bitrix24.ru', status: 'uninstalled' },
+      ],
+    });
+    copy.forgetRoutingPortals();
+    try {
+      await until('number=79151234567&ext=101', 'ERROR INVALID_INPUT');
+      const status = async (query: string) => (await fetch(`${base}?${query}`)).status;
+      expect(await status('number=79151234567&ext=101')).toBe(400);
+      expect(await ask('number=79151234567&ext=101&portal=gone')).toBe('ERROR NOT_FOUND');
+      expect(await status('number=79151234567&ext=101&portal=gone')).toBe(404);
+    } finally {
+      await db.portal.deleteMany({ where: { memberId: { in: ['first', 'second', 'gone'] } } });
+      copy.forgetRoutingPortals();
+    }
+    await until('number=79151234567&ext=101', 'gw_mts');
   });
 
   it('a settings save in this process reaches the dialplan process\'s cache at once, not after its 30 s refresh', async () => {

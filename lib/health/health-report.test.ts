@@ -19,4 +19,11 @@ describe('summariseHealth', () => {
   ])('%s → %s', (_name, parts, status) => {
     expect(summariseHealth(parts).status).toBe(status);
   });
+
+  it('warns, without changing the status, when several portals are installed and desk phones cannot tell which', () => {
+    const two = summariseHealth({ ...base, portals: { ok: true, total: 3, installed: 2 } });
+    expect(two.status).toBe('ok');
+    expect(two.warnings).toEqual([expect.objectContaining({ code: 'AMBIGUOUS_ROUTING_PORTAL' })]);
+    expect(summariseHealth({ ...base, portals: { ok: true, total: 2, installed: 1 } }).warnings).toEqual([]);
+  });
 });
