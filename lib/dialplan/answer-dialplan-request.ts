@@ -1,6 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { LiveSimLoad } from '../calls/read-live-sim-load';
-import { getConfig } from '../config/load-config';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { pickLang } from '../i18n/lang';
@@ -8,6 +6,7 @@ import { findRoutingPortal } from '../portals/find-routing-portal';
 import { routeCall } from '../routing/route-call';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import { renderReason } from '../routing/route-reasons';
+import { authoriseDialplanPeer } from './authorise-dialplan-peer';
 
 export type DialplanRequest = {
   number: string;
@@ -43,7 +42,7 @@ export const NO_ROUTE = 'NO_ROUTE';
  */
 export async function answerDialplanRequest(request: DialplanRequest): Promise<DialplanAnswer> {
   try {
-    authorise(request.secret, request.fromLoopback === true);
+    authoriseDialplanPeer({ secret: request.secret, fromLoopback: request.fromLoopback === true });
     const db = getDb();
     const portalId = await findRoutingPortal({ memberId: request.portal, db });
     // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
@@ -69,13 +68,4 @@ async function hasEnabledTrunk(db: Db, portalId: number): Promise<boolean> {
   const { compiled } = await getRoutingContext({ portalId, db });
   for (const trunk of compiled.trunkById.values()) if (trunk.enabled) return true;
   return false;
-}
-
-function authorise(given: string | null | undefined, fromLoopback: boolean): void {
-  if (fromLoopback) return;
-  const expected = getConfig().DIALPLAN_SECRET;
-  if (!expected) throw new AppError('UNAVAILABLE', 'The dialplan endpoint is off: set DIALPLAN_SECRET');
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('UNAUTHORIZED', 'Bad or missing dialplan secret');
 }

@@ -28,8 +28,11 @@ describe('the dialplan listener over HTTP', () => {
 
   /** Sends the pieces with a pause between them and returns everything the server wrote before closing. */
   function exchange(...pieces: string[]): Promise<string> {
+    return exchangeFrom('127.0.0.1', ...pieces);
+  }
+  function exchangeFrom(localAddress: string, ...pieces: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect(port, '127.0.0.1');
+      const socket = net.connect({ port, host: '127.0.0.1', localAddress });
       let reply = '';
       socket.setEncoding('utf8');
       socket.on('data', (text: string) => (reply += text));
@@ -80,6 +83,83 @@ describe('the dialplan listener over HTTP', () => {
     expect(reply.startsWith(`HTTP/1.1 ${status}\r\n`)).toBe(true);
     expect(reply.endsWith(`\r\n\r\n${body}`)).toBe(true);
   });
+
+  it('checks the secret of a peer from elsewhere before anything else in its request', async () => {
+    // 127.0.0.2 is on this machine, but the listener trusts only 127.0.0.1 and ::1 without the secret.
+    for (const request of [get('/api/other?number=79151234567'), 'hello\r\n\r\n', get('/api/asterisk/route?ext=101')]) {
+      expect(await exchangeFrom('127.0.0.2', request)).toMatch(/^HTTP\/1\.1 (401|503) [^\r]*\r\n[\s\S]*ERROR (UNAUTHORIZED|UNAVAILABLE)$/);
+    }
+  });
+
+  it('cuts off a head that keeps trickling in, even from the address of the PBX', async () => {
+    const socket = net.connect(port, '127.0.0.1');
+    const closed = new Promise<string>((resolve) => {
+      let reply = '';
+      socket.on('data', (chunk: Buffer) => (reply += chunk.toString('latin1')));
+      socket.once('close', () => resolve(reply));
+    });
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // Forty bytes of a head that never ends, one every 200 ms: each byte alone is quick, the head as a whole is not.
+    let sent = 0;
+    for (; sent < 40 && !socket.destroyed; sent += 1) {
+      socket.write('GET /api/asterisk/route?number=7915123'.charAt(sent) || 'x');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    socket.destroy();
+    expect(await closed).toBe('');
+    expect(sent).toBeLessThan(40);
+  }, 15_000);
+
+  it('answers the PBX while 1,100 slow sockets from other addresses trickle their heads a byte at a time', async () => {
+    const SOCKETS = 1_100;
+    // 127.0.0.2 … 127.0.0.201, 5–6 sockets each: under the per-address cap, so only the PBX's reserve can hold.
+    const ADDRESSES = 200;
+    const MAX_OPENS = 8_000;
+    const open = new Set<net.Socket>();
+    let opens = 0;
+    let connected = 0;
+    let cutOff = 0;
+    let stopped = false;
+    const attack = (slot: number) => {
+      if (stopped || opens >= MAX_OPENS) return;
+      opens += 1;
+      const socket = net.connect({ port, host: '127.0.0.1', localAddress: `127.0.0.${2 + (slot % ADDRESSES)}` });
+      open.add(socket);
+      let trickle: NodeJS.Timeout | undefined;
+      socket.on('error', () => {});
+      socket.on('data', () => {});
+      socket.once('connect', () => {
+        connected += 1;
+        socket.write('G');
+        trickle = setInterval(() => socket.write('E'), 300);
+      });
+      socket.once('close', () => {
+        clearInterval(trickle);
+        open.delete(socket);
+        if (stopped) return;
+        cutOff += 1;
+        // A determined client comes straight back, as a slowloris tool does.
+        setTimeout(() => attack(slot), 200);
+      });
+    };
+    try {
+      for (let slot = 0; slot < SOCKETS; slot += 1) attack(slot);
+      for (let i = 0; i < 200 && connected < SOCKETS; i += 1) await new Promise((r) => setTimeout(r, 25));
+      const answers: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const reply = await exchange(get('/api/asterisk/route?number=79151234567&ext=101'));
+        answers.push(reply.slice(reply.indexOf('\r\n\r\n') + 4));
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      expect(answers).toEqual(Array(5).fill('gw_mts'));
+      // Their heads never end: the server cut them off (and they came back) rather than keeping them.
+      expect(cutOff).toBeGreaterThan(0);
+    } finally {
+      stopped = true;
+      for (const socket of open) socket.destroy();
+    }
+  }, 30_000);
 
   it('keeps answering after all of that', async () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/api/asterisk/route?number=79151234567&ext=101`)).text()).toBe('gw_mts');

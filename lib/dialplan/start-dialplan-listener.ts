@@ -4,15 +4,31 @@ import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
 import { getNumberingData } from '../numbering/store/get-numbering-data';
 import { findRoutingPortal } from '../portals/find-routing-portal';
+import { AppError } from '../errors/app-error';
 import { answerDialplanRequest, TEXT, type DialplanAnswer, type ReadSimLoad } from './answer-dialplan-request';
-import { isHeadRejection, MAX_HEAD_BYTES, parseDialplanRequestHead, type DialplanRequestHead } from './parse-dialplan-request-head';
+import { authoriseDialplanPeer } from './authorise-dialplan-peer';
+import { guardDialplanConnections, LOOPBACK_ADDRESSES, trustedDialplanAddresses } from './guard-dialplan-connections';
+import {
+  isHeadRejection,
+  MAX_HEAD_BYTES,
+  parseDialplanRequestHead,
+  type DialplanRequestHead,
+} from './parse-dialplan-request-head';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 
 const holder = globalThis as typeof globalThis & { __dialplanListener?: net.Server };
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-/** A client that has not sent its whole request head by then is cut off (node:http allows 60 s; a PBX needs ~0). */
-const HEAD_TIMEOUT_MS = 5_000;
+/**
+ * The whole request head must have arrived by then, counted from the connection, however it trickles in (node:http
+ * allows 60 s; a PBX sends its ~150 bytes at once, and gives up after 1 s itself).
+ */
+const HEAD_DEADLINE_MS = 1_000;
+/** Once the head is in: the answer normally takes milliseconds; this only ends a connection nobody will finish. */
+const ANSWER_TIMEOUT_MS = 5_000;
 const MAX_CONNECTIONS = 1_024;
+/** Slots only the PBX's own addresses may use (loopback, the configured PBX hosts). */
+const RESERVED_FOR_PBX = 128;
+/** Connections at once from one address that is not the PBX's. */
+const MAX_PER_ADDRESS = 16;
 
 export type StartDialplanListenerOptions = {
   listen?: string;
@@ -37,8 +53,20 @@ export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, re
   const colon = listen.lastIndexOf(':');
   const host = listen.slice(0, colon).replace(/^\[|\]$/g, '');
   const port = Number(listen.slice(colon + 1));
-  const server = net.createServer((socket) => serveConnection(socket, readSimLoad));
-  server.maxConnections = MAX_CONNECTIONS;
+  const guard = guardDialplanConnections({
+    trusted: trustedDialplanAddresses(getConfig().pbxes.map((pbx) => pbx.host)),
+    maxConnections: MAX_CONNECTIONS,
+    reservedForTrusted: RESERVED_FOR_PBX,
+    maxPerAddress: MAX_PER_ADDRESS,
+  });
+  const server = net.createServer((socket) => {
+    const address = socket.remoteAddress ?? '';
+    if (!guard.admit(address)) return socket.destroy();
+    socket.once('close', () => guard.release(address));
+    serveConnection(socket, readSimLoad);
+  });
+  // A backstop only: the guard refuses first, and keeps its reserve for the PBX.
+  server.maxConnections = MAX_CONNECTIONS + 1;
   server.on('error', (error) => console.error(`[dialplan] listener on ${listen} failed: ${error.message}`));
   server.listen(port, host);
   holder.__dialplanListener = server;
@@ -58,25 +86,52 @@ function warmUp(readSimLoad: ReadSimLoad): void {
   );
 }
 
-/** Reads one request head (latin1: header bytes are octets), answers it, closes. */
+/**
+ * Reads one request head (latin1: header bytes are octets) within the deadline, answers it, closes. A peer that is not
+ * on this machine is checked for the secret before anything else in its request is looked at.
+ */
 function serveConnection(socket: net.Socket, readSimLoad: ReadSimLoad): void {
   let received = '';
+  const fromLoopback = LOOPBACK_ADDRESSES.has(socket.remoteAddress ?? '');
   socket.setNoDelay(true);
-  socket.setTimeout(HEAD_TIMEOUT_MS, () => socket.destroy());
+  const deadline = setTimeout(() => socket.destroy(), HEAD_DEADLINE_MS);
+  socket.once('close', () => clearTimeout(deadline));
   socket.on('error', () => socket.destroy());
   const onData = (chunk: Buffer) => {
     received += chunk.toString('latin1');
     const end = received.indexOf('\r\n\r\n');
     if (end < 0 && received.length <= MAX_HEAD_BYTES) return;
     socket.off('data', onData);
+    clearTimeout(deadline);
+    socket.setTimeout(ANSWER_TIMEOUT_MS, () => socket.destroy());
     const head = parseDialplanRequestHead(end < 0 ? received : received.slice(0, end));
-    if (isHeadRejection(head)) return reply(socket, { status: head.status, contentType: TEXT, body: `ERROR ${head.code}` });
-    void answer(head, LOOPBACK.has(socket.remoteAddress ?? ''), readSimLoad).then((response) => reply(socket, response));
+    if (isHeadRejection(head)) {
+      const refused = fromLoopback ? null : refuseStranger(null);
+      return reply(socket, refused ?? { status: head.status, contentType: TEXT, body: `ERROR ${head.code}` });
+    }
+    const refused = fromLoopback ? null : refuseStranger(head.secret);
+    if (refused) return reply(socket, refused);
+    void answer(head, fromLoopback, readSimLoad).then((response) => reply(socket, response));
   };
   socket.on('data', onData);
 }
 
-async function answer(head: DialplanRequestHead, fromLoopback: boolean, readSimLoad: ReadSimLoad): Promise<DialplanAnswer> {
+/** A peer from elsewhere without the right X-Dialplan-Secret header gets this answer and nothing more. */
+function refuseStranger(secret: string | null): DialplanAnswer | null {
+  try {
+    authoriseDialplanPeer({ secret, fromLoopback: false });
+    return null;
+  } catch (error) {
+    if (!AppError.is(error)) throw error;
+    return { status: error.status, contentType: TEXT, body: `ERROR ${error.code}` };
+  }
+}
+
+async function answer(
+  head: DialplanRequestHead,
+  fromLoopback: boolean,
+  readSimLoad: ReadSimLoad,
+): Promise<DialplanAnswer> {
   try {
     if (head.method !== 'GET' || head.path !== '/api/asterisk/route') return { status: 404, contentType: TEXT, body: 'ERROR NOT_FOUND' };
     const q = head.query;
@@ -89,7 +144,7 @@ async function answer(head: DialplanRequestHead, fromLoopback: boolean, readSimL
       portal: q.get('portal')?.slice(0, 100) || undefined,
       lang: q.get('lang') ?? undefined,
       json: q.get('format') === 'json' || head.accept.includes('application/json'),
-      secret: head.secret ?? q.get('secret'),
+      secret: head.secret,
       fromLoopback,
       readSimLoad,
     });
