@@ -31,14 +31,26 @@ export function HealthPanel() {
     };
   }, []);
 
-  if (state.kind === 'loading') return <p className="text-base-3" role="status">{t('health.loading')}</p>;
-  if (state.kind === 'failed') return <p className="text-alert" role="alert">{t('health.failed')}</p>;
+  if (state.kind === 'loading')
+    return (
+      <p className="text-base-3" role="status">
+        {t('health.loading')}
+      </p>
+    );
+  if (state.kind === 'failed')
+    return (
+      <p className="text-alert" role="alert">
+        {t('health.failed')}
+      </p>
+    );
   const { report } = state;
   const { database, registry, portals } = report;
 
   return (
     <section aria-labelledby="health-title" data-testid="health" data-status={report.status}>
-      <h2 id="health-title" className="mb-4 text-2xl font-semibold">{t('health.title')}</h2>
+      <h2 id="health-title" className="mb-4 text-2xl font-semibold">
+        {t('health.title')}
+      </h2>
       <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
         <StatusCard title={t('health.database')} ok={database.ok} testId="health-database">
           {database.kind}
@@ -50,16 +62,23 @@ export function HealthPanel() {
           {report.ami.length === 0 && t('health.notConfigured')}
           {report.ami.map((pbx) => (
             <span key={pbx.name} className="block">
-              {pbx.name} ({pbx.host}:{pbx.port}) — {pbx.ok ? `${t('health.ok')}, ${pbx.latencyMs} ms` : pbx.error ?? t('health.down')}
+              {pbx.name} ({pbx.host}:{pbx.port}) —{' '}
+              {pbx.ok ? `${t('health.ok')}, ${pbx.latencyMs} ms` : (pbx.error ?? t('health.down'))}
             </span>
           ))}
         </StatusCard>
         <StatusCard title={t('health.registry')} ok={registry.ok} testId="health-registry">
-          {registry.ok ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}` : registry.error ?? t('health.down')}
-          {registry.sha256 && <span className="block font-mono text-xs text-base-3">sha256 {registry.sha256.slice(0, 12)}…</span>}
+          {registry.ok
+            ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}`
+            : (registry.error ?? t('health.down'))}
+          {registry.sha256 && (
+            <span className="block font-mono text-xs text-base-3">sha256 {registry.sha256.slice(0, 12)}…</span>
+          )}
         </StatusCard>
         <StatusCard title={t('health.portals')} ok={portals.ok} testId="health-portals">
-          {portals.ok ? `${portals.installed} ${t('health.installed')} / ${portals.total}` : portals.error ?? t('health.down')}
+          {portals.ok
+            ? `${portals.installed} ${t('health.installed')} / ${portals.total}`
+            : (portals.error ?? t('health.down'))}
         </StatusCard>
       </div>
       {report.warnings.map((warning) => (

@@ -14,10 +14,16 @@ afterAll(() => test?.dispose());
 
 // The endpoint on a fresh install (real SQLite, migrated, nothing configured) and after the lines are set up.
 describe('the dialplan endpoint before any line is set up', () => {
+  const ask = () =>
+    answerDialplanRequest({
+      number: '79151234567',
+      ext: '101',
+      json: false,
+      fromLoopback: true,
+      readSimLoad: async () => null,
+    });
 
-  const ask = () => answerDialplanRequest({ number: '79151234567', ext: '101', json: false, fromLoopback: true, readSimLoad: async () => null });
-
-  it('answers an error rather than NO_ROUTE, so the dialplan takes its default trunk instead of congestion', async () => {
+  it('answers an error, not NO_ROUTE, so the dialplan takes its default trunk instead of congestion', async () => {
     expect(await ask()).toMatchObject({ status: 503, body: 'ERROR UNAVAILABLE' });
   });
 
@@ -29,17 +35,34 @@ describe('the dialplan endpoint before any line is set up', () => {
 
 describe('the dialplan endpoint when the portal cannot be told or is not installed', () => {
   const portal = (memberId: string, status: string) => ({
-    memberId, status, domain: `${memberId}.bitrix24.ru`, clientEndpoint: '', accessToken: '', refreshToken: '', expiresAt: new Date(0),
+    memberId,
+    status,
+    domain: `${memberId}.bitrix24.ru`,
+    clientEndpoint: '',
+    accessToken: '',
+    refreshToken: '',
+    expiresAt: new Date(0),
   });
   beforeAll(async () => {
-    for (const [memberId, status] of [['first', 'active'], ['second', 'active'], ['gone', 'uninstalled']] as const) {
+    for (const [memberId, status] of [
+      ['first', 'active'],
+      ['second', 'active'],
+      ['gone', 'uninstalled'],
+    ] as const) {
       await test.db().portal.create({ data: portal(memberId, status) });
     }
     forgetRoutingPortals();
   });
 
   const ask = (portalName?: string) =>
-    answerDialplanRequest({ number: '79151234567', ext: '101', portal: portalName, json: false, fromLoopback: true, readSimLoad: async () => null });
+    answerDialplanRequest({
+      number: '79151234567',
+      ext: '101',
+      portal: portalName,
+      json: false,
+      fromLoopback: true,
+      readSimLoad: async () => null,
+    });
 
   it.each([
     ['no portal named while two are installed', undefined, 400, 'ERROR INVALID_INPUT'],

@@ -18,13 +18,13 @@ export type DialplanRequest = {
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
-  /** Where the live SIM load comes from: this process's call tracking (readLiveSimLoad), or what the dialplan process was sent. */
+  /** Where the live SIM load comes from: this process's tracking (readLiveSimLoad), or what the app sent. */
   readSimLoad: ReadSimLoad;
 };
 
 export type ReadSimLoad = (db: Db, portalId: number) => Promise<LiveSimLoad | null>;
 
-/** A plain answer, not a web Response: the dedicated listener writes it straight to the socket (no stream round trip). */
+/** A plain answer, not a web Response: the dedicated listener writes it straight to the socket (no stream). */
 export type DialplanAnswer = { status: number; contentType: string; body: string };
 
 /** The content type of every plain-text answer (the dialplan's target, or an error token). */
@@ -47,19 +47,34 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     const portalId = await findRoutingPortal({ memberId: request.portal, db });
     // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
     const load = await request.readSimLoad(db, portalId);
-    const decision = await routeCall({ portalId, db, number: request.number, extension: request.ext, requestedLine: request.line, occupancy: load?.occupancy, usage: load?.usage });
+    const decision = await routeCall({
+      portalId,
+      db,
+      number: request.number,
+      extension: request.ext,
+      requestedLine: request.line,
+      occupancy: load?.occupancy,
+      usage: load?.usage,
+    });
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
-    if (!decision.trunk && !(await hasEnabledTrunk(db, portalId))) throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');
+    if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))
+      throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');
     const target = decision.trunk?.dialTarget ?? NO_ROUTE;
     if (!request.json) return { status: 200, contentType: TEXT, body: target };
     const lang = pickLang(request.lang);
-    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) }) };
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) }),
+    };
   } catch (error) {
     if (!AppError.is(error)) throw error;
     // One line per refused call and no stack: a setup problem (several portals, one not installed) repeats on every
     // call, and the message is all the admin needs. JSON-quoted: it may carry a portal name from the request.
     console.warn(`[dialplan] ${error.status} ${error.code}: ${JSON.stringify(error.message)}`);
-    const body = request.json ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields }) : `ERROR ${error.code}`;
+    const body = request.json
+      ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields })
+      : `ERROR ${error.code}`;
     return { status: error.status, contentType: request.json ? JSON_TYPE : TEXT, body };
   }
 }

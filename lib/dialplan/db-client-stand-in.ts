@@ -9,7 +9,9 @@ import type { Db } from '../db/client';
 
 export type * from '../db/client';
 
-const MESSAGE = 'The dialplan process has no database client: wrap this database work with createDelegableLoad and list it in lib/dialplan/loads-run-in-app.ts';
+const MESSAGE =
+  'The dialplan process has no database client: wrap this database work with createDelegableLoad ' +
+  'and list it in lib/dialplan/loads-run-in-app.ts';
 
 const standIn = new Proxy(Object.freeze({}), {
   get(_target, property) {

@@ -4,9 +4,10 @@
  * ~70 MB heap's collections, the V8 helper threads a worker thread would share with it
  * (bench/route-endpoint.bench.ts measures the endpoint this way).
  * It keeps its own registry index and routing caches, but has no database client: every read (and the one write, a
- * lookup service's answer) runs in the app, which builds the registry index too and sends it over; the app also owns the
- * AMI connections and sends the live SIM load (a summary, on change) and every cache "forget". Its bundle leaves out
- * Prisma and call tracking (scripts/build-dialplan-process.ts): 19 MB live after a full collection instead of 36 MB.
+ * lookup service's answer) runs in the app (loads-run-in-app.ts), which builds the registry index too and sends it
+ * over; the app also owns the AMI connections and sends the live SIM load (a summary, on change) and every cache
+ * "forget". Its bundle leaves out Prisma and call tracking (scripts/build-dialplan-process.ts): 19 MB live after a full
+ * collection instead of 36 MB.
  */
 import type { AddressInfo } from 'node:net';
 import { delegateLoads } from '../cache/create-delegable-load';
@@ -29,7 +30,10 @@ export type DialplanProcessReport =
 
 /** An app that has not answered by then is stuck: the cache keeps what it has and asks again later. */
 const LOAD_TIMEOUT_MS = 10_000;
-const pendingLoads = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+const pendingLoads = new Map<
+  number,
+  { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+>();
 let lastLoadId = 0;
 let live: LiveChannels = { busyByEndpoint: {}, busySims: {} };
 

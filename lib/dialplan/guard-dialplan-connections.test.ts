@@ -24,6 +24,8 @@ describe('guardDialplanConnections', () => {
 describe('trustedDialplanAddresses', () => {
   it('is loopback plus the PBX hosts given as addresses, IPv4 also as IPv4-mapped', () => {
     const trusted = trustedDialplanAddresses(['10.1.2.3', 'pbx.example.org', '[fd00::1]']);
-    expect(trusted).toEqual(new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.1.2.3', '::ffff:10.1.2.3', 'fd00::1']));
+    expect(trusted).toEqual(
+      new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.1.2.3', '::ffff:10.1.2.3', 'fd00::1']),
+    );
   });
 });

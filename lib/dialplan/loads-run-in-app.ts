@@ -33,7 +33,8 @@ const nameByLoad = new Map<unknown, LoadName>(
 /** The dialplan process's side: the name under which the app runs `load`. */
 export function nameOfLoad(load: AnyLoad): LoadName {
   const name = nameByLoad.get(load);
-  if (!name) throw new Error(`A delegated load is missing from lib/dialplan/loads-run-in-app.ts: ${load.name || 'anonymous'}`);
+  if (!name)
+    throw new Error(`A delegated load is missing from lib/dialplan/loads-run-in-app.ts: ${load.name || 'anonymous'}`);
   return name;
 }
 

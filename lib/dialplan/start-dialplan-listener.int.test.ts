@@ -46,7 +46,8 @@ describe('the dialplan listener over HTTP', () => {
       });
     });
   }
-  const get = (target: string, ...headers: string[]) => [`GET ${target} HTTP/1.1`, 'Host: 127.0.0.1', ...headers, '', ''].join('\r\n');
+  const get = (target: string, ...headers: string[]) =>
+    [`GET ${target} HTTP/1.1`, 'Host: 127.0.0.1', ...headers, '', ''].join('\r\n');
 
   it('answers a keep-alive client (fetch) and tells it the connection closes', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/api/asterisk/route?number=79151234567&ext=101`);
@@ -57,7 +58,9 @@ describe('the dialplan listener over HTTP', () => {
   });
 
   it('answers JSON with Cyrillic reasons, its length in bytes', async () => {
-    const reply = await exchange(get('/api/asterisk/route?number=79151234567&ext=101&lang=ru', 'Accept: application/json'));
+    const reply = await exchange(
+      get('/api/asterisk/route?number=79151234567&ext=101&lang=ru', 'Accept: application/json'),
+    );
     const [head, body] = reply.split('\r\n\r\n');
     expect(head).toContain('HTTP/1.1 200 OK');
     expect(head).toContain(`Content-Length: ${Buffer.byteLength(body!)}`);
@@ -73,11 +76,26 @@ describe('the dialplan listener over HTTP', () => {
 
   it.each([
     ['garbage', 'hello\r\n\r\n', '400 Bad Request', 'ERROR BAD_REQUEST'],
-    ['a body', get('/api/asterisk/route?number=79151234567', 'Content-Length: 3') + 'abc', '400 Bad Request', 'ERROR BAD_REQUEST'],
+    [
+      'a body',
+      get('/api/asterisk/route?number=79151234567', 'Content-Length: 3') + 'abc',
+      '400 Bad Request',
+      'ERROR BAD_REQUEST',
+    ],
     ['another path', get('/api/other?number=79151234567'), '404 Not Found', 'ERROR NOT_FOUND'],
-    ['another method', 'POST /api/asterisk/route?number=79151234567 HTTP/1.1\r\nContent-Length: 0\r\n\r\n', '404 Not Found', 'ERROR NOT_FOUND'],
+    [
+      'another method',
+      'POST /api/asterisk/route?number=79151234567 HTTP/1.1\r\nContent-Length: 0\r\n\r\n',
+      '404 Not Found',
+      'ERROR NOT_FOUND',
+    ],
     ['no number', get('/api/asterisk/route?ext=101'), '400 Bad Request', 'ERROR INVALID_INPUT'],
-    ['a head over 8 KB, never ended', `GET / HTTP/1.1\r\nX-Pad: ${'a'.repeat(9_000)}`, '431 Request Header Fields Too Large', 'ERROR HEADERS_TOO_LARGE'],
+    [
+      'a head over 8 KB, never ended',
+      `GET / HTTP/1.1\r\nX-Pad: ${'a'.repeat(9_000)}`,
+      '431 Request Header Fields Too Large',
+      'ERROR HEADERS_TOO_LARGE',
+    ],
   ])('refuses %s with a status and closes', async (_name, request, status, body) => {
     const reply = await exchange(request);
     expect(reply.startsWith(`HTTP/1.1 ${status}\r\n`)).toBe(true);
@@ -87,7 +105,9 @@ describe('the dialplan listener over HTTP', () => {
   it('checks the secret of a peer from elsewhere before anything else in its request', async () => {
     // 127.0.0.2 is on this machine, but the listener trusts only 127.0.0.1 and ::1 without the secret.
     for (const request of [get('/api/other?number=79151234567'), 'hello\r\n\r\n', get('/api/asterisk/route?ext=101')]) {
-      expect(await exchangeFrom('127.0.0.2', request)).toMatch(/^HTTP\/1\.1 (401|503) [^\r]*\r\n[\s\S]*ERROR (UNAUTHORIZED|UNAVAILABLE)$/);
+      expect(await exchangeFrom('127.0.0.2', request)).toMatch(
+        /^HTTP\/1\.1 (401|503) [^\r]*\r\n[\s\S]*ERROR (UNAUTHORIZED|UNAVAILABLE)$/,
+      );
     }
   });
 
@@ -162,6 +182,8 @@ describe('the dialplan listener over HTTP', () => {
   }, 30_000);
 
   it('keeps answering after all of that', async () => {
-    expect(await (await fetch(`http://127.0.0.1:${port}/api/asterisk/route?number=79151234567&ext=101`)).text()).toBe('gw_mts');
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/asterisk/route?number=79151234567&ext=101`)).text()).toBe(
+      'gw_mts',
+    );
   });
 });

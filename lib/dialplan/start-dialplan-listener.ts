@@ -32,7 +32,7 @@ const MAX_PER_ADDRESS = 16;
 
 export type StartDialplanListenerOptions = {
   listen?: string;
-  /** Where the live SIM load comes from: the dialplan process passes what the app sends it, a test this process's tracking. */
+  /** Where the live SIM load comes from: the dialplan process passes what the app sends it, a test its own tracking. */
   readSimLoad: ReadSimLoad;
 };
 
@@ -47,7 +47,10 @@ export type StartDialplanListenerOptions = {
  * 0.7–1.9 ms, and node:http's per-request objects tripled this process's garbage (a 3–6 ms young-generation pause every
  * 1.5 s at that rate). bench/route-endpoint.bench.ts measures the whole endpoint against the node:http baseline.
  */
-export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, readSimLoad }: StartDialplanListenerOptions): net.Server | null {
+export function startDialplanListener({
+  listen = getConfig().DIALPLAN_LISTEN,
+  readSimLoad,
+}: StartDialplanListenerOptions): net.Server | null {
   if (listen === 'off') return null;
   if (holder.__dialplanListener) return holder.__dialplanListener;
   const colon = listen.lastIndexOf(':');
@@ -75,12 +78,13 @@ export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, re
 }
 
 /**
- * Load the registry index, the database client, the routing settings and the SIM load now, not on the first desk-phone call: cold,
- * that call can take longer than the dialplan's 1 s timeout and would leave through the default trunk.
+ * Load the registry index, the database client, the routing settings and the SIM load now, not on the first desk-phone
+ * call: cold, that call can take longer than the dialplan's 1 s timeout and would leave through the default trunk.
  */
 function warmUp(readSimLoad: ReadSimLoad): void {
   const db = getDb();
-  const portalData = (portalId: number) => Promise.all([getRoutingContext({ portalId, db }), readSimLoad(db, portalId)]);
+  const portalData = (portalId: number) =>
+    Promise.all([getRoutingContext({ portalId, db }), readSimLoad(db, portalId)]);
   Promise.all([getNumberingData({ db }), findRoutingPortal({ db }).then(portalData)]).catch((error: unknown) =>
     console.error(`[dialplan] warm-up failed (the first calls may use the default trunk): ${(error as Error).message}`),
   );
@@ -133,7 +137,8 @@ async function answer(
   readSimLoad: ReadSimLoad,
 ): Promise<DialplanAnswer> {
   try {
-    if (head.method !== 'GET' || head.path !== '/api/asterisk/route') return { status: 404, contentType: TEXT, body: 'ERROR NOT_FOUND' };
+    if (head.method !== 'GET' || head.path !== '/api/asterisk/route')
+      return { status: 404, contentType: TEXT, body: 'ERROR NOT_FOUND' };
     const q = head.query;
     const number = q.get('number');
     if (!number || number.length > 40) return { status: 400, contentType: TEXT, body: 'ERROR INVALID_INPUT' };
@@ -156,6 +161,8 @@ async function answer(
 
 function reply(socket: net.Socket, { status, contentType, body }: DialplanAnswer): void {
   if (socket.destroyed) return;
-  const head = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
+  const head =
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nContent-Type: ${contentType}\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
   socket.end(head + body);
 }

@@ -33,7 +33,10 @@ const LIVED_LONG_ENOUGH_MS = 10_000;
 // Turbopack's bundle keeps it pointing at the source file too; should a bundler ever rewrite it, the server's working
 // directory is the project's.
 const HERE = import.meta.url.startsWith('file:') ? path.dirname(fileURLToPath(import.meta.url)) : null;
-const SOURCE_DIR = HERE && HERE.endsWith(path.join('lib', 'dialplan')) ? HERE : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'dialplan');
+const SOURCE_DIR =
+  HERE && HERE.endsWith(path.join('lib', 'dialplan'))
+    ? HERE
+    : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'dialplan');
 
 export type StartDialplanProcessOptions = {
   listen?: string;
@@ -49,7 +52,11 @@ export type StartDialplanProcessOptions = {
  * cannot see the AMI trackers or the database: this one sends it the summary of SIMs and trunk channels in use
  * whenever it changes, runs its database work, and relays every cache "forget" to it.
  */
-export function startDialplanProcess({ listen = getConfig().DIALPLAN_LISTEN, trackers = trackedCallStates, bundle }: StartDialplanProcessOptions = {}): DialplanProcess | null {
+export function startDialplanProcess({
+  listen = getConfig().DIALPLAN_LISTEN,
+  trackers = trackedCallStates,
+  bundle,
+}: StartDialplanProcessOptions = {}): DialplanProcess | null {
   if (listen === 'off') return null;
   if (holder.__dialplanProcess) return holder.__dialplanProcess;
   let current = runChild(listen, bundle);
@@ -119,7 +126,11 @@ function runChild(listen: string, bundle: string | undefined): Run {
   // 'advanced': messages are structured clones (Maps, Sets and Dates survive), as the caches expect.
   const child = fork(/* turbopackIgnore: true */ file, [listen], { execArgv, serialization: 'advanced' });
   const send = (message: DialplanProcessMessage) => {
-    if (child.connected) child.send(message, (error) => error && console.error(`[dialplan] could not send ${message.kind}: ${error.message}`));
+    if (child.connected)
+      child.send(
+        message,
+        (error) => error && console.error(`[dialplan] could not send ${message.kind}: ${error.message}`),
+      );
   };
   const listening = new Promise<{ address: string; port: number }>((resolve) => {
     child.on('message', (report: DialplanProcessReport) => {
@@ -146,13 +157,18 @@ function entry(): { file: string; execArgv: string[] } {
   if (process.env.NODE_ENV === 'production') {
     const bundle = path.join(/* turbopackIgnore: true */ process.cwd(), DIALPLAN_BUNDLE);
     if (existsSync(bundle)) return { file: bundle, execArgv: [] };
-    console.error(`[dialplan] ${DIALPLAN_BUNDLE} is missing (build with \`npm run build\`): running the listener from source`);
+    console.error(
+      `[dialplan] ${DIALPLAN_BUNDLE} is missing (build with \`npm run build\`): running the listener from source`,
+    );
   }
   return { file: path.join(SOURCE_DIR, 'dialplan-process.ts'), execArgv: ['--import', 'tsx'] };
 }
 
 /** Runs a cache read the dialplan process asked for (see loads-run-in-app.ts) on this process's client, and answers. */
-function runLoadFor(send: (message: DialplanProcessMessage) => void, { id, name, key }: Extract<DialplanProcessReport, { kind: 'load' }>): void {
+function runLoadFor(
+  send: (message: DialplanProcessMessage) => void,
+  { id, name, key }: Extract<DialplanProcessReport, { kind: 'load' }>,
+): void {
   const fail = (error: unknown) => send({ kind: 'loaded', id, error: toCrossingError(error) });
   runLoadInApp(name, key, getDb()).then((value) => {
     try {

@@ -48,7 +48,10 @@ export type HealthReport = {
  * Without the database nothing works ("down", HTTP 503). A PBX that does not answer or a missing registry still
  * leaves the admin pages usable ("degraded", HTTP 200), so monitoring can tell the two apart.
  */
-export function summariseHealth(parts: Omit<HealthReport, 'status' | 'checkedAt' | 'warnings'>, now = new Date()): HealthReport {
+export function summariseHealth(
+  parts: Omit<HealthReport, 'status' | 'checkedAt' | 'warnings'>,
+  now = new Date(),
+): HealthReport {
   const down = !parts.database.ok;
   const degraded = !parts.registry.ok || !parts.portals.ok || parts.ami.some((pbx) => !pbx.ok);
   const status = down ? 'down' : degraded ? 'degraded' : 'ok';
@@ -61,6 +64,8 @@ export function summariseHealth(parts: Omit<HealthReport, 'status' | 'checkedAt'
  */
 function findWarnings({ portals }: Pick<HealthReport, 'portals'>): HealthWarning[] {
   if (!portals.ok || portals.installed < 2) return [];
-  const message = `${portals.installed} portals are installed: desk-phone calls that do not name theirs (ROUTE_PORTAL) take the default trunk`;
+  const message =
+    `${portals.installed} portals are installed: ` +
+    'desk-phone calls that do not name theirs (ROUTE_PORTAL) take the default trunk';
   return [{ code: 'AMBIGUOUS_ROUTING_PORTAL', message }];
 }
