@@ -19,9 +19,9 @@ export async function register(): Promise<void> {
       process.exit(1);
     }
   }
-  // The dialplan's door to routing, in a process of its own (lib/routing/start-dialplan-process.ts): page renders and
+  // The dialplan's door to routing, in a process of its own (lib/dialplan/start-dialplan-process.ts): page renders and
   // this server's garbage collection must not hold up a desk phone waiting for its trunk.
-  const { startDialplanProcess } = await import('./lib/routing/start-dialplan-process');
+  const { startDialplanProcess } = await import('./lib/dialplan/start-dialplan-process');
   startDialplanProcess();
   // The Bitrix24 REST outbox (lib/bitrix24/outbox): sends queued register/finish/bind writes; needs the app keys.
   if (config.B24_CLIENT_ID && config.B24_CLIENT_SECRET) (await import('./lib/bitrix24/outbox/start-outbox-worker')).startOutboxWorker();

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createDb } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate/apply-migrations';
-import { DIALPLAN_BUNDLE } from '../lib/routing/dialplan-bundle-path';
+import { DIALPLAN_BUNDLE } from '../lib/dialplan/dialplan-bundle-path';
 import { seedDemoPortal } from '../lib/routing/settings/seed-demo-portal';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);

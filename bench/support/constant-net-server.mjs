@@ -1,5 +1,5 @@
 // The second baseline for bench/route-endpoint.bench.ts: the dialplan listener's socket handling without the routing
-// decision. Like lib/routing/start-dialplan-listener.ts it serves over `net`, one request per connection: no-delay,
+// decision. Like lib/dialplan/start-dialplan-listener.ts it serves over `net`, one request per connection: no-delay,
 // a head timeout, the head read as latin1 up to the blank line, a constant answer with `Connection: close`, end.
 // What this server's p99 costs is what any answer over a new connection costs here, before the route is decided.
 // Prints its port on stdout once listening.

@@ -31,8 +31,18 @@ export function HealthPanel() {
     };
   }, []);
 
-  if (state.kind === 'loading') return <p className="text-base-3" role="status">{t('health.loading')}</p>;
-  if (state.kind === 'failed') return <p className="text-alert" role="alert">{t('health.failed')}</p>;
+  if (state.kind === 'loading')
+    return (
+      <p className="text-base-3" role="status">
+        {t('health.loading')}
+      </p>
+    );
+  if (state.kind === 'failed')
+    return (
+      <p className="text-alert" role="alert">
+        {t('health.failed')}
+      </p>
+    );
   const { report } = state;
   const { database, registry, portals } = report;
   const amiOk = report.ami.length === 0 ? null : report.ami.every((pbx) => pbx.ok);
@@ -40,7 +50,9 @@ export function HealthPanel() {
 
   return (
     <section aria-labelledby="health-title" data-testid="health" data-status={report.status}>
-      <h2 id="health-title" className="mb-4 text-2xl font-semibold">{t('health.title')}</h2>
+      <h2 id="health-title" className="mb-4 text-2xl font-semibold">
+        {t('health.title')}
+      </h2>
       <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
         <StatusCard title={t('health.database')} ok={database.ok} statusText={said(database.ok)} testId="health-database">
           {database.kind}
@@ -52,7 +64,8 @@ export function HealthPanel() {
           {report.ami.length === 0 && t('health.notConfigured')}
           {report.ami.map((pbx) => (
             <span key={pbx.name} className="block">
-              {pbx.name} ({pbx.host}:{pbx.port}) — {pbx.ok ? `${t('health.ok')}, ${pbx.latencyMs} ms` : pbx.error ?? t('health.down')}
+              {pbx.name} ({pbx.host}:{pbx.port}) —{' '}
+              {pbx.ok ? `${t('health.ok')}, ${pbx.latencyMs} ms` : (pbx.error ?? t('health.down'))}
             </span>
           ))}
         </StatusCard>
@@ -64,6 +77,11 @@ export function HealthPanel() {
           {portals.ok ? `${portals.installed} ${t('health.installed')} / ${portals.total}` : portals.error ?? t('health.down')}
         </StatusCard>
       </div>
+      {report.warnings.map((warning) => (
+        <p key={warning.code} className="mt-4 text-alert" role="alert" data-testid="health-warning">
+          {t(`health.warning.${warning.code}`)}
+        </p>
+      ))}
     </section>
   );
 }

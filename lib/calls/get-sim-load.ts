@@ -1,5 +1,5 @@
 import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
-import { loadOnMainThread } from '../cache/load-on-main-thread';
+import { createDelegableLoad } from '../cache/create-delegable-load';
 import { getConfig } from '../config/load-config';
 import type { Db } from '../db/client';
 import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
@@ -12,7 +12,7 @@ export type LiveChannels = { busyByEndpoint: Record<string, number>; busySims: R
 export type GetSimLoadOptions = {
   db: Db;
   portalId: number;
-  /** The live trackers (in this thread) … */
+  /** The live trackers (in this process) … */
   trackers?: Iterable<CallTrackerState>;
   /** … or their summary, sent by the process that owns them (to the dialplan process). */
   live?: LiveChannels;
@@ -109,11 +109,11 @@ function cacheFor(db: Db): RefreshingCache<string, Stored> {
 
 /**
  * Today's rows as they are, the rest of the month summed by the database: a row per SIM instead of a row per SIM-day,
- * so the reload (every second) stays small at the end of a month too. For the dialplan process it runs in the app's
- * main thread (see loadOnMainThread): three queries a second on that process's own loop would set the desk phones'
+ * so the reload (every second) stays small at the end of a month too. For the dialplan process it runs in the app
+ * (see lib/dialplan/loads-run-in-app.ts): three queries a second on that process's own loop would set the desk phones'
  * latency tail.
  */
-const loadStoredOnMain = loadOnMainThread('sim-usage', async (db: Db, key: string): Promise<Stored> => {
+export async function loadStoredSimUsage(db: Db, key: string): Promise<Stored> {
   const [portal, monthStart, today] = key.split('|') as [string, string, string];
   const portalId = Number(portal);
   const [trunks, todayRows, earlier] = await Promise.all([
@@ -126,4 +126,5 @@ const loadStoredOnMain = loadOnMainThread('sim-usage', async (db: Db, key: strin
     ...earlier.map((g) => ({ trunkId: g.trunkId, simIndex: g.simIndex, day: monthStart, calls: 0, seconds: g._sum.seconds ?? 0, lastCallAt: g._max.lastCallAt })),
   ];
   return { trunks, rows };
-});
+}
+const loadStoredOnMain = createDelegableLoad(loadStoredSimUsage);

@@ -9,7 +9,7 @@ export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
  * Live SIM load when this server talks to a PBX (see readSimLoadWhenPbx), so every decision made here — the call
  * card's, a redial's, a desk phone's through the dialplan endpoint — sees the SIMs busy and the caps used right now.
  * SIMs in use come from this thread's call tracking; the dialplan process, which has none, reads the summary the app
- * sends it (lib/routing/dialplan-process.ts).
+ * sends it (lib/dialplan/dialplan-process.ts).
  */
 export function readLiveSimLoad(db: Db, portalId: number): Promise<LiveSimLoad | null> {
   return readSimLoadWhenPbx(() => getSimLoad({ db, portalId, trackers: trackedCallStates() }));

@@ -21,6 +21,12 @@ const httpStatus: Record<AppErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
+/**
+ * Marks every AppError, whichever copy of this module made it: the Next.js server holds several copies and the dialplan
+ * process's bundle another, so `instanceof` alone would take a copy's AppError for an unexpected error.
+ */
+const BRAND = Symbol.for('b24cc.AppError');
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Field-level messages for forms, keyed by field path. */
@@ -31,6 +37,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   get status(): number {
@@ -38,6 +45,9 @@ export class AppError extends Error {
   }
 
   static is(value: unknown): value is AppError {
-    return value instanceof AppError;
+    if (value instanceof AppError) return true;
+    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[BRAND] !== true) return false;
+    const { code } = value as { code?: unknown };
+    return typeof code === 'string' && Object.hasOwn(httpStatus, code);
   }
 }

@@ -31,6 +31,8 @@ export type RegistryHealth = {
   error?: string;
 };
 export type PortalsHealth = { ok: boolean; total: number; installed: number; error?: string };
+/** Something that works now but will misroute calls; the status stays as it is. `code` keys the page's text. */
+export type HealthWarning = { code: 'AMBIGUOUS_ROUTING_PORTAL'; message: string };
 
 export type HealthReport = {
   status: 'ok' | 'degraded' | 'down';
@@ -39,14 +41,31 @@ export type HealthReport = {
   ami: AmiHealth[];
   registry: RegistryHealth;
   portals: PortalsHealth;
+  warnings: HealthWarning[];
 };
 
 /**
  * Without the database nothing works ("down", HTTP 503). A PBX that does not answer or a missing registry still
  * leaves the admin pages usable ("degraded", HTTP 200), so monitoring can tell the two apart.
  */
-export function summariseHealth(parts: Omit<HealthReport, 'status' | 'checkedAt'>, now = new Date()): HealthReport {
+export function summariseHealth(
+  parts: Omit<HealthReport, 'status' | 'checkedAt' | 'warnings'>,
+  now = new Date(),
+): HealthReport {
   const down = !parts.database.ok;
   const degraded = !parts.registry.ok || !parts.portals.ok || parts.ami.some((pbx) => !pbx.ok);
-  return { status: down ? 'down' : degraded ? 'degraded' : 'ok', checkedAt: now.toISOString(), ...parts };
+  const status = down ? 'down' : degraded ? 'degraded' : 'ok';
+  return { status, checkedAt: now.toISOString(), ...parts, warnings: findWarnings(parts) };
+}
+
+/**
+ * Several installed portals and no way to tell which one a desk phone belongs to: a call whose dialplan does not name
+ * its portal (ROUTE_PORTAL) is refused and leaves through the PBX's default trunk.
+ */
+function findWarnings({ portals }: Pick<HealthReport, 'portals'>): HealthWarning[] {
+  if (!portals.ok || portals.installed < 2) return [];
+  const message =
+    `${portals.installed} portals are installed: ` +
+    'desk-phone calls that do not name theirs (ROUTE_PORTAL) take the default trunk';
+  return [{ code: 'AMBIGUOUS_ROUTING_PORTAL', message }];
 }

@@ -1,6 +1,6 @@
-import { createBroadcastForget } from '../cache/broadcast-forget';
+import { createDelegableLoad } from '../cache/create-delegable-load';
+import { createNamedForget } from '../cache/create-named-forget';
 import { createRefreshingCache, type RefreshingCache } from '../cache/create-refreshing-cache';
-import { loadOnMainThread } from '../cache/load-on-main-thread';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { ensureLocalPortal, LOCAL_MEMBER_ID } from './ensure-local-portal';
@@ -24,8 +24,9 @@ export function findRoutingPortal({ memberId, db = getDb(), now }: FindRoutingPo
   return cache.get(memberId ?? '', now);
 }
 
-/** In the dialplan process this runs in the app's main thread (see loadOnMainThread). */
-const lookupPortal = loadOnMainThread('routing-portal', (db: Db, memberId: string) => lookup(db, memberId || null));
+/** In the dialplan process this runs in the app (see lib/dialplan/loads-run-in-app.ts). */
+export const lookupRoutingPortal = (db: Db, memberId: string) => lookup(db, memberId || null);
+const lookupPortal = createDelegableLoad(lookupRoutingPortal);
 
 async function lookup(db: Db, memberId: string | null | undefined): Promise<number> {
   if (memberId) {
@@ -39,8 +40,8 @@ async function lookup(db: Db, memberId: string | null | undefined): Promise<numb
   return (await db.portal.findUnique({ where: { memberId: LOCAL_MEMBER_ID }, select: { id: true } }))?.id ?? (await ensureLocalPortal({ db })).id;
 }
 
-/** After an install or uninstall: every thread asks the database again which portal routes unnamed calls. */
-const forgetPortals = createBroadcastForget<null>('routing-portals', () => {
+/** After an install or uninstall: this process and the dialplan process ask again which portal routes unnamed calls. */
+const forgetPortals = createNamedForget<null>('routing-portals', () => {
   for (const cache of caches.values()) cache.clear();
 });
 export const forgetRoutingPortals = (): void => forgetPortals(null);

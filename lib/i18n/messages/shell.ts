@@ -22,6 +22,8 @@ export const ru = {
   'health.installed': 'установлено',
   'health.latency': 'отклик',
   'health.pending': 'ожидают миграции',
+  'health.warning.AMBIGUOUS_ROUTING_PORTAL':
+    'Установлено несколько порталов: звонки с настольных телефонов без ROUTE_PORTAL уходят через линию АТС по умолчанию',
   // Admin settings pages (trunks, carrier groups, departments, route tester).
   'nav.trunks': 'Линии и транки',
   'nav.carrierGroups': 'Группы операторов',
@@ -73,6 +75,8 @@ export const en: Record<keyof typeof ru, string> = {
   'health.installed': 'installed',
   'health.latency': 'latency',
   'health.pending': 'migrations pending',
+  'health.warning.AMBIGUOUS_ROUTING_PORTAL':
+    'Several portals are installed: desk-phone calls without ROUTE_PORTAL leave through the PBX default trunk',
   // Admin settings pages (trunks, carrier groups, departments, route tester).
   'nav.trunks': 'Lines and trunks',
   'nav.carrierGroups': 'Carrier groups',

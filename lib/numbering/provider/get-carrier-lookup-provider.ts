@@ -1,4 +1,4 @@
-import { loadOnMainThread } from '../../cache/load-on-main-thread';
+import { createDelegableLoad } from '../../cache/create-delegable-load';
 import { getConfig } from '../../config/load-config';
 import { getDb, type Db } from '../../db/client';
 import { learnNumberCarrier, type LearnNumberCarrierOptions } from '../store/learn-number-carrier';
@@ -22,4 +22,5 @@ export function getCarrierLookupProvider(): CarrierLookupProvider | null {
 }
 
 /** The dialplan process asks the service too (its calls route), but has no database: the app stores what it learns. */
-const learnInApp = loadOnMainThread('learn-number-carrier', (db: Db, answer: Omit<LearnNumberCarrierOptions, 'db'>) => learnNumberCarrier({ db, ...answer }));
+export const learnNumberCarrierInApp = (db: Db, answer: Omit<LearnNumberCarrierOptions, 'db'>) => learnNumberCarrier({ db, ...answer });
+const learnInApp = createDelegableLoad(learnNumberCarrierInApp);

@@ -1,12 +1,12 @@
-import { createBroadcastForget } from '../../cache/broadcast-forget';
-import { loadOnMainThread, loadsRunElsewhere } from '../../cache/load-on-main-thread';
+import { createDelegableLoad, loadsAreDelegated } from '../../cache/create-delegable-load';
+import { createNamedForget } from '../../cache/create-named-forget';
 import { getDb, type Db } from '../../db/client';
 import { loadNumberingData, loadOverrides, numberingFingerprint, type NumberingData } from './load-numbering-data';
 
 /**
  * How often a process checks whether another process (a CLI import, a second app instance on PostgreSQL) activated a
  * new version. The check is two tiny queries; the expensive rebuild runs only when a version id changed, because
- * parsing the registry holds the event loop for ~100 ms and the dialplan endpoint answers from this same thread.
+ * parsing the registry holds the event loop for ~100 ms and the dialplan endpoint answers from this same event loop.
  */
 const CHECK_EVERY_MS = 30_000;
 
@@ -47,7 +47,7 @@ export async function getCurrentNumberingData({ db = getDb() }: { db?: Db } = {}
   return slot.data;
 }
 
-/** Makes an import of this process live here at once (other threads reload from the database on the broadcast). */
+/** Makes an import of this process live here at once (the dialplan process reloads on the forget). */
 export function setNumberingData(db: Db, data: NumberingData): void {
   slots.set(db, { data: Promise.resolve(data), checkedAt: Date.now(), checking: false });
   forgetNumberingElsewhere();
@@ -71,10 +71,10 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
 }
 
 /**
- * Which versions are in force, and the overrides: the periodic check. In the dialplan process it runs in the app's main thread
- * (see loadOnMainThread), so the check's queries never hold the loop that answers desk phones.
+ * Which versions are in force, and the overrides: the periodic check. In the dialplan process it runs in the app
+ * (see lib/dialplan/loads-run-in-app.ts), so the check's queries never hold the loop that answers desk phones.
  */
-const readVersionsInForce = loadOnMainThread('numbering-versions', async (db: Db, now: number) => {
+export async function readNumberingVersionsInForce(db: Db, now: number) {
   const [registry, ported, overrides] = await Promise.all([
     db.registryVersion.findMany({ where: { status: 'active' }, select: { id: true, kind: true }, orderBy: { id: 'asc' } }),
     db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' }, select: { id: true } }),
@@ -83,7 +83,8 @@ const readVersionsInForce = loadOnMainThread('numbering-versions', async (db: Db
   // The newest per kind, as loadNumberingData takes them.
   const newestByKind = new Map(registry.map((row) => [row.kind, row.id]));
   return { fingerprint: numberingFingerprint([...newestByKind.values()], ported?.id ?? null), overrides };
-});
+}
+const readVersionsInForce = createDelegableLoad(readNumberingVersionsInForce);
 
 /**
  * Builds the data from the database — here, or in the app for the dialplan process, which has no database client:
@@ -91,7 +92,7 @@ const readVersionsInForce = loadOnMainThread('numbering-versions', async (db: Db
  * parsed rows and Prisma besides. The app sends its lookup structures (typed arrays, cloned in a few ms).
  */
 function loadFresh(db: Db, now: number): Promise<NumberingData> {
-  return loadsRunElsewhere() ? loadForElsewhere(db, now).then((data) => Object.freeze(data)) : loadNumberingData({ db, now: new Date(now) });
+  return loadsAreDelegated() ? loadForElsewhere(db, now).then((data) => Object.freeze(data)) : loadNumberingData({ db, now: new Date(now) });
 }
 
 /**
@@ -99,10 +100,11 @@ function loadFresh(db: Db, now: number): Promise<NumberingData> {
  * be up to CHECK_EVERY_MS old), without the files' parsed rows — a lookup reads only the index built from them, and
  * the rows would be most of the clone. `rows` still counts them.
  */
-const loadForElsewhere = loadOnMainThread('numbering-data', async (db: Db): Promise<NumberingData> => {
+export async function loadNumberingDataForDialplan(db: Db): Promise<NumberingData> {
   const data = await getCurrentNumberingData({ db });
   return { ...data, files: data.files.map((file) => ({ ...file, ranges: [] })) };
-});
+}
+const loadForElsewhere = createDelegableLoad(loadNumberingDataForDialplan);
 
 /** Overrides change often and are small: reload just them after an admin edit or a learned answer. */
 export async function reloadOverrides(db: Db = getDb()): Promise<void> {
@@ -115,18 +117,18 @@ export async function reloadOverrides(db: Db = getDb()): Promise<void> {
 }
 
 /**
- * Other threads and the dialplan process re-check at their next lookup: the check sees the new version ids and rebuilds in
+ * The dialplan process re-checks at their next lookup: the check sees the new version ids and rebuilds in
  * the background while the old data keeps answering, so no call there waits for the rebuild.
  */
 const forgetNumberingElsewhere = broadcastOnly('numbering-changed', () => {
   for (const slot of slots.values()) slot.checkedAt = 0;
 });
 
-/** A broadcast whose handler runs only in the threads that receive it (this thread already holds the new data). */
-function broadcastOnly(name: string, onOtherThread: () => void): () => void {
+/** A forget whose handler runs only in the process that receives it (this one already holds the new data). */
+function broadcastOnly(name: string, onOtherProcess: () => void): () => void {
   let local = false;
-  const forget = createBroadcastForget<number>(name, () => {
-    if (!local) onOtherThread();
+  const forget = createNamedForget<number>(name, () => {
+    if (!local) onOtherProcess();
   });
   return () => {
     local = true;

@@ -1,6 +1,6 @@
-import { createBroadcastForget } from '../../cache/broadcast-forget';
+import { createDelegableLoad } from '../../cache/create-delegable-load';
+import { createNamedForget } from '../../cache/create-named-forget';
 import { createRefreshingCache, type RefreshingCache } from '../../cache/create-refreshing-cache';
-import { loadOnMainThread } from '../../cache/load-on-main-thread';
 import { getDb, type Db } from '../../db/client';
 import { compileRoutingSettings, type CompiledRoutingSettings } from '../compile-routing-settings';
 import type { Caller } from '../types';
@@ -15,8 +15,8 @@ export type RoutingContext = {
 
 /**
  * Cached per portal so the dialplan endpoint answers without a database round trip: every write in this process that
- * changes routing (settings save, a user's extension or departments, the demo seed) forgets the entry at once, in
- * every thread; other processes (several app instances on PostgreSQL) see the change within TTL_MS, and no request
+ * changes routing (settings save, a user's extension or departments, the demo seed) forgets the entry at once, here
+ * and in the dialplan process; other processes (several app instances on PostgreSQL) see the change within TTL_MS, and no request
  * waits for the reload (see createRefreshingCache). Not shorter: a reload holds the event loop in synchronous chunks of up to ~20 ms
  * (SQLite driver, query compilation) — every 5 s that alone was enough to set the dialplan endpoint's p99.
  */
@@ -33,15 +33,15 @@ export function getRoutingContext({ portalId, db = getDb(), now }: GetRoutingCon
   return cache.get(portalId, now);
 }
 
-/** Forgets the portal's context in every thread (and in the dialplan process, which keeps its own copy). */
-export const forgetRoutingContext: (portalId: number) => void = createBroadcastForget<number>('routing-context', (portalId) => {
+/** Forgets the portal's context here and in the dialplan process, which keeps its own copy. */
+export const forgetRoutingContext: (portalId: number) => void = createNamedForget<number>('routing-context', (portalId) => {
   for (const cache of caches.values()) cache.forget(portalId);
 });
 
 /** In the dialplan process this runs in the app and arrives as a structured clone (Maps and Sets survive). */
-const loadRoutingContextOnMain = loadOnMainThread('routing-context', loadRoutingContext);
+const loadRoutingContextOnMain = createDelegableLoad(loadRoutingContext);
 
-async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
+export async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
   const [settings, users] = await Promise.all([
     loadRoutingSettings({ db, portalId }),
     db.user.findMany({ where: { portalId, active: true, extension: { not: null } }, include: { departments: { include: { department: true } } } }),

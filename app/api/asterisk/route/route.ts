@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readLiveSimLoad } from '@/lib/calls/read-live-sim-load';
-import { answerDialplanRequest } from '@/lib/routing/answer-dialplan-request';
+import { answerDialplanRequest } from '@/lib/dialplan/answer-dialplan-request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { LiveSimLoad } from '../calls/read-live-sim-load';
-import { getConfig } from '../config/load-config';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
-import { routeCall } from './route-call';
-import { getRoutingContext } from './settings/get-routing-context';
-import { renderReason } from './route-reasons';
+import { routeCall } from '../routing/route-call';
+import { getRoutingContext } from '../routing/settings/get-routing-context';
+import { renderReason } from '../routing/route-reasons';
+import { authoriseDialplanPeer } from './authorise-dialplan-peer';
 
 export type DialplanRequest = {
   number: string;
@@ -19,13 +18,13 @@ export type DialplanRequest = {
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
-  /** Where the live SIM load comes from: this thread's call tracking (readLiveSimLoad), or what the dialplan process was sent. */
+  /** Where the live SIM load comes from: this process's tracking (readLiveSimLoad), or what the app sent. */
   readSimLoad: ReadSimLoad;
 };
 
 export type ReadSimLoad = (db: Db, portalId: number) => Promise<LiveSimLoad | null>;
 
-/** A plain answer, not a web Response: the dedicated listener writes it straight to the socket (no stream round trip). */
+/** A plain answer, not a web Response: the dedicated listener writes it straight to the socket (no stream). */
 export type DialplanAnswer = { status: number; contentType: string; body: string };
 
 /** The content type of every plain-text answer (the dialplan's target, or an error token). */
@@ -43,21 +42,39 @@ export const NO_ROUTE = 'NO_ROUTE';
  */
 export async function answerDialplanRequest(request: DialplanRequest): Promise<DialplanAnswer> {
   try {
-    authorise(request.secret, request.fromLoopback === true);
+    authoriseDialplanPeer({ secret: request.secret, fromLoopback: request.fromLoopback === true });
     const db = getDb();
     const portalId = await findRoutingPortal({ memberId: request.portal, db });
     // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
     const load = await request.readSimLoad(db, portalId);
-    const decision = await routeCall({ portalId, db, number: request.number, extension: request.ext, requestedLine: request.line, occupancy: load?.occupancy, usage: load?.usage });
+    const decision = await routeCall({
+      portalId,
+      db,
+      number: request.number,
+      extension: request.ext,
+      requestedLine: request.line,
+      occupancy: load?.occupancy,
+      usage: load?.usage,
+    });
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
-    if (!decision.trunk && !(await hasEnabledTrunk(db, portalId))) throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');
+    if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))
+      throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');
     const target = decision.trunk?.dialTarget ?? NO_ROUTE;
     if (!request.json) return { status: 200, contentType: TEXT, body: target };
     const lang = pickLang(request.lang);
-    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) }) };
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) }),
+    };
   } catch (error) {
     if (!AppError.is(error)) throw error;
-    const body = request.json ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields }) : `ERROR ${error.code}`;
+    // One line per refused call and no stack: a setup problem (several portals, one not installed) repeats on every
+    // call, and the message is all the admin needs. JSON-quoted: it may carry a portal name from the request.
+    console.warn(`[dialplan] ${error.status} ${error.code}: ${JSON.stringify(error.message)}`);
+    const body = request.json
+      ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields })
+      : `ERROR ${error.code}`;
     return { status: error.status, contentType: request.json ? JSON_TYPE : TEXT, body };
   }
 }
@@ -66,13 +83,4 @@ async function hasEnabledTrunk(db: Db, portalId: number): Promise<boolean> {
   const { compiled } = await getRoutingContext({ portalId, db });
   for (const trunk of compiled.trunkById.values()) if (trunk.enabled) return true;
   return false;
-}
-
-function authorise(given: string | null | undefined, fromLoopback: boolean): void {
-  if (fromLoopback) return;
-  const expected = getConfig().DIALPLAN_SECRET;
-  if (!expected) throw new AppError('UNAVAILABLE', 'The dialplan endpoint is off: set DIALPLAN_SECRET');
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AppError('UNAUTHORIZED', 'Bad or missing dialplan secret');
 }

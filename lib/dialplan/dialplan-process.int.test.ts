@@ -2,15 +2,15 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDialplanProcess } from '../../scripts/build-dialplan-process';
 import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state';
 import { getDb } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { importRegistryFile } from '../numbering/store/import-registry-file';
-import { loadRoutingSettings } from './settings/load-routing-settings';
-import { saveRoutingSettings } from './settings/save-routing-settings';
-import { seedDemoPortal } from './settings/seed-demo-portal';
+import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
+import { saveRoutingSettings } from '../routing/settings/save-routing-settings';
+import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
 import { startDialplanProcess, type DialplanProcess } from './start-dialplan-process';
 
 // One database for the file: the reads the dialplan process asks for run here, on this process's own client, which is
@@ -37,7 +37,8 @@ describe('the bundled dialplan process', () => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk));
     req.on('end', () => {
-      if (body.includes('79150000007')) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ owner_id: 'mBEELINE' }));
+      if (body.includes('79150000007'))
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ owner_id: 'mBEELINE' }));
       else res.writeHead(404).end();
     });
   });
@@ -46,7 +47,8 @@ describe('the bundled dialplan process', () => {
     mkdirSync(dir, { recursive: true });
     await buildDialplanProcess({ outfile: bundle });
     await new Promise<void>((resolve) => hlr.listen(0, '127.0.0.1', resolve));
-    // For this process only (a child copies the environment when it starts): the other one routes by the registry alone.
+    // For this process only (a child copies the environment when it starts): the other one routes by the registry
+    // alone.
     process.env.CARRIER_LOOKUP_URL = `http://127.0.0.1:${(hlr.address() as net.AddressInfo).port}/hlr`;
     try {
       dialplan = startDialplanProcess({ listen: '127.0.0.1:0', trackers: () => [], bundle })!;
@@ -84,7 +86,10 @@ describe('the bundled dialplan process', () => {
       answer = await ask();
     }
     expect(answer).toBe('gw_beeline');
-    expect(await getDb().numberOverride.findFirst({ where: { number: { endsWith: '9150000007' } } })).toMatchObject({ inn: '7713076301', source: 'learned' });
+    expect(await getDb().numberOverride.findFirst({ where: { number: { endsWith: '9150000007' } } })).toMatchObject({
+      inn: '7713076301',
+      source: 'learned',
+    });
   });
 
   it('routes by a registry file imported in this process, built here and sent over', async () => {
@@ -92,12 +97,16 @@ describe('the bundled dialplan process', () => {
     // 915 000-00-00…499-99-99 moves from MTS to Beeline (ИНН 7713076301); its MTS calls must now leave through Beeline.
     const lines = readFileSync('data/registry/DEF-9xx.csv', 'utf8').split('\n');
     const row = lines.findIndex((line) => line.startsWith('915;0000000;4999999;'));
-    lines[row] = '915;0000000;4999999;5000000;ПАО "ВЫМПЕЛКОМ";г. Москва и Московская область;Город Москва, Московская область;7713076301';
+    lines[row] =
+      '915;0000000;4999999;5000000;ПАО "ВЫМПЕЛКОМ";г. Москва и Московская область;' +
+      'Город Москва, Московская область;7713076301';
     const routedBy = async (text: string, expected: string) => {
       const chunks = (async function* () {
         yield Buffer.from(text, 'utf8');
       })();
-      expect((await importRegistryFile({ chunks, fileName: 'DEF-9xx.csv', source: 'file', db: getDb() })).outcome).toBe('activated');
+      expect((await importRegistryFile({ chunks, fileName: 'DEF-9xx.csv', source: 'file', db: getDb() })).outcome).toBe(
+        'activated',
+      );
       let answer = '';
       for (let i = 0; i < 100 && answer !== expected; i += 1) {
         answer = await (await fetch(`${base}?number=79151234567&ext=101`)).text();
@@ -120,10 +129,16 @@ describe('the dialplan process', () => {
   let dialplan: DialplanProcess;
   let base: string;
   const channels = new Map<string, LiveChannel>();
-  const tracker = { pbxName: 'pbx', isTrunkEndpoint: () => true, channels, calls: new Map() } as unknown as CallTrackerState;
+  const tracker = {
+    pbxName: 'pbx',
+    isTrunkEndpoint: () => true,
+    channels,
+    calls: new Map(),
+  } as unknown as CallTrackerState;
   const ask = async (query: string) => (await fetch(`${base}?${query}`)).text();
   async function until(query: string, expected: string, tries = 100): Promise<void> {
-    for (let i = 0; i < tries && (await ask(query).catch(() => '')) !== expected; i += 1) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < tries && (await ask(query).catch(() => '')) !== expected; i += 1)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await ask(query)).toBe(expected);
   }
 
@@ -139,20 +154,39 @@ describe('the dialplan process', () => {
 
   it('answers from its own process exactly as the route decides (text for CURL(), JSON with reasons)', async () => {
     expect(await ask('number=79151234567&ext=201')).toBe('gw_hr2');
-    const json = JSON.parse(await ask('number=79151234567&ext=101&format=json&lang=en')) as { target: string; reasonsText: string[] };
+    const json = JSON.parse(await ask('number=79151234567&ext=101&format=json&lang=en')) as {
+      target: string;
+      reasonsText: string[];
+    };
     expect(json.target).toBe('gw_mts');
     expect(json.reasonsText).toContain('МТС by the registry (range 915…)');
   });
 
   it('decides with the SIMs in use that this process sends: MTS full → Beeline, freed → MTS again', async () => {
-    for (let i = 0; i < 4; i += 1) channels.set(`mts-${i}`, { uniqueid: `u${i}`, linkedId: `l${i}`, name: `PJSIP/gw_mts-${i}`, endpoint: 'gw_mts', isTrunk: true, bridgedAt: null });
+    for (let i = 0; i < 4; i += 1)
+      channels.set(`mts-${i}`, {
+        uniqueid: `u${i}`,
+        linkedId: `l${i}`,
+        name: `PJSIP/gw_mts-${i}`,
+        endpoint: 'gw_mts',
+        isTrunk: true,
+        bridgedAt: null,
+      });
     await until('number=79151234567&ext=101', 'gw_beeline');
     channels.clear();
     await until('number=79151234567&ext=101', 'gw_mts');
   });
 
   it('is replaced when it dies, on the same port, and the new process is told the SIMs in use at once', async () => {
-    for (let i = 0; i < 4; i += 1) channels.set(`mts-${i}`, { uniqueid: `u${i}`, linkedId: `l${i}`, name: `PJSIP/gw_mts-${i}`, endpoint: 'gw_mts', isTrunk: true, bridgedAt: null });
+    for (let i = 0; i < 4; i += 1)
+      channels.set(`mts-${i}`, {
+        uniqueid: `u${i}`,
+        linkedId: `l${i}`,
+        name: `PJSIP/gw_mts-${i}`,
+        endpoint: 'gw_mts',
+        isTrunk: true,
+        bridgedAt: null,
+      });
     await until('number=79151234567&ext=101', 'gw_beeline');
     const killed = dialplan.child;
     killed.kill('SIGKILL');
@@ -167,16 +201,48 @@ describe('the dialplan process', () => {
 
   it('has this process run its database reads, and gets their errors back as they were', async () => {
     const asked = new Set<string>();
-    dialplan.child.on('message', (message: { kind: string; name?: string }) => message.kind === 'load' && asked.add(message.name!));
+    dialplan.child.on(
+      'message',
+      (message: { kind: string; name?: string }) => message.kind === 'load' && asked.add(message.name!),
+    );
     // A portal nobody installed: the lookup runs here and fails with NOT_FOUND, which must reach the dialplan as such.
     expect(await ask('number=79151234567&ext=101&portal=not-installed')).toBe('ERROR NOT_FOUND');
-    // The SIM usage is cached for a second: the next call after that has it read again — here, not in the dialplan process.
+    // The SIM usage is cached for a second: the next call after that has it read again — here, not in the dialplan
+    // process.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(await ask('number=79151234567&ext=101')).toBe('gw_mts');
     expect([...asked].sort()).toEqual(['routing-portal', 'sim-usage']);
   });
 
-  it('a settings save in this process reaches the dialplan process\'s cache at once, not after its 30 s refresh', async () => {
+  it('answers 4xx with the code when the app ran the portal lookup in another copy of its modules', async () => {
+    // The Next.js server holds several copies of a module: the AppError a copy throws must still cross as itself, or
+    // every call without ROUTE_PORTAL is answered ERROR INTERNAL and leaves through the default trunk.
+    vi.resetModules();
+    const copy = await import('../portals/find-routing-portal');
+    const db = test.db();
+    const row = { clientEndpoint: '', accessToken: '', refreshToken: '', expiresAt: new Date(0) };
+    await db.portal.createMany({
+      data: [
+        { ...row, memberId: 'first', domain: 'first.bitrix24.ru' },
+        { ...row, memberId: 'second', domain: 'second.bitrix24.ru' },
+        { ...row, memberId: 'gone', domain: 'gone.bitrix24.ru', status: 'uninstalled' },
+      ],
+    });
+    copy.forgetRoutingPortals();
+    try {
+      await until('number=79151234567&ext=101', 'ERROR INVALID_INPUT');
+      const status = async (query: string) => (await fetch(`${base}?${query}`)).status;
+      expect(await status('number=79151234567&ext=101')).toBe(400);
+      expect(await ask('number=79151234567&ext=101&portal=gone')).toBe('ERROR NOT_FOUND');
+      expect(await status('number=79151234567&ext=101&portal=gone')).toBe(404);
+    } finally {
+      await db.portal.deleteMany({ where: { memberId: { in: ['first', 'second', 'gone'] } } });
+      copy.forgetRoutingPortals();
+    }
+    await until('number=79151234567&ext=101', 'gw_mts');
+  });
+
+  it("a settings save here reaches the dialplan process's cache at once, not after its 30 s refresh", async () => {
     const db = test.db();
     const portal = await db.portal.findFirstOrThrow();
     const settings = await loadRoutingSettings({ db, portalId: portal.id });

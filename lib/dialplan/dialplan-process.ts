@@ -1,18 +1,20 @@
 /**
- * The dialplan listener's own process (started and supervised by start-dialplan-process.ts). Why a process and not a
- * thread of the Next.js server: a desk phone's request then never waits behind the server's own work — its renders,
- * its ~70 MB heap's collections, the V8 helper threads a worker thread shares with it. On the bench machine (2 cores,
- * bench/route-endpoint.bench.ts) the endpoint's median-round p99 was ≤ 2 ms in 3 of 5 runs this way, against 2 of 6
- * as a worker thread.
+ * The dialplan listener's own process (started and supervised by start-dialplan-process.ts; see README.md). Why a
+ * process of its own: a desk phone's request then never waits behind the Next.js server's work — its renders, its
+ * ~70 MB heap's collections, the V8 helper threads a worker thread would share with it
+ * (bench/route-endpoint.bench.ts measures the endpoint this way).
  * It keeps its own registry index and routing caches, but has no database client: every read (and the one write, a
- * lookup service's answer) runs in the app, which builds the registry index too and sends it over; the app also owns the
- * AMI connections and sends the live SIM load (a summary, on change) and every cache "forget". Its bundle leaves out
- * Prisma and call tracking (scripts/build-dialplan-process.ts): 19 MB live after a full collection instead of 36 MB.
+ * lookup service's answer) runs in the app (loads-run-in-app.ts), which builds the registry index too and sends it
+ * over; the app also owns the AMI connections and sends the live SIM load (a summary, on change) and every cache
+ * "forget". Its bundle leaves out Prisma and call tracking (scripts/build-dialplan-process.ts): 19 MB live after a full
+ * collection instead of 36 MB.
  */
 import type { AddressInfo } from 'node:net';
-import { receiveForget } from '../cache/broadcast-forget';
-import { fromCrossingError, sendLoadsElsewhere, type CrossingError } from '../cache/load-on-main-thread';
+import { delegateLoads } from '../cache/create-delegable-load';
+import { replayForget } from '../cache/create-named-forget';
 import { getSimLoad, readSimLoadWhenPbx, type LiveChannels } from '../calls/get-sim-load';
+import { fromCrossingError, type CrossingError } from './crossing-error';
+import { nameOfLoad } from './loads-run-in-app';
 import { startDialplanListener } from './start-dialplan-listener';
 
 /** App → dialplan process. */
@@ -28,12 +30,15 @@ export type DialplanProcessReport =
 
 /** An app that has not answered by then is stuck: the cache keeps what it has and asks again later. */
 const LOAD_TIMEOUT_MS = 10_000;
-const pendingLoads = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+const pendingLoads = new Map<
+  number,
+  { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+>();
 let lastLoadId = 0;
 let live: LiveChannels = { busyByEndpoint: {}, busySims: {} };
 
 if (!process.send) {
-  console.error('[dialplan] this process is started by the app (lib/routing/start-dialplan-process.ts), not by hand');
+  console.error('[dialplan] this process is started by the app (lib/dialplan/start-dialplan-process.ts), not by hand');
   process.exit(2);
 }
 const report = (message: DialplanProcessReport) => process.send?.(message);
@@ -41,7 +46,7 @@ const report = (message: DialplanProcessReport) => process.send?.(message);
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message: DialplanProcessMessage) => {
   if (message.kind === 'live') live = message.live;
-  else if (message.kind === 'forget') receiveForget(message.name, message.key);
+  else if (message.kind === 'forget') replayForget(message.name, message.key);
   else if (message.kind === 'loaded') {
     const pending = pendingLoads.get(message.id);
     if (!pending) return; // timed out meanwhile
@@ -53,10 +58,11 @@ process.on('message', (message: DialplanProcessMessage) => {
 });
 
 // This process never touches the database (settings, portals, SIM usage, the numbering data and its checks, learned
-// carriers): the app runs that work and sends the answers back (see loadOnMainThread).
-sendLoadsElsewhere(
-  (name, key) =>
+// carriers): the app runs that work and sends the answers back (see loads-run-in-app.ts).
+delegateLoads(
+  (load, key) =>
     new Promise((resolve, reject) => {
+      const name = nameOfLoad(load);
       const id = (lastLoadId += 1);
       const timer = setTimeout(() => {
         pendingLoads.delete(id);

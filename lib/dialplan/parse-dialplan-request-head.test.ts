@@ -6,16 +6,33 @@ const head = (...lines: string[]) => lines.join('\r\n');
 describe('parseDialplanRequestHead', () => {
   it('reads what CURL() sends: method, path, query, the secret header, Accept', () => {
     const parsed = parseDialplanRequestHead(
-      head('GET /api/asterisk/route?number=%2B7%20915%201234567&ext=101 HTTP/1.1', 'Host: 127.0.0.1:3001', 'Accept: */*', 'X-Dialplan-Secret:  s3cret  '),
+      head(
+        'GET /api/asterisk/route?number=%2B7%20915%201234567&ext=101 HTTP/1.1',
+        'Host: 127.0.0.1:3001',
+        'Accept: */*',
+        'X-Dialplan-Secret:  s3cret  ',
+      ),
     );
     expect(parsed).toMatchObject({ method: 'GET', path: '/api/asterisk/route', secret: 's3cret', accept: '*/*' });
-    if ('query' in parsed) expect([...parsed.query]).toEqual([['number', '+7 915 1234567'], ['ext', '101']]);
+    if ('query' in parsed)
+      expect([...parsed.query]).toEqual([
+        ['number', '+7 915 1234567'],
+        ['ext', '101'],
+      ]);
   });
 
   it.each([
-    ['HTTP/1.0 and no headers', head('GET /api/asterisk/route?number=1 HTTP/1.0'), { method: 'GET', secret: null, accept: '' }],
+    [
+      'HTTP/1.0 and no headers',
+      head('GET /api/asterisk/route?number=1 HTTP/1.0'),
+      { method: 'GET', secret: null, accept: '' },
+    ],
     ['no query', head('GET /api/asterisk/route HTTP/1.1', 'Host: x'), { path: '/api/asterisk/route' }],
-    ['header names in any case', head('GET / HTTP/1.1', 'x-DIALPLAN-secret: a', 'ACCEPT: application/json'), { secret: 'a', accept: 'application/json' }],
+    [
+      'header names in any case',
+      head('GET / HTTP/1.1', 'x-DIALPLAN-secret: a', 'ACCEPT: application/json'),
+      { secret: 'a', accept: 'application/json' },
+    ],
     ['Content-Length: 0 (no body)', head('GET / HTTP/1.1', 'Content-Length: 0'), { method: 'GET' }],
     ['another method (the listener answers 404)', head('POST / HTTP/1.1'), { method: 'POST' }],
   ])('accepts %s', (_name, text, expected) => {

@@ -28,7 +28,8 @@ const bad = (message: string): DialplanHeadRejection => ({ status: 400, code: 'B
  * announces a body is refused: this route takes none, and an unread body would be taken for the next request's head.
  */
 export function parseDialplanRequestHead(head: string): DialplanRequestHead | DialplanHeadRejection {
-  if (head.length > MAX_HEAD_BYTES) return { status: 431, code: 'HEADERS_TOO_LARGE', message: `request head over ${MAX_HEAD_BYTES} bytes` };
+  if (head.length > MAX_HEAD_BYTES)
+    return { status: 431, code: 'HEADERS_TOO_LARGE', message: `request head over ${MAX_HEAD_BYTES} bytes` };
   const lines = head.split('\r\n');
   const requestLine = REQUEST_LINE.exec(lines[0]!);
   if (!requestLine) return bad('malformed request line');
@@ -41,7 +42,8 @@ export function parseDialplanRequestHead(head: string): DialplanRequestHead | Di
     const value = header[2]!;
     if (name === 'x-dialplan-secret') secret = value;
     else if (name === 'accept') accept = value;
-    else if (name === 'transfer-encoding' || (name === 'content-length' && value !== '0')) return bad('this route takes no request body');
+    else if (name === 'transfer-encoding' || (name === 'content-length' && value !== '0'))
+      return bad('this route takes no request body');
   }
   const target = requestLine[2]!;
   const mark = target.indexOf('?');

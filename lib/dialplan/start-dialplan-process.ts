@@ -2,20 +2,16 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { relayForgets } from '../cache/broadcast-forget';
-import { runNamedLoad, toCrossingError } from '../cache/load-on-main-thread';
+import { listenToForgets } from '../cache/create-named-forget';
 import type { CallTrackerState } from '../calls/call-tracker-state';
 import { summarizeLiveChannels } from '../calls/get-sim-load';
 import { trackedCallStates } from '../calls/start-call-tracking';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
-// The dialplan process's database work runs here (runLoadFor): these register it by name in this process.
-import '../numbering/provider/get-carrier-lookup-provider';
-import '../numbering/store/get-numbering-data';
-import '../portals/find-routing-portal';
-import './settings/get-routing-context';
+import { toCrossingError } from './crossing-error';
 import { DIALPLAN_BUNDLE } from './dialplan-bundle-path';
 import type { DialplanProcessMessage, DialplanProcessReport } from './dialplan-process';
+import { runLoadInApp } from './loads-run-in-app';
 
 export type DialplanProcess = {
   /** The process answering now (a new one after each restart). */
@@ -37,7 +33,10 @@ const LIVED_LONG_ENOUGH_MS = 10_000;
 // Turbopack's bundle keeps it pointing at the source file too; should a bundler ever rewrite it, the server's working
 // directory is the project's.
 const HERE = import.meta.url.startsWith('file:') ? path.dirname(fileURLToPath(import.meta.url)) : null;
-const SOURCE_DIR = HERE && HERE.endsWith(path.join('lib', 'routing')) ? HERE : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'routing');
+const SOURCE_DIR =
+  HERE && HERE.endsWith(path.join('lib', 'dialplan'))
+    ? HERE
+    : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'dialplan');
 
 export type StartDialplanProcessOptions = {
   listen?: string;
@@ -53,7 +52,11 @@ export type StartDialplanProcessOptions = {
  * cannot see the AMI trackers or the database: this one sends it the summary of SIMs and trunk channels in use
  * whenever it changes, runs its database work, and relays every cache "forget" to it.
  */
-export function startDialplanProcess({ listen = getConfig().DIALPLAN_LISTEN, trackers = trackedCallStates, bundle }: StartDialplanProcessOptions = {}): DialplanProcess | null {
+export function startDialplanProcess({
+  listen = getConfig().DIALPLAN_LISTEN,
+  trackers = trackedCallStates,
+  bundle,
+}: StartDialplanProcessOptions = {}): DialplanProcess | null {
   if (listen === 'off') return null;
   if (holder.__dialplanProcess) return holder.__dialplanProcess;
   let current = runChild(listen, bundle);
@@ -77,7 +80,7 @@ export function startDialplanProcess({ listen = getConfig().DIALPLAN_LISTEN, tra
     });
   void supervise(current);
   // SIMs in use and cache "forgets" go to whichever process is answering now.
-  const stopRelay = relayForgets((name, key) => current.send({ kind: 'forget', name, key }));
+  const stopRelay = listenToForgets((name, key) => current.send({ kind: 'forget', name, key }));
   const poster = setInterval(() => {
     if (getConfig().pbxes.length === 0) return;
     const live = summarizeLiveChannels(trackers());
@@ -123,7 +126,11 @@ function runChild(listen: string, bundle: string | undefined): Run {
   // 'advanced': messages are structured clones (Maps, Sets and Dates survive), as the caches expect.
   const child = fork(/* turbopackIgnore: true */ file, [listen], { execArgv, serialization: 'advanced' });
   const send = (message: DialplanProcessMessage) => {
-    if (child.connected) child.send(message, (error) => error && console.error(`[dialplan] could not send ${message.kind}: ${error.message}`));
+    if (child.connected)
+      child.send(
+        message,
+        (error) => error && console.error(`[dialplan] could not send ${message.kind}: ${error.message}`),
+      );
   };
   const listening = new Promise<{ address: string; port: number }>((resolve) => {
     child.on('message', (report: DialplanProcessReport) => {
@@ -150,15 +157,20 @@ function entry(): { file: string; execArgv: string[] } {
   if (process.env.NODE_ENV === 'production') {
     const bundle = path.join(/* turbopackIgnore: true */ process.cwd(), DIALPLAN_BUNDLE);
     if (existsSync(bundle)) return { file: bundle, execArgv: [] };
-    console.error(`[dialplan] ${DIALPLAN_BUNDLE} is missing (build with \`npm run build\`): running the listener from source`);
+    console.error(
+      `[dialplan] ${DIALPLAN_BUNDLE} is missing (build with \`npm run build\`): running the listener from source`,
+    );
   }
   return { file: path.join(SOURCE_DIR, 'dialplan-process.ts'), execArgv: ['--import', 'tsx'] };
 }
 
-/** Runs a cache read the dialplan process asked for (see loadOnMainThread) on this process's client, and answers. */
-function runLoadFor(send: (message: DialplanProcessMessage) => void, { id, name, key }: Extract<DialplanProcessReport, { kind: 'load' }>): void {
+/** Runs a cache read the dialplan process asked for (see loads-run-in-app.ts) on this process's client, and answers. */
+function runLoadFor(
+  send: (message: DialplanProcessMessage) => void,
+  { id, name, key }: Extract<DialplanProcessReport, { kind: 'load' }>,
+): void {
   const fail = (error: unknown) => send({ kind: 'loaded', id, error: toCrossingError(error) });
-  runNamedLoad(name, key, getDb()).then((value) => {
+  runLoadInApp(name, key, getDb()).then((value) => {
     try {
       send({ kind: 'loaded', id, value });
     } catch (error) {

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
+import { forgetRoutingPortals } from '../portals/find-routing-portal';
+import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
+import { answerDialplanRequest } from './answer-dialplan-request';
+
+// One database for the file: the endpoint reads through this process's own client, made once from DATABASE_URL.
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase({ kind: 'sqlite' });
+  process.env.DATABASE_URL = `file:${test.database.kind === 'sqlite' ? test.database.file : ''}`;
+});
+afterAll(() => test?.dispose());
+
+// The endpoint on a fresh install (real SQLite, migrated, nothing configured) and after the lines are set up.
+describe('the dialplan endpoint before any line is set up', () => {
+  const ask = () =>
+    answerDialplanRequest({
+      number: '79151234567',
+      ext: '101',
+      json: false,
+      fromLoopback: true,
+      readSimLoad: async () => null,
+    });
+
+  it('answers an error, not NO_ROUTE, so the dialplan takes its default trunk instead of congestion', async () => {
+    expect(await ask()).toMatchObject({ status: 503, body: 'ERROR UNAVAILABLE' });
+  });
+
+  it('routes as soon as the lines exist (the save forgets the cached settings)', async () => {
+    await seedDemoPortal({ db: test.db() });
+    expect(await ask()).toMatchObject({ status: 200, body: 'gw_mts' });
+  });
+});
+
+describe('the dialplan endpoint when the portal cannot be told or is not installed', () => {
+  const portal = (memberId: string, status: string) => ({
+    memberId,
+    status,
+    domain: `${memberId}.bitrix24.ru`,
+    clientEndpoint: '',
+    accessToken: '',
+    refreshToken: '',
+    expiresAt: new Date(0),
+  });
+  beforeAll(async () => {
+    for (const [memberId, status] of [
+      ['first', 'active'],
+      ['second', 'active'],
+      ['gone', 'uninstalled'],
+    ] as const) {
+      await test.db().portal.create({ data: portal(memberId, status) });
+    }
+    forgetRoutingPortals();
+  });
+
+  const ask = (portalName?: string) =>
+    answerDialplanRequest({
+      number: '79151234567',
+      ext: '101',
+      portal: portalName,
+      json: false,
+      fromLoopback: true,
+      readSimLoad: async () => null,
+    });
+
+  it.each([
+    ['no portal named while two are installed', undefined, 400, 'ERROR INVALID_INPUT'],
+    ['a portal that never installed', 'nobody', 404, 'ERROR NOT_FOUND'],
+    ['an uninstalled portal', 'gone', 404, 'ERROR NOT_FOUND'],
+  ])('%s: %s, logged in one line without a stack', async (_name, portalName, status, body) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await ask(portalName)).toMatchObject({ status, body });
+      expect(warn).toHaveBeenCalledTimes(1);
+      const line = String(warn.mock.calls[0]![0]);
+      expect(line).toContain(`${status} ${body.slice('ERROR '.length)}`);
+      expect(line).not.toMatch(/\n\s+at /);
+      expect(error).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  });
+});
