@@ -7,7 +7,7 @@ import { buildDialplanProcess } from '../../scripts/build-dialplan-process';
 import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state';
 import { getDb } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
-import { importRegistryFile } from '../numbering/store/import-registry-file';
+import { importRegistryFile } from '../numbering/store';
 import { loadRoutingSettings } from './settings/load-routing-settings';
 import { saveRoutingSettings } from './settings/save-routing-settings';
 import { seedDemoPortal } from './settings/seed-demo-portal';

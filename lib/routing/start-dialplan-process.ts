@@ -10,8 +10,7 @@ import { trackedCallStates } from '../calls/start-call-tracking';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
 // The dialplan process's database work runs here (runLoadFor): these register it by name in this process.
-import '../numbering/provider/get-carrier-lookup-provider';
-import '../numbering/store/get-numbering-data';
+import '../numbering/store';
 import '../portals/find-routing-portal';
 import './settings/get-routing-context';
 import { DIALPLAN_BUNDLE } from './dialplan-bundle-path';

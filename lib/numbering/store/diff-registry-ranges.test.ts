@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RegistryRange } from '../types';
+import type { RegistryRange } from '../registry';
 import { diffRegistryRanges } from './diff-registry-ranges';
 
 function range(def: string, from: number, to: number, inn: string): RegistryRange {

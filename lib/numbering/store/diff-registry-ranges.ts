@@ -1,4 +1,4 @@
-import type { RegistryRange } from '../types';
+import type { RegistryRange } from '../registry';
 
 /** What changed between two versions of one registry file, in the terms an admin checks before trusting it. */
 export type RegistryDiff = {

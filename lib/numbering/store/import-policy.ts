@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
-import type { LineIssue } from '../types';
+import type { LineIssue } from '../registry';
+import type { ByteSource } from './meter-byte-stream';
 import { getCurrentNumberingData } from './get-numbering-data';
 import type { NumberingData } from './load-numbering-data';
 
@@ -11,9 +12,13 @@ import type { NumberingData } from './load-numbering-data';
 export type ImportProgress = { phase: 'reading' | 'activating'; bytesRead: number; totalBytes: number | null; rows: number };
 
 export type ImportFileOptions = {
-  chunks: AsyncIterable<Uint8Array>;
+  /** The file as it arrives: a request body, a file or download stream. Read once, never held whole. */
+  chunks: ByteSource;
   fileName: string;
+  /** The announced size (Content-Length, file size): a file announced over maxBytes is refused unread. */
   totalBytes?: number;
+  /** Reading stops and the file is refused past this many bytes; NUMBERING_UPLOAD_MAX_MB by default. */
+  maxBytes?: number;
   source: 'upload' | 'file' | 'download';
   db?: Db;
   onProgress?: (progress: ImportProgress) => void;

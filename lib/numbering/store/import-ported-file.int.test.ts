@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
-import { lookupCarrier } from '../carrier-lookup';
+import { lookupCarrier } from '../carrier';
 import { getCurrentNumberingData, getNumberingData } from './get-numbering-data';
 import { importPortedFile } from './import-ported-file';
 import { learnNumberCarrier } from './learn-number-carrier';

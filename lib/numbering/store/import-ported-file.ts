@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
 import { getDb } from '../../db/client';
 import { takeNamedWriteLock } from '../../db/take-write-lock';
-import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
-import { parsePortedStream } from '../parse-ported-stream';
-import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
+import { diffPortedIndexes, type PortedDiff } from '../ported';
+import { parsePortedStream } from '../ported';
+import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported';
 import { setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, type NumberingData } from './load-numbering-data';
+import { meterByteStream } from './meter-byte-stream';
+import { numberingUploadMaxBytes } from './refuse-oversized-upload';
 import { decideOnDataInForce, KEPT_ISSUES, ReplacedMeanwhile, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
 
 export type ImportPortedFileOptions = ImportFileOptions;
@@ -25,13 +26,13 @@ export type ImportPortedResult = ImportOutcome & {
 export async function importPortedFile(options: ImportPortedFileOptions): Promise<ImportPortedResult> {
   const { db = getDb(), onProgress } = options;
   const started = performance.now();
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const parsed = await parsePortedStream(hashing(options.chunks, hash, (n) => (bytes += n)), {
-    totalBytes: options.totalBytes,
+  const { totalBytes, maxBytes = numberingUploadMaxBytes() } = options;
+  const metered = meterByteStream(options.chunks, { maxBytes, totalBytes });
+  const parsed = await parsePortedStream(metered.chunks, {
+    totalBytes,
     onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
   });
-  const file: ParsedPortedFile = { parsed, sha256: hash.digest('hex'), bytes };
+  const file: ParsedPortedFile = { parsed, sha256: metered.sha256(), bytes: metered.bytesRead() };
   return decideOnDataInForce(db, { ru: 'Набор перенесённых номеров', en: 'The ported-number set' }, (current) => decideAndActivate(options, file, current, started));
 }
 
@@ -94,12 +95,4 @@ async function decideAndActivate(options: ImportPortedFileOptions, { parsed, sha
   const ported = { versionId: created.id, fileName, numbers: next.count, activatedAt: activatedAt.toISOString(), index: next };
   setNumberingData(db, assembleNumberingData({ files: current.files, ported, overrides: current.overrides }));
   return { outcome: 'activated', reason: null, versionId: created.id, numbers: next.count, diff, ...base, ms: performance.now() - started };
-}
-
-async function* hashing(chunks: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>, count: (n: number) => void): AsyncIterable<Uint8Array> {
-  for await (const chunk of chunks) {
-    hash.update(chunk);
-    count(chunk.byteLength);
-    yield chunk;
-  }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
-import { lookupCarrier } from '../carrier-lookup';
+import { lookupCarrier } from '../carrier';
 import { getNumberingData } from './get-numbering-data';
 import { importRegistryFile } from './import-registry-file';
 

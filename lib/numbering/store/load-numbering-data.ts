@@ -2,12 +2,12 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { getConfig } from '../../config/load-config';
 import type { Db } from '../../db/client';
-import { buildCarrierIndex, type CarrierIndex } from '../build-carrier-index';
-import { decodeRegistryBytes } from '../decode-registry-bytes';
-import { parseRegistry } from '../parse-registry';
-import { deserializePortedIndex, type PortedIndex } from '../ported-index';
-import type { CarrierOverride } from '../resolve-carrier';
-import type { RegistryRange } from '../types';
+import { buildCarrierIndex, type CarrierIndex } from '../registry';
+import { decodeRegistryBytes } from '../registry';
+import { parseRegistry } from '../registry';
+import { deserializePortedIndex, type PortedIndex } from '../ported';
+import type { CarrierOverride } from '../carrier';
+import type { RegistryRange } from '../registry';
 import { readRegistryFile } from './read-registry-file';
 import { registryKindOf, type RegistryKind } from './registry-kind';
 

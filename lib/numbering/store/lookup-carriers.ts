@@ -1,5 +1,5 @@
 import { getDb, type Db } from '../../db/client';
-import { lookupCarrier, type CarrierLookup } from '../carrier-lookup';
+import { lookupCarrier, type CarrierLookup } from '../carrier';
 import { getNumberingData } from './get-numbering-data';
 
 const MAX_NUMBERS = 1_000;

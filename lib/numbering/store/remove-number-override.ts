@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
-import { normalizePhoneNumber } from '../normalize-phone-number';
+import { normalizePhoneNumber } from '../phone';
 import { reloadOverrides } from './get-numbering-data';
 
 export type RemoveNumberOverrideOptions = { db: Db; number: string };

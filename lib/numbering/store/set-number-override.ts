@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
-import { findKnownCarrier } from '../carriers';
-import { normalizePhoneNumber } from '../normalize-phone-number';
+import { findKnownCarrier } from '../registry';
+import { normalizePhoneNumber } from '../phone';
 import { getNumberingData, reloadOverrides } from './get-numbering-data';
 
 export type SetNumberOverrideOptions = { db: Db; number: string; inn: string; note?: string };

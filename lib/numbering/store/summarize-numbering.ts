@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
-import { findKnownCarrier } from '../carriers';
-import { portedIndexStats } from '../ported-index';
-import type { LineIssue } from '../types';
+import { findKnownCarrier } from '../registry';
+import { portedIndexStats } from '../ported';
+import type { LineIssue } from '../registry';
 import { getNumberingData } from './get-numbering-data';
 import { lastRegistryDownloads, type RegistryDownloadAttempt } from './start-registry-downloads';
 
