@@ -36,7 +36,13 @@ describe('lookupCarrier', () => {
     ['tel:+79150000001', '79150000001'],
     [79150000001, '79150000001'],
   ])('normalises %j to %s and finds the range holder', (input, e164) => {
-    expect(look(input)).toMatchObject({ e164, kind: 'mobile', source: 'registry', carrier: { inn: MTS, brand: 'МТС' }, range: { def: '915', holderInn: MTS } });
+    expect(look(input)).toMatchObject({
+      e164,
+      kind: 'mobile',
+      source: 'registry',
+      carrier: { inn: MTS, brand: 'МТС' },
+      range: { def: '915', holderInn: MTS },
+    });
   });
 
   it.each([
@@ -48,7 +54,12 @@ describe('lookupCarrier', () => {
   });
 
   it('override > ported > registry, saying who decided', () => {
-    expect(look('79150000002')).toMatchObject({ source: 'ported', detail: 'mnp', carrier: { inn: BEELINE, brand: 'Билайн' }, range: { holderInn: MTS } });
+    expect(look('79150000002')).toMatchObject({
+      source: 'ported',
+      detail: 'mnp',
+      carrier: { inn: BEELINE, brand: 'Билайн' },
+      range: { holderInn: MTS },
+    });
     expect(look('79150000003')).toMatchObject({ source: 'override', detail: 'admin', carrier: { inn: MEGAFON } });
     expect(look('79150000004')).toMatchObject({ source: 'override', detail: 'learned', carrier: { inn: BEELINE } });
   });
@@ -64,7 +75,14 @@ describe('lookupCarrier', () => {
     ['8 495 123 45 67', 'landline_not_loaded'],
     ['79150000005', 'unknown_owner'],
     [null, 'empty'],
-    [{ toString: () => { throw new Error('hostile'); } }, 'empty'],
+    [
+      {
+        toString: () => {
+          throw new Error('hostile');
+        },
+      },
+      'empty',
+    ],
   ])('answers %j with unknown and the reason %s, never an exception', (input, code) => {
     const originalError = console.error;
     console.error = () => {};

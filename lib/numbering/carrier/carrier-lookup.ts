@@ -25,19 +25,34 @@ export type CarrierLookup = {
   /** Who decided an override ('admin' or 'learned' from a lookup service); 'mnp' for ported data. */
   readonly detail: 'admin' | 'learned' | 'mnp' | null;
   /** The registry row the number belongs to, with its holder: for a ported number, where it came from. */
-  readonly range: { readonly def: string; readonly from: string; readonly to: string; readonly holderInn: string; readonly holderName: string } | null;
+  readonly range: {
+    readonly def: string;
+    readonly from: string;
+    readonly to: string;
+    readonly holderInn: string;
+    readonly holderName: string;
+  } | null;
   /** Why the carrier is unknown, in both languages. */
   readonly reason: { readonly code: string; readonly ru: string; readonly en: string } | null;
 };
 
 const reasons = {
-  not_mobile: { ru: 'Не мобильный номер России: звонок уйдёт по линии по умолчанию.', en: 'Not a Russian mobile number: the call takes the default line.' },
+  not_mobile: {
+    ru: 'Не мобильный номер России: звонок уйдёт по линии по умолчанию.',
+    en: 'Not a Russian mobile number: the call takes the default line.',
+  },
   landline_not_loaded: {
     ru: 'Городской номер: его диапазона нет в загруженных файлах реестра (ABC) — звонок уйдёт по линии по умолчанию.',
     en: 'A landline number: its range is not in the registry files loaded (ABC) — the call takes the default line.',
   },
-  not_in_registry: { ru: 'Номер не входит ни в один диапазон реестра.', en: 'The number is in no range of the registry.' },
-  unknown_owner: { ru: 'Номер перенесён к оператору, которого нет в справочнике.', en: 'The number was ported to an operator the catalogue does not know.' },
+  not_in_registry: {
+    ru: 'Номер не входит ни в один диапазон реестра.',
+    en: 'The number is in no range of the registry.',
+  },
+  unknown_owner: {
+    ru: 'Номер перенесён к оператору, которого нет в справочнике.',
+    en: 'The number was ported to an operator the catalogue does not know.',
+  },
   lookup_failed: { ru: 'Не удалось определить оператора.', en: 'The carrier could not be determined.' },
 } as const;
 
@@ -71,22 +86,39 @@ function inputText(number: unknown): string {
 /** CRM cards write office numbers with an extension; the carrier is the main number's. */
 const EXTENSION = /\s*(?:,|;|#|доб\.?|добавочный|вн\.?|ext\.?|x)\s*(\d{1,6})\s*$/i;
 
-function lookupNormalized(input: string, normalized: ReturnType<typeof normalizePhoneNumber>, data: CarrierData): CarrierLookup {
+function lookupNormalized(
+  input: string,
+  normalized: ReturnType<typeof normalizePhoneNumber>,
+  data: CarrierData,
+): CarrierLookup {
   if (!normalized.ok) {
     const text = phoneNumberRejectionMessages[normalized.reason];
     return unknown(input, null, null, { code: normalized.reason, ...text });
   }
   const { e164, kind } = normalized;
-  if (kind === 'short' || kind === 'foreign') return unknown(input, e164, kind, { code: 'not_mobile', ...reasons.not_mobile });
-  const found = resolveCarrier({ e164, index: data.index, ported: data.ported?.index ?? null, overrides: data.overrides });
+  if (kind === 'short' || kind === 'foreign')
+    return unknown(input, e164, kind, { code: 'not_mobile', ...reasons.not_mobile });
+  const found = resolveCarrier({
+    e164,
+    index: data.index,
+    ported: data.ported?.index ?? null,
+    overrides: data.overrides,
+  });
   if (!found) {
     const code = kind === 'mobile' ? 'not_in_registry' : 'landline_not_loaded';
     return unknown(input, e164, kind, { code, ...reasons[code] });
   }
   const holder = found.rangeHolder;
-  const range = holder && { def: holder.range.def, from: holder.range.from, to: holder.range.to, holderInn: holder.inn, holderName: holder.operator };
+  const range = holder && {
+    def: holder.range.def,
+    from: holder.range.from,
+    to: holder.range.to,
+    holderInn: holder.inn,
+    holderName: holder.operator,
+  };
   const region = holder ? regionOf(holder.region, holder.territory) : null;
-  if (found.inn === null) return { ...unknown(input, e164, kind, { code: 'unknown_owner', ...reasons.unknown_owner }), range, region };
+  if (found.inn === null)
+    return { ...unknown(input, e164, kind, { code: 'unknown_owner', ...reasons.unknown_owner }), range, region };
   const override = found.source === 'override' ? data.overrides?.get(e164) : undefined;
   return {
     input,
@@ -102,8 +134,24 @@ function lookupNormalized(input: string, normalized: ReturnType<typeof normalize
   };
 }
 
-function unknown(input: string, e164: string | null, kind: PhoneNumberKind | null, reason: CarrierLookup['reason']): CarrierLookup {
-  return { input, e164, kind, extension: null, carrier: null, region: null, source: 'unknown', detail: null, range: null, reason };
+function unknown(
+  input: string,
+  e164: string | null,
+  kind: PhoneNumberKind | null,
+  reason: CarrierLookup['reason'],
+): CarrierLookup {
+  return {
+    input,
+    e164,
+    kind,
+    extension: null,
+    carrier: null,
+    region: null,
+    source: 'unknown',
+    detail: null,
+    range: null,
+    reason,
+  };
 }
 
 /** "-" in Регион (259 rows of the 2026 file) means "see ГАР". */

@@ -31,14 +31,18 @@ describe('the bundled DEF-9xx.csv, every row', () => {
     for (const row of rows) {
       for (const subscriber of [row.from, Math.floor((row.from + row.to) / 2), row.to]) {
         const found = lookupCarrier(e164(row.code, subscriber), { index });
-        if (found.carrier?.inn !== row.inn || found.source !== 'registry') wrong.push(`${e164(row.code, subscriber)} → ${found.carrier?.inn ?? found.reason?.code}, expected ${row.inn}`);
+        if (found.carrier?.inn !== row.inn || found.source !== 'registry')
+          wrong.push(
+            `${e164(row.code, subscriber)} → ${found.carrier?.inn ?? found.reason?.code}, expected ${row.inn}`,
+          );
       }
     }
     expect(wrong.slice(0, 10)).toEqual([]);
   });
 
   it('answers unknown for the numbers just outside every range that no other range covers', () => {
-    const covered = (code: string, subscriber: number) => rows.some((r) => r.code === code && r.from <= subscriber && subscriber <= r.to);
+    const covered = (code: string, subscriber: number) =>
+      rows.some((r) => r.code === code && r.from <= subscriber && subscriber <= r.to);
     const byCode = new Map<string, typeof rows>();
     for (const row of rows) byCode.set(row.code, [...(byCode.get(row.code) ?? []), row]);
     const outside: string[] = [];
@@ -46,11 +50,13 @@ describe('the bundled DEF-9xx.csv, every row', () => {
       for (const row of list) {
         for (const subscriber of [row.from - 1, row.to + 1]) {
           if (subscriber < 0 || subscriber > 9_999_999) continue;
-          if (!list.some((r) => r.from <= subscriber && subscriber <= r.to) && !covered(code, subscriber)) outside.push(e164(code, subscriber));
+          if (!list.some((r) => r.from <= subscriber && subscriber <= r.to) && !covered(code, subscriber))
+            outside.push(e164(code, subscriber));
         }
       }
     }
-    for (let code = 900; code <= 999; code += 1) if (!byCode.has(String(code))) outside.push(e164(String(code), 1_234_567));
+    for (let code = 900; code <= 999; code += 1)
+      if (!byCode.has(String(code))) outside.push(e164(String(code), 1_234_567));
     expect(outside.length).toBeGreaterThan(100);
     const answered = outside.filter((number) => lookupCarrier(number, { index }).source !== 'unknown');
     expect(answered).toEqual([]);

@@ -94,19 +94,31 @@ describe('resolveCarrier', () => {
     const first = resolveCarrier({ e164: '79154999999', index, ported });
     expect(resolveCarrier({ e164: '79154000000', index, ported })).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
-    expect(resolveCarrier({ e164: '79151234567', index, ported })).toBe(resolveCarrier({ e164: '79151234567', index, ported }));
+    expect(resolveCarrier({ e164: '79151234567', index, ported })).toBe(
+      resolveCarrier({ e164: '79151234567', index, ported }),
+    );
   });
 
   it('keeps answers of different indexes apart', () => {
     const other = buildCarrierIndex(registry.ranges.filter((range) => range.def !== '915'));
     expect(resolveCarrier({ e164: '79154999999', index: other })).toBeNull();
     expect(resolveCarrier({ e164: '79154999999', index })?.inn).toBe('7740000076');
-    expect(resolveCarrier({ e164: '79151234567', index: other, ported })).toMatchObject({ source: 'ported', range: null });
+    expect(resolveCarrier({ e164: '79151234567', index: other, ported })).toMatchObject({
+      source: 'ported',
+      range: null,
+    });
   });
 
   it('ignores a non-canonical number for the registry and ported layers, but still honours an exact override', () => {
     expect(resolveCarrier({ e164: '+79151234567', index, ported })).toBeNull();
-    expect(resolveCarrier({ e164: '89151234567', index, ported, overrides: new Map([['89151234567', { inn: '7740000076' }]]) })).toMatchObject({
+    expect(
+      resolveCarrier({
+        e164: '89151234567',
+        index,
+        ported,
+        overrides: new Map([['89151234567', { inn: '7740000076' }]]),
+      }),
+    ).toMatchObject({
       source: 'override',
       range: null,
       portedTo: null,
@@ -165,7 +177,9 @@ describe('carriers', () => {
 
   it('covers every ИНН with at least 0.1% of the bundled registry capacity, so routing groups can name them', async () => {
     const { loadRegistryFile, bundledRegistryPath } = await import('../store');
-    const { registry: bundled } = await loadRegistryFile(bundledRegistryPath(new URL('../../..', import.meta.url).pathname));
+    const { registry: bundled } = await loadRegistryFile(
+      bundledRegistryPath(new URL('../../..', import.meta.url).pathname),
+    );
     const capacityByInn = new Map<string, number>();
     for (const range of bundled.ranges) {
       capacityByInn.set(range.inn, (capacityByInn.get(range.inn) ?? 0) + Number(range.to) - Number(range.from) + 1);

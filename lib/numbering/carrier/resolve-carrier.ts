@@ -9,7 +9,7 @@ import type { CarrierMatch, RangeRef } from '../registry';
 export type CarrierOverride = {
   readonly inn: string;
   /** Shown instead of a registry name, e.g. "Билайн (проверено вручную)". */
-  readonly label?: string;  /** 'admin': set by hand; 'learned': a lookup service's answer, which expires. */
+  readonly label?: string /** 'admin': set by hand; 'learned': a lookup service's answer, which expires. */;
   readonly source?: 'admin' | 'learned';
 };
 
@@ -124,7 +124,9 @@ function createAnswers(index: CarrierIndex): Answers {
       let cached = byRow[row + 1];
       if (cached === undefined) {
         const operator = (owner.inn !== null ? nameOf(owner.inn) : null) ?? owner.ownerId;
-        cached = byRow[row + 1] = Object.freeze(answer('ported', owner.inn, operator, row < 0 ? null : index.matches[row]!, owner));
+        cached = byRow[row + 1] = Object.freeze(
+          answer('ported', owner.inn, operator, row < 0 ? null : index.matches[row]!, owner),
+        );
       }
       return cached;
     },

@@ -33,5 +33,10 @@ export function nationalBlockOf(e164: string): number {
 
 /** The last 4 digits (0 … 9,999). Only meaningful once `nationalBlockOf` accepted the same string. */
 export function nationalRestOf(e164: string): number {
-  return (e164.charCodeAt(7) - ZERO) * 1000 + (e164.charCodeAt(8) - ZERO) * 100 + (e164.charCodeAt(9) - ZERO) * 10 + (e164.charCodeAt(10) - ZERO);
+  return (
+    (e164.charCodeAt(7) - ZERO) * 1000 +
+    (e164.charCodeAt(8) - ZERO) * 100 +
+    (e164.charCodeAt(9) - ZERO) * 10 +
+    (e164.charCodeAt(10) - ZERO)
+  );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyPortedChanges, createPortedChangesBuilder, createPortedIndexBuilder, findPortedOwner, portedIndexStats, type PortedIndex } from './ported-index';
+import {
+  applyPortedChanges,
+  createPortedChangesBuilder,
+  createPortedIndexBuilder,
+  findPortedOwner,
+  portedIndexStats,
+  type PortedIndex,
+} from './ported-index';
 
 function random(seed: number): () => number {
   let state = seed;
@@ -34,7 +41,8 @@ describe('applyPortedChanges', () => {
     const existing = [...reference.keys()];
     for (let i = 0; i < 5_000; i += 1) {
       const draw = next();
-      const nsn = draw < 0.4 ? 9_150_000_000 + Math.floor(next() * 3_000_000) : existing[Math.floor(next() * existing.length)]!;
+      const nsn =
+        draw < 0.4 ? 9_150_000_000 + Math.floor(next() * 3_000_000) : existing[Math.floor(next() * existing.length)]!;
       if (draw < 0.8) {
         const owner = OWNERS[Math.floor(next() * 4)]!;
         changes.set(nsn, owner);
@@ -119,6 +127,8 @@ describe('applyPortedChanges', () => {
     expect(applyPortedChanges(before, createPortedChangesBuilder().build()).count).toBe(1);
     const changes = createPortedChangesBuilder();
     changes.set(9_150_000_001, 'mMTS');
-    expect(findPortedOwner(applyPortedChanges(createPortedIndexBuilder().build(), changes.build()), '79150000001')?.ownerId).toBe('mMTS');
+    expect(
+      findPortedOwner(applyPortedChanges(createPortedIndexBuilder().build(), changes.build()), '79150000001')?.ownerId,
+    ).toBe('mMTS');
   });
 });

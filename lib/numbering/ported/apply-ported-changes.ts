@@ -76,7 +76,15 @@ export function applyPortedChanges(index: PortedIndex, changes: PortedChanges): 
   }
   flush();
   offsets[slots] = write;
-  return freezePortedIndex({ kind: 'ported-index', count: write, pages, offsets, rests, ownerSlots, owners: owners.owners });
+  return freezePortedIndex({
+    kind: 'ported-index',
+    count: write,
+    pages,
+    offsets,
+    rests,
+    ownerSlots,
+    owners: owners.owners,
+  });
 }
 
 function mergeBlock(

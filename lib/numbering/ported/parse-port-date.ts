@@ -11,7 +11,12 @@ export function parsePortDate(bytes: Uint8Array, start: number, end: number): nu
   if (start === end) return -Infinity;
   const length = end - start;
   // YYYY-MM-DDThh:mm:ss followed by Z (20 bytes) or ±hh:mm (25 bytes).
-  if ((length === 20 || length === 25) && bytes[start + 4] === DASH && bytes[start + 7] === DASH && bytes[start + 10] === T) {
+  if (
+    (length === 20 || length === 25) &&
+    bytes[start + 4] === DASH &&
+    bytes[start + 7] === DASH &&
+    bytes[start + 10] === T
+  ) {
     const year = digits(bytes, start, 4);
     const month = digits(bytes, start + 5, 2);
     const day = digits(bytes, start + 8, 2);
@@ -22,7 +27,18 @@ export function parsePortDate(bytes: Uint8Array, start: number, end: number): nu
     const separators = bytes[start + 13] === COLON && bytes[start + 16] === COLON;
     // Date.UTC reads years 0–99 as 1900–1999, and V8 accepts day 31 in any month (rolling over) but
     // not month 0 or 13: inside these bounds the two agree exactly.
-    if (separators && year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && offset !== null) {
+    if (
+      separators &&
+      year >= 100 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 31 &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59 &&
+      offset !== null
+    ) {
       return Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
     }
   }

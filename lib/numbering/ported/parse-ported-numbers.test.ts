@@ -40,7 +40,12 @@ describe('parsePortedNumbers', () => {
     const { format, ported, errors } = parsePortedNumbers(PORT_INCREMENT);
     expect(format).toBe('port_increment');
     expect(errors).toEqual([]);
-    expect(ported.get('79193886341')).toMatchObject({ ownerId: 'mMEGAFON', inn: '7812014560', route: 'D6702', mnc: '02' });
+    expect(ported.get('79193886341')).toMatchObject({
+      ownerId: 'mMEGAFON',
+      inn: '7812014560',
+      route: 'D6702',
+      mnc: '02',
+    });
     expect(ported.get('79176633142')).toMatchObject({ ownerId: 'mMTS', inn: '7740000076', route: 'D2101', line: 4 });
   });
 
@@ -67,7 +72,9 @@ describe('parsePortedNumbers', () => {
   });
 
   it('reports a file without a known header at line 1', () => {
-    const { format, ported, errors } = parsePortedNumbers('9000000000,mMEGAFON,02,D2502,25,2016-09-07T12:00:17+03:00,1');
+    const { format, ported, errors } = parsePortedNumbers(
+      '9000000000,mMEGAFON,02,D2502,25,2016-09-07T12:00:17+03:00,1',
+    );
     expect(format).toBeNull();
     expect(ported.size).toBe(0);
     expect(errors).toEqual([expect.objectContaining({ line: 1, code: 'unknown_header' })]);

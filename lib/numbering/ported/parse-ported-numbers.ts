@@ -38,7 +38,15 @@ export type ParsedPortedNumbers = {
 
 type Owner = { readonly ownerId: string; readonly inn: string | null };
 
-export type Columns = { number: number; owner: number; mnc: number; route: number; region: number; date: number; holder?: number };
+export type Columns = {
+  number: number;
+  owner: number;
+  mnc: number;
+  route: number;
+  region: number;
+  date: number;
+  holder?: number;
+};
 
 const NUMBER = /^\d{10}$/;
 const MNC = /^\d{2,3}$/;
@@ -121,19 +129,24 @@ function readRow(
   const split = splitDelimitedLine(raw, ',');
   if (!split.ok) return reject(errors, line, 'malformed_line', split.message);
   const fields = split.fields.map((field) => field.trim());
-  if (fields.length !== width) return reject(errors, line, 'column_count', `Expected ${width} columns separated by ",", found ${fields.length}.`);
+  if (fields.length !== width)
+    return reject(errors, line, 'column_count', `Expected ${width} columns separated by ",", found ${fields.length}.`);
   const number = fields[columns.number] ?? '';
   const ownerId = fields[columns.owner] ?? '';
   const mnc = fields[columns.mnc] ?? '';
   const route = fields[columns.route] ?? '';
   const regionCode = fields[columns.region] ?? '';
   const date = fields[columns.date] ?? '';
-  if (!NUMBER.test(number)) return reject(errors, line, 'invalid_number', `Number "${number}" must be 10 digits without the country code.`);
+  if (!NUMBER.test(number))
+    return reject(errors, line, 'invalid_number', `Number "${number}" must be 10 digits without the country code.`);
   if (ownerId === '') return reject(errors, line, 'missing_owner', 'The recipient operator id is empty.');
   if (!MNC.test(mnc)) return reject(errors, line, 'invalid_mnc', `MNC "${mnc}" must be 2 or 3 digits.`);
-  if (route !== '' && !ROUTE.test(route)) return reject(errors, line, 'invalid_route', `Route "${route}" must look like D2502.`);
-  if (regionCode !== '' && !REGION.test(regionCode)) return reject(errors, line, 'invalid_region', `Region code "${regionCode}" must be digits.`);
-  if (date !== '' && Number.isNaN(Date.parse(date))) return reject(errors, line, 'invalid_date', `Port date "${date}" is not an ISO-8601 timestamp.`);
+  if (route !== '' && !ROUTE.test(route))
+    return reject(errors, line, 'invalid_route', `Route "${route}" must look like D2502.`);
+  if (regionCode !== '' && !REGION.test(regionCode))
+    return reject(errors, line, 'invalid_region', `Region code "${regionCode}" must be digits.`);
+  if (date !== '' && Number.isNaN(Date.parse(date)))
+    return reject(errors, line, 'invalid_date', `Port date "${date}" is not an ISO-8601 timestamp.`);
 
   // Millions of rows share a handful of owner ids: keep one string and one ИНН lookup per id.
   let owner = owners.get(ownerId);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error';
 import { parsePortedNumbers } from './parse-ported-numbers';
 import { parsePortedStream, type ParsedPortedStream, type PortedParseProgress } from './parse-ported-stream';
-import { applyPortedChanges, createPortedIndexBuilder, findPortedOwner, portedIndexStats, type PortedIndex } from './ported-index';
+import {
+  applyPortedChanges,
+  createPortedIndexBuilder,
+  findPortedOwner,
+  portedIndexStats,
+  type PortedIndex,
+} from './ported-index';
 import { PORT_ALL, PORT_ALL_FULL } from './testing/mnp-files';
 
 const PORT_INCREMENT = [
@@ -27,7 +33,9 @@ const parse = (text: string, size = 1 << 16) => parsePortedStream(chunked(text, 
  * index interns ids case-insensitively and keeps the first spelling it saw ("mMEGAFON", "MMEGAFON").
  */
 function ownersOf(index: PortedIndex, numbers: Iterable<string>): Record<string, string | null> {
-  return Object.fromEntries([...numbers].map((e164) => [e164, findPortedOwner(index, e164)?.ownerId.toLowerCase() ?? null]));
+  return Object.fromEntries(
+    [...numbers].map((e164) => [e164, findPortedOwner(index, e164)?.ownerId.toLowerCase() ?? null]),
+  );
 }
 
 function expectSameAsInMemory(streamed: ParsedPortedStream, text: string): void {
@@ -37,7 +45,9 @@ function expectSameAsInMemory(streamed: ParsedPortedStream, text: string): void 
   expect(streamed.stats).toEqual({ ...reference.stats, issueCount: reference.errors.length });
   if (streamed.index) {
     expect(streamed.index.count).toBe(reference.ported.size);
-    const expected = Object.fromEntries([...reference.ported].map(([e164, entry]) => [e164, entry.ownerId.toLowerCase()]));
+    const expected = Object.fromEntries(
+      [...reference.ported].map(([e164, entry]) => [e164, entry.ownerId.toLowerCase()]),
+    );
     expect(ownersOf(streamed.index, reference.ported.keys())).toEqual(expected);
   }
 }
@@ -83,7 +93,13 @@ describe('parsePortedStream', () => {
   });
 
   it.each([1, 2, 3, 7, 64])('gives the same result for chunks of %i bytes, whatever the line breaks', async (size) => {
-    for (const text of [PORT_ALL, PORT_ALL_FULL, PORT_ALL.replaceAll('\n', '\r'), `\ufeff${PORT_ALL}\n\n`, `${PORT_ALL}\r\n`]) {
+    for (const text of [
+      PORT_ALL,
+      PORT_ALL_FULL,
+      PORT_ALL.replaceAll('\n', '\r'),
+      `\ufeff${PORT_ALL}\n\n`,
+      `${PORT_ALL}\r\n`,
+    ]) {
       expectSameAsInMemory(await parse(text, size), text);
     }
     const increment = await parse(PORT_INCREMENT.replaceAll('\n', '\r\n'), size);
@@ -150,7 +166,10 @@ describe('parsePortedStream', () => {
       }
     }
     const refused = parsePortedStream(junk());
-    await expect(refused).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/строк.* \/ .*rows are bad/) });
+    await expect(refused).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/строк.* \/ .*rows are bad/),
+    });
     expect(pulled).toBeLessThan(2_000);
   });
 
@@ -163,14 +182,25 @@ describe('parsePortedStream', () => {
   });
 
   it('reports progress as it reads, ending with the whole file', async () => {
-    const rows = Array.from({ length: 60_000 }, (_, i) => `${9_150_000_000 + i * 7},mMTS,01,D7701,77,2020-01-01T00:00:00+03:00,`);
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `${9_150_000_000 + i * 7},mMTS,01,D7701,77,2020-01-01T00:00:00+03:00,`,
+    );
     const text = [PORT_ALL.split('\n')[0], ...rows].join('\n');
     const seen: PortedParseProgress[] = [];
-    const parsed = await parsePortedStream(chunked(text, 100_000), { totalBytes: text.length, onProgress: (progress) => seen.push(progress) });
+    const parsed = await parsePortedStream(chunked(text, 100_000), {
+      totalBytes: text.length,
+      onProgress: (progress) => seen.push(progress),
+    });
     expect(seen.length).toBeGreaterThan(2);
     expect(seen.at(-1)).toEqual({ bytesRead: text.length, totalBytes: text.length, rows: 60_000 });
-    expect(seen.map((progress) => progress.bytesRead)).toEqual([...seen.map((progress) => progress.bytesRead)].sort((a, b) => a - b));
-    expect(portedIndexStats(parsed.index!)).toEqual({ numbers: 60_000, byOwner: [{ ownerId: 'mMTS', inn: '7740000076', numbers: 60_000 }] });
+    expect(seen.map((progress) => progress.bytesRead)).toEqual(
+      [...seen.map((progress) => progress.bytesRead)].sort((a, b) => a - b),
+    );
+    expect(portedIndexStats(parsed.index!)).toEqual({
+      numbers: 60_000,
+      byOwner: [{ ownerId: 'mMTS', inn: '7740000076', numbers: 60_000 }],
+    });
   });
 
   it('matches the in-memory parser on a random file with random damage', async () => {
@@ -180,8 +210,17 @@ describe('parsePortedStream', () => {
     const lines = [PORT_ALL.split('\n')[0]!];
     for (let i = 0; i < 3_000; i += 1) {
       // Distinct numbers: the in-memory parser resolves repeats by date, the streaming one by row.
-      const fields = [String(9_000_000_000 + i * 3_331), owners[Math.floor(next() * owners.length)]!, '01', 'D7701', '77', '2020-01-01T00:00:00+03:00', ''];
-      if (next() < 0.05) fields[Math.floor(next() * fields.length)] = ['', 'x', '1234567890123', '"q', ' '][Math.floor(next() * 5)]!;
+      const fields = [
+        String(9_000_000_000 + i * 3_331),
+        owners[Math.floor(next() * owners.length)]!,
+        '01',
+        'D7701',
+        '77',
+        '2020-01-01T00:00:00+03:00',
+        '',
+      ];
+      if (next() < 0.05)
+        fields[Math.floor(next() * fields.length)] = ['', 'x', '1234567890123', '"q', ' '][Math.floor(next() * 5)]!;
       if (next() < 0.01) fields.pop();
       lines.push(fields.join(','));
     }
@@ -194,9 +233,14 @@ describe('parsePortedStream', () => {
       yield new TextEncoder().encode(`${PORT_ALL}\n`);
       throw new Error('connection reset');
     }
-    await expect(parsePortedStream(failing())).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('connection reset') });
+    await expect(parsePortedStream(failing())).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringContaining('connection reset'),
+    });
     const huge = new Uint8Array(1.5 * 2 ** 20).fill(0x39);
-    const error = await parsePortedStream(chunked(new Uint8Array([...new TextEncoder().encode(`${PORT_ALL}\n`), ...huge]), 1 << 16)).catch((e: unknown) => e);
+    const error = await parsePortedStream(
+      chunked(new Uint8Array([...new TextEncoder().encode(`${PORT_ALL}\n`), ...huge]), 1 << 16),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('Line 5') });
   });

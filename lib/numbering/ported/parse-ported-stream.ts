@@ -17,7 +17,12 @@ export type ParsedPortedStream = {
   readonly changes: PortedChanges | null;
   /** The first MAX_KEPT_ISSUES problems by line; `stats.issueCount` counts all. */
   readonly errors: readonly LineIssue[];
-  readonly stats: { readonly dataRows: number; readonly acceptedRows: number; readonly rejectedRows: number; readonly issueCount: number };
+  readonly stats: {
+    readonly dataRows: number;
+    readonly acceptedRows: number;
+    readonly rejectedRows: number;
+    readonly issueCount: number;
+  };
 };
 
 const PROGRESS_EVERY = 1 << 20;
@@ -38,7 +43,10 @@ const CR = 13;
  * number can be ported twice in a day, and rows are not in date order: the later PortDate wins (the
  * later row on equal dates), and a number whose recipient is its range holder is removed.
  */
-export async function parsePortedStream(chunks: AsyncIterable<Uint8Array>, { totalBytes, onProgress }: ParsePortedStreamOptions = {}): Promise<ParsedPortedStream> {
+export async function parsePortedStream(
+  chunks: AsyncIterable<Uint8Array>,
+  { totalBytes, onProgress }: ParsePortedStreamOptions = {},
+): Promise<ParsedPortedStream> {
   const state = new StreamState();
   let bytesRead = 0;
   let nextProgress = PROGRESS_EVERY;
@@ -114,7 +122,12 @@ class StreamState {
       index: this.index ? this.index.build() : null,
       changes: this.increments ? this.increments.build() : null,
       errors: this.errors,
-      stats: { dataRows: this.dataRows, acceptedRows: this.dataRows - this.rejectedRows, rejectedRows: this.rejectedRows, issueCount: this.issueCount },
+      stats: {
+        dataRows: this.dataRows,
+        acceptedRows: this.dataRows - this.rejectedRows,
+        rejectedRows: this.rejectedRows,
+        issueCount: this.issueCount,
+      },
     };
   }
 
@@ -135,7 +148,8 @@ class StreamState {
       return;
     }
     const { nationalNumber, ownerSlot } = this.reader;
-    if (this.increments) this.increments.add(nationalNumber, this.reader.backToHolder ? REMOVED_SLOT : ownerSlot, this.reader.portedAt);
+    if (this.increments)
+      this.increments.add(nationalNumber, this.reader.backToHolder ? REMOVED_SLOT : ownerSlot, this.reader.portedAt);
     else this.index!.addOwnerSlot(nationalNumber, ownerSlot);
   }
 
@@ -145,7 +159,11 @@ class StreamState {
     const layout = detectFormat(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
     this.format = layout?.format ?? null;
     if (!layout) {
-      this.report(1, 'unknown_header', 'Unrecognised header: expected a Port_All, Port_All_Full or Port_Increment file with its header line.');
+      this.report(
+        1,
+        'unknown_header',
+        'Unrecognised header: expected a Port_All, Port_All_Full or Port_Increment file with its header line.',
+      );
       return;
     }
     const report = (line: number, code: string, message: string) => this.report(line, code, message);
@@ -160,7 +178,8 @@ class StreamState {
 
   private append(chunk: Uint8Array, start: number, end: number): void {
     const length = this.carried + end - start;
-    if (length > MAX_LINE) throw new AppError('INVALID_INPUT', `Line ${this.line + 1} is over 1 MB long: this is not an MNP export.`);
+    if (length > MAX_LINE)
+      throw new AppError('INVALID_INPUT', `Line ${this.line + 1} is over 1 MB long: this is not an MNP export.`);
     if (length > this.carry.length) {
       const grown = new Uint8Array(Math.max(length, this.carry.length * 2));
       grown.set(this.carry.subarray(0, this.carried));

@@ -1,5 +1,13 @@
 import { AppError } from '../../errors/app-error';
-import { accumulateOffsets, BLOCK_SIZE, BLOCKS_PER_CODE, CODES, isNationalNumber, layOutPages, MAX_ENTRIES } from './ported-index-layout';
+import {
+  accumulateOffsets,
+  BLOCK_SIZE,
+  BLOCKS_PER_CODE,
+  CODES,
+  isNationalNumber,
+  layOutPages,
+  MAX_ENTRIES,
+} from './ported-index-layout';
 
 /** The typed-array part of a PortedIndex / PortedChanges, before owners are attached. */
 export type PortedLayout = {
@@ -39,7 +47,8 @@ export class PortedEntryBuffer {
   }
 
   add(nationalNumber: number, slot: number): void {
-    if (this.spent) throw new AppError('INVALID_INPUT', 'This ported-number builder was already built; start a new one.');
+    if (this.spent)
+      throw new AppError('INVALID_INPUT', 'This ported-number builder was already built; start a new one.');
     if (!isNationalNumber(nationalNumber)) {
       throw new AppError('INVALID_INPUT', `Ported number ${String(nationalNumber)} is not a 10-digit national number.`);
     }
@@ -56,7 +65,8 @@ export class PortedEntryBuffer {
 
   /** Sorts and de-duplicates (last add wins). Frees the input columns: the buffer is spent afterwards. */
   build(): PortedLayout {
-    if (this.spent) throw new AppError('INVALID_INPUT', 'This ported-number builder was already built; start a new one.');
+    if (this.spent)
+      throw new AppError('INVALID_INPUT', 'This ported-number builder was already built; start a new one.');
     this.spent = true;
     const { blocks, rests: inRests, slots: inSlots, length } = this;
     this.blocks = new Uint32Array(0);

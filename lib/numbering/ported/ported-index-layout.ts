@@ -139,10 +139,15 @@ export class OwnerTable {
     if (known !== undefined) return known;
     if (key === '') throw new AppError('INVALID_INPUT', 'A ported number needs a non-empty owner id.');
     if (this.owners.length >= MAX_OWNERS) {
-      throw new AppError('INVALID_INPUT', `More than ${MAX_OWNERS} distinct MNP owner ids; a ported-number file names about ten.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `More than ${MAX_OWNERS} distinct MNP owner ids; a ported-number file names about ten.`,
+      );
     }
     const slot = this.owners.length;
-    this.owners.push(existing ?? Object.freeze({ ownerId: ownerId.trim(), inn: findCarrierByMnpOwnerId(ownerId)?.inn ?? null }));
+    this.owners.push(
+      existing ?? Object.freeze({ ownerId: ownerId.trim(), inn: findCarrierByMnpOwnerId(ownerId)?.inn ?? null }),
+    );
     this.slotByKey.set(key, slot);
     return slot;
   }

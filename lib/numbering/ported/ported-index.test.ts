@@ -62,14 +62,26 @@ describe('PortedIndex', () => {
   });
 
   it('answers at the edges of blocks and codes', () => {
-    const edges = [9_150_000_000, 9_150_009_999, 9_150_010_000, 9_159_999_999, 9_160_000_000, 9_149_999_999, 9_990_120_000, 9_990_129_999];
-    for (const nsn of edges) expect(findPortedOwner(index, e164(nsn))?.ownerId ?? null).toBe(reference.get(nsn) ?? null);
+    const edges = [
+      9_150_000_000, 9_150_009_999, 9_150_010_000, 9_159_999_999, 9_160_000_000, 9_149_999_999, 9_990_120_000,
+      9_990_129_999,
+    ];
+    for (const nsn of edges)
+      expect(findPortedOwner(index, e164(nsn))?.ownerId ?? null).toBe(reference.get(nsn) ?? null);
     expect(findPortedOwner(index, '70000000000')?.ownerId).toBe(reference.get(0));
     expect(findPortedOwner(index, '79999999999')?.ownerId).toBe(reference.get(9_999_999_999));
   });
 
   it('refuses non-canonical input instead of guessing', () => {
-    for (const input of ['+79151234567', '89150000000', '9150000000', '7915000000a', '7915:000000', '', '791500000000']) {
+    for (const input of [
+      '+79151234567',
+      '89150000000',
+      '9150000000',
+      '7915000000a',
+      '7915:000000',
+      '',
+      '791500000000',
+    ]) {
       expect(findPortedOwner(index, input)).toBeNull();
     }
   });
@@ -91,7 +103,7 @@ describe('PortedIndex', () => {
   });
 
   it('gives the same index for input in any order', () => {
-    const shuffled = [...reference].sort((a, b) => (a[0] * 7919) % 1_000_003 - (b[0] * 7919) % 1_000_003);
+    const shuffled = [...reference].sort((a, b) => ((a[0] * 7919) % 1_000_003) - ((b[0] * 7919) % 1_000_003));
     const sorted = [...reference].sort((a, b) => a[0] - b[0]);
     const fromShuffled = build(shuffled);
     const fromSorted = build(sorted);

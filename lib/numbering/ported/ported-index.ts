@@ -10,8 +10,16 @@ import { nationalBlockOf, nationalRestOf } from '../phone';
 import { portedPositionAt, type PortedIndex, type PortedOwner } from './ported-index-layout';
 
 export type { PortedIndex, PortedOwner } from './ported-index-layout';
-export { createPortedIndexBuilder, type PortedIndexBuilder, type PortedIndexBuilderOptions } from './create-ported-index-builder';
-export { createPortedChangesBuilder, type PortedChanges, type PortedChangesBuilder } from './create-ported-changes-builder';
+export {
+  createPortedIndexBuilder,
+  type PortedIndexBuilder,
+  type PortedIndexBuilderOptions,
+} from './create-ported-index-builder';
+export {
+  createPortedChangesBuilder,
+  type PortedChanges,
+  type PortedChangesBuilder,
+} from './create-ported-changes-builder';
 export { applyPortedChanges } from './apply-ported-changes';
 export { serializePortedIndex, deserializePortedIndex } from './serialize-ported-index';
 

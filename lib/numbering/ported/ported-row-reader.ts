@@ -58,7 +58,8 @@ export class PortedRowReader {
     }
     if (count < MAX_FIELDS) this.setField(count, bytes, fieldStart, end);
     count += 1;
-    if (count !== this.width) return this.reject(line, 'column_count', `Expected ${this.width} columns separated by ",", found ${count}.`);
+    if (count !== this.width)
+      return this.reject(line, 'column_count', `Expected ${this.width} columns separated by ",", found ${count}.`);
     return this.check(bytes, line);
   }
 
@@ -67,7 +68,11 @@ export class PortedRowReader {
     const split = splitDelimitedLine(latin1(bytes, start, end), ',');
     if (!split.ok) return this.reject(line, 'malformed_line', split.message);
     if (split.fields.length !== this.width) {
-      return this.reject(line, 'column_count', `Expected ${this.width} columns separated by ",", found ${split.fields.length}.`);
+      return this.reject(
+        line,
+        'column_count',
+        `Expected ${this.width} columns separated by ",", found ${split.fields.length}.`,
+      );
     }
     if (this.scratch.length < end - start) this.scratch = new Uint8Array(end - start);
     let at = 0;
@@ -91,7 +96,12 @@ export class PortedRowReader {
     const { columns, starts, ends } = this;
     const number = columns.number;
     const nationalNumber = tenDigits(bytes, starts[number]!, ends[number]!);
-    if (nationalNumber < 0) return this.reject(line, 'invalid_number', `Number "${this.text(bytes, number)}" must be 10 digits without the country code.`);
+    if (nationalNumber < 0)
+      return this.reject(
+        line,
+        'invalid_number',
+        `Number "${this.text(bytes, number)}" must be 10 digits without the country code.`,
+      );
     const owner = columns.owner;
     if (starts[owner] === ends[owner]) return this.reject(line, 'missing_owner', 'The recipient operator id is empty.');
     const mnc = ends[columns.mnc]! - starts[columns.mnc]!;
@@ -100,7 +110,10 @@ export class PortedRowReader {
     }
     const routeStart = starts[columns.route]!;
     const route = ends[columns.route]! - routeStart;
-    if (route !== 0 && (route < 5 || route > 6 || bytes[routeStart] !== D || !allDigits(bytes, routeStart + 1, ends[columns.route]!))) {
+    if (
+      route !== 0 &&
+      (route < 5 || route > 6 || bytes[routeStart] !== D || !allDigits(bytes, routeStart + 1, ends[columns.route]!))
+    ) {
       return this.reject(line, 'invalid_route', `Route "${this.text(bytes, columns.route)}" must look like D2502.`);
     }
     const region = ends[columns.region]! - starts[columns.region]!;
@@ -108,12 +121,18 @@ export class PortedRowReader {
       return this.reject(line, 'invalid_region', `Region code "${this.text(bytes, columns.region)}" must be digits.`);
     }
     const portedAt = parsePortDate(bytes, starts[columns.date]!, ends[columns.date]!);
-    if (Number.isNaN(portedAt)) return this.reject(line, 'invalid_date', `Port date "${this.text(bytes, columns.date)}" is not an ISO-8601 timestamp.`);
+    if (Number.isNaN(portedAt))
+      return this.reject(
+        line,
+        'invalid_date',
+        `Port date "${this.text(bytes, columns.date)}" is not an ISO-8601 timestamp.`,
+      );
     this.nationalNumber = nationalNumber;
     this.ownerSlot = this.ownerSlotOf(bytes, starts[owner]!, ends[owner]!);
     this.portedAt = portedAt;
     const holder = columns.holder;
-    this.backToHolder = holder !== undefined && sameIgnoringCase(bytes, starts[holder]!, ends[holder]!, starts[owner]!, ends[owner]!);
+    this.backToHolder =
+      holder !== undefined && sameIgnoringCase(bytes, starts[holder]!, ends[holder]!, starts[owner]!, ends[owner]!);
     return true;
   }
 
@@ -133,7 +152,11 @@ export class PortedRowReader {
   }
 
   private text(bytes: Uint8Array, field: number): string {
-    return Buffer.from(bytes.buffer, bytes.byteOffset + this.starts[field]!, this.ends[field]! - this.starts[field]!).toString('utf8');
+    return Buffer.from(
+      bytes.buffer,
+      bytes.byteOffset + this.starts[field]!,
+      this.ends[field]! - this.starts[field]!,
+    ).toString('utf8');
   }
 
   private reject(line: number, code: string, message: string): false {
@@ -166,7 +189,8 @@ function allDigits(bytes: Uint8Array, start: number, end: number): boolean {
 /** ASCII case-insensitive equality of two fields of the same line (owner ids are ASCII). */
 function sameIgnoringCase(bytes: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   if (aEnd - aStart !== bEnd - bStart || aStart === aEnd) return false;
-  for (let i = 0; i < aEnd - aStart; i += 1) if ((bytes[aStart + i]! | 0x20) !== (bytes[bStart + i]! | 0x20)) return false;
+  for (let i = 0; i < aEnd - aStart; i += 1)
+    if ((bytes[aStart + i]! | 0x20) !== (bytes[bStart + i]! | 0x20)) return false;
   return true;
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error';
-import { createPortedIndexBuilder, deserializePortedIndex, findPortedOwner, serializePortedIndex, type PortedIndex } from './ported-index';
+import {
+  createPortedIndexBuilder,
+  deserializePortedIndex,
+  findPortedOwner,
+  serializePortedIndex,
+  type PortedIndex,
+} from './ported-index';
 
 function sampleIndex(): PortedIndex {
   const builder = createPortedIndexBuilder();
@@ -49,15 +55,71 @@ describe('serializePortedIndex / deserializePortedIndex', () => {
   const corruptions: [string, (copy: Uint8Array, view: DataView) => Uint8Array][] = [
     ['truncated', (copy) => copy.subarray(0, copy.length - 1)],
     ['too short for a header', (copy) => copy.subarray(0, 10)],
-    ['extended', () => { const longer = new Uint8Array(bytes.length + 4); longer.set(bytes); return longer; }],
-    ['bad magic', (copy) => { copy[0] = 0x41; return copy; }],
-    ['another version', (copy, view) => { view.setUint32(4, 2, true); return copy; }],
-    ['a count that disagrees with the length', (copy, view) => { view.setUint32(8, index.count + 1, true); return copy; }],
-    ['pages out of order', (copy, view) => { view.setInt32(32 + 4 * 915, 5000, true); return copy; }],
-    ['an unsorted block', (copy) => { const rests = restsOf(copy); [rests[0], rests[1]] = [rests[1]!, rests[0]!]; return copy; }],
-    ['a rest out of range', (copy) => { restsOf(copy)[0] = 10_000; return copy; }],
-    ['an owner slot without owner', (copy) => { copy[ownerSlotsAt()] = 7; return copy; }],
-    ['an owner list that is not JSON', (copy) => { copy[copy.length - 1] = 0x7b; return copy; }],
+    [
+      'extended',
+      () => {
+        const longer = new Uint8Array(bytes.length + 4);
+        longer.set(bytes);
+        return longer;
+      },
+    ],
+    [
+      'bad magic',
+      (copy) => {
+        copy[0] = 0x41;
+        return copy;
+      },
+    ],
+    [
+      'another version',
+      (copy, view) => {
+        view.setUint32(4, 2, true);
+        return copy;
+      },
+    ],
+    [
+      'a count that disagrees with the length',
+      (copy, view) => {
+        view.setUint32(8, index.count + 1, true);
+        return copy;
+      },
+    ],
+    [
+      'pages out of order',
+      (copy, view) => {
+        view.setInt32(32 + 4 * 915, 5000, true);
+        return copy;
+      },
+    ],
+    [
+      'an unsorted block',
+      (copy) => {
+        const rests = restsOf(copy);
+        [rests[0], rests[1]] = [rests[1]!, rests[0]!];
+        return copy;
+      },
+    ],
+    [
+      'a rest out of range',
+      (copy) => {
+        restsOf(copy)[0] = 10_000;
+        return copy;
+      },
+    ],
+    [
+      'an owner slot without owner',
+      (copy) => {
+        copy[ownerSlotsAt()] = 7;
+        return copy;
+      },
+    ],
+    [
+      'an owner list that is not JSON',
+      (copy) => {
+        copy[copy.length - 1] = 0x7b;
+        return copy;
+      },
+    ],
   ];
 
   it.each(corruptions)('refuses %s input with AppError INVALID_INPUT', (_label, corrupt) => {
@@ -70,7 +132,10 @@ describe('serializePortedIndex / deserializePortedIndex', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(AppError);
-    expect(thrown).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/^Corrupt ported-number index/) });
+    expect(thrown).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/^Corrupt ported-number index/),
+    });
   });
 
   it('refuses a repeated owner id', () => {

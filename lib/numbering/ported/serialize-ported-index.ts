@@ -1,5 +1,14 @@
 import { AppError } from '../../errors/app-error';
-import { BLOCK_SIZE, CODES, freezePortedIndex, MAX_ENTRIES, MAX_OWNERS, OwnerTable, PAGE_SLOTS, type PortedIndex } from './ported-index-layout';
+import {
+  BLOCK_SIZE,
+  CODES,
+  freezePortedIndex,
+  MAX_ENTRIES,
+  MAX_OWNERS,
+  OwnerTable,
+  PAGE_SLOTS,
+  type PortedIndex,
+} from './ported-index-layout';
 
 /**
  * Byte layout, version 1 (all little-endian):
@@ -53,7 +62,8 @@ export function serializePortedIndex(index: PortedIndex): Uint8Array {
  */
 export function deserializePortedIndex(bytes: Uint8Array): PortedIndex {
   assertLittleEndian();
-  if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_BYTES + PAGES_BYTES) corrupt(`${bytes?.length ?? 0} bytes is shorter than the header`);
+  if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_BYTES + PAGES_BYTES)
+    corrupt(`${bytes?.length ?? 0} bytes is shorter than the header`);
   if (MAGIC.some((byte, i) => bytes[i] !== byte)) corrupt('not a ported-number index (bad magic bytes)');
   // new Uint8Array(bytes), not bytes.slice(): on a Node Buffer slice() is a view, still misaligned.
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
@@ -64,9 +74,11 @@ export function deserializePortedIndex(bytes: Uint8Array): PortedIndex {
   if (count > MAX_ENTRIES) corrupt(`${count} numbers is more than an index holds`);
   const slots = header.getUint32(12, true);
   const ownerByteCount = header.getUint32(16, true);
-  if (slots % PAGE_SLOTS !== 0 || slots > CODES * PAGE_SLOTS) corrupt(`${slots} offset slots is not a whole number of pages`);
+  if (slots % PAGE_SLOTS !== 0 || slots > CODES * PAGE_SLOTS)
+    corrupt(`${slots} offset slots is not a whole number of pages`);
   const layout = sections(count, slots, ownerByteCount);
-  if (layout.total !== aligned.length) corrupt(`expected ${layout.total} bytes for ${count} numbers, got ${aligned.length}`);
+  if (layout.total !== aligned.length)
+    corrupt(`expected ${layout.total} bytes for ${count} numbers, got ${aligned.length}`);
 
   const base = aligned.byteOffset;
   const pages = new Int32Array(aligned.buffer, base + HEADER_BYTES, CODES);
@@ -76,7 +88,8 @@ export function deserializePortedIndex(bytes: Uint8Array): PortedIndex {
   const owners = readOwners(aligned.subarray(layout.owners, layout.owners + ownerByteCount));
   checkPages(pages, slots);
   checkEntries(offsets, rests, count);
-  for (let i = 0; i < count; i += 1) if (ownerSlots[i]! >= owners.length) corrupt(`owner slot ${ownerSlots[i]} at entry ${i} has no owner`);
+  for (let i = 0; i < count; i += 1)
+    if (ownerSlots[i]! >= owners.length) corrupt(`owner slot ${ownerSlots[i]} at entry ${i} has no owner`);
   return freezePortedIndex({ kind: 'ported-index', count, pages, offsets, rests, ownerSlots, owners });
 }
 
@@ -106,7 +119,8 @@ function checkEntries(offsets: Int32Array, rests: Uint16Array, count: number): v
     const to = offsets[slot + 1]!;
     if (to < from || to - from > BLOCK_SIZE) corrupt(`block ${slot} has an invalid entry range ${from}–${to}`);
     for (let i = from; i < to; i += 1) {
-      if (rests[i]! >= BLOCK_SIZE || (i > from && rests[i]! <= rests[i - 1]!)) corrupt(`block ${slot} is not sorted at entry ${i}`);
+      if (rests[i]! >= BLOCK_SIZE || (i > from && rests[i]! <= rests[i - 1]!))
+        corrupt(`block ${slot} is not sorted at entry ${i}`);
     }
   }
 }
@@ -118,7 +132,8 @@ function readOwners(bytes: Uint8Array): OwnerTable['owners'] {
   } catch {
     corrupt('the owner list is not valid UTF-8 JSON');
   }
-  if (!Array.isArray(ids) || ids.length > MAX_OWNERS || !ids.every((id) => typeof id === 'string')) corrupt('the owner list is not an array of owner ids');
+  if (!Array.isArray(ids) || ids.length > MAX_OWNERS || !ids.every((id) => typeof id === 'string'))
+    corrupt('the owner list is not an array of owner ids');
   const table = new OwnerTable();
   (ids as string[]).forEach((id, slot) => {
     if (id.trim() === '' || table.slotOf(id) !== slot) corrupt(`owner id ${JSON.stringify(id)} is empty or repeated`);
@@ -132,7 +147,8 @@ function asBytes(array: Int32Array | Uint32Array | Uint16Array): Uint8Array {
 
 /** The arrays are written in platform byte order; every platform Node ships for is little-endian. */
 function assertLittleEndian(): void {
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new AppError('UNAVAILABLE', 'Ported-number indexes need a little-endian CPU.');
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
+    throw new AppError('UNAVAILABLE', 'Ported-number indexes need a little-endian CPU.');
 }
 
 function corrupt(reason: string): never {

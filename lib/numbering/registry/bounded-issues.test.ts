@@ -32,7 +32,9 @@ describe('a registry parse with many bad rows', () => {
     }
     await expect(parseRegistryStream(junk())).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-      message: expect.stringMatching(/Из первых 1024 строк .* \/ 1024 of the first 1024 rows are bad, the first on line 2/),
+      message: expect.stringMatching(
+        /Из первых 1024 строк .* \/ 1024 of the first 1024 rows are bad, the first on line 2/,
+      ),
     });
     expect(pulled).toBeLessThan(2_000);
   });

@@ -128,10 +128,14 @@ export function buildCarrierIndex(ranges: readonly RegistryRange[]): CarrierInde
   });
 }
 
-function buildBuckets(starts: Float64Array, codeOffsets: Uint32Array): { bucketPages: Int32Array; bucketRows: Int32Array } {
+function buildBuckets(
+  starts: Float64Array,
+  codeOffsets: Uint32Array,
+): { bucketPages: Int32Array; bucketRows: Int32Array } {
   const bucketPages = new Int32Array(CODES).fill(-1);
   let pages = 0;
-  for (let code = 0; code < CODES; code += 1) if (codeOffsets[code + 1]! > codeOffsets[code]!) bucketPages[code] = (pages++) * BUCKET_PAGE_SLOTS;
+  for (let code = 0; code < CODES; code += 1)
+    if (codeOffsets[code + 1]! > codeOffsets[code]!) bucketPages[code] = pages++ * BUCKET_PAGE_SLOTS;
   const bucketRows = new Int32Array(pages * BUCKET_PAGE_SLOTS);
   for (let code = 0; code < CODES; code += 1) {
     const page = bucketPages[code]!;

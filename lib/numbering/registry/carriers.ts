@@ -41,17 +41,62 @@ const MEGAFON = '7812014560';
 const BEELINE = '7713076301';
 const T2 = '7743895280';
 
-type Seed = [inn: string, ru: string, en: string, kind: CarrierKind, host: string | null, evidence: HostEvidence, mnp?: string, note?: string];
+type Seed = [
+  inn: string,
+  ru: string,
+  en: string,
+  kind: CarrierKind,
+  host: string | null,
+  evidence: HostEvidence,
+  mnp?: string,
+  note?: string,
+];
 
 const seeds: readonly Seed[] = [
   [MTS, 'МТС', 'MTS', 'mno', null, 'own', 'mMTS'],
   [MEGAFON, 'МегаФон', 'MegaFon', 'mno', null, 'own', 'mMEGAFON'],
-  [BEELINE, 'Билайн', 'Beeline', 'mno', null, 'own', 'mBEELINE', 'Registry name ПАО "ВЫМПЕЛКОМ" (2020: Вымпел-Коммуникации).'],
+  [
+    BEELINE,
+    'Билайн',
+    'Beeline',
+    'mno',
+    null,
+    'own',
+    'mBEELINE',
+    'Registry name ПАО "ВЫМПЕЛКОМ" (2020: Вымпел-Коммуникации).',
+  ],
   [T2, 'Т2', 'T2 (Tele2)', 'mno', null, 'own', 'mTELE2', 'Rostelecom group; hosts many MVNOs.'],
-  ['7743200179', 'Т-Мобайл', 'T-Mobile (ex-Tinkoff Mobile)', 'mvno', T2, 'reported', undefined, 'Registry name ООО "Т-МОБ".'],
-  ['7736264044', 'СберМобайл', 'SberMobile', 'mvno', T2, 'reported', undefined, 'Registry name ООО "Сбербанк-Телеком".'],
+  [
+    '7743200179',
+    'Т-Мобайл',
+    'T-Mobile (ex-Tinkoff Mobile)',
+    'mvno',
+    T2,
+    'reported',
+    undefined,
+    'Registry name ООО "Т-МОБ".',
+  ],
+  [
+    '7736264044',
+    'СберМобайл',
+    'SberMobile',
+    'mvno',
+    T2,
+    'reported',
+    undefined,
+    'Registry name ООО "Сбербанк-Телеком".',
+  ],
   ['7707049388', 'Ростелеком', 'Rostelecom', 'mvno', T2, 'reported'],
-  ['7701725181', 'Yota', 'Yota', 'mvno', MEGAFON, 'reported', undefined, 'Registry name ООО "Скартел"; MegaFon subsidiary.'],
+  [
+    '7701725181',
+    'Yota',
+    'Yota',
+    'mvno',
+    MEGAFON,
+    'reported',
+    undefined,
+    'Registry name ООО "Скартел"; MegaFon subsidiary.',
+  ],
   ['9705121882', 'ВТБ Мобайл', 'VTB Mobile', 'mvno', null, 'unknown', undefined, 'Possibly on T2 (unverified).'],
   ['9725152215', 'Альфа-Мобайл', 'Alfa-Mobile', 'mvno', null, 'unknown'],
   ['7740000020', 'Газпром Телеком', 'Gazprom Telecom', 'mvno', null, 'unknown'],
@@ -93,7 +138,9 @@ export const knownCarriers: readonly KnownCarrier[] = Object.freeze(
 
 const byInn = new Map(knownCarriers.map((carrier) => [carrier.inn, carrier]));
 const byMnpOwnerId = new Map(
-  knownCarriers.filter((carrier) => carrier.mnpOwnerId !== null).map((carrier) => [carrier.mnpOwnerId!.toLowerCase(), carrier]),
+  knownCarriers
+    .filter((carrier) => carrier.mnpOwnerId !== null)
+    .map((carrier) => [carrier.mnpOwnerId!.toLowerCase(), carrier]),
 );
 
 export function findKnownCarrier(inn: string): KnownCarrier | null {
@@ -121,14 +168,22 @@ export type CarrierGroupSuggestion = {
 
 /** The four groups the admin page proposes first; MVNOs are included only where a host is reported. */
 export const defaultCarrierGroups: readonly CarrierGroupSuggestion[] = Object.freeze(
-  ([
-    ['beeline', BEELINE],
-    ['megafon', MEGAFON],
-    ['mts', MTS],
-    ['t2', T2],
-  ] as const).map(([id, hostInn]) => {
+  (
+    [
+      ['beeline', BEELINE],
+      ['megafon', MEGAFON],
+      ['mts', MTS],
+      ['t2', T2],
+    ] as const
+  ).map(([id, hostInn]) => {
     const host = byInn.get(hostInn)!;
     const guests = knownCarriers.filter((carrier) => carrier.hostInn === hostInn).map((carrier) => carrier.inn);
-    return Object.freeze({ id, name: host.name, hostInn, memberInns: Object.freeze([hostInn, ...guests]), editable: true as const });
+    return Object.freeze({
+      id,
+      name: host.name,
+      hostInn,
+      memberInns: Object.freeze([hostInn, ...guests]),
+      editable: true as const,
+    });
   }),
 );

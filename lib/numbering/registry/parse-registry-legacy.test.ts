@@ -63,7 +63,10 @@ describe('parseRegistry on the old six-column format', () => {
       // Not the real ИНН: any pair the current registry holds extends the catalogue.
       knownOperators: [{ operator: 'АО "ТЕЛЕ2-САНКТ-ПЕТЕРБУРГ"', inn: '7815000001' }],
     });
-    expect(ranges.filter((range) => range.line === 3 || range.line === 5).map((range) => range.inn)).toEqual(['7815000001', '7815000001']);
+    expect(ranges.filter((range) => range.line === 3 || range.line === 5).map((range) => range.inn)).toEqual([
+      '7815000001',
+      '7815000001',
+    ]);
     expect(errors.map((issue) => issue.line)).toEqual([8]);
   });
 

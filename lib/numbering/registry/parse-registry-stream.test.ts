@@ -13,14 +13,16 @@ const BOM = [0xef, 0xbb, 0xbf];
 
 /** cp1251 for ASCII, А–я, Ё and ё: all that a registry header and its rows (bar «») need. */
 function encodeCp1251(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((char) => {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) return code;
-    if (code >= 0x410 && code <= 0x44f) return 0xc0 + code - 0x410;
-    if (code === 0x401) return 0xa8;
-    if (code === 0x451) return 0xb8;
-    throw new Error(`not in the test encoder: ${char}`);
-  }));
+  return Uint8Array.from(
+    [...text].map((char) => {
+      const code = char.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return 0xc0 + code - 0x410;
+      if (code === 0x401) return 0xa8;
+      if (code === 0x451) return 0xb8;
+      throw new Error(`not in the test encoder: ${char}`);
+    }),
+  );
 }
 
 function utf8(text: string): Uint8Array {
@@ -104,7 +106,11 @@ describe('parseRegistryStream on the bundled DEF-9xx.csv', () => {
 
 describe('parseRegistryStream on damaged or unusual files', () => {
   it('reads a windows-1251 file, Ё and ё included, deciding from bytes split into small chunks', async () => {
-    const text = [HEADER, '915;0000000;0000099;100;ПАО "МТС";Московская обл.;Королёв;7740000076', '916;0000000;0000009;10;ООО "Ёлка";Орёл;Орёл;1234567890'].join('\r\n');
+    const text = [
+      HEADER,
+      '915;0000000;0000099;100;ПАО "МТС";Московская обл.;Королёв;7740000076',
+      '916;0000000;0000009;10;ООО "Ёлка";Орёл;Орёл;1234567890',
+    ].join('\r\n');
     const bytes = encodeCp1251(text);
     expect(bytes).toContain(0xa8);
     expect(bytes).toContain(0xb8);
@@ -135,7 +141,9 @@ describe('parseRegistryStream on damaged or unusual files', () => {
       [6, 'error', 'truncated_file'],
       [6, 'warning', 'size_mismatch'],
     ]);
-    expect(parsed.errors[0]!.message).toBe('The file ends in the middle of line 6; it was probably cut off during download.');
+    expect(parsed.errors[0]!.message).toBe(
+      'The file ends in the middle of line 6; it was probably cut off during download.',
+    );
     expect(parsed.errors[1]!.message).toContain(`${cut.length} bytes but ${slice.length}`);
   });
 
@@ -152,7 +160,11 @@ describe('parseRegistryStream on damaged or unusual files', () => {
     ];
     const head = utf8(`${lines.join('\n')}\n`);
     // A byte that is not UTF-8 inside an otherwise good row: the row is kept, with a warning.
-    const damaged = new Uint8Array([...utf8('917;0000000;0000099;100;ООО "'), 0xff, ...utf8('";Москва;Москва;1234567890\n')]);
+    const damaged = new Uint8Array([
+      ...utf8('917;0000000;0000099;100;ООО "'),
+      0xff,
+      ...utf8('";Москва;Москва;1234567890\n'),
+    ]);
     const bytes = new Uint8Array([...BOM, ...head, ...damaged]);
     const parsed = await parseRegistryStream(inChunks(bytes, 3));
     expect(parsed.encoding).toBe('utf-8');
@@ -177,12 +189,18 @@ describe('parseRegistryStream on damaged or unusual files', () => {
     const parsed = await parseRegistryStream(inChunks(utf8(text), 16));
     expect(parsed.ranges.map((range) => range.line)).toEqual([2]);
     expect(parsed.errors).toEqual([
-      expect.objectContaining({ line: 3, severity: 'error', code: 'overlapping_range', message: expect.stringContaining('on line 2') }),
+      expect.objectContaining({
+        line: 3,
+        severity: 'error',
+        code: 'overlapping_range',
+        message: expect.stringContaining('on line 2'),
+      }),
     ]);
   });
 
   it('reads an old six-column file and says so', async () => {
-    const text = 'АВС/ DEF;От;До;Емкость;Оператор;Регион\n900;3350000;3359999;10000;ПАО "Вымпел-Коммуникации";Чукотский АО\n';
+    const text =
+      'АВС/ DEF;От;До;Емкость;Оператор;Регион\n900;3350000;3359999;10000;ПАО "Вымпел-Коммуникации";Чукотский АО\n';
     const parsed = await parseRegistryStream(inChunks(utf8(text), 11));
     expect(parsed.format).toBe('legacy');
     expect(parsed.ranges[0]).toMatchObject({ inn: '7713076301', territory: '', regions: ['Чукотский АО'] });
@@ -202,6 +220,9 @@ describe('parseRegistryStream on damaged or unusual files', () => {
     const failure = await parseRegistryStream(failing(), { fileName: 'DEF-9xx.csv' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     const read = utf8(`${HEADER}\n`).length;
-    expect(failure).toMatchObject({ code: 'UNAVAILABLE', message: `Reading "DEF-9xx.csv" failed after ${read} bytes: ECONNRESET` });
+    expect(failure).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: `Reading "DEF-9xx.csv" failed after ${read} bytes: ECONNRESET`,
+    });
   });
 });

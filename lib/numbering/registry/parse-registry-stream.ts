@@ -57,7 +57,10 @@ export async function parseRegistryStream(
     } catch (cause) {
       if (AppError.is(cause)) throw cause;
       const where = fileName ? `"${fileName}"` : 'the registry file';
-      throw new AppError('UNAVAILABLE', `Reading ${where} failed after ${bytesRead} bytes: ${(cause as Error).message}`);
+      throw new AppError(
+        'UNAVAILABLE',
+        `Reading ${where} failed after ${bytesRead} bytes: ${(cause as Error).message}`,
+      );
     }
     if (step.done) break;
     const chunk = step.value;
@@ -76,7 +79,8 @@ export async function parseRegistryStream(
   }
   parser.write(decoder.end());
   const parsed = parser.end();
-  const errors = expected === null || expected === bytesRead ? parsed.errors : withSizeWarning(parsed, expected, bytesRead);
+  const errors =
+    expected === null || expected === bytesRead ? parsed.errors : withSizeWarning(parsed, expected, bytesRead);
   onProgress?.({ bytesRead, totalBytes: expected, rows: parsed.stats.dataRows });
   return {
     ...parsed,

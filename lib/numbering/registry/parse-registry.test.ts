@@ -3,7 +3,8 @@ import { parseRegistry } from './parse-registry';
 import { splitDelimitedLine } from './split-delimited-line';
 
 const HEADER = '\uFEFFАВС/ DEF;От;До;Емкость;Оператор;Регион;Территория ГАР;ИНН';
-const MTS_ROW = '915;0000000;4999999;5000000;ПАО "МТС";г. Москва и Московская область;Город Москва, Московская область;7740000076';
+const MTS_ROW =
+  '915;0000000;4999999;5000000;ПАО "МТС";г. Москва и Московская область;Город Москва, Московская область;7740000076';
 const T2_ROW = '900;0062000;0062999;1000;ООО "Т2 МОБАЙЛ";Ростовская обл.;Ростовская область;7743895280';
 
 function csv(...rows: string[]): string {
@@ -12,14 +13,22 @@ function csv(...rows: string[]): string {
 
 describe('parseRegistry', () => {
   it('reads good rows with BOM, CRLF and a trailing newline, sorted by number', () => {
-    const { ranges, errors, stats } = parseRegistry(`${[HEADER, MTS_ROW, T2_ROW].join('\r\n')}\r\n`, { fileName: 'x.csv' });
+    const { ranges, errors, stats } = parseRegistry(`${[HEADER, MTS_ROW, T2_ROW].join('\r\n')}\r\n`, {
+      fileName: 'x.csv',
+    });
     expect(errors).toEqual([]);
     expect(ranges.map((range) => [range.def, range.from, range.to, range.inn, range.line])).toEqual([
       ['900', '0062000', '0062999', '7743895280', 3],
       ['915', '0000000', '4999999', '7740000076', 2],
     ]);
     expect(ranges[1]!.operator).toBe('ПАО "МТС"');
-    expect(stats).toMatchObject({ dataRows: 2, acceptedRows: 2, rejectedRows: 0, distinctInns: 2, totalCapacity: 5_001_000 });
+    expect(stats).toMatchObject({
+      dataRows: 2,
+      acceptedRows: 2,
+      rejectedRows: 0,
+      distinctInns: 2,
+      totalCapacity: 5_001_000,
+    });
   });
 
   it('accepts quoted fields, including a delimiter and doubled quotes inside them', () => {
@@ -93,10 +102,14 @@ describe('parseRegistry', () => {
   });
 
   it('reads a file with the old six-column layout instead of refusing it (details in parse-registry-legacy.test.ts)', () => {
-    const { ranges, errors, format } = parseRegistry('АВС/ DEF;От;До;Емкость;Оператор;Регион\n915;0000000;0000099;100;МТС;Москва');
+    const { ranges, errors, format } = parseRegistry(
+      'АВС/ DEF;От;До;Емкость;Оператор;Регион\n915;0000000;0000099;100;МТС;Москва',
+    );
     expect(format).toBe('legacy');
     expect(errors).toEqual([]);
-    expect(ranges).toEqual([expect.objectContaining({ operator: 'МТС', inn: '7740000076', region: 'Москва', territory: '' })]);
+    expect(ranges).toEqual([
+      expect.objectContaining({ operator: 'МТС', inn: '7740000076', region: 'Москва', territory: '' }),
+    ]);
   });
 
   it('says a current file is in the current format', () => {
@@ -111,11 +124,16 @@ describe('parseRegistry', () => {
     ['-', 'Город Москва, Московская область', ['Город Москва, Московская область']],
     ['', 'Алтайский край|Республика Алтай', ['Алтайский край', 'Республика Алтай']],
     ['-', '', []],
-  ])('splits Регион %j (Территория ГАР %j) into regions %j, keeping both columns as written', (region, territory, regions) => {
-    const { ranges, errors } = parseRegistry(csv(`915;0000000;0000099;100;ПАО "МТС";${region};${territory};7740000076`));
-    expect(errors).toEqual([]);
-    expect(ranges[0]).toMatchObject({ region: region.trim(), territory: territory.trim(), regions });
-  });
+  ])(
+    'splits Регион %j (Территория ГАР %j) into regions %j, keeping both columns as written',
+    (region, territory, regions) => {
+      const { ranges, errors } = parseRegistry(
+        csv(`915;0000000;0000099;100;ПАО "МТС";${region};${territory};7740000076`),
+      );
+      expect(errors).toEqual([]);
+      expect(ranges[0]).toMatchObject({ region: region.trim(), territory: territory.trim(), regions });
+    },
+  );
 
   it('reports a last line without a line break that fails to parse as a truncated file', () => {
     const cut = MTS_ROW.slice(0, 30);

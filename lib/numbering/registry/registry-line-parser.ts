@@ -1,6 +1,11 @@
 import { AppError } from '../../errors/app-error';
 import { KeptIssues } from './kept-issues';
-import { createOperatorCatalogue, normalizeOperatorName, type KnownOperator, type OperatorCatalogue } from './operator-name-catalogue';
+import {
+  createOperatorCatalogue,
+  normalizeOperatorName,
+  type KnownOperator,
+  type OperatorCatalogue,
+} from './operator-name-catalogue';
 import { splitDelimitedLine } from './split-delimited-line';
 import { refuseMostlyBadFile } from './refuse-mostly-bad-file';
 import { summarizeRegistry } from './summarize-registry';
@@ -74,7 +79,10 @@ export class RegistryLineParser {
     const tail = parts.pop()!;
     this.carry = heldCarriageReturn ? `${tail}\r` : tail;
     if (this.carry.length > MAX_LINE_CHARS) {
-      throw new AppError('INVALID_INPUT', `Line ${this.lineCount + parts.length + 1} is longer than ${MAX_LINE_CHARS} characters: this is not a numbering registry file.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `Line ${this.lineCount + parts.length + 1} is longer than ${MAX_LINE_CHARS} characters: this is not a numbering registry file.`,
+      );
     }
     for (const part of parts) this.line(part);
   }
@@ -155,7 +163,11 @@ export class RegistryLineParser {
         message: 'The line contains bytes that are not valid text in the file\'s encoding (shown as "\uFFFD").',
       });
     }
-    this.last = { line, issuesFrom, cutShort: checked.range === null && endsShort(split.fields, checked.issues, options) };
+    this.last = {
+      line,
+      issuesFrom,
+      cutShort: checked.range === null && endsShort(split.fields, checked.issues, options),
+    };
   }
 
   private countRejected(line: number): void {
@@ -214,7 +226,11 @@ export class RegistryLineParser {
 }
 
 /** Errors a cut can produce: fewer columns than the format has, or only a too-short ИНН (the last column). */
-function endsShort(fields: readonly string[], issues: readonly LineIssue[], options: ValidateRegistryRowOptions): boolean {
+function endsShort(
+  fields: readonly string[],
+  issues: readonly LineIssue[],
+  options: ValidateRegistryRowOptions,
+): boolean {
   if (fields.length < (options.format === 'current' ? 8 : 6)) return true;
   if (options.format !== 'current' || fields.length !== 8) return false;
   for (const issue of issues) if (issue.severity === 'error' && issue.code !== 'invalid_inn') return false;

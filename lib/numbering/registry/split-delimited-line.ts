@@ -8,7 +8,9 @@
  * told to relax. Supporting that plus proper quoted fields ("a;b", "say ""hi""") is ~30 lines here,
  * with no dependency to keep current and no per-row error-handling adapter.
  */
-export type SplitLineResult = { readonly ok: true; readonly fields: string[] } | { readonly ok: false; readonly message: string };
+export type SplitLineResult =
+  | { readonly ok: true; readonly fields: string[] }
+  | { readonly ok: false; readonly message: string };
 
 export function splitDelimitedLine(line: string, delimiter: ';' | ','): SplitLineResult {
   // Fast path: no quoted field anywhere (every registry row).

@@ -13,7 +13,14 @@ export type SummarizeRegistryOptions = {
 };
 
 /** The last step of a parse, shared by the whole-text and the streaming parser: overlaps, order, stats. */
-export function summarizeRegistry({ fileName, format, lines, dataRows, accepted, issues }: SummarizeRegistryOptions): ParsedRegistry {
+export function summarizeRegistry({
+  fileName,
+  format,
+  lines,
+  dataRows,
+  accepted,
+  issues,
+}: SummarizeRegistryOptions): ParsedRegistry {
   const ranges = dropOverlaps(accepted, issues);
   // Stable sort: the issues of one line keep the order in which they were found.
   const kept = issues.kept.sort(byLine);

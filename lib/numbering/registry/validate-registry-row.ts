@@ -49,20 +49,31 @@ export function validateRegistryRow(fields: string[], line: number, options: Val
     return { range: null, issues };
   }
   const [code, fromRaw, toRaw, capacityRaw, operator, region, territory = '', innRaw = ''] = fields.map(trimField) as [
-    string, string, string, string, string, string, string?, string?,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string?,
+    string?,
   ];
 
-  if (!CODE.test(code)) reject(issues, line, 'invalid_code', `Code "${code}" is not a 3-digit ABC/DEF code (3xx, 4xx, 8xx or 9xx).`);
+  if (!CODE.test(code))
+    reject(issues, line, 'invalid_code', `Code "${code}" is not a 3-digit ABC/DEF code (3xx, 4xx, 8xx or 9xx).`);
   const fromValid = SUBSCRIBER_NUMBER.test(fromRaw);
   const toValid = SUBSCRIBER_NUMBER.test(toRaw);
   if (!fromValid) reject(issues, line, 'invalid_from', `"От" value "${fromRaw}" is not a number of up to 7 digits.`);
   if (!toValid) reject(issues, line, 'invalid_to', `"До" value "${toRaw}" is not a number of up to 7 digits.`);
   const from = fromRaw.padStart(7, '0');
   const to = toRaw.padStart(7, '0');
-  if (fromValid && toValid && from > to) reject(issues, line, 'reversed_range', `"От" ${from} is greater than "До" ${to}.`);
-  if (!CAPACITY.test(capacityRaw)) reject(issues, line, 'invalid_capacity', `"Емкость" value "${capacityRaw}" is not a whole number.`);
+  if (fromValid && toValid && from > to)
+    reject(issues, line, 'reversed_range', `"От" ${from} is greater than "До" ${to}.`);
+  if (!CAPACITY.test(capacityRaw))
+    reject(issues, line, 'invalid_capacity', `"Емкость" value "${capacityRaw}" is not a whole number.`);
   if (operator === '') reject(issues, line, 'missing_operator', 'The "Оператор" column is empty.');
-  if (format === 'current' && !INN.test(innRaw)) reject(issues, line, 'invalid_inn', `ИНН "${innRaw}" must be exactly 10 digits.`);
+  if (format === 'current' && !INN.test(innRaw))
+    reject(issues, line, 'invalid_inn', `ИНН "${innRaw}" must be exactly 10 digits.`);
   if (issues.length > 0) return { range: null, issues };
   const inn = format === 'current' ? innRaw : options.innForOperator(operator, line);
 

@@ -8,7 +8,10 @@ export function detectNumberingFile(head: Uint8Array): 'registry' | 'ported' {
 }
 
 /** Hands back the stream with the chunks read for detection put back in front. */
-export async function peekChunks(chunks: AsyncIterable<Uint8Array>, bytes = 4096): Promise<{ head: Uint8Array; chunks: AsyncIterable<Uint8Array> }> {
+export async function peekChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  bytes = 4096,
+): Promise<{ head: Uint8Array; chunks: AsyncIterable<Uint8Array> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const taken: Uint8Array[] = [];
   let size = 0;

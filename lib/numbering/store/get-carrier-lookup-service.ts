@@ -16,10 +16,17 @@ export function getCarrierLookupService(): CarrierLookupService | null {
     url: config.CARRIER_LOOKUP_URL,
     token: config.CARRIER_LOOKUP_TOKEN,
     onAnswer: async (answer) => {
-      await learnInApp(getDb(), { e164: answer.e164, inn: answer.inn, ttlMs, note: answer.ownerId ? `HLR: ${answer.ownerId}` : 'HLR' });
+      await learnInApp(getDb(), {
+        e164: answer.e164,
+        inn: answer.inn,
+        ttlMs,
+        note: answer.ownerId ? `HLR: ${answer.ownerId}` : 'HLR',
+      });
     },
   }));
 }
 
 /** The dialplan process asks the service too (its calls route), but has no database: the app stores what it learns. */
-const learnInApp = loadOnMainThread('learn-number-carrier', (db: Db, answer: Omit<LearnNumberCarrierOptions, 'db'>) => learnNumberCarrier({ db, ...answer }));
+const learnInApp = loadOnMainThread('learn-number-carrier', (db: Db, answer: Omit<LearnNumberCarrierOptions, 'db'>) =>
+  learnNumberCarrier({ db, ...answer }),
+);

@@ -19,7 +19,13 @@ const MTS_NUMBER = '79150000000';
 const HEAP_BOUND = 200 * MIB;
 
 /** A file of `megabytes` MiB: a real header, then junk rows, written in pieces so the test itself holds none of it. */
-async function writeJunkFile(dir: string, name: string, header: string, junkRow: string, megabytes: number): Promise<string> {
+async function writeJunkFile(
+  dir: string,
+  name: string,
+  header: string,
+  junkRow: string,
+  megabytes: number,
+): Promise<string> {
   const file = path.join(dir, name);
   const out = createWriteStream(file);
   out.write(`${header}\n`);
@@ -33,7 +39,9 @@ async function writeJunkFile(dir: string, name: string, header: string, junkRow:
 }
 
 /** Runs an import and reports the largest heap growth seen while it ran (sampled at each progress report). */
-async function peakHeapGrowth(run: (sample: () => void) => Promise<unknown>): Promise<{ growth: number; error: unknown }> {
+async function peakHeapGrowth(
+  run: (sample: () => void) => Promise<unknown>,
+): Promise<{ growth: number; error: unknown }> {
   const before = process.memoryUsage().heapUsed;
   let peak = before;
   const sample = () => {
@@ -69,18 +77,24 @@ describe.each(['sqlite', 'postgresql'] as const)('bounded numbering imports on %
   it.each([
     ['a registry extract', REGISTRY_HEADER, '915;junk;x;;;;;\n'],
     ['an MNP export', PORT_ALL_HEADER, 'junk,mMTS,01,D7701,77,,\n'],
-  ])('refuses 40 MB of junk rows in %s with bounded memory, leaving the registry in force', async (_what, header, row) => {
-    await expectRegistryInForce();
-    const file = await writeJunkFile(dir, `junk-${kind}.csv`, header, row, 40);
-    const opened = await openFileChunks(file);
-    const { growth, error } = await peakHeapGrowth((sample) =>
-      importNumberingFile({ ...opened, source: 'upload', db: test.db(), acceptRowErrors: true, onProgress: sample }),
-    );
-    rmSync(file);
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/с ошибками .* \/ .* rows are bad/) });
-    expect(growth).toBeLessThan(HEAP_BOUND);
-    await expectRegistryInForce();
-  });
+  ])(
+    'refuses 40 MB of junk rows in %s with bounded memory, leaving the registry in force',
+    async (_what, header, row) => {
+      await expectRegistryInForce();
+      const file = await writeJunkFile(dir, `junk-${kind}.csv`, header, row, 40);
+      const opened = await openFileChunks(file);
+      const { growth, error } = await peakHeapGrowth((sample) =>
+        importNumberingFile({ ...opened, source: 'upload', db: test.db(), acceptRowErrors: true, onProgress: sample }),
+      );
+      rmSync(file);
+      expect(error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/с ошибками .* \/ .* rows are bad/),
+      });
+      expect(growth).toBeLessThan(HEAP_BOUND);
+      await expectRegistryInForce();
+    },
+  );
 
   it('stops reading a request body past the byte limit and cancels it, without reading it whole', async () => {
     const rows = Buffer.from(`${REGISTRY_LINES.slice(1, 5_000).join('\n')}\n`);
@@ -97,8 +111,17 @@ describe.each(['sqlite', 'postgresql'] as const)('bounded numbering imports on %
         cancelled = true;
       },
     });
-    const refused = importNumberingFile({ chunks: body, fileName: 'DEF-9xx.csv', source: 'upload', db: test.db(), maxBytes: 4 * MIB });
-    await expect(refused).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/предела .* \/ .* limit/) });
+    const refused = importNumberingFile({
+      chunks: body,
+      fileName: 'DEF-9xx.csv',
+      source: 'upload',
+      db: test.db(),
+      maxBytes: 4 * MIB,
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringMatching(/предела .* \/ .* limit/),
+    });
     expect(cancelled).toBe(true);
     expect(pulled).toBeLessThan(8 * MIB);
     await expectRegistryInForce();
@@ -110,7 +133,13 @@ describe.each(['sqlite', 'postgresql'] as const)('bounded numbering imports on %
       pulled += 1;
       yield Buffer.from(REGISTRY_HEADER);
     }
-    const refused = importNumberingFile({ chunks: never(), totalBytes: 1024 * MIB, fileName: 'DEF-9xx.csv', source: 'upload', db: test.db() });
+    const refused = importNumberingFile({
+      chunks: never(),
+      totalBytes: 1024 * MIB,
+      fileName: 'DEF-9xx.csv',
+      source: 'upload',
+      db: test.db(),
+    });
     await expect(refused).rejects.toMatchObject({ code: 'TOO_LARGE', status: 413 });
     expect(pulled).toBe(0);
   });

@@ -5,7 +5,9 @@ import { importRegistryFile, type ImportRegistryResult } from './import-registry
 import { chunksOf } from './meter-byte-stream';
 import { numberingUploadMaxBytes, refuseOversizedUpload } from './refuse-oversized-upload';
 
-export type NumberingImportResult = ({ type: 'registry' } & ImportRegistryResult) | ({ type: 'ported' } & ImportPortedResult);
+export type NumberingImportResult =
+  | ({ type: 'registry' } & ImportRegistryResult)
+  | ({ type: 'ported' } & ImportPortedResult);
 
 export type ImportNumberingFileOptions = ImportFileOptions;
 

@@ -5,11 +5,25 @@ import { parseRegistryStream } from '../registry';
 import { diffRegistryRanges, type RegistryDiff } from './diff-registry-ranges';
 import { getCurrentNumberingData, setNumberingData } from './get-numbering-data';
 import { gzipWhileReading } from './gzip-while-reading';
-import { assembleNumberingData, knownOperatorsOf, type NumberingData, type RegistryFileInUse } from './load-numbering-data';
+import {
+  assembleNumberingData,
+  knownOperatorsOf,
+  type NumberingData,
+  type RegistryFileInUse,
+} from './load-numbering-data';
 import { meterByteStream } from './meter-byte-stream';
 import { numberingUploadMaxBytes } from './refuse-oversized-upload';
 import { registryKindOf, type RegistryKind } from './registry-kind';
-import { decideOnDataInForce, KEPT_ISSUES, ReplacedMeanwhile, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
+import {
+  decideOnDataInForce,
+  KEPT_ISSUES,
+  ReplacedMeanwhile,
+  rowErrorsReason,
+  shrinkRefusal,
+  toJson,
+  type ImportFileOptions,
+  type ImportOutcome,
+} from './import-policy';
 
 export type { ImportProgress } from './import-policy';
 export type ImportRegistryFileOptions = ImportFileOptions;
@@ -55,7 +69,12 @@ type ParsedRegistry = Awaited<ReturnType<typeof parseRegistryStream>>;
 /** A file read to its end: what it holds, which copy it is, and that copy gzipped for the database. */
 type ReadRegistryFile = { parsed: ParsedRegistry; sha256: string; content: Buffer };
 
-async function decideAndActivate(options: ImportRegistryFileOptions, { parsed, sha256, content }: ReadRegistryFile, current: NumberingData, started: number): Promise<ImportRegistryResult> {
+async function decideAndActivate(
+  options: ImportRegistryFileOptions,
+  { parsed, sha256, content }: ReadRegistryFile,
+  current: NumberingData,
+  started: number,
+): Promise<ImportRegistryResult> {
   const { db = getDb(), fileName, onProgress } = options;
   // Counted in rows, not in kept issues: only the first ones of a long list are kept.
   const firstError = parsed.errors.find((issue) => issue.severity === 'error');
@@ -74,7 +93,10 @@ async function decideAndActivate(options: ImportRegistryFileOptions, { parsed, s
 
   let kind: RegistryKind | null = null;
   let reason: string | null = null;
-  if (parsed.ranges.length === 0 && firstError) reason = `В файле нет строк реестра; строка ${firstError.line} / No usable registry rows; line ${firstError.line}: ${firstError.message}`;
+  if (parsed.ranges.length === 0 && firstError)
+    reason =
+      `В файле нет строк реестра; строка ${firstError.line} / ` +
+      `No usable registry rows; line ${firstError.line}: ${firstError.message}`;
   else {
     try {
       kind = registryKindOf({ ranges: parsed.ranges, fileName });
@@ -85,25 +107,69 @@ async function decideAndActivate(options: ImportRegistryFileOptions, { parsed, s
   }
   const previous = kind ? current.files.find((file) => file.kind === kind) : undefined;
   if (!reason && errors > 0 && !options.acceptRowErrors) {
-    const lines = parsed.errors.filter((i) => i.severity === 'error').slice(0, 5).map((i) => i.line).join(', ');
+    const lines = parsed.errors
+      .filter((i) => i.severity === 'error')
+      .slice(0, 5)
+      .map((i) => i.line)
+      .join(', ');
     reason = rowErrorsReason(errors, lines);
   }
-  if (!reason && previous) reason = shrinkRefusal(coverage(parsed.ranges), coverage(previous.ranges), options.acceptShrink);
+  if (!reason && previous)
+    reason = shrinkRefusal(coverage(parsed.ranges), coverage(previous.ranges), options.acceptShrink);
   if (reason || !kind) {
     const rejected = await db.registryVersion.create({
-      data: { ...record, ...counts(base), kind: kind ?? 'unknown', fileName, encoding: parsed.encoding, format: parsed.format, status: 'rejected', issues: toJson(base.issues) },
+      data: {
+        ...record,
+        ...counts(base),
+        kind: kind ?? 'unknown',
+        fileName,
+        encoding: parsed.encoding,
+        format: parsed.format,
+        status: 'rejected',
+        issues: toJson(base.issues),
+      },
     });
-    return { outcome: 'rejected', reason, versionId: rejected.id, kind, diff: null, ...base, ms: performance.now() - started };
+    return {
+      outcome: 'rejected',
+      reason,
+      versionId: rejected.id,
+      kind,
+      diff: null,
+      ...base,
+      ms: performance.now() - started,
+    };
   }
   if (previous && previous.sha256 === sha256) {
-    return { outcome: 'unchanged', reason: null, versionId: previous.versionId, kind, diff: null, ...base, ms: performance.now() - started };
+    return {
+      outcome: 'unchanged',
+      reason: null,
+      versionId: previous.versionId,
+      kind,
+      diff: null,
+      ...base,
+      ms: performance.now() - started,
+    };
   }
 
-  onProgress?.({ phase: 'activating', bytesRead: parsed.bytes, totalBytes: options.totalBytes ?? null, rows: parsed.ranges.length });
+  onProgress?.({
+    phase: 'activating',
+    bytesRead: parsed.bytes,
+    totalBytes: options.totalBytes ?? null,
+    rows: parsed.ranges.length,
+  });
   const diff = previous ? diffRegistryRanges(previous.ranges, parsed.ranges) : null;
   const activatedAt = new Date();
   // Built before the commit: if the index cannot be built, nothing is written.
-  const provisional: RegistryFileInUse = { kind, versionId: null, source: options.source, fileName, sha256, rows: parsed.ranges.length, activatedAt: activatedAt.toISOString(), ranges: parsed.ranges };
+  const provisional: RegistryFileInUse = {
+    kind,
+    versionId: null,
+    source: options.source,
+    fileName,
+    sha256,
+    rows: parsed.ranges.length,
+    activatedAt: activatedAt.toISOString(),
+    ranges: parsed.ranges,
+  };
   const others = current.files.filter((file) => file.kind !== kind);
   assembleNumberingData({ files: [...others, provisional], ported: current.ported, overrides: current.overrides });
 
@@ -111,15 +177,45 @@ async function decideAndActivate(options: ImportRegistryFileOptions, { parsed, s
     await takeNamedWriteLock(tx, db, `numbering:${kind}`);
     const active = await tx.registryVersion.findFirst({ where: { kind, status: 'active' }, select: { id: true } });
     if ((active?.id ?? null) !== (previous?.versionId ?? null)) throw new ReplacedMeanwhile();
-    await tx.registryVersion.updateMany({ where: { kind, status: 'previous' }, data: { status: 'archived', content: null } });
+    await tx.registryVersion.updateMany({
+      where: { kind, status: 'previous' },
+      data: { status: 'archived', content: null },
+    });
     await tx.registryVersion.updateMany({ where: { kind, status: 'active' }, data: { status: 'previous' } });
     return tx.registryVersion.create({
-      data: { ...record, ...counts(base), kind, fileName, encoding: parsed.encoding, format: parsed.format, status: 'active', content: content as Uint8Array<ArrayBuffer>, issues: toJson(base.issues), diff: toJson(diff), activatedAt },
+      data: {
+        ...record,
+        ...counts(base),
+        kind,
+        fileName,
+        encoding: parsed.encoding,
+        format: parsed.format,
+        status: 'active',
+        content: content as Uint8Array<ArrayBuffer>,
+        issues: toJson(base.issues),
+        diff: toJson(diff),
+        activatedAt,
+      },
       select: { id: true },
     });
   });
-  setNumberingData(db, assembleNumberingData({ files: [...others, { ...provisional, versionId: created.id }], ported: current.ported, overrides: current.overrides }));
-  return { outcome: 'activated', reason: null, versionId: created.id, kind, diff, ...base, ms: performance.now() - started };
+  setNumberingData(
+    db,
+    assembleNumberingData({
+      files: [...others, { ...provisional, versionId: created.id }],
+      ported: current.ported,
+      overrides: current.overrides,
+    }),
+  );
+  return {
+    outcome: 'activated',
+    reason: null,
+    versionId: created.id,
+    kind,
+    diff,
+    ...base,
+    ms: performance.now() - started,
+  };
 }
 
 function coverage(ranges: readonly { from: string; to: string }[]): number {

@@ -35,14 +35,20 @@ export function bundledRegistryPath(root: string = process.cwd()): string {
  * The only I/O of the numbering module: reads, decodes and parses one registry file. Row problems are
  * returned in `registry.errors`, not thrown; only a missing, unreadable or absurdly large file throws.
  */
-export async function loadRegistryFile(filePath: string, { now = () => new Date() }: LoadRegistryFileOptions = {}): Promise<LoadedRegistry> {
+export async function loadRegistryFile(
+  filePath: string,
+  { now = () => new Date() }: LoadRegistryFileOptions = {},
+): Promise<LoadedRegistry> {
   const fileName = path.basename(filePath);
   let bytes: Buffer;
   try {
     const info = await stat(filePath);
     if (!info.isFile()) throw new AppError('INVALID_INPUT', `Numbering registry "${fileName}" is not a file.`);
     if (info.size > MAX_BYTES) {
-      throw new AppError('INVALID_INPUT', `Numbering registry "${fileName}" is ${info.size} bytes; a registry extract is far smaller.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `Numbering registry "${fileName}" is ${info.size} bytes; a registry extract is far smaller.`,
+      );
     }
     bytes = await readFile(filePath);
   } catch (cause) {

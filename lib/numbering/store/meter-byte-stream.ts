@@ -23,7 +23,10 @@ export type MeteredByteStream = {
  * Counts, hashes and caps the bytes of an import as the parser pulls them. The cap is checked before a chunk is handed
  * on, and the refusal closes the source (a request body is cancelled), so an oversized upload is never read whole.
  */
-export function meterByteStream(source: ByteSource, { maxBytes, totalBytes }: MeterByteStreamOptions): MeteredByteStream {
+export function meterByteStream(
+  source: ByteSource,
+  { maxBytes, totalBytes }: MeterByteStreamOptions,
+): MeteredByteStream {
   if (totalBytes !== undefined) refuseOversizedUpload(totalBytes, maxBytes);
   const hash = createHash('sha256');
   let bytes = 0;

@@ -16,7 +16,8 @@ export async function openFileChunks(filePath: string, maxBytes = MAX_REGISTRY_B
   try {
     const info = await stat(filePath);
     if (!info.isFile()) throw new AppError('INVALID_INPUT', `"${filePath}" is not a file.`);
-    if (info.size > maxBytes) throw new AppError('INVALID_INPUT', `"${fileName}" is ${info.size} bytes; the limit is ${maxBytes}.`);
+    if (info.size > maxBytes)
+      throw new AppError('INVALID_INPUT', `"${fileName}" is ${info.size} bytes; the limit is ${maxBytes}.`);
     return { chunks: createReadStream(filePath, { highWaterMark: 1 << 16 }), totalBytes: info.size, fileName };
   } catch (cause) {
     if (AppError.is(cause)) throw cause;

@@ -26,8 +26,12 @@ beforeAll(async () => {
       setTimeout(() => {
         inFlight -= 1;
         if (number.endsWith('0')) res.writeHead(500).end('down');
-        else if (number.endsWith('9')) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ owner_id: 'mSOMEONE' }));
-        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ number: Number(number), owner_id: 'mMTS', mnp: true }));
+        else if (number.endsWith('9'))
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ owner_id: 'mSOMEONE' }));
+        else
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ number: Number(number), owner_id: 'mMTS', mnp: true }));
       }, 20);
     });
   });
@@ -42,7 +46,11 @@ afterAll(async () => {
 describe('createCarrierLookupService', () => {
   it('never makes the caller wait, and turns owner ids into ИНН', async () => {
     const answers: LookupServiceAnswer[] = [];
-    const lookupService = createCarrierLookupService({ url, token: 'secret-token', onAnswer: (a) => void answers.push(a) });
+    const lookupService = createCarrierLookupService({
+      url,
+      token: 'secret-token',
+      onAnswer: (a) => void answers.push(a),
+    });
     const started = performance.now();
     const returned = lookupService.request('79161234561');
     expect(returned).toBeUndefined();
@@ -86,7 +94,11 @@ describe('createCarrierLookupService', () => {
   });
 
   it('survives a service that is down', async () => {
-    const lookupService = createCarrierLookupService({ url: 'http://127.0.0.1:1/hlr', onAnswer: () => {}, timeoutMs: 500 });
+    const lookupService = createCarrierLookupService({
+      url: 'http://127.0.0.1:1/hlr',
+      onAnswer: () => {},
+      timeoutMs: 500,
+    });
     lookupService.request('79161234563');
     await expect(lookupService.idle()).resolves.toBeUndefined();
   });

@@ -32,7 +32,17 @@ export type CreateCarrierLookupServiceOptions = {
  * which uses the same owner ids as the MNP files; an answer with "inn" is taken as is.
  */
 export function createCarrierLookupService(options: CreateCarrierLookupServiceOptions): CarrierLookupService {
-  const { url, token, onAnswer, fetchImpl = fetch, timeoutMs = 5_000, concurrency = 4, maxQueued = 1_000, quietMs = 10 * 60_000, now = Date.now } = options;
+  const {
+    url,
+    token,
+    onAnswer,
+    fetchImpl = fetch,
+    timeoutMs = 5_000,
+    concurrency = 4,
+    maxQueued = 1_000,
+    quietMs = 10 * 60_000,
+    now = Date.now,
+  } = options;
   const askedAt = new Map<string, number>();
   const queue: string[] = [];
   let running = 0;
@@ -69,7 +79,9 @@ export function createCarrierLookupService(options: CreateCarrierLookupServiceOp
       else console.warn(`[carrier-lookup] ${e164}: the answer names no known carrier`);
     } catch (error) {
       const cause = (error as Error & { cause?: Error }).cause;
-      console.warn(`[carrier-lookup] ${e164}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}; the number routes by the registry meanwhile`);
+      console.warn(
+        `[carrier-lookup] ${e164}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}; the number routes by the registry meanwhile`,
+      );
     }
   };
   return {
@@ -94,7 +106,8 @@ function readAnswer(e164: string, body: unknown): LookupServiceAnswer | null {
   if (!body || typeof body !== 'object') return null;
   const record = body as Record<string, unknown>;
   if (typeof record.inn === 'string' && /^\d{10}$/.test(record.inn)) return { e164, inn: record.inn, ownerId: null };
-  const ownerId = typeof record.owner_id === 'string' ? record.owner_id : typeof record.ownerId === 'string' ? record.ownerId : null;
+  const ownerId =
+    typeof record.owner_id === 'string' ? record.owner_id : typeof record.ownerId === 'string' ? record.ownerId : null;
   const inn = ownerId ? findCarrierByMnpOwnerId(ownerId)?.inn : undefined;
   return inn ? { e164, inn, ownerId } : null;
 }
