@@ -28,7 +28,7 @@ export async function register(): Promise<void> {
   // The numbering registry refreshed from its publisher on a schedule (lib/numbering/store); "off" disables it.
   const registryUrls = config.REGISTRY_DOWNLOAD_URLS.split(',').map((url) => url.trim()).filter((url) => url && url !== 'off');
   if (registryUrls.length > 0) {
-    const { startRegistryDownloads } = await import('./lib/numbering/store/start-registry-downloads');
+    const { startRegistryDownloads } = await import('./lib/numbering/store');
     startRegistryDownloads({ urls: registryUrls, everyHours: config.REGISTRY_DOWNLOAD_EVERY_HOURS });
   }
   // One AMI session per configured PBX, plus the call tracking fed by it (lib/calls): only in the long-lived server.

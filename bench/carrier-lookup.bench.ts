@@ -16,9 +16,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { buildCarrierIndex } from '../lib/numbering/build-carrier-index';
-import { bundledRegistryPath, loadRegistryFile } from '../lib/numbering/load-registry-file';
-import { findRangeHolder } from '../lib/numbering/find-range-holder';
+import { buildCarrierIndex } from '../lib/numbering/registry';
+import { bundledRegistryPath, loadRegistryFile } from '../lib/numbering/store';
+import { findRangeHolder } from '../lib/numbering/registry';
 import {
   applyPortedChanges,
   createPortedChangesBuilder,
@@ -27,12 +27,12 @@ import {
   findPortedOwner,
   serializePortedIndex,
   type PortedIndex,
-} from '../lib/numbering/ported-index';
-import { nationalBlockOf, nationalRestOf } from '../lib/numbering/parse-national-number';
-import { parsePortedStream } from '../lib/numbering/parse-ported-stream';
-import { portedPositionAt } from '../lib/numbering/ported-index-layout';
-import { resolveCarrier } from '../lib/numbering/resolve-carrier';
-import type { CarrierMatch } from '../lib/numbering/types';
+} from '../lib/numbering/ported';
+import { nationalBlockOf, nationalRestOf } from '../lib/numbering/phone';
+import { parsePortedStream } from '../lib/numbering/ported';
+import { portedPositionAt } from '../lib/numbering/ported';
+import { resolveCarrier } from '../lib/numbering/carrier';
+import type { CarrierMatch } from '../lib/numbering/registry';
 import { createSqliteCarrierBaseline } from './support/sqlite-carrier-baseline';
 import { createRandom, createRangeSampler, generatePortedNumbers, generateQueries, OWNER_IDS } from './support/synthetic-ported';
 import { medianMs } from './support/median-ms';

@@ -9,16 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCarrierIndex, type CarrierIndex } from '../lib/numbering/build-carrier-index';
-import { decodeRegistryBytes } from '../lib/numbering/decode-registry-bytes';
-import { bundledRegistryPath } from '../lib/numbering/load-registry-file';
-import { findRangeHolder } from '../lib/numbering/find-range-holder';
-import { normalizePhoneNumber } from '../lib/numbering/normalize-phone-number';
-import { parsePortedNumbers } from '../lib/numbering/parse-ported-numbers';
-import { createPortedIndexBuilder } from '../lib/numbering/ported-index';
-import { parseRegistry } from '../lib/numbering/parse-registry';
-import { resolveCarrier } from '../lib/numbering/resolve-carrier';
-import type { CarrierMatch, RegistryRange } from '../lib/numbering/types';
+import { buildCarrierIndex, type CarrierIndex } from '../lib/numbering/registry';
+import { decodeRegistryBytes } from '../lib/numbering/registry';
+import { bundledRegistryPath } from '../lib/numbering/store';
+import { findRangeHolder } from '../lib/numbering/registry';
+import { normalizePhoneNumber } from '../lib/numbering/phone';
+import { parsePortedNumbers } from '../lib/numbering/ported';
+import { createPortedIndexBuilder } from '../lib/numbering/ported';
+import { parseRegistry } from '../lib/numbering/registry';
+import { resolveCarrier } from '../lib/numbering/carrier';
+import type { CarrierMatch, RegistryRange } from '../lib/numbering/registry';
 import { medianMs } from './support/median-ms';
 
 const LOOKUPS = 2_000_000;

@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { createDb } from '../lib/db/client';
 import { createTestDatabase } from '../lib/db/testing/create-test-database';
-import { lookupCarrier } from '../lib/numbering/carrier-lookup';
-import { getNumberingData } from '../lib/numbering/store/get-numbering-data';
-import { importRegistryFile } from '../lib/numbering/store/import-registry-file';
-import { openFileChunks } from '../lib/numbering/store/read-registry-file';
+import { lookupCarrier } from '../lib/numbering/carrier';
+import { getNumberingData } from '../lib/numbering/store';
+import { importRegistryFile } from '../lib/numbering/store';
+import { openFileChunks } from '../lib/numbering/store';
 
 const FILE = 'data/registry/DEF-9xx.csv';
 const ROUNDS = 5;

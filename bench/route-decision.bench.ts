@@ -5,10 +5,10 @@
  * decision must do; (2) a naive router written the obvious way (settings arrays searched with find/filter on every
  * call, no compiled maps — it returns only the trunk: no reasons, no fallbacks, so it does less work). Ratios make the numbers comparable across machines; nothing here is asserted in tests.
  */
-import { buildCarrierIndex } from '../lib/numbering/build-carrier-index';
-import { loadRegistryFile, bundledRegistryPath } from '../lib/numbering/load-registry-file';
-import { normalizePhoneNumber } from '../lib/numbering/normalize-phone-number';
-import { resolveCarrier } from '../lib/numbering/resolve-carrier';
+import { buildCarrierIndex } from '../lib/numbering/registry';
+import { loadRegistryFile, bundledRegistryPath } from '../lib/numbering/store';
+import { normalizePhoneNumber } from '../lib/numbering/phone';
+import { resolveCarrier } from '../lib/numbering/carrier';
 import { assessTrunkCapacity } from '../lib/routing/assess-trunk-capacity';
 import { compileRoutingSettings } from '../lib/routing/compile-routing-settings';
 import { decideRoute } from '../lib/routing/decide-route';

@@ -18,7 +18,7 @@ const DB_CLIENT = path.join(root, 'lib/db/client');
 const withoutDatabase: Plugin = {
   name: 'dialplan-process-without-database',
   setup(plugin) {
-    plugin.onResolve({ filter: /db\/client$/ }, ({ path: request, resolveDir }) =>
+    plugin.onResolve({ filter: /(^|\/)client$/ }, ({ path: request, resolveDir }) =>
       path.resolve(resolveDir, request) === DB_CLIENT
         ? { path: path.join(root, 'lib/dialplan/db-client-stand-in.ts') }
         : undefined,

@@ -11,15 +11,18 @@ import { parseArgs } from 'node:util';
 import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
 import { runCliCommand } from '../lib/cli/run-cli-command';
-import { lookupCarrier } from '../lib/numbering/carrier-lookup';
-import { downloadRegistryFile, officialRegistryUrls } from '../lib/numbering/store/download-registry-file';
-import { getNumberingData } from '../lib/numbering/store/get-numbering-data';
-import { importNumberingFile } from '../lib/numbering/store/import-numbering-file';
-import { listNumberOverrides } from '../lib/numbering/store/list-number-overrides';
-import { openFileChunks } from '../lib/numbering/store/read-registry-file';
-import { removeNumberOverride } from '../lib/numbering/store/remove-number-override';
-import { setNumberOverride } from '../lib/numbering/store/set-number-override';
-import { summarizeNumbering } from '../lib/numbering/store/summarize-numbering';
+import { lookupCarrier } from '../lib/numbering/carrier';
+import {
+  downloadRegistryFile,
+  getNumberingData,
+  importNumberingFile,
+  listNumberOverrides,
+  officialRegistryUrls,
+  openFileChunks,
+  removeNumberOverride,
+  setNumberOverride,
+  summarizeNumbering,
+} from '../lib/numbering/store';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -46,6 +49,8 @@ await runCliCommand({
           let shown = -1;
           const result = await importNumberingFile({
             ...opened,
+            // The operator at the console may import the national Port_All (~1 GB): the upload limit is for the web.
+            maxBytes: Number.MAX_SAFE_INTEGER,
             source: 'file',
             db,
             acceptRowErrors: values['accept-row-errors'],

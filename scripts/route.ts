@@ -8,7 +8,7 @@ import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { runCliCommand } from '../lib/cli/run-cli-command';
 import { AppError } from '../lib/errors/app-error';
 import { pickLang } from '../lib/i18n/lang';
-import { findKnownCarrier } from '../lib/numbering/carriers';
+import { findKnownCarrier } from '../lib/numbering/registry';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
 import { renderReason } from '../lib/routing/route-reasons';
 import { routeCall } from '../lib/routing/route-call';

@@ -6,7 +6,7 @@
  * primary key, then the last range starting at or below the number (index seek) and a check of its end.
  */
 import Database from 'better-sqlite3';
-import type { RegistryRange } from '../../lib/numbering/types';
+import type { RegistryRange } from '../../lib/numbering/registry';
 
 export type SqliteCarrierBaseline = {
   /** Owner index (into the bench's owner list) of a ported number, or -1; and the registry row, or -1. */

@@ -3,8 +3,8 @@
  * capacity of real registry ranges (so their density per block matches a national file's), each
  * moved to one of the four big recipients other than its range holder, and a query mix over them.
  */
-import { findCarrierByMnpOwnerId } from '../../lib/numbering/carriers';
-import type { RegistryRange } from '../../lib/numbering/types';
+import { findCarrierByMnpOwnerId } from '../../lib/numbering/registry';
+import type { RegistryRange } from '../../lib/numbering/registry';
 
 /** Recipients of real port-ins and their rough shares. */
 export const OWNER_IDS = ['mMTS', 'mMEGAFON', 'mBEELINE', 'mTELE2'] as const;

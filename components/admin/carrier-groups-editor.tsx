@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { useT } from '@/components/shell/use-t';
-import { findKnownCarrier } from '@/lib/numbering/carriers';
+import { findKnownCarrier } from '@/lib/numbering/registry';
 import type { CarrierGroup } from '@/lib/routing/types';
 import { Button, Card, FieldError, TextInput } from './form-controls';
 import { SettingsPage } from './settings-page';

@@ -1,5 +1,5 @@
 import type { Lang } from '@/lib/i18n/lang';
-import { defaultCarrierGroups } from '@/lib/numbering/carriers';
+import { defaultCarrierGroups } from '@/lib/numbering/registry';
 import type { CarrierGroup } from '@/lib/routing/types';
 
 /**

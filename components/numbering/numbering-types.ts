@@ -3,7 +3,7 @@
  * leaves loose (`diff: unknown`) or that travel only over the wire (the import stream, the lookup rows) are spelt out
  * here as the API documents them, so a component reads typed fields instead of casting at every use.
  */
-import type { NumberingSummary } from '@/lib/numbering/store/summarize-numbering';
+import type { NumberingSummary } from '@/lib/numbering/store';
 
 export type { NumberingSummary };
 export type RegistryVersion = NumberingSummary['history'][number];

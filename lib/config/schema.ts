@@ -41,6 +41,11 @@ export const envSchema = z.object({
   REGISTRY_DOWNLOAD_URLS: z.string().default('https://opendata.digital.gov.ru/downloads/DEF-9xx.csv'),
   REGISTRY_DOWNLOAD_EVERY_HOURS: z.coerce.number().min(1).max(24 * 31).default(24),
   /**
+   * The most one registry or MNP import reads, in MiB (the national Port_All is ~1 GB: raise it for that file). Past it
+   * the import stops reading and is refused, so a huge upload never fills the server's memory.
+   */
+  NUMBERING_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(16 * 1024).default(200),
+  /**
    * Optional HLR/MNP lookup service (Exolve-style: POST {"number"} → {"owner_id"}); its answers are remembered as
    * learned overrides for CARRIER_LOOKUP_TTL_HOURS and never awaited on the call path.
    */

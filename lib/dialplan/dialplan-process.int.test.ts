@@ -7,7 +7,7 @@ import { buildDialplanProcess } from '../../scripts/build-dialplan-process';
 import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state';
 import { getDb } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
-import { importRegistryFile } from '../numbering/store/import-registry-file';
+import { importRegistryFile } from '../numbering/store';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
 import { saveRoutingSettings } from '../routing/settings/save-routing-settings';
 import { seedDemoPortal } from '../routing/settings/seed-demo-portal';

@@ -1,8 +1,7 @@
 import type { DatabaseLoad } from '../cache/create-delegable-load';
 import { loadStoredSimUsage } from '../calls/get-sim-load';
 import type { Db } from '../db/client';
-import { learnNumberCarrierInApp } from '../numbering/provider/get-carrier-lookup-provider';
-import { loadNumberingDataForDialplan, readNumberingVersionsInForce } from '../numbering/store/get-numbering-data';
+import { learnNumberCarrierInApp, loadNumberingDataForDialplan, readNumberingVersionsInForce } from '../numbering/store';
 import { lookupRoutingPortal } from '../portals/find-routing-portal';
 import { loadRoutingContext } from '../routing/settings/get-routing-context';
 

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import net from 'node:net';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
-import { getNumberingData } from '../numbering/store/get-numbering-data';
+import { getNumberingData } from '../numbering/store';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { AppError } from '../errors/app-error';
 import { answerDialplanRequest, TEXT, type DialplanAnswer, type ReadSimLoad } from './answer-dialplan-request';

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  | 'TOO_LARGE'
   | 'UNAVAILABLE';
 
 const httpStatus: Record<AppErrorCode, number> = {
@@ -18,6 +19,7 @@ const httpStatus: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   UNAVAILABLE: 503,
 };
 

@@ -4,7 +4,7 @@ import { getConfig } from '../config/load-config';
 import { checkDb } from '../db/check-db';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { getNumberingData } from '../numbering/store/get-numbering-data';
+import { getNumberingData } from '../numbering/store';
 import { summariseHealth, type AmiHealth, type HealthReport, type PortalsHealth, type RegistryHealth } from './health-report';
 
 /** Gathers every part of /api/health in parallel; each part reports its own failure instead of throwing. */

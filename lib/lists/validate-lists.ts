@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import { normalizePhoneNumber } from '../numbering/normalize-phone-number';
+import { normalizePhoneNumber } from '../numbering/phone';
 import { normalizeDigits } from './decide-registration';
 import type { ListsDocument } from './load-lists';
 

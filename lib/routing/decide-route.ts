@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error';
-import { normalizePhoneNumber, type PhoneNumberKind } from '../numbering/normalize-phone-number';
-import { phoneNumberRejectionMessages } from '../numbering/phone-number-reasons';
+import { normalizePhoneNumber, type PhoneNumberKind } from '../numbering/phone';
+import { phoneNumberRejectionMessages } from '../numbering/phone';
 import { assessTrunkCapacity } from './assess-trunk-capacity';
 import { candidatePlan, type Candidate, type CompiledRoutingSettings } from './compile-routing-settings';
 import type { RouteReason, RouteVia } from './route-reasons';

@@ -1,4 +1,4 @@
-import { defaultCarrierGroups } from '../numbering/carriers';
+import { defaultCarrierGroups } from '../numbering/registry';
 import { hrCaps, salesCaps } from './demo-routing-settings';
 import type { CarrierGroup, DepartmentProfile, RoutingSettings, Trunk } from './types';
 

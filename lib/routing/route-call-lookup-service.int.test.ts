@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
-import { createCarrierLookupProvider, type CarrierLookupProvider } from '../numbering/provider/create-carrier-lookup-provider';
-import { learnNumberCarrier } from '../numbering/store/learn-number-carrier';
+import { createCarrierLookupService, type CarrierLookupService } from '../numbering/carrier';
+import { learnNumberCarrier } from '../numbering/store';
 import { routeCall } from './route-call';
 import { seedDemoPortal } from './settings/seed-demo-portal';
 
@@ -14,8 +14,8 @@ const released = new Promise<void>((resolve) => (release = resolve));
 let answered = 0;
 let test: TestDatabase;
 let portalId: number;
-let provider: CarrierLookupProvider;
-const holder = globalThis as typeof globalThis & { __carrierLookupProvider?: CarrierLookupProvider | null };
+let lookupService: CarrierLookupService;
+const holder = globalThis as typeof globalThis & { __carrierLookupService?: CarrierLookupService | null };
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -28,14 +28,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   test = await createTestDatabase({ kind: 'sqlite' });
   ({ portalId } = await seedDemoPortal({ db: test.db() }));
-  provider = createCarrierLookupProvider({
+  lookupService = createCarrierLookupService({
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hlr`,
     onAnswer: (answer) => learnNumberCarrier({ db: test.db(), e164: answer.e164, inn: answer.inn, ttlMs: 3_600_000, note: 'HLR' }).then(() => {}),
   });
-  holder.__carrierLookupProvider = provider;
+  holder.__carrierLookupService = lookupService;
 });
 afterAll(async () => {
-  holder.__carrierLookupProvider = undefined;
+  holder.__carrierLookupService = undefined;
   vi.restoreAllMocks();
   await test?.dispose();
   await new Promise((resolve) => server.close(resolve));
@@ -47,7 +47,7 @@ describe('routeCall with a carrier lookup service', () => {
     expect(first.carrier).toMatchObject({ inn: '7740000076', source: 'registry' });
     expect(answered).toBe(0); // decided while the service had not answered yet
     release();
-    await provider.idle();
+    await lookupService.idle();
     expect(answered).toBe(1);
     const second = await routeCall({ portalId, number: '79150000007', extension: '101', db: test.db() });
     expect(second.carrier).toMatchObject({ inn: '7713076301', source: 'override' });

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
-import { getCarrierLookupProvider } from '../numbering/provider/get-carrier-lookup-provider';
-import { resolveCarrier } from '../numbering/resolve-carrier';
-import { getNumberingData } from '../numbering/store/get-numbering-data';
+import { getCarrierLookupService } from '../numbering/store';
+import { resolveCarrier } from '../numbering/carrier';
+import { getNumberingData } from '../numbering/store';
 import { decideRoute, type RouteDecision } from './decide-route';
 import { getRoutingContext } from './settings/get-routing-context';
 import type { Caller, OccupancyByTrunk, ResolvedCarrier, UsageByTrunk } from './types';
@@ -27,7 +27,7 @@ export type RouteCallOptions = {
  */
 export async function routeCall(options: RouteCallOptions): Promise<RouteDecision> {
   const [context, numbering] = await Promise.all([getRoutingContext({ portalId: options.portalId, db: options.db }), getNumberingData({ db: options.db })]);
-  const provider = getCarrierLookupProvider();
+  const lookupService = getCarrierLookupService();
   const caller = options.caller ?? (options.extension ? context.callers.get(options.extension) : undefined) ?? { extension: options.extension, departmentIds: [] };
   return decideRoute({
     number: options.number,
@@ -39,7 +39,7 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
     now: options.now ?? Date.now(),
     resolveCarrier: (e164): ResolvedCarrier | null => {
       const found = resolveCarrier({ e164, index: numbering.index, ported: numbering.ported?.index ?? null, overrides: numbering.overrides });
-      if (provider && found?.source !== 'override' && e164.charCodeAt(1) === 57 /* 9: mobile */) provider.request(e164);
+      if (lookupService && found?.source !== 'override' && e164.charCodeAt(1) === 57 /* 9: mobile */) lookupService.request(e164);
       return found?.inn ? { inn: found.inn, source: found.source, operator: found.operator, range: found.range ?? undefined } : null;
     },
   });

@@ -1,6 +1,6 @@
-import type { CarrierIndex } from '../numbering/build-carrier-index';
-import { findKnownCarrier } from '../numbering/carriers';
-import { findRangeHolder } from '../numbering/find-range-holder';
+import type { CarrierIndex } from '../numbering/registry';
+import { findKnownCarrier } from '../numbering/registry';
+import { findRangeHolder } from '../numbering/registry';
 import type { Random } from './create-random';
 
 /** Shares of the destination mix that are not registry-drawn mobiles. */

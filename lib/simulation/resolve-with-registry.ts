@@ -1,6 +1,6 @@
-import type { CarrierIndex } from '../numbering/build-carrier-index';
-import { resolveCarrier, type CarrierOverride } from '../numbering/resolve-carrier';
-import type { PortedIndex } from '../numbering/ported-index';
+import type { CarrierIndex } from '../numbering/registry';
+import { resolveCarrier, type CarrierOverride } from '../numbering/carrier';
+import type { PortedIndex } from '../numbering/ported';
 import type { ResolvedCarrier } from '../routing/types';
 
 export type ResolveWithRegistryOptions = { index: CarrierIndex; overrides?: ReadonlyMap<string, CarrierOverride>; ported?: PortedIndex | null };

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { AppError } from '../errors/app-error';
-import { getNumberingData } from '../numbering/store/get-numbering-data';
+import { getNumberingData } from '../numbering/store';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import type { RoutingSettings } from '../routing/types';

@@ -1,4 +1,4 @@
-import type { CarrierIndex } from '../numbering/build-carrier-index';
+import type { CarrierIndex } from '../numbering/registry';
 import { compileRoutingSettings } from '../routing/compile-routing-settings';
 import { decideRoute, type RouteDecision } from '../routing/decide-route';
 import type { Caller, ResolvedCarrier, RoutingSettings, SimUsage, UsageByTrunk } from '../routing/types';

@@ -1,5 +1,5 @@
-import type { CarrierIndex } from '../numbering/build-carrier-index';
-import { getBundledRegistryIndex } from '../numbering/get-bundled-registry-index';
+import type { CarrierIndex } from '../numbering/registry';
+import { getBundledRegistryIndex } from '../numbering/store';
 import type { RoutingSettings } from '../routing/types';
 import { demoCallers, pickSimulatedCallers } from './pick-simulated-callers';
 import { resolveWithRegistry } from './resolve-with-registry';

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/error-response';
-import { summarizeNumbering } from '@/lib/numbering/store/summarize-numbering';
+import { summarizeNumbering } from '@/lib/numbering/store';
 import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
 
 export const dynamic = 'force-dynamic';

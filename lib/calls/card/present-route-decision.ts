@@ -1,5 +1,5 @@
 import type { Lang } from '../../i18n/lang';
-import { findKnownCarrier } from '../../numbering/carriers';
+import { findKnownCarrier } from '../../numbering/registry';
 import type { RouteDecision } from '../../routing/decide-route';
 import { renderReason, type RouteReason } from '../../routing/route-reasons';
 import type { CarrierSource } from '../../routing/types';

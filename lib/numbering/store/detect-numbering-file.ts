@@ -8,7 +8,10 @@ export function detectNumberingFile(head: Uint8Array): 'registry' | 'ported' {
 }
 
 /** Hands back the stream with the chunks read for detection put back in front. */
-export async function peekChunks(chunks: AsyncIterable<Uint8Array>, bytes = 4096): Promise<{ head: Uint8Array; chunks: AsyncIterable<Uint8Array> }> {
+export async function peekChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  bytes = 4096,
+): Promise<{ head: Uint8Array; chunks: AsyncIterable<Uint8Array> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const taken: Uint8Array[] = [];
   let size = 0;
@@ -23,12 +26,17 @@ export async function peekChunks(chunks: AsyncIterable<Uint8Array>, bytes = 4096
     size += next.value.byteLength;
   }
   async function* replay(): AsyncIterable<Uint8Array> {
-    yield* taken;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield* taken;
+      for (;;) {
+        if (done) return;
+        const next = await iterator.next();
+        done = next.done === true;
+        if (!done) yield next.value;
+      }
+    } finally {
+      // Left early (a refusal): close the source, so a request body is cancelled rather than read on.
+      if (!done) await iterator.return?.();
     }
   }
   return { head: Buffer.concat(taken.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))), chunks: replay() };

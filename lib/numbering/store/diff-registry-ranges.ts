@@ -1,4 +1,4 @@
-import type { RegistryRange } from '../types';
+import type { RegistryRange } from '../registry';
 
 /** What changed between two versions of one registry file, in the terms an admin checks before trusting it. */
 export type RegistryDiff = {
@@ -80,7 +80,11 @@ function keyOf(range: RegistryRange): string {
 }
 
 function spans(ranges: readonly RegistryRange[]): Span[] {
-  const list = ranges.map((r) => ({ start: Number(r.def) * CODE_FACTOR + Number(r.from), end: Number(r.def) * CODE_FACTOR + Number(r.to), inn: r.inn }));
+  const list = ranges.map((r) => ({
+    start: Number(r.def) * CODE_FACTOR + Number(r.from),
+    end: Number(r.def) * CODE_FACTOR + Number(r.to),
+    inn: r.inn,
+  }));
   return list.sort((a, b) => a.start - b.start);
 }
 

@@ -1,19 +1,30 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
-import type { LineIssue } from '../types';
+import type { LineIssue } from '../registry';
+import type { ByteSource } from './meter-byte-stream';
 import { getCurrentNumberingData } from './get-numbering-data';
 import type { NumberingData } from './load-numbering-data';
 
 /**
- * What registry and MNP imports share: their options, the common part of their result, how much of a refused file is kept, the shrink guard and the
- * wording of a refusal in the "Русский / English" form of the app's other errors (the admin page shows the viewer's half).
+ * What registry and MNP imports share: their options, the common part of their result, how much of a refused file is
+ * kept, the shrink guard and the wording of a refusal in the "Русский / English" form of the app's other errors (the
+ * admin page shows the viewer's half).
  */
-export type ImportProgress = { phase: 'reading' | 'activating'; bytesRead: number; totalBytes: number | null; rows: number };
+export type ImportProgress = {
+  phase: 'reading' | 'activating';
+  bytesRead: number;
+  totalBytes: number | null;
+  rows: number;
+};
 
 export type ImportFileOptions = {
-  chunks: AsyncIterable<Uint8Array>;
+  /** The file as it arrives: a request body, a file or download stream. Read once, never held whole. */
+  chunks: ByteSource;
   fileName: string;
+  /** The announced size (Content-Length, file size): a file announced over maxBytes is refused unread. */
   totalBytes?: number;
+  /** Reading stops and the file is refused past this many bytes; NUMBERING_UPLOAD_MAX_MB by default. */
+  maxBytes?: number;
   source: 'upload' | 'file' | 'download';
   db?: Db;
   onProgress?: (progress: ImportProgress) => void;
@@ -51,16 +62,20 @@ export function shrinkRefusal(numbers: number, inUse: number, accepted: boolean 
   if (accepted || numbers >= MIN_COVERAGE_SHARE * inUse) return null;
   const percent = MIN_COVERAGE_SHARE * 100;
   return (
-    `В файле ${numbers} номеров — меньше ${percent}% от ${inUse} в работе: похоже, он обрезан. Ничего не изменено; если всё верно, загрузите его снова с подтверждением / ` +
-    `The file covers ${numbers} numbers, under ${percent}% of the ${inUse} in use: it looks cut off. Nothing was changed; import it again confirming the shrink if it is right.`
+    `В файле ${numbers} номеров — меньше ${percent}% от ${inUse} в работе: похоже, он обрезан. ` +
+    `Ничего не изменено; если всё верно, загрузите его снова с подтверждением / ` +
+    `The file covers ${numbers} numbers, under ${percent}% of the ${inUse} in use: it looks cut off. ` +
+    `Nothing was changed; import it again confirming the shrink if it is right.`
   );
 }
 
 export function rowErrorsReason(errors: number, lines: string): string {
   const more = errors > 5 ? ', …' : '';
   return (
-    `Строк с ошибками: ${errors} (строки ${lines}${more}); ничего не изменено. Исправьте файл или загрузите его, приняв ошибки строк / ` +
-    `${errors} row(s) rejected (lines ${lines}${more}); nothing was changed. Fix the file, or import it accepting row errors.`
+    `Строк с ошибками: ${errors} (строки ${lines}${more}); ничего не изменено. ` +
+    `Исправьте файл или загрузите его, приняв ошибки строк / ` +
+    `${errors} row(s) rejected (lines ${lines}${more}); nothing was changed. ` +
+    `Fix the file, or import it accepting row errors.`
   );
 }
 
@@ -69,7 +84,7 @@ export function toJson<T>(value: T): never {
   return JSON.parse(JSON.stringify(value)) as never;
 }
 
-/** Thrown inside an activation's transaction: another import activated a version of the same kind after this one decided. */
+/** Thrown inside an activation's transaction: another import activated a version of its kind after this one decided. */
 export class ReplacedMeanwhile extends Error {}
 const DECISION_ATTEMPTS = 3;
 
@@ -79,14 +94,22 @@ const DECISION_ATTEMPTS = 3;
  * activated one meanwhile (a diff, a shrink check or an increment built on the older version would be wrong); then the
  * decision is made again on the new data, up to DECISION_ATTEMPTS times, before giving up with 409.
  */
-export async function decideOnDataInForce<T>(db: Db, what: { ru: string; en: string }, decide: (current: NumberingData) => Promise<T>): Promise<T> {
+export async function decideOnDataInForce<T>(
+  db: Db,
+  what: { ru: string; en: string },
+  decide: (current: NumberingData) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await decide(await getCurrentNumberingData({ db }));
     } catch (error) {
       if (!(error instanceof ReplacedMeanwhile)) throw error;
       if (attempt >= DECISION_ATTEMPTS) {
-        throw new AppError('CONFLICT', `${what.ru} меняется другими загрузками: повторите позже / ${what.en} keeps being replaced by other imports: try again later.`);
+        throw new AppError(
+          'CONFLICT',
+          `${what.ru} меняется другими загрузками: повторите позже / ` +
+            `${what.en} keeps being replaced by other imports: try again later.`,
+        );
       }
     }
   }

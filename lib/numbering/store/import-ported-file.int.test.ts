@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
-import { lookupCarrier } from '../carrier-lookup';
+import { lookupCarrier } from '../carrier';
 import { getCurrentNumberingData, getNumberingData } from './get-numbering-data';
 import { importPortedFile } from './import-ported-file';
 import { learnNumberCarrier } from './learn-number-carrier';
@@ -39,11 +39,15 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
   afterAll(async () => {
     await test?.dispose();
   });
-  const importText = (text: string, fileName: string) => importPortedFile({ chunks: chunksOf(text), fileName, source: 'file', db: test.db() });
+  const importText = (text: string, fileName: string) =>
+    importPortedFile({ chunks: chunksOf(text), fileName, source: 'file', db: test.db() });
   const look = async (number: string) => lookupCarrier(number, await getNumberingData({ db: test.db() }));
 
   it('refuses an increment before any full file, and a file with a bad row, changing nothing', async () => {
-    expect(await importText(increment, 'Port_Increment_1.csv')).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(/Port_All first/) });
+    expect(await importText(increment, 'Port_Increment_1.csv')).toMatchObject({
+      outcome: 'rejected',
+      reason: expect.stringMatching(/Port_All first/),
+    });
     const bad = await importText(`${portAll}\n91500000xx,mMTS,01,D7701,77,,`, 'Port_All_bad.csv');
     expect(bad).toMatchObject({ outcome: 'rejected', rejectedRows: 1, issues: [expect.objectContaining({ line: 5 })] });
     expect((await look(A)).source).toBe('registry');
@@ -52,7 +56,12 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
   it('a ported number beats the registry, and keeps its range holder', async () => {
     const result = await importText(portAll, 'Port_All_202601010000_0001.csv');
     expect(result).toMatchObject({ outcome: 'activated', numbers: 3, diff: { added: 3, removed: 0, changedOwner: 0 } });
-    expect(await look(`+7 (${A.slice(0, 3)}) ${A.slice(3)}`)).toMatchObject({ source: 'ported', detail: 'mnp', carrier: { inn: BEELINE }, range: { holderInn: MTS } });
+    expect(await look(`+7 (${A.slice(0, 3)}) ${A.slice(3)}`)).toMatchObject({
+      source: 'ported',
+      detail: 'mnp',
+      carrier: { inn: BEELINE },
+      range: { holderInn: MTS },
+    });
     expect((await look('79150000009')).source).toBe('registry');
   });
 
@@ -60,7 +69,9 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
     const result = await importText(increment, 'Port_Increment_2.csv');
     expect(result).toMatchObject({ outcome: 'activated', numbers: 3, diff: { added: 0, removed: 0, changedOwner: 1 } });
     expect((await look(A)).carrier?.inn).toBe(MEGAFON);
-    const versions = await test.db().portedVersion.findMany({ where: { status: { in: ['active', 'previous'] } }, orderBy: { id: 'asc' } });
+    const versions = await test
+      .db()
+      .portedVersion.findMany({ where: { status: { in: ['active', 'previous'] } }, orderBy: { id: 'asc' } });
     expect(versions.map((v) => v.status)).toEqual(['previous', 'active']);
   });
 
@@ -78,18 +89,32 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
   });
 
   it('refuses an override with a bad number or an ИНН the registry does not know, naming the field', async () => {
-    await expect(setNumberOverride({ db: test.db(), number: '123', inn: MTS })).rejects.toMatchObject({ fields: { number: expect.any(String) } });
-    await expect(setNumberOverride({ db: test.db(), number: A, inn: '1234567890' })).rejects.toMatchObject({ fields: { inn: expect.any(String) } });
+    await expect(setNumberOverride({ db: test.db(), number: '123', inn: MTS })).rejects.toMatchObject({
+      fields: { number: expect.any(String) },
+    });
+    await expect(setNumberOverride({ db: test.db(), number: A, inn: '1234567890' })).rejects.toMatchObject({
+      fields: { inn: expect.any(String) },
+    });
   });
 
   it('two app instances importing increments at once: each applies to the set the other activated, no change is lost', async () => {
     // Both decide on the same set; the one that commits second finds another set active once it holds the lock, and
     // applies its increment again, to that set. Before, it replaced the other's set with its own: the first's change was lost.
     const clients = [createDb({ database: test.database }), createDb({ database: test.database })];
-    const moves = [`2001,${B},mMEGAFON,mBEELINE,mMTS,D7799,D7702,99,02,77,2025-02-01T12:00:00+03:00,1`, `2002,${C},mBEELINE,mMEGAFON,mMTS,D7702,D7799,02,99,77,2025-02-01T12:00:00+03:00,1`];
+    const moves = [
+      `2001,${B},mMEGAFON,mBEELINE,mMTS,D7799,D7702,99,02,77,2025-02-01T12:00:00+03:00,1`,
+      `2002,${C},mBEELINE,mMEGAFON,mMTS,D7702,D7799,02,99,77,2025-02-01T12:00:00+03:00,1`,
+    ];
     try {
       const results = await Promise.all(
-        clients.map((db, i) => importPortedFile({ chunks: chunksOf(`${increment.split('\n')[0]}\n${moves[i]}`), fileName: `Port_Increment_3${i}.csv`, source: 'file', db })),
+        clients.map((db, i) =>
+          importPortedFile({
+            chunks: chunksOf(`${increment.split('\n')[0]}\n${moves[i]}`),
+            fileName: `Port_Increment_3${i}.csv`,
+            source: 'file',
+            db,
+          }),
+        ),
       );
       expect(results.map((r) => r.outcome)).toEqual(['activated', 'activated']);
       expect(await test.db().portedVersion.count({ where: { status: 'active' } })).toBe(1);

@@ -1,12 +1,22 @@
-import { createHash } from 'node:crypto';
 import { getDb } from '../../db/client';
 import { takeNamedWriteLock } from '../../db/take-write-lock';
-import { diffPortedIndexes, type PortedDiff } from '../diff-ported-indexes';
-import { parsePortedStream } from '../parse-ported-stream';
-import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported-index';
+import { diffPortedIndexes, type PortedDiff } from '../ported';
+import { parsePortedStream } from '../ported';
+import { applyPortedChanges, serializePortedIndex, type PortedIndex } from '../ported';
 import { setNumberingData } from './get-numbering-data';
 import { assembleNumberingData, type NumberingData } from './load-numbering-data';
-import { decideOnDataInForce, KEPT_ISSUES, ReplacedMeanwhile, rowErrorsReason, shrinkRefusal, toJson, type ImportFileOptions, type ImportOutcome } from './import-policy';
+import { meterByteStream } from './meter-byte-stream';
+import { numberingUploadMaxBytes } from './refuse-oversized-upload';
+import {
+  decideOnDataInForce,
+  KEPT_ISSUES,
+  ReplacedMeanwhile,
+  rowErrorsReason,
+  shrinkRefusal,
+  toJson,
+  type ImportFileOptions,
+  type ImportOutcome,
+} from './import-policy';
 
 export type ImportPortedFileOptions = ImportFileOptions;
 
@@ -25,19 +35,26 @@ export type ImportPortedResult = ImportOutcome & {
 export async function importPortedFile(options: ImportPortedFileOptions): Promise<ImportPortedResult> {
   const { db = getDb(), onProgress } = options;
   const started = performance.now();
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const parsed = await parsePortedStream(hashing(options.chunks, hash, (n) => (bytes += n)), {
-    totalBytes: options.totalBytes,
+  const { totalBytes, maxBytes = numberingUploadMaxBytes() } = options;
+  const metered = meterByteStream(options.chunks, { maxBytes, totalBytes });
+  const parsed = await parsePortedStream(metered.chunks, {
+    totalBytes,
     onProgress: onProgress && ((p) => onProgress({ phase: 'reading', ...p })),
   });
-  const file: ParsedPortedFile = { parsed, sha256: hash.digest('hex'), bytes };
-  return decideOnDataInForce(db, { ru: 'Набор перенесённых номеров', en: 'The ported-number set' }, (current) => decideAndActivate(options, file, current, started));
+  const file: ParsedPortedFile = { parsed, sha256: metered.sha256(), bytes: metered.bytesRead() };
+  return decideOnDataInForce(db, { ru: 'Набор перенесённых номеров', en: 'The ported-number set' }, (current) =>
+    decideAndActivate(options, file, current, started),
+  );
 }
 
 type ParsedPortedFile = { parsed: Awaited<ReturnType<typeof parsePortedStream>>; sha256: string; bytes: number };
 
-async function decideAndActivate(options: ImportPortedFileOptions, { parsed, sha256, bytes }: ParsedPortedFile, current: NumberingData, started: number): Promise<ImportPortedResult> {
+async function decideAndActivate(
+  options: ImportPortedFileOptions,
+  { parsed, sha256, bytes }: ParsedPortedFile,
+  current: NumberingData,
+  started: number,
+): Promise<ImportPortedResult> {
   const { db = getDb(), fileName, onProgress } = options;
   const errors = parsed.stats.rejectedRows;
   const base = {
@@ -51,25 +68,63 @@ async function decideAndActivate(options: ImportPortedFileOptions, { parsed, sha
   const inUse = current.ported;
   let next: PortedIndex | null = null;
   let reason: string | null = null;
-  if (parsed.format === null) reason = 'Это не выгрузка БДПН: нужен заголовок Port_All, Port_All_Full или Port_Increment / Not an MNP export: expected the header of a Port_All, Port_All_Full or Port_Increment file.';
+  if (parsed.format === null)
+    reason =
+      'Это не выгрузка БДПН: нужен заголовок Port_All, Port_All_Full или Port_Increment / ' +
+      'Not an MNP export: expected the header of a Port_All, Port_All_Full or Port_Increment file.';
   else if (errors > 0 && !options.acceptRowErrors) {
-    const lines = parsed.errors.slice(0, 5).map((i) => i.line).join(', ');
+    const lines = parsed.errors
+      .slice(0, 5)
+      .map((i) => i.line)
+      .join(', ');
     reason = rowErrorsReason(errors, lines);
   } else if (parsed.format === 'port_increment') {
-    if (!inUse) reason = 'Инкремент меняет полный набор, а полный Port_All ещё не загружен: загрузите сначала свежий Port_All / An increment changes the full set, and no full Port_All file has been imported yet: import the newest Port_All first.';
+    if (!inUse)
+      reason =
+        'Инкремент меняет полный набор, а полный Port_All ещё не загружен: загрузите сначала свежий Port_All / ' +
+        'An increment changes the full set, and no full Port_All file has been imported yet: ' +
+        'import the newest Port_All first.';
     else next = applyPortedChanges(inUse.index, parsed.changes!);
   } else {
     next = parsed.index!;
     if (inUse) reason = shrinkRefusal(next.count, inUse.numbers, options.acceptShrink);
   }
-  const record = { fileName, sha256, bytes, source: options.source, format: parsed.format ?? 'unknown', rows: base.rows, rejectedRows: base.rejectedRows };
+  const record = {
+    fileName,
+    sha256,
+    bytes,
+    source: options.source,
+    format: parsed.format ?? 'unknown',
+    rows: base.rows,
+    rejectedRows: base.rejectedRows,
+  };
   if (reason || !next) {
-    const rejected = await db.portedVersion.create({ data: { ...record, numbers: inUse?.numbers ?? 0, status: 'rejected', issues: toJson(base.issues) } });
-    return { outcome: 'rejected', reason, versionId: rejected.id, numbers: inUse?.numbers ?? 0, diff: null, ...base, ms: performance.now() - started };
+    const rejected = await db.portedVersion.create({
+      data: { ...record, numbers: inUse?.numbers ?? 0, status: 'rejected', issues: toJson(base.issues) },
+    });
+    return {
+      outcome: 'rejected',
+      reason,
+      versionId: rejected.id,
+      numbers: inUse?.numbers ?? 0,
+      diff: null,
+      ...base,
+      ms: performance.now() - started,
+    };
   }
-  const previousRow = inUse ? await db.portedVersion.findUnique({ where: { id: inUse.versionId }, select: { sha256: true } }) : null;
+  const previousRow = inUse
+    ? await db.portedVersion.findUnique({ where: { id: inUse.versionId }, select: { sha256: true } })
+    : null;
   if (previousRow?.sha256 === sha256) {
-    return { outcome: 'unchanged', reason: null, versionId: inUse!.versionId, numbers: inUse!.numbers, diff: null, ...base, ms: performance.now() - started };
+    return {
+      outcome: 'unchanged',
+      reason: null,
+      versionId: inUse!.versionId,
+      numbers: inUse!.numbers,
+      diff: null,
+      ...base,
+      ms: performance.now() - started,
+    };
   }
 
   onProgress?.({ phase: 'activating', bytesRead: bytes, totalBytes: options.totalBytes ?? null, rows: base.rows });
@@ -84,22 +139,36 @@ async function decideAndActivate(options: ImportPortedFileOptions, { parsed, sha
       await tx.portedVersion.updateMany({ where: { status: 'previous' }, data: { status: 'archived', content: null } });
       await tx.portedVersion.updateMany({ where: { status: 'active' }, data: { status: 'previous' } });
       return tx.portedVersion.create({
-        data: { ...record, numbers: next.count, status: 'active', content: content as Uint8Array<ArrayBuffer>, issues: toJson(base.issues), diff: toJson(diff), activatedAt },
+        data: {
+          ...record,
+          numbers: next.count,
+          status: 'active',
+          content: content as Uint8Array<ArrayBuffer>,
+          issues: toJson(base.issues),
+          diff: toJson(diff),
+          activatedAt,
+        },
         select: { id: true },
       });
     },
     // A national set is ~60 MB of index: writing it takes longer than Prisma's 5 s default on a slow disk.
     { timeout: 120_000, maxWait: 30_000 },
   );
-  const ported = { versionId: created.id, fileName, numbers: next.count, activatedAt: activatedAt.toISOString(), index: next };
+  const ported = {
+    versionId: created.id,
+    fileName,
+    numbers: next.count,
+    activatedAt: activatedAt.toISOString(),
+    index: next,
+  };
   setNumberingData(db, assembleNumberingData({ files: current.files, ported, overrides: current.overrides }));
-  return { outcome: 'activated', reason: null, versionId: created.id, numbers: next.count, diff, ...base, ms: performance.now() - started };
-}
-
-async function* hashing(chunks: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>, count: (n: number) => void): AsyncIterable<Uint8Array> {
-  for await (const chunk of chunks) {
-    hash.update(chunk);
-    count(chunk.byteLength);
-    yield chunk;
-  }
+  return {
+    outcome: 'activated',
+    reason: null,
+    versionId: created.id,
+    numbers: next.count,
+    diff,
+    ...base,
+    ms: performance.now() - started,
+  };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
-import { lookupCarrier } from '../carrier-lookup';
+import { lookupCarrier } from '../carrier';
 import { getNumberingData } from './get-numbering-data';
 import { importRegistryFile } from './import-registry-file';
 
@@ -17,7 +17,10 @@ const firstOf915 = `7915${lines[row915]!.split(';')[1]}`;
 function withLine(index: number, line: string): string {
   return lines.map((l, i) => (i === index ? line : l)).join('\n');
 }
-const movedToBeeline = withLine(row915, lines[row915]!.replace(/;[^;]*;([^;]*;[^;]*);7740000076/, ';ПАО "ВЫМПЕЛКОМ";$1;7713076301'));
+const movedToBeeline = withLine(
+  row915,
+  lines[row915]!.replace(/;[^;]*;([^;]*;[^;]*);7740000076/, ';ПАО "ВЫМПЕЛКОМ";$1;7713076301'),
+);
 
 async function* chunksOf(content: string | Uint8Array, size = 65_536): AsyncIterable<Uint8Array> {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
@@ -44,7 +47,12 @@ describe.each(['sqlite', 'postgresql'] as const)('registry import on %s', (kind)
 
   it('activates a changed file atomically, keeps the one it replaced and reports the diff', async () => {
     const result = await importText(movedToBeeline);
-    expect(result).toMatchObject({ outcome: 'activated', kind: 'DEF-9xx', rows: 16_629, diff: { rangesChangedCarrier: 1, rangesAdded: 0, rangesRemoved: 0 } });
+    expect(result).toMatchObject({
+      outcome: 'activated',
+      kind: 'DEF-9xx',
+      rows: 16_629,
+      diff: { rangesChangedCarrier: 1, rangesAdded: 0, rangesRemoved: 0 },
+    });
     expect(result.diff!.numbersChangedCarrier).toBeGreaterThan(0);
     expect((await current()).carrier?.inn).toBe(BEELINE);
     const again = await importText(movedToBeeline);
@@ -60,7 +68,7 @@ describe.each(['sqlite', 'postgresql'] as const)('registry import on %s', (kind)
 
   it.each([
     ['a truncated file', bundled.slice(0, bundled.length - 40), /truncated_file|row\(s\) rejected/],
-    ['garbage rows', withLine(5, 'это не строка реестра') , /1 row\(s\) rejected \(lines 6\)/],
+    ['garbage rows', withLine(5, 'это не строка реестра'), /1 row\(s\) rejected \(lines 6\)/],
     ['overlapping ranges', withLine(6, lines[5]!), /1 row\(s\) rejected \(lines 7\)/],
     ['a file cut at a line boundary', lines.slice(0, 2_000).join('\n'), /looks cut off/],
   ])('refuses %s with line numbers and keeps the data in use', async (_name, text, reason) => {
@@ -71,7 +79,9 @@ describe.each(['sqlite', 'postgresql'] as const)('registry import on %s', (kind)
     const after = await getNumberingData({ db: test.db() });
     expect(after.fingerprint).toBe(before.fingerprint);
     expect((await current()).carrier?.inn).toBe(MTS);
-    const recorded = await test.db().registryVersion.findFirst({ where: { status: 'rejected' }, orderBy: { id: 'desc' } });
+    const recorded = await test
+      .db()
+      .registryVersion.findFirst({ where: { status: 'rejected' }, orderBy: { id: 'desc' } });
     expect(recorded?.content).toBeNull();
   });
 
@@ -90,7 +100,15 @@ describe.each(['sqlite', 'postgresql'] as const)('registry import on %s', (kind)
     try {
       const texts = [movedToBeeline, withLine(row915 + 1, lines[row915 + 1]!.replace(/;7740000076/, ';7713076301'))];
       const results = await Promise.all(
-        clients.map((db, i) => importRegistryFile({ chunks: chunksOf(texts[i]!), fileName: `DEF-9xx-${i}.csv`, source: 'file', db, acceptShrink: true })),
+        clients.map((db, i) =>
+          importRegistryFile({
+            chunks: chunksOf(texts[i]!),
+            fileName: `DEF-9xx-${i}.csv`,
+            source: 'file',
+            db,
+            acceptShrink: true,
+          }),
+        ),
       );
       expect(results.map((r) => r.outcome)).toEqual(['activated', 'activated']);
       // Each diff is against the version it replaced: the later one also puts the other's moved row back (2 ranges),

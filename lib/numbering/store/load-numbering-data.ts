@@ -2,12 +2,12 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { getConfig } from '../../config/load-config';
 import type { Db } from '../../db/client';
-import { buildCarrierIndex, type CarrierIndex } from '../build-carrier-index';
-import { decodeRegistryBytes } from '../decode-registry-bytes';
-import { parseRegistry } from '../parse-registry';
-import { deserializePortedIndex, type PortedIndex } from '../ported-index';
-import type { CarrierOverride } from '../resolve-carrier';
-import type { RegistryRange } from '../types';
+import { buildCarrierIndex, type CarrierIndex } from '../registry';
+import { decodeRegistryBytes } from '../registry';
+import { parseRegistry } from '../registry';
+import { deserializePortedIndex, type PortedIndex } from '../ported';
+import type { CarrierOverride } from '../carrier';
+import type { RegistryRange } from '../registry';
 import { readRegistryFile } from './read-registry-file';
 import { registryKindOf, type RegistryKind } from './registry-kind';
 
@@ -23,7 +23,13 @@ export type RegistryFileInUse = {
   readonly ranges: readonly RegistryRange[];
 };
 
-export type PortedInUse = { readonly versionId: number; readonly fileName: string; readonly numbers: number; readonly activatedAt: string | null; readonly index: PortedIndex };
+export type PortedInUse = {
+  readonly versionId: number;
+  readonly fileName: string;
+  readonly numbers: number;
+  readonly activatedAt: string | null;
+  readonly index: PortedIndex;
+};
 
 /** Everything a carrier lookup reads, swapped as one object so a lookup never sees half of an import. */
 export type NumberingData = {
@@ -89,7 +95,12 @@ export type AssembleNumberingDataOptions = {
 };
 
 /** One index over every file in force (their codes never overlap: each kind has its own first digit). */
-export function assembleNumberingData({ files, ported, overrides, now = new Date() }: AssembleNumberingDataOptions): NumberingData {
+export function assembleNumberingData({
+  files,
+  ported,
+  overrides,
+  now = new Date(),
+}: AssembleNumberingDataOptions): NumberingData {
   const ordered = [...files].sort((a, b) => a.kind.localeCompare(b.kind));
   const ranges = ordered.flatMap((file) => file.ranges);
   return Object.freeze({
@@ -97,19 +108,26 @@ export function assembleNumberingData({ files, ported, overrides, now = new Date
     files: Object.freeze(ordered),
     ported,
     overrides,
-    fingerprint: numberingFingerprint(ordered.map((f) => f.versionId), ported?.versionId ?? null),
+    fingerprint: numberingFingerprint(
+      ordered.map((f) => f.versionId),
+      ported?.versionId ?? null,
+    ),
     loadedAt: now.toISOString(),
   });
 }
 
-export function numberingFingerprint(registryVersionIds: readonly (number | null)[], portedVersionId: number | null): string {
+export function numberingFingerprint(
+  registryVersionIds: readonly (number | null)[],
+  portedVersionId: number | null,
+): string {
   const ids = registryVersionIds.filter((id): id is number => id !== null).sort((a, b) => a - b);
   return `r${ids.join(',')}|p${portedVersionId ?? ''}`;
 }
 
 export function knownOperatorsOf(files: readonly RegistryFileInUse[]): { operator: string; inn: string }[] {
   const seen = new Map<string, string>();
-  for (const file of files) for (const range of file.ranges) if (!seen.has(range.operator)) seen.set(range.operator, range.inn);
+  for (const file of files)
+    for (const range of file.ranges) if (!seen.has(range.operator)) seen.set(range.operator, range.inn);
   return [...seen].map(([operator, inn]) => ({ operator, inn }));
 }
 
@@ -118,7 +136,8 @@ export async function loadOverrides(db: Db, now: Date): Promise<Map<string, Carr
   const rows = await db.numberOverride.findMany({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
   const overrides = new Map<string, CarrierOverride>();
   // The note is the admin's remark ("checked by a call"), not a carrier name: the name comes from the registry by ИНН.
-  for (const row of rows) overrides.set(row.number, { inn: row.inn, source: row.source === 'admin' ? 'admin' : 'learned' });
+  for (const row of rows)
+    overrides.set(row.number, { inn: row.inn, source: row.source === 'admin' ? 'admin' : 'learned' });
   return overrides;
 }
 

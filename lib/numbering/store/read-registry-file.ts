@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../errors/app-error';
-import { parseRegistryStream, type ParsedRegistryStream } from '../parse-registry-stream';
+import { parseRegistryStream, type ParsedRegistryStream } from '../registry';
+import { meterByteStream } from './meter-byte-stream';
 
 /** The full ABC+DEF registry is tens of MB; anything far larger is not a registry extract. */
 export const MAX_REGISTRY_BYTES = 256 * 1024 * 1024;
@@ -15,7 +16,8 @@ export async function openFileChunks(filePath: string, maxBytes = MAX_REGISTRY_B
   try {
     const info = await stat(filePath);
     if (!info.isFile()) throw new AppError('INVALID_INPUT', `"${filePath}" is not a file.`);
-    if (info.size > maxBytes) throw new AppError('INVALID_INPUT', `"${fileName}" is ${info.size} bytes; the limit is ${maxBytes}.`);
+    if (info.size > maxBytes)
+      throw new AppError('INVALID_INPUT', `"${fileName}" is ${info.size} bytes; the limit is ${maxBytes}.`);
     return { chunks: createReadStream(filePath, { highWaterMark: 1 << 16 }), totalBytes: info.size, fileName };
   } catch (cause) {
     if (AppError.is(cause)) throw cause;
@@ -28,6 +30,7 @@ export async function openFileChunks(filePath: string, maxBytes = MAX_REGISTRY_B
 /** Parses a registry file from disk (the bundled default, a CLI path). */
 export async function readRegistryFile(filePath: string): Promise<{ parsed: ParsedRegistryStream; sha256: string }> {
   const { chunks, totalBytes, fileName } = await openFileChunks(filePath);
-  const parsed = await parseRegistryStream(chunks, { fileName, totalBytes });
-  return { parsed, sha256: parsed.sha256 };
+  const metered = meterByteStream(chunks, { maxBytes: MAX_REGISTRY_BYTES, totalBytes });
+  const parsed = await parseRegistryStream(metered.chunks, { fileName, totalBytes });
+  return { parsed, sha256: metered.sha256() };
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors/app-error';
-import type { RegistryRange } from '../types';
+import type { RegistryRange } from '../registry';
 
 /**
  * The registry is published as four files by the first digit of the code; a new file replaces only the file of its

@@ -1,11 +1,18 @@
 import type { Db } from '../../db/client';
-import { findKnownCarrier } from '../carriers';
-import { portedIndexStats } from '../ported-index';
-import type { LineIssue } from '../types';
+import { findKnownCarrier } from '../registry';
+import { portedIndexStats } from '../ported';
+import type { LineIssue } from '../registry';
 import { getNumberingData } from './get-numbering-data';
 import { lastRegistryDownloads, type RegistryDownloadAttempt } from './start-registry-downloads';
 
-export type CarrierShare = { inn: string; name: string; brand: string | null; ranges: number; numbers: number; share: number };
+export type CarrierShare = {
+  inn: string;
+  name: string;
+  brand: string | null;
+  ranges: number;
+  numbers: number;
+  share: number;
+};
 export type VersionSummary = {
   id: number;
   kind: string;
@@ -24,11 +31,26 @@ export type VersionSummary = {
 };
 
 export type NumberingSummary = {
-  files: { kind: string; versionId: number | null; source: string; fileName: string; rows: number; numbers: number; activatedAt: string | null; sha256: string }[];
+  files: {
+    kind: string;
+    versionId: number | null;
+    source: string;
+    fileName: string;
+    rows: number;
+    numbers: number;
+    activatedAt: string | null;
+    sha256: string;
+  }[];
   carriers: CarrierShare[];
   totalNumbers: number;
   history: VersionSummary[];
-  ported: { versionId: number; fileName: string; numbers: number; activatedAt: string | null; byOwner: readonly { ownerId: string; inn: string | null; numbers: number }[] } | null;
+  ported: {
+    versionId: number;
+    fileName: string;
+    numbers: number;
+    activatedAt: string | null;
+    byOwner: readonly { ownerId: string; inn: string | null; numbers: number }[];
+  } | null;
   portedHistory: (Omit<VersionSummary, 'kind' | 'warnings' | 'encoding'> & { numbers: number })[];
   overrides: { admin: number; learned: number };
   downloads: readonly RegistryDownloadAttempt[];
@@ -37,7 +59,10 @@ export type NumberingSummary = {
 export type SummarizeNumberingOptions = { db: Db; historyLimit?: number };
 
 /** What the Registry page and `npm run numbering -- stats` show: files in force, carriers' shares, history, diffs. */
-export async function summarizeNumbering({ db, historyLimit = 20 }: SummarizeNumberingOptions): Promise<NumberingSummary> {
+export async function summarizeNumbering({
+  db,
+  historyLimit = 20,
+}: SummarizeNumberingOptions): Promise<NumberingSummary> {
   const [data, registryVersions, portedVersions] = await Promise.all([
     getNumberingData({ db }),
     db.registryVersion.findMany({ orderBy: { id: 'desc' }, take: historyLimit, omit: { content: true } }),
@@ -60,7 +85,14 @@ export async function summarizeNumbering({ db, historyLimit = 20 }: SummarizeNum
     return { ...rest, numbers };
   });
   const carriers = [...byInn]
-    .map(([inn, entry]) => ({ inn, name: entry.name, brand: findKnownCarrier(inn)?.name.ru ?? null, ranges: entry.ranges, numbers: entry.numbers, share: totalNumbers ? entry.numbers / totalNumbers : 0 }))
+    .map(([inn, entry]) => ({
+      inn,
+      name: entry.name,
+      brand: findKnownCarrier(inn)?.name.ru ?? null,
+      ranges: entry.ranges,
+      numbers: entry.numbers,
+      share: totalNumbers ? entry.numbers / totalNumbers : 0,
+    }))
     .sort((a, b) => b.numbers - a.numbers);
   let overridesAdmin = 0;
   for (const override of data.overrides.values()) if (override.source === 'admin') overridesAdmin += 1;

@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { errorResponse } from '@/lib/http/error-response';
 import { progressStreamResponse } from '@/lib/http/progress-stream-response';
-import { importNumberingFile } from '@/lib/numbering/store/import-numbering-file';
+import { importNumberingFile } from '@/lib/numbering/store';
 import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success || !request.body) throw new AppError('INVALID_INPUT', 'Выберите файл / Choose a file', { file: 'Выберите файл / Choose a file' });
     const length = Number(request.headers.get('content-length') ?? NaN);
-    const chunks = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>);
+    const chunks = request.body;
     return progressStreamResponse({
       context: 'POST /api/numbering/import',
       run: (report) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors/app-error';
 import { errorResponse } from '@/lib/http/error-response';
-import { lookupCarriers } from '@/lib/numbering/store/lookup-carriers';
+import { lookupCarriers } from '@/lib/numbering/store';
 import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
 
 export const dynamic = 'force-dynamic';

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
 import { errorResponse } from '@/lib/http/error-response';
-import { listNumberOverrides } from '@/lib/numbering/store/list-number-overrides';
-import { removeNumberOverride } from '@/lib/numbering/store/remove-number-override';
-import { setNumberOverride } from '@/lib/numbering/store/set-number-override';
+import { listNumberOverrides } from '@/lib/numbering/store';
+import { removeNumberOverride } from '@/lib/numbering/store';
+import { setNumberOverride } from '@/lib/numbering/store';
 import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
 
 export const dynamic = 'force-dynamic';
