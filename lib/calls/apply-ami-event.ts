@@ -1,6 +1,6 @@
 import type { AmiMessage } from '../asterisk/ami/ami-message';
 import { channelEndpoint, newTrackedCall, type CallChange, type CallTrackerState, type LiveChannel, type TrackedCall } from './call-tracker-state';
-import { hangupStatusCode } from './hangup-status-code';
+import { b24StatusCode, NOT_PLACED_STATUS_CODE } from './b24-status-code';
 
 export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
 
@@ -167,7 +167,7 @@ function onOriginateResponse(state: CallTrackerState, event: AmiMessage, now: nu
   // With channels alive their Hangup closes the call with its cause; with none (unknown endpoint) this is the end.
   if (!call || call.status === 'ended' || call.liveChannels > 0) return NONE;
   const change = endCall(call, now, null);
-  call.b24StatusCode = '503';
+  call.b24StatusCode = NOT_PLACED_STATUS_CODE;
   state.calls.delete(call.linkedId);
   return { changes: [change] };
 }
@@ -178,6 +178,8 @@ export function endCall(call: TrackedCall, now: number, lastChannel: LiveChannel
   call.endedAt = now;
   call.talkSec = call.answeredAt === null ? 0 : Math.max(1, Math.round((now - call.answeredAt) / 1000));
   call.durationSec = Math.max(0, Math.round((now - call.startedAt) / 1000));
-  call.b24StatusCode = hangupStatusCode({ answered: call.answeredAt !== null, dialStatus: call.dialStatus, cause: call.hangupCause });
+  call.b24StatusCode = b24StatusCode({
+    answered: call.answeredAt !== null, direction: call.direction, dialStatus: call.dialStatus, cause: call.hangupCause,
+  });
   return { kind: 'ended', call, detail: { channel: lastChannel?.name ?? null } };
 }

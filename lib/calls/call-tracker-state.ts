@@ -1,3 +1,5 @@
+import type { B24StatusCode } from './b24-status-code';
+
 /**
  * The call tracker's state for one PBX: live channels by Uniqueid and calls by Linkedid. Linkedid is the key because
  * every leg of a call shares it — for click-to-call it is the ChannelId we generate for Originate, and it survives
@@ -26,7 +28,8 @@ export type TrackedCall = {
   sim: number | null;
   dialStatus: string | null;
   hangupCause: number | null;
-  b24StatusCode: string | null;
+  /** Worked out once when the call ends (b24StatusCode); the journal, the `finish` and the card read it. */
+  b24StatusCode: B24StatusCode | null;
   b24CallId: string | null;
   recordingPath: string | null;
   talkSec: number | null;

@@ -123,7 +123,7 @@ export class CallTracking extends EventEmitter {
     }
     if (!known) this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
     const trunk = call.trunkEndpoint ? await this.findTrunk(known.portalId, call.trunkEndpoint) : null;
-    const userId = call.extension ? await this.findUserId(known.portalId, call.extension) : null;
+    const userId = known.userId ?? (call.extension ? await this.findUserId(known.portalId, call.extension) : null);
     await writeCallChange({ db: this.options.db, change, context: { ...known, trunkId: trunk?.id ?? null, trunkName: trunk?.name ?? null, userId } });
     if (change.kind === 'ended') this.contexts.delete(call.linkedId);
   }

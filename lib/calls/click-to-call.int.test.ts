@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
-import { placeClickToCall } from './place-click-to-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
 
 const callLog = () => {
@@ -26,7 +25,7 @@ describe('click-to-call through the decided trunk, on the real Asterisk pair', (
 
   async function call(extension: string, number: string, tag: string) {
     const callId = `t-${run}-${tag}`;
-    const placed = await placeClickToCall({ db: h.testDb.db(), portalId: h.portalId, extension, number, callId, manager: h.manager, tracking: h.tracking });
+    const placed = await h.place({ extension, number, b24CallId: callId });
     return { ...placed, callId };
   }
   const journal = (linkedId: string) => h.testDb.db().call.findUniqueOrThrow({ where: { linkedId }, include: { events: { orderBy: { id: 'asc' } } } });

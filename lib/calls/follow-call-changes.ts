@@ -5,6 +5,7 @@ import { priceCall } from '../savings/price-call';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
 import { finishCallInBitrix24 } from './registration/finish-call-in-bitrix24';
 import { registerCallInBitrix24 } from './registration/register-call-in-bitrix24';
+import { b24StatusCode } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
 
@@ -51,12 +52,10 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
     db,
     portalId: row.portalId,
     linkedId: call.linkedId,
-    direction: call.direction,
     b24UserId: row.user?.b24UserId ?? null,
     extension: call.extension,
     durationSec: call.talkSec ?? 0,
-    answered: call.answeredAt !== null,
-    hangupCause: call.hangupCause,
+    statusCode: call.b24StatusCode ?? b24StatusCode({ answered: call.answeredAt !== null, direction: call.direction, cause: call.hangupCause }),
     costKopecks,
     recording: await readRecording(call.recordingPath),
   });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashAndRestartPbx, restartPbx } from '../asterisk/testing/pbx-process';
 import { CallTracking } from './call-tracking';
-import { placeClickToCall } from './place-click-to-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
 import { AmiManager } from '../asterisk/ami-manager';
 import { testPbx } from '../asterisk/testing/pbx-process';
@@ -28,7 +27,7 @@ describe('Asterisk restarted while calls are up', () => {
     await h.setGateway('TALK_SECS', '20'); // outlives the restart; the gateway's own legs end by themselves soon after
     const db = h.testDb.db();
     const calls = await Promise.all(['79031234567', '79261234567'].map((number, i) =>
-      placeClickToCall({ db, portalId: h.portalId, extension: ['101', '102'][i]!, number, manager: h.manager, tracking: h.tracking })));
+      h.place({ extension: ['101', '102'][i]!, number })));
     await waitUntil(() => calls.every((c) => h.tracking.state.calls.get(c.linkedId)?.status === 'answered'), 20_000);
 
     const disconnected = new Promise<void>((resolve) => h.manager.once('disconnected', () => resolve()));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState } from './call-tracker-state';
-import { hangupStatusCode } from './hangup-status-code';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { loadEventStream } from './testing/load-event-stream';
 
@@ -19,18 +18,4 @@ describe('reconcileLiveChannels', () => {
     expect(changes.find((c) => c.kind === 'started')!.call).toMatchObject({ linkedId: 'new-1', origin: 'incoming', number: '79161234567' });
     expect([...state.calls.keys()]).toEqual(['new-1']);
   });
-});
-
-describe('hangupStatusCode', () => {
-  it.each([
-    [{ answered: true, dialStatus: 'ANSWER', cause: 16 }, '200'],
-    [{ answered: false, dialStatus: 'BUSY', cause: 17 }, '486'],
-    [{ answered: false, dialStatus: 'NOANSWER', cause: 0 }, '304'],
-    [{ answered: false, dialStatus: 'CHANUNAVAIL', cause: 0 }, '503'],
-    [{ answered: false, dialStatus: null, cause: 17 }, '486'],
-    [{ answered: false, dialStatus: null, cause: 1 }, '404'],
-    [{ answered: false, dialStatus: null, cause: 21 }, '603'],
-    [{ answered: false, dialStatus: null, cause: 16 }, '304'],
-    [{ answered: false, dialStatus: null, cause: null }, '304'],
-  ] as const)('%o → %s', (input, expected) => expect(hangupStatusCode(input)).toBe(expected));
 });

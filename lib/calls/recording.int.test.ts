@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeClickToCall } from './place-click-to-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
 
 describe('recording when the portal has it on (real Asterisk pair)', () => {
@@ -16,7 +15,7 @@ describe('recording when the portal has it on (real Asterisk pair)', () => {
 
   const place = async (number: string) => {
     const db = h.testDb.db();
-    const { linkedId } = await placeClickToCall({ db, portalId: h.portalId, extension: '103', number, manager: h.manager, tracking: h.tracking });
+    const { linkedId } = await h.place({ extension: '103', number });
     await h.tracking.waitForEnd(linkedId, 30_000);
     await h.tracking.flushed();
     return db.call.findUniqueOrThrow({ where: { linkedId }, include: { events: true } });

@@ -8,7 +8,8 @@ import type { Db } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
 import { parseBracketBody } from '../parse-bracket-body';
-import type { PlaceCallRequest } from './call-placer';
+import type { PlaceCall } from '../../calls/place-call-on-connected-pbx';
+import type { RouteDecision } from '../../routing/decide-route';
 import { receiveB24Event } from './receive-b24-event';
 
 /**
@@ -23,7 +24,12 @@ let testDb: TestDatabase;
 let db: Db;
 let server: Server;
 let handlerUrl: string;
-const placed: PlaceCallRequest[] = [];
+const placed: Array<Parameters<PlaceCall>[0]> = [];
+/** Stands in for the PBX side: remembers what the handler asked for (the use case itself is tested on the real PBX). */
+const placeCall: PlaceCall = async (request) => {
+  placed.push(request);
+  return { outcome: 'placed', linkedId: `linked-${placed.length}`, decision: {} as RouteDecision };
+};
 
 async function snapshot(): Promise<string> {
   const tables = await Promise.all([
@@ -76,7 +82,7 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     request.on('end', () => {
       if (request.url?.includes('capture=1')) return void response.end('{}');
-      void receiveB24Event({ body: parseBracketBody(text), db, log: () => undefined, placeCall: async (req) => (placed.push(req), { linkedId: `linked-${placed.length}` }) })
+      void receiveB24Event({ body: parseBracketBody(text), db, log: () => undefined, placeCall })
         .then(async (outcome) => {
           await outcome.background?.();
           response.writeHead(outcome.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(outcome.body));
@@ -157,13 +163,15 @@ describe('event verification', () => {
     expect(await snapshot()).toBe(before);
   });
 
-  it('places a genuine click-to-call through the injected placer and keeps its CALL_ID on the journal', async () => {
+  it("hands a genuine click-to-call to the use case with its CALL_ID, the manager's extension and user", async () => {
     const response = await post(await genuine(A, 'ONEXTERNALCALLSTART', { ...callData, CALL_ID: 'externalCall.real.1' }));
     expect(response.status).toBe(200);
     expect(placed).toHaveLength(1);
-    expect(placed[0]).toMatchObject({ b24CallId: 'externalCall.real.1', origin: 'click_to_call', extension: '101', number: '79161234567' });
-    const journal = await db.call.findUniqueOrThrow({ where: { linkedId: 'linked-1' } });
-    expect(journal).toMatchObject({ b24CallId: 'externalCall.real.1', origin: 'click_to_call', registered: true });
+    expect(placed[0]).toMatchObject({
+      b24CallId: 'externalCall.real.1', origin: 'click_to_call', extension: '101', number: '+79161234567', b24UserId: 1,
+      requestedLine: null,
+    });
+    expect(await db.outboxMessage.count({ where: { dedupeKey: 'finish:externalCall.real.1' } })).toBe(0);
   });
 
   it('uninstalls a verified portal; CLEAN=1 deletes its data', async () => {

@@ -93,12 +93,14 @@ describe('outbox: 1 000 calls, 20 % failing REST, one token expiry', () => {
       if (index === CALLS / 2) emulator.expireToken(MEMBER);
       const answered = index % 4 !== 0;
       await finishCallInBitrix24({
-        db, portalId, linkedId, direction, b24UserId: userId, durationSec: answered ? 30 + (index % 60) : 0, answered,
-        hangupCause: answered ? 16 : 17, costKopecks: answered ? 150 : 0,
+        db, portalId, linkedId, b24UserId: userId, durationSec: answered ? 30 + (index % 60) : 0,
+        statusCode: answered ? '200' : '486', costKopecks: answered ? 150 : 0,
         recording: index % 10 === 3 ? { fileName: `${linkedId}.mp3`, contentBase64: Buffer.from('ID3fake').toString('base64') } : null,
       });
       // A repeated "call ended" notification must not produce a second finish.
-      if (index % 5 === 0) await finishCallInBitrix24({ db, portalId, linkedId, direction, b24UserId: userId, durationSec: 1, answered: true });
+      if (index % 5 === 0) {
+        await finishCallInBitrix24({ db, portalId, linkedId, b24UserId: userId, durationSec: 1, statusCode: '200' });
+      }
     }
     const deadline = Date.now() + 300_000;
     while ((await db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0 && Date.now() < deadline) {

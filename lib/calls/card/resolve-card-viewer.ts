@@ -3,6 +3,7 @@ import { getConfig } from '../../config/load-config';
 import { getDb, type Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
 import { AUTH_HEADER, resolveRequestPortal } from '../../portals/resolve-request-portal';
+import { forgetRoutingContext } from '../../routing/settings/get-routing-context';
 import { identifyFrameUser } from './identify-frame-user';
 
 export type CardViewer = { portalId: number; mode: 'portal' | 'local'; b24UserId: number | null; extension: string | null };
@@ -26,5 +27,7 @@ export async function resolveCardViewer(request: Request, options: ResolveCardVi
   const accessToken = request.headers.get(AUTH_HEADER)?.trim() ?? '';
   const b24UserId = await identifyFrameUser({ portalId: portal.portalId, accessToken, db });
   const user = await resolveUserExtension({ db, portalId: portal.portalId, b24UserId });
+  // A new or moved extension changes how this manager's calls route: routing reloads the portal's people at once.
+  if (user.refreshed) forgetRoutingContext(portal.portalId);
   return { portalId: portal.portalId, mode: 'portal', b24UserId, extension: user.extension };
 }

@@ -1,19 +1,18 @@
 import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
 import { outboxRef, type OutboxRef } from '../../bitrix24/outbox/outbox-ref';
 import { getDb, type Db } from '../../db/client';
-import { hangupCauseToStatusCode } from './hangup-cause-to-status-code';
+import type { B24StatusCode } from '../b24-status-code';
 import { registerKey } from './register-call-in-bitrix24';
 
 export type FinishCallInBitrix24Options = {
   portalId: number;
   linkedId: string;
-  direction: 'outbound' | 'inbound';
   b24UserId?: number | null;
   extension?: string | null;
   /** Talk time in seconds (0 when not answered). */
   durationSec: number;
-  answered: boolean;
-  hangupCause?: number | null;
+  /** The call's code as the tracker worked it out (the journal's b24StatusCode): sent as is, never recomputed. */
+  statusCode: B24StatusCode;
   costKopecks?: number | null;
   currency?: string;
   /** The recording as file content: Bitrix24 cannot fetch a private URL (reference §1.5). mp3 or wav only. */
@@ -32,8 +31,7 @@ export type FinishOutcome = { finished: boolean; callId: string | OutboxRef | nu
  * (not whitelisted, never-record) produce nothing.
  */
 export async function finishCallInBitrix24(options: FinishCallInBitrix24Options): Promise<FinishOutcome> {
-  const { portalId, linkedId, direction, durationSec, answered, db = getDb() } = options;
-  const statusCode = hangupCauseToStatusCode({ cause: options.hangupCause, answered, direction });
+  const { portalId, linkedId, durationSec, statusCode, db = getDb() } = options;
   const journal = await db.call.findUnique({ where: { linkedId }, select: { b24CallId: true } });
   const knownCallId = options.b24CallId ?? journal?.b24CallId ?? null;
   let callId: string | OutboxRef | null = knownCallId;
@@ -59,7 +57,6 @@ export async function finishCallInBitrix24(options: FinishCallInBitrix24Options)
       ...(options.costKopecks != null ? { COST: (options.costKopecks / 100).toFixed(2), COST_CURRENCY: options.currency ?? settings?.currency ?? 'RUB' } : {}),
     },
   });
-  await db.call.updateMany({ where: { linkedId }, data: { b24StatusCode: statusCode } });
   if (options.recording && /\.(mp3|wav)$/i.test(options.recording.fileName)) {
     await enqueueRestCall({
       db,
