@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
 import {
@@ -55,6 +56,18 @@ describe('Bitrix24 click-to-call end to end: emulator event â†’ real Asterisk â†
     const row = await b.db.call.findFirstOrThrow({ where: { b24CallId: callId } });
     expect(row).toMatchObject({ status: 'ended', hangupCause: 17, b24StatusCode: '486' });
     expect(finish!.params.STATUS_CODE).toBe(row.b24StatusCode);
+    expect(b.backgroundErrors).toEqual([]);
+  });
+
+  it('the same ONEXTERNALCALLSTART delivered three times places one call and writes one journal row', { timeout: 90_000 }, async () => {
+    const { callId } = await b.clickToCall(1, '79031230047', '', 3);
+    await waitForCallLogEntry({ path: gatewayCallLog(), matches: (e) => e.b24CallId === callId, timeoutMs: 20_000 });
+    await waitFor(() => (b.finishesOf(callId).length ? true : undefined), 60_000, `finish of ${callId}`);
+    await b.waitForOutboxDrained();
+    const atGateway = readFileSync(gatewayCallLog(), 'utf8').split('\n').filter((line) => line.includes(`"b24CallId":"${callId}"`));
+    expect(atGateway).toHaveLength(1);
+    expect(await b.db.call.count({ where: { b24CallId: callId } })).toBe(1);
+    expect(b.finishesOf(callId)).toHaveLength(1);
     expect(b.backgroundErrors).toEqual([]);
   });
 });
