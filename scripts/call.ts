@@ -27,7 +27,9 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length !== 2) {
-  process.stderr.write('Usage: npm run call -- <extension> <number> [--line <line>] [--portal <member_id>] [--timeout <seconds>]\n');
+  process.stderr.write(
+    'Usage: npm run call -- <extension> <number> [--line <line>] [--portal <member_id>] [--timeout <seconds>]\n',
+  );
   process.exit(2);
 }
 const [extension, number] = positionals as [string, string];
@@ -35,13 +37,20 @@ const config = getConfigOrExit();
 const db = getDb();
 await runCliCommand({
   main: async () => {
-    if (config.pbxes.length === 0) throw new AppError('CONFIG_INVALID', 'No PBX configured: set AMI_HOST/AMI_USER/AMI_SECRET (or AMI_PBXES)');
+    if (config.pbxes.length === 0)
+      throw new AppError('CONFIG_INVALID', 'No PBX configured: set AMI_HOST/AMI_USER/AMI_SECRET (or AMI_PBXES)');
     const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
-    if (!portal) throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
+    if (!portal)
+      throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
     const pbx = getPbxConnection(values.pbx);
     await pbx.manager.waitConnected(5000);
     const result = await placeOutgoingCall({
-      db, portalId: portal.id, extension, number, requestedLine: values.line, origin: 'click_to_call',
+      db,
+      portalId: portal.id,
+      extension,
+      number,
+      requestedLine: values.line,
+      origin: 'click_to_call',
       ami: new Map([[pbx.manager.name, pbx]]),
     });
     if (result.outcome === 'duplicate') throw new AppError('CONFLICT', `Call ${result.linkedId} was placed already`);
@@ -49,10 +58,16 @@ await runCliCommand({
     const { decision, linkedId } = result;
     const { tracking } = pbx;
     const lang = pickLang(values.lang);
-    process.stderr.write(`calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} (${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`);
+    process.stderr.write(
+      `calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} ` +
+        `(${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`,
+    );
     await tracking.waitForEnd(linkedId, Number(values.timeout) * 1000);
     await tracking.flushed();
-    const call = await db.call.findUniqueOrThrow({ where: { linkedId }, include: { events: { orderBy: { id: 'asc' }, select: { at: true, kind: true, payload: true } } } });
+    const call = await db.call.findUniqueOrThrow({
+      where: { linkedId },
+      include: { events: { orderBy: { id: 'asc' }, select: { at: true, kind: true, payload: true } } },
+    });
     const { decision: _stored, ...record } = call;
     const reasons = decision.reasons.map((reason) => renderReason(reason, lang));
     const { trunk, via, onNet, carrier, fallbacks } = decision;

@@ -6,7 +6,11 @@ import { B24_STATUS_CODES, b24StatusCode, type B24StatusCodeOptions, type B24Sta
  * documentation (github.com/bitrix-tools/b24-rest-docs, api-reference/telephony/telephony-external-call-finish.md):
  * 200, 304, 603, 603-S, 403, 404, 486, 484, 503, 480, 402, 423, OTHER.
  */
-const out = (fields: Partial<B24StatusCodeOptions>): B24StatusCodeOptions => ({ answered: false, direction: 'outbound', ...fields });
+const out = (fields: Partial<B24StatusCodeOptions>): B24StatusCodeOptions => ({
+  answered: false,
+  direction: 'outbound',
+  ...fields,
+});
 const TABLE: Array<[string, B24StatusCodeOptions, B24StatusCode]> = [
   ['answered outgoing call', out({ answered: true, dialStatus: 'ANSWER', cause: 16 }), '200'],
   ['answered incoming call', { answered: true, direction: 'inbound', cause: 16 }, '200'],

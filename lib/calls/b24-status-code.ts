@@ -2,10 +2,24 @@
  * Bitrix24's STATUS_CODE for `telephony.externalCall.finish` (its documented list: see b24-status-code.test.ts), worked
  * out once per call by the tracker when the call ends; the journal, the `finish` and the call card all read that value.
  */
-export const B24_STATUS_CODES = ['200', '304', '603', '603-S', '403', '404', '486', '484', '503', '480', '402', '423', 'OTHER'] as const;
+export const B24_STATUS_CODES = [
+  '200',
+  '304',
+  '603',
+  '603-S',
+  '403',
+  '404',
+  '486',
+  '484',
+  '503',
+  '480',
+  '402',
+  '423',
+  'OTHER',
+] as const;
 export type B24StatusCode = (typeof B24_STATUS_CODES)[number];
 
-/** A click-to-call that never reached the PBX (no line, no PBX connection, Originate refused): direction unavailable. */
+/** A click-to-call that never reached the PBX (no line, no PBX connection, Originate refused): 503. */
 export const NOT_PLACED_STATUS_CODE: B24StatusCode = '503';
 
 export type B24StatusCodeOptions = {

@@ -1,14 +1,26 @@
 import type { Db } from '../db/client';
 import { b24StatusCode } from './b24-status-code';
 
-export type CloseStaleJournalCallsOptions = { db: Db; pbxName: string; liveLinkedIds: Set<string>; tracked: Set<string>; endedAt: Date };
+export type CloseStaleJournalCallsOptions = {
+  db: Db;
+  pbxName: string;
+  liveLinkedIds: Set<string>;
+  tracked: Set<string>;
+  endedAt: Date;
+};
 
 /**
  * Journal calls of this PBX still "in progress" with no live channel and not tracked in memory: left over from an
- * app restart or a reconnect gap. They are closed with the status their last known state implies (b24StatusCode), so nothing stays
- * "in progress" forever; the event says why.
+ * app restart or a reconnect gap. They are closed with the status their last known state implies (b24StatusCode),
+ * so nothing stays "in progress" forever; the event says why.
  */
-export async function closeStaleJournalCalls({ db, pbxName, liveLinkedIds, tracked, endedAt }: CloseStaleJournalCallsOptions): Promise<number> {
+export async function closeStaleJournalCalls({
+  db,
+  pbxName,
+  liveLinkedIds,
+  tracked,
+  endedAt,
+}: CloseStaleJournalCallsOptions): Promise<number> {
   const open = await db.call.findMany({
     where: { pbxName, status: { not: 'ended' } },
     select: { id: true, linkedId: true, answeredAt: true, startedAt: true, direction: true, hangupCause: true },
@@ -25,7 +37,9 @@ export async function closeStaleJournalCalls({ db, pbxName, liveLinkedIds, track
       where: { id: call.id },
       data: { status: 'ended', endedAt: end, talkSec, durationSec, b24StatusCode: statusCode },
     });
-    await db.callEvent.create({ data: { callId: call.id, kind: 'ended', at: end, payload: { reason: 'gone_after_reconnect' } } });
+    await db.callEvent.create({
+      data: { callId: call.id, kind: 'ended', at: end, payload: { reason: 'gone_after_reconnect' } },
+    });
     closed += 1;
   }
   return closed;

@@ -11,10 +11,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 function sourceFiles(folder: string): string[] {
-  return readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
-    // Test support (testing/) drives the whole app on purpose; the rules are for the code the app runs.
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !/generated|testing/.test(file))
-    .map((file) => join(folder, file));
+  return (
+    readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+      // Test support (testing/) drives the whole app on purpose; the rules are for the code the app runs.
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !/generated|testing/.test(file))
+      .map((file) => join(folder, file))
+  );
 }
 
 function importsOf(file: string): string[] {
@@ -23,11 +25,16 @@ function importsOf(file: string): string[] {
 }
 
 const offending = (from: string, to: string) =>
-  sourceFiles(from).flatMap((file) => importsOf(file).filter((target) => target.startsWith(to)).map((target) => `${file} → ${target}`));
+  sourceFiles(from).flatMap((file) =>
+    importsOf(file)
+      .filter((target) => target.startsWith(to))
+      .map((target) => `${file} → ${target}`),
+  );
 
 describe('import layers around the outgoing-call use case', () => {
   it('lib/bitrix24 does not import lib/routing', () => expect(offending('lib/bitrix24', 'lib/routing/')).toEqual([]));
-  it('lib/calls does not import lib/bitrix24/events', () => expect(offending('lib/calls', 'lib/bitrix24/events/')).toEqual([]));
+  it('lib/calls does not import lib/bitrix24/events', () =>
+    expect(offending('lib/calls', 'lib/bitrix24/events/')).toEqual([]));
 
   it('lib/calls has no import circles', () => {
     const files = new Set(sourceFiles('lib/calls'));

@@ -52,11 +52,20 @@ export const newLinkedId = (): string => `c2c-${randomUUID()}`;
 
 export async function originate(options: OriginateOptions): Promise<{ linkedId: string }> {
   const trunk = options.trunk.replace(/^PJSIP\//, '');
-  if (!EXTENSION.test(options.extension)) throw new AppError('INVALID_INPUT', `Extension "${options.extension}" is not a phone extension`, { extension: 'digits' });
-  if (!NUMBER.test(options.number)) throw new AppError('INVALID_INPUT', `Number "${options.number}" must be 5–15 digits`, { number: 'digits' });
-  if (!TRUNK.test(trunk)) throw new AppError('INVALID_INPUT', `Trunk "${options.trunk}" is not a dial target`, { trunk: 'format' });
-  for (const [name, value] of [['callId', options.callId], ['decisionId', options.decisionId]] as const) {
-    if (value && !TOKEN.test(value)) throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
+  if (!EXTENSION.test(options.extension))
+    throw new AppError('INVALID_INPUT', `Extension "${options.extension}" is not a phone extension`, {
+      extension: 'digits',
+    });
+  if (!NUMBER.test(options.number))
+    throw new AppError('INVALID_INPUT', `Number "${options.number}" must be 5–15 digits`, { number: 'digits' });
+  if (!TRUNK.test(trunk))
+    throw new AppError('INVALID_INPUT', `Trunk "${options.trunk}" is not a dial target`, { trunk: 'format' });
+  for (const [name, value] of [
+    ['callId', options.callId],
+    ['decisionId', options.decisionId],
+  ] as const) {
+    if (value && !TOKEN.test(value))
+      throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
   }
   const { manager, tracking } = options;
   const linkedId = options.linkedId ?? newLinkedId();
@@ -76,7 +85,13 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
     carrierSource: options.carrierSource,
   });
   const started = trackOriginatedCall(tracking.state, {
-    linkedId, extension: options.extension, number: options.number, trunkEndpoint: trunk, sim: options.sim ?? null, b24CallId: options.callId ?? null, now: Date.now(),
+    linkedId,
+    extension: options.extension,
+    number: options.number,
+    trunkEndpoint: trunk,
+    sim: options.sim ?? null,
+    b24CallId: options.callId ?? null,
+    now: Date.now(),
   });
   const sent = manager.action(
     {
@@ -100,11 +115,21 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
   } catch (error) {
     const call = tracking.state.calls.get(linkedId);
     if (call && call.status !== 'ended') {
-      Object.assign(call, { status: 'ended', endedAt: Date.now(), talkSec: 0, durationSec: 0, b24StatusCode: NOT_PLACED_STATUS_CODE });
+      Object.assign(call, {
+        status: 'ended',
+        endedAt: Date.now(),
+        talkSec: 0,
+        durationSec: 0,
+        b24StatusCode: NOT_PLACED_STATUS_CODE,
+      });
       tracking.state.calls.delete(linkedId);
-      tracking.record([{ kind: 'ended', call, detail: { reason: 'originate_failed', error: (error as Error).message } }]);
+      tracking.record([
+        { kind: 'ended', call, detail: { reason: 'originate_failed', error: (error as Error).message } },
+      ]);
     }
-    throw error instanceof AppError ? error : new AppError('UNAVAILABLE', `The PBX refused the call: ${(error as Error).message}`);
+    throw error instanceof AppError
+      ? error
+      : new AppError('UNAVAILABLE', `The PBX refused the call: ${(error as Error).message}`);
   }
   return { linkedId };
 }

@@ -15,7 +15,11 @@ export type PickPbxConnectionOptions = { db: Db; connections: PbxConnections; tr
  * else the only PBX (a single-PBX install keeps the trunks' default name). Asks the database only when there is a
  * choice, so a single-PBX click waits for nothing.
  */
-export async function pickPbxConnection({ db, connections, trunkId }: PickPbxConnectionOptions): Promise<PbxConnection> {
+export async function pickPbxConnection({
+  db,
+  connections,
+  trunkId,
+}: PickPbxConnectionOptions): Promise<PbxConnection> {
   if (connections.size === 0) throw new AppError('UNAVAILABLE', 'No PBX connection can place calls here');
   if (connections.size === 1) return connections.values().next().value!;
   const trunk = await db.trunk.findUnique({ where: { id: trunkId }, select: { pbxName: true } });

@@ -6,4 +6,5 @@ import { startCallTracking } from './start-call-tracking';
 export type PlaceCall = (request: OutgoingCallRequest & { db: Db }) => Promise<OutgoingCallResult>;
 
 /** placeOutgoingCall on the PBXes this process is connected to (none configured: the call is refused as 503). */
-export const placeCallOnConnectedPbx: PlaceCall = (request) => placeOutgoingCall({ ...request, ami: startCallTracking() });
+export const placeCallOnConnectedPbx: PlaceCall = (request) =>
+  placeOutgoingCall({ ...request, ami: startCallTracking() });

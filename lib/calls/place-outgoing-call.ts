@@ -71,16 +71,33 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     findUserId(db, portalId, options.b24UserId ?? null, extension),
   ]);
   const decision = await routeCall({
-    db, portalId, number: options.number, extension, caller: options.caller, requestedLine, occupancy, usage,
+    db,
+    portalId,
+    number: options.number,
+    extension,
+    caller: options.caller,
+    requestedLine,
+    occupancy,
+    usage,
   });
-  if (options.keepRequestedLine && requestedLine && refusedLineReason(decision)) return { outcome: 'refused', decision };
+  if (options.keepRequestedLine && requestedLine && refusedLineReason(decision))
+    return { outcome: 'refused', decision };
   const trunk = decision.trunk;
   if (!trunk) return { outcome: 'noLine', decision };
   const pbx = await pickPbxConnection({ db, connections: ami, trunkId: Number(trunk.id) }).catch(expected);
   if (AppError.is(pbx)) return { outcome: 'notPlaced', decision, message: pbx.message };
   const claimed = await claimCallJournalRow({
-    db, linkedId, portalId, pbxName: pbx.manager.name, origin: options.origin, extension, userId,
-    decision: { ...decision, trunk }, requestedLine, b24CallId, startedAt: new Date(),
+    db,
+    linkedId,
+    portalId,
+    pbxName: pbx.manager.name,
+    origin: options.origin,
+    extension,
+    userId,
+    decision: { ...decision, trunk },
+    requestedLine,
+    b24CallId,
+    startedAt: new Date(),
   });
   if (!claimed) return { outcome: 'duplicate', linkedId };
   try {
@@ -116,7 +133,12 @@ function expected(error: unknown): AppError {
 }
 
 /** The manager's user row: by Bitrix24 id when the caller knows it, else by the desk phone's extension. */
-async function findUserId(db: Db, portalId: number, b24UserId: number | null, extension: string): Promise<number | null> {
+async function findUserId(
+  db: Db,
+  portalId: number,
+  b24UserId: number | null,
+  extension: string,
+): Promise<number | null> {
   const user = b24UserId
     ? await db.user.findUnique({ where: { portalId_b24UserId: { portalId, b24UserId } }, select: { id: true } })
     : await db.user.findFirst({ where: { portalId, extension, active: true }, select: { id: true } });

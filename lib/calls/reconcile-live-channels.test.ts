@@ -11,11 +11,29 @@ describe('reconcileLiveChannels', () => {
     const bridged = events.findIndex((e) => e.Event === 'BridgeEnter') + 2;
     events.slice(0, bridged).forEach((e, i) => applyAmiEvent(state, e, i * 100));
     const lostAt = bridged * 100 + 2000;
-    const changes = reconcileLiveChannels(state, [{ Event: 'CoreShowChannel', Uniqueid: 'new-1', Linkedid: 'new-1', Channel: 'PJSIP/gw_mts-0000009', CallerIDNum: '79161234567', BridgeId: '' }], lostAt, lostAt + 3000);
+    const changes = reconcileLiveChannels(
+      state,
+      [
+        {
+          Event: 'CoreShowChannel',
+          Uniqueid: 'new-1',
+          Linkedid: 'new-1',
+          Channel: 'PJSIP/gw_mts-0000009',
+          CallerIDNum: '79161234567',
+          BridgeId: '',
+        },
+      ],
+      lostAt,
+      lostAt + 3000,
+    );
     const ended = changes.find((c) => c.kind === 'ended')!;
     expect(ended.call).toMatchObject({ status: 'ended', b24StatusCode: '200', endedAt: lostAt });
     expect(ended.detail).toEqual({ reason: 'gone_after_reconnect' });
-    expect(changes.find((c) => c.kind === 'started')!.call).toMatchObject({ linkedId: 'new-1', origin: 'incoming', number: '79161234567' });
+    expect(changes.find((c) => c.kind === 'started')!.call).toMatchObject({
+      linkedId: 'new-1',
+      origin: 'incoming',
+      number: '79161234567',
+    });
     expect([...state.calls.keys()]).toEqual(['new-1']);
   });
 });

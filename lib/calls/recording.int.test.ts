@@ -8,8 +8,14 @@ describe('recording when the portal has it on (real Asterisk pair)', () => {
   beforeAll(async () => {
     h = await startClickToCallHarness();
     const db = h.testDb.db();
-    await db.portalSettings.upsert({ where: { portalId: h.portalId }, create: { portalId: h.portalId, recordingEnabled: true }, update: { recordingEnabled: true } });
-    await db.listEntry.create({ data: { portalId: h.portalId, list: 'never_record', value: '7926*', isPattern: true } });
+    await db.portalSettings.upsert({
+      where: { portalId: h.portalId },
+      create: { portalId: h.portalId, recordingEnabled: true },
+      update: { recordingEnabled: true },
+    });
+    await db.listEntry.create({
+      data: { portalId: h.portalId, list: 'never_record', value: '7926*', isPattern: true },
+    });
   });
   afterAll(async () => h?.close());
 

@@ -35,6 +35,10 @@ export function trackedCallStates(): CallTrackerState[] {
 export function getPbxConnection(name?: string): PbxConnection {
   const all = startCallTracking();
   const found = name ? all.get(name) : all.size === 1 ? all.values().next().value : undefined;
-  if (!found) throw new AppError('NOT_FOUND', name ? `PBX "${name}" is not configured` : 'Name the PBX: several (or none) are configured');
+  if (!found)
+    throw new AppError(
+      'NOT_FOUND',
+      name ? `PBX "${name}" is not configured` : 'Name the PBX: several (or none) are configured',
+    );
   return found;
 }

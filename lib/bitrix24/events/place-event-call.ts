@@ -27,14 +27,22 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
     if (!user.extension) failure = 'the manager has no extension (UF_PHONE_INNER)';
     else {
       const result = await placeCall({
-        db, portalId: portal.id, extension: user.extension, number, requestedLine: lineNumber || null, b24CallId: callId,
-        origin, b24UserId: userId, callerChanged: user.refreshed,
+        db,
+        portalId: portal.id,
+        extension: user.extension,
+        number,
+        requestedLine: lineNumber || null,
+        b24CallId: callId,
+        origin,
+        b24UserId: userId,
+        callerChanged: user.refreshed,
       });
       if (result.outcome === 'placed') return;
       if (result.outcome === 'duplicate') return log(`[b24 ${origin}] CALL_ID ${callId ?? '-'} was placed already`);
-      failure = result.outcome === 'notPlaced'
-        ? result.message
-        : `no line: ${result.decision.reasons.map((reason) => JSON.stringify(reason)).join('; ')}`;
+      failure =
+        result.outcome === 'notPlaced'
+          ? result.message
+          : `no line: ${result.decision.reasons.map((reason) => JSON.stringify(reason)).join('; ')}`;
     }
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
@@ -47,7 +55,11 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
     method: 'telephony.externalcall.finish',
     dedupeKey: `finish:${callId}`,
     params: {
-      CALL_ID: callId, USER_ID: userId, DURATION: 0, STATUS_CODE: NOT_PLACED_STATUS_CODE, FAILED_REASON: failure.slice(0, 200),
+      CALL_ID: callId,
+      USER_ID: userId,
+      DURATION: 0,
+      STATUS_CODE: NOT_PLACED_STATUS_CODE,
+      FAILED_REASON: failure.slice(0, 200),
     },
   });
 }

@@ -55,7 +55,14 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
   ]);
   const number = options.number?.trim() || row?.number || null;
   const decision = number
-    ? await routeCall({ db, portalId, number, extension: extension ?? undefined, occupancy: load?.occupancy, usage: load?.usage })
+    ? await routeCall({
+        db,
+        portalId,
+        number,
+        extension: extension ?? undefined,
+        occupancy: load?.occupancy,
+        usage: load?.usage,
+      })
     : null;
   const stored = (row?.decision ?? null) as Pick<RouteDecision, 'reasons'> | null;
   return {

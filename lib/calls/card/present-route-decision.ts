@@ -31,7 +31,9 @@ export function presentRouteDecision(decision: RouteDecision, lang: Lang): CardD
           group: carrier.groupName ?? null,
         }
       : null,
-    trunk: decision.trunk ? { name: decision.trunk.name, lineNumber: decision.trunk.lineNumber, via: decision.via } : null,
+    trunk: decision.trunk
+      ? { name: decision.trunk.name, lineNumber: decision.trunk.lineNumber, via: decision.via }
+      : null,
     onNet: decision.onNet,
     profile: decision.profile?.name ?? null,
     reasons: decision.reasons.map((reason) => renderReason(reason, lang)),

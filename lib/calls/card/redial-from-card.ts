@@ -29,7 +29,9 @@ export type RedialOutcome =
   /** Routed, and the PBX side could not place it (no AMI connection, originate failed). */
   | { outcome: 'notPlaced'; decision: CardDecision; message: string };
 
-const NO_EXTENSION = 'У вас нет внутреннего номера в Битрикс24 (UF_PHONE_INNER) — звонить не с чего / You have no extension (UF_PHONE_INNER) in Bitrix24 to call from';
+const NO_EXTENSION =
+  'У вас нет внутреннего номера в Битрикс24 (UF_PHONE_INNER) — звонить не с чего / ' +
+  'You have no extension (UF_PHONE_INNER) in Bitrix24 to call from';
 
 /**
  * The card's "call again": the same outgoing-call use case as Bitrix24's click-to-call, keeping the manager's line
@@ -39,15 +41,26 @@ export async function redialFromCard(options: RedialFromCardOptions): Promise<Re
   const { db, portalId, extension, number, lang } = options;
   if (!extension) throw new AppError('FORBIDDEN', NO_EXTENSION);
   const result = await placeOutgoingCall({
-    db, portalId, extension, number, requestedLine: options.line, origin: 'click_to_call', b24UserId: options.b24UserId,
-    keepRequestedLine: true, ami: options.ami ?? startCallTracking(),
+    db,
+    portalId,
+    extension,
+    number,
+    requestedLine: options.line,
+    origin: 'click_to_call',
+    b24UserId: options.b24UserId,
+    keepRequestedLine: true,
+    ami: options.ami ?? startCallTracking(),
   });
   if (result.outcome === 'duplicate') throw new Error('a redial has no Bitrix24 CALL_ID to be a duplicate of');
   const shown = presentRouteDecision(result.decision, lang);
   switch (result.outcome) {
-    case 'placed': return { outcome: 'placed', decision: shown, linkedId: result.linkedId };
-    case 'refused': return { outcome: 'refused', decision: shown, message: shown.refusedChoice ?? '' };
-    case 'noLine': return { outcome: 'noLine', decision: shown, message: shown.reasons.at(-1) ?? '' };
-    case 'notPlaced': return { outcome: 'notPlaced', decision: shown, message: result.message };
+    case 'placed':
+      return { outcome: 'placed', decision: shown, linkedId: result.linkedId };
+    case 'refused':
+      return { outcome: 'refused', decision: shown, message: shown.refusedChoice ?? '' };
+    case 'noLine':
+      return { outcome: 'noLine', decision: shown, message: shown.reasons.at(-1) ?? '' };
+    case 'notPlaced':
+      return { outcome: 'notPlaced', decision: shown, message: result.message };
   }
 }

@@ -15,7 +15,7 @@ export type FinishCallInBitrix24Options = {
   statusCode: B24StatusCode;
   costKopecks?: number | null;
   currency?: string;
-  /** The recording as file content: Bitrix24 cannot fetch a private URL (reference §1.5). mp3 or wav only. */
+  /** The recording as file content: Bitrix24 cannot fetch a private URL. mp3 or wav only. */
   recording?: { fileName: string; contentBase64: string } | null;
   /** Click-to-call: the event's CALL_ID, when the journal row is not there to tell it. */
   b24CallId?: string | null;
@@ -37,12 +37,19 @@ export async function finishCallInBitrix24(options: FinishCallInBitrix24Options)
   let callId: string | OutboxRef | null = knownCallId;
   let finishKey = knownCallId ? `finish:${knownCallId}` : '';
   if (!callId) {
-    const registration = await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) }, select: { id: true } });
+    const registration = await db.outboxMessage.findUnique({
+      where: { dedupeKey: registerKey(linkedId) },
+      select: { id: true },
+    });
     if (!registration) return { finished: false, callId: null, statusCode };
     callId = outboxRef(registerKey(linkedId), 'CALL_ID');
     finishKey = `finish:${registerKey(linkedId)}`;
   }
-  const who = options.b24UserId ? { USER_ID: options.b24UserId } : options.extension ? { USER_PHONE_INNER: options.extension } : {};
+  const who = options.b24UserId
+    ? { USER_ID: options.b24UserId }
+    : options.extension
+      ? { USER_PHONE_INNER: options.extension }
+      : {};
   const settings = await db.portalSettings.findUnique({ where: { portalId }, select: { currency: true } });
   await enqueueRestCall({
     db,
@@ -54,7 +61,12 @@ export async function finishCallInBitrix24(options: FinishCallInBitrix24Options)
       ...who,
       DURATION: Math.max(0, Math.round(durationSec)),
       STATUS_CODE: statusCode,
-      ...(options.costKopecks != null ? { COST: (options.costKopecks / 100).toFixed(2), COST_CURRENCY: options.currency ?? settings?.currency ?? 'RUB' } : {}),
+      ...(options.costKopecks != null
+        ? {
+            COST: (options.costKopecks / 100).toFixed(2),
+            COST_CURRENCY: options.currency ?? settings?.currency ?? 'RUB',
+          }
+        : {}),
     },
   });
   if (options.recording && /\.(mp3|wav)$/i.test(options.recording.fileName)) {
@@ -63,7 +75,11 @@ export async function finishCallInBitrix24(options: FinishCallInBitrix24Options)
       portalId,
       method: 'telephony.externalcall.attachRecord',
       dedupeKey: `record:${finishKey}`,
-      params: { CALL_ID: outboxRef(finishKey, 'CALL_ID'), FILENAME: options.recording.fileName, FILE_CONTENT: options.recording.contentBase64 },
+      params: {
+        CALL_ID: outboxRef(finishKey, 'CALL_ID'),
+        FILENAME: options.recording.fileName,
+        FILE_CONTENT: options.recording.contentBase64,
+      },
     });
   }
   return { finished: true, callId, statusCode };

@@ -14,7 +14,7 @@ import type { PlaceCall } from '../place-call-on-connected-pbx';
 import { placeOutgoingCall } from '../place-outgoing-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './click-to-call-harness';
 
-/** Emulator users mirror seedDemoPortal's people: Sales 1–3 on 101–103 (department 1), HR 4–5 on 201–202 (department 2). */
+/** Emulator users mirror seedDemoPortal's people: Sales 1–3 on 101–103 (department 1), HR 4–5 on 201–202 (dept. 2). */
 const MEMBER = 'e2e-click-to-call';
 const seed: PortalSeed = {
   memberId: MEMBER,
@@ -39,7 +39,12 @@ export type Bitrix24ClickToCallHarness = {
   /** Failures of the work the event route runs after its reply. */
   backgroundErrors: unknown[];
   /** A click on a number in the CRM: registered in Bitrix24, then ONEXTERNALCALLSTART delivered `deliveries` times. */
-  clickToCall(userId: number, number: string, lineNumber: string, deliveries?: number): Promise<{ callId: string; firedAt: number }>;
+  clickToCall(
+    userId: number,
+    number: string,
+    lineNumber: string,
+    deliveries?: number,
+  ): Promise<{ callId: string; firedAt: number }>;
   /** The `finish` calls Bitrix24 accepted for a CALL_ID. */
   finishesOf(callId: string): ReturnType<EmulatorHandle['callsTo']>;
   waitForOutboxDrained(): Promise<void>;
@@ -57,15 +62,30 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
   // SQLite by default; C2C_TEST_DB=postgresql runs the same against the test PostgreSQL.
   const h = await startClickToCallHarness((process.env.C2C_TEST_DB as 'sqlite' | 'postgresql' | undefined) ?? 'sqlite');
   const db = h.testDb.db();
-  const emulator = await startEmulator({ portals: [seed], appUrl: 'http://127.0.0.1:1', clientId: 'app.c2c', clientSecret: 'c2c-secret' });
-  Object.assign(process.env, { B24_CLIENT_ID: 'app.c2c', B24_CLIENT_SECRET: 'c2c-secret', B24_OAUTH_URL: emulator.url });
+  const emulator = await startEmulator({
+    portals: [seed],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.c2c',
+    clientSecret: 'c2c-secret',
+  });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.c2c',
+    B24_CLIENT_SECRET: 'c2c-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
   // The portal row as the install handler stores it (tokens of the installing admin, the application token).
   const auth = emulator.installAuth(MEMBER, 1);
   const portal = await db.portal.create({
     data: {
-      memberId: MEMBER, domain: auth.domain!, clientEndpoint: auth.client_endpoint!, serverEndpoint: auth.server_endpoint!,
-      accessToken: auth.access_token!, refreshToken: auth.refresh_token!, expiresAt: new Date(Number(auth.expires) * 1000),
-      applicationToken: auth.application_token!, status: 'active',
+      memberId: MEMBER,
+      domain: auth.domain!,
+      clientEndpoint: auth.client_endpoint!,
+      serverEndpoint: auth.server_endpoint!,
+      accessToken: auth.access_token!,
+      refreshToken: auth.refresh_token!,
+      expiresAt: new Date(Number(auth.expires) * 1000),
+      applicationToken: auth.application_token!,
+      status: 'active',
     },
   });
   await seedDemoPortal({ db, portalId: portal.id });
@@ -79,10 +99,13 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     request.on('end', () => {
-      void receiveB24Event({ body: parseBracketBody(text), db, placeCall, log: (line) => console.warn(line) }).then((outcome) => {
-        response.writeHead(outcome.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(outcome.body));
-        if (outcome.background) background.push(outcome.background().catch((error: unknown) => void backgroundErrors.push(error)));
-      });
+      void receiveB24Event({ body: parseBracketBody(text), db, placeCall, log: (line) => console.warn(line) }).then(
+        (outcome) => {
+          response.writeHead(outcome.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(outcome.body));
+          if (outcome.background)
+            background.push(outcome.background().catch((error: unknown) => void backgroundErrors.push(error)));
+        },
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,7 +113,11 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
   let clicks = 0;
 
   return {
-    h, db, portalId: portal.id, emulator, backgroundErrors,
+    h,
+    db,
+    portalId: portal.id,
+    emulator,
+    backgroundErrors,
     clicks: () => clicks,
     async clickToCall(userId, number, lineNumber, deliveries = 1) {
       clicks += 1;
@@ -101,18 +128,30 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
       const callId = String(registered.body.result.CALL_ID);
       const firedAt = Date.now();
       const data = {
-        PHONE_NUMBER: `+${number}`, PHONE_NUMBER_INTERNATIONAL: `+${number}`, EXTENSION: '', USER_ID: String(userId),
-        CALL_LIST_ID: '0', LINE_NUMBER: lineNumber, CALL_ID: callId, IS_MOBILE: '0', CRM_ENTITY_TYPE: '', CRM_ENTITY_ID: '',
+        PHONE_NUMBER: `+${number}`,
+        PHONE_NUMBER_INTERNATIONAL: `+${number}`,
+        EXTENSION: '',
+        USER_ID: String(userId),
+        CALL_LIST_ID: '0',
+        LINE_NUMBER: lineNumber,
+        CALL_ID: callId,
+        IS_MOBILE: '0',
+        CRM_ENTITY_TYPE: '',
+        CRM_ENTITY_ID: '',
       };
       const fired = Array.from({ length: deliveries }, () =>
-        emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { handler: handlerUrl, userId }));
+        emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { handler: handlerUrl, userId }),
+      );
       for (const [delivery] of await Promise.all(fired)) {
-        if (delivery?.status !== 200 || !delivery.body.includes('data%5BCALL_ID%5D=')) throw new Error('event not delivered');
+        if (delivery?.status !== 200 || !delivery.body.includes('data%5BCALL_ID%5D='))
+          throw new Error('event not delivered');
       }
       return { callId, firedAt };
     },
     finishesOf: (callId) =>
-      emulator.callsTo('telephony.externalcall.finish').filter((call) => call.status === 200 && call.params.CALL_ID === callId),
+      emulator
+        .callsTo('telephony.externalcall.finish')
+        .filter((call) => call.status === 200 && call.params.CALL_ID === callId),
     async waitForOutboxDrained() {
       const deadline = Date.now() + 20_000;
       while ((await db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0) {
