@@ -80,8 +80,9 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     occupancy,
     usage,
   });
-  if (options.keepRequestedLine && requestedLine && refusedLineReason(decision))
+  if (options.keepRequestedLine && requestedLine && refusedLineReason(decision)) {
     return { outcome: 'refused', decision };
+  }
   const trunk = decision.trunk;
   if (!trunk) return { outcome: 'noLine', decision };
   const pbx = await pickPbxConnection({ db, connections: ami, trunkId: Number(trunk.id) }).catch(expected);
