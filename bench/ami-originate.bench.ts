@@ -1,11 +1,11 @@
 /**
  * Click-to-call latency benchmark against the real Asterisk (`eval "$(npm run -s peers -- up)"` first):
- * `npx tsx bench/ami-originate.bench.ts`. Target (issue [4/6]): "click-to-call requested" → Originate written to the
+ * `npx tsx bench/ami-originate.bench.ts`. Target: "click-to-call requested" → Originate written to the
  * AMI socket, p99 ≤ 30 ms.
  *
  * Measured paths, each N times, one request every GAP_MS (a click is not a tight loop):
- *  - full: placeClickToCall — live SIM load from the journal (SQLite) + routing decision + originate (journal row,
- *    tracker, Originate bytes handed to the socket);
+ *  - full: placeOutgoingCall — live SIM load from the journal (SQLite) + routing decision + journal row + originate
+ *    (tracker, Originate bytes handed to the socket);
  *  - originate only: the same without the load and the decision;
  *  - baseline: a bare AMI Ping written on the same connection (the floor of any action).
  * The Originate targets extension 999, which the PBX does not have: Asterisk answers at once with a failure and no call
@@ -15,7 +15,7 @@ import { AmiManager } from '../lib/asterisk/ami-manager';
 import { testPbx } from '../lib/asterisk/testing/pbx-process';
 import { CallTracking } from '../lib/calls/call-tracking';
 import { originate } from '../lib/calls/originate-call';
-import { placeClickToCall } from '../lib/calls/place-click-to-call';
+import { placeOutgoingCall } from '../lib/calls/place-outgoing-call';
 import { createTestDatabase } from '../lib/db/testing/create-test-database';
 import { seedDemoPortal } from '../lib/routing/settings/seed-demo-portal';
 
@@ -41,17 +41,32 @@ async function measure(label: string, run: (onWritten: () => void) => Promise<un
   }
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  console.log(`  ${label.padEnd(44)} p50 ${at(0.5).toFixed(2)} ms   p99 ${at(0.99).toFixed(2)} ms   max ${samples.at(-1)!.toFixed(2)} ms   (n=${samples.length})`);
+  console.log(
+    `  ${label.padEnd(44)} p50 ${at(0.5).toFixed(2)} ms   p99 ${at(0.99).toFixed(2)} ms   ` +
+      `max ${samples.at(-1)!.toFixed(2)} ms   (n=${samples.length})`,
+  );
   return [at(0.5), at(0.99)];
 }
 
-console.log(`Click-to-call → Originate on the AMI socket, real Asterisk ${testPbx().host}:${testPbx().port}, journal on SQLite`);
+console.log(
+  `Click-to-call → Originate on the AMI socket, real Asterisk ${testPbx().host}:${testPbx().port}, journal on SQLite`,
+);
 const numbers = ['79031234567', '79261234567', '79161234567', '79401234567'];
-const [, fullP99] = await measure('full (SIM load + decision + originate)', (onWritten) =>
-  placeClickToCall({ db, portalId, extension: '999', number: numbers[Math.floor(Math.random() * 4)]!, manager, tracking, onWritten }));
-await measure('originate only', (onWritten) => originate({ extension: '999', number: '79161234567', trunk: 'gw_mts', portalId, manager, tracking, onWritten }));
-const [, pingP99] = await measure('baseline: bare AMI Ping on the same socket', (onWritten) => manager.action({ Action: 'Ping' }, { onWritten }));
-console.log(`  target p99 ≤ 30 ms: ${fullP99! <= 30 ? 'met' : 'NOT met'}; full p99 / Ping p99 = ${(fullP99! / pingP99!).toFixed(1)}×`);
+const ami = new Map([[manager.name, { manager, tracking }]]);
+const [, fullP99] = await measure('full (SIM load + decision + originate)', (onWritten) => {
+  const number = numbers[Math.floor(Math.random() * 4)]!;
+  return placeOutgoingCall({ db, portalId, extension: '999', number, origin: 'click_to_call', ami, onWritten });
+});
+await measure('originate only', (onWritten) =>
+  originate({ extension: '999', number: '79161234567', trunk: 'gw_mts', portalId, manager, tracking, onWritten }),
+);
+const [, pingP99] = await measure('baseline: bare AMI Ping on the same socket', (onWritten) =>
+  manager.action({ Action: 'Ping' }, { onWritten }),
+);
+console.log(
+  `  target p99 ≤ 30 ms: ${fullP99! <= 30 ? 'met' : 'NOT met'}; ` +
+    `full p99 / Ping p99 = ${(fullP99! / pingP99!).toFixed(1)}×`,
+);
 
 await tracking.flushed();
 manager.stop();

@@ -12,8 +12,8 @@ import { runCliCommand } from '../lib/cli/run-cli-command';
 import { AppError } from '../lib/errors/app-error';
 import { pickLang } from '../lib/i18n/lang';
 import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
-import { placeClickToCall } from '../lib/calls/place-click-to-call';
-import { getCallTracking } from '../lib/calls/start-call-tracking';
+import { placeOutgoingCall, type OutgoingCallResult } from '../lib/calls/place-outgoing-call';
+import { getPbxConnection } from '../lib/calls/start-call-tracking';
 import { renderReason } from '../lib/routing/route-reasons';
 
 const { values, positionals } = parseArgs({
@@ -27,7 +27,9 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length !== 2) {
-  process.stderr.write('Usage: npm run call -- <extension> <number> [--line <line>] [--portal <member_id>] [--timeout <seconds>]\n');
+  process.stderr.write(
+    'Usage: npm run call -- <extension> <number> [--line <line>] [--portal <member_id>] [--timeout <seconds>]\n',
+  );
   process.exit(2);
 }
 const [extension, number] = positionals as [string, string];
@@ -35,24 +37,41 @@ const config = getConfigOrExit();
 const db = await openCliDatabase();
 await runCliCommand({
   main: async () => {
-    if (config.pbxes.length === 0) throw new AppError('CONFIG_INVALID', 'No PBX configured: set AMI_HOST/AMI_USER/AMI_SECRET (or AMI_PBXES)');
+    if (config.pbxes.length === 0)
+      throw new AppError('CONFIG_INVALID', 'No PBX configured: set AMI_HOST/AMI_USER/AMI_SECRET (or AMI_PBXES)');
     const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
-    if (!portal) throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
-    const tracking = getCallTracking(values.pbx);
-    const { getAmiManager } = await import('../lib/asterisk/get-ami-managers');
-    const manager = getAmiManager(values.pbx);
-    await manager.waitConnected(5000);
-    const { decision, linkedId } = await placeClickToCall({ db, portalId: portal.id, extension, number, requestedLine: values.line, manager, tracking });
+    if (!portal)
+      throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
+    const pbx = getPbxConnection(values.pbx);
+    await pbx.manager.waitConnected(5000);
+    const result = await placeOutgoingCall({
+      db,
+      portalId: portal.id,
+      extension,
+      number,
+      requestedLine: values.line,
+      origin: 'click_to_call',
+      ami: new Map([[pbx.manager.name, pbx]]),
+    });
+    if (result.outcome === 'duplicate') throw new AppError('CONFLICT', `Call ${result.linkedId} was placed already`);
+    if (result.outcome !== 'placed') throw new AppError('UNAVAILABLE', notPlacedMessage(result));
+    const { decision, linkedId } = result;
+    const { tracking } = pbx;
     const lang = pickLang(values.lang);
-    process.stderr.write(`calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} (${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`);
+    process.stderr.write(
+      `calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} ` +
+        `(${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`,
+    );
     await tracking.waitForEnd(linkedId, Number(values.timeout) * 1000);
     await tracking.flushed();
-    const call = await db.call.findUniqueOrThrow({ where: { linkedId }, include: { events: { orderBy: { id: 'asc' }, select: { at: true, kind: true, payload: true } } } });
+    const call = await db.call.findUniqueOrThrow({
+      where: { linkedId },
+      include: { events: { orderBy: { id: 'asc' }, select: { at: true, kind: true, payload: true } } },
+    });
     const { decision: _stored, ...record } = call;
-    const output = {
-      decision: { trunk: decision.trunk, via: decision.via, onNet: decision.onNet, carrier: decision.carrier, fallbacks: decision.fallbacks, reasons: decision.reasons.map((r) => renderReason(r, lang)) },
-      call: record,
-    };
+    const reasons = decision.reasons.map((reason) => renderReason(reason, lang));
+    const { trunk, via, onNet, carrier, fallbacks } = decision;
+    const output = { decision: { trunk, via, onNet, carrier, fallbacks, reasons }, call: record };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   },
   cleanup: async () => {
@@ -60,3 +79,9 @@ await runCliCommand({
     await db.$disconnect();
   },
 });
+
+function notPlacedMessage(result: Exclude<OutgoingCallResult, { outcome: 'placed' | 'duplicate' }>): string {
+  if (result.outcome === 'notPlaced') return result.message;
+  const last = result.decision.reasons.at(-1);
+  return `No line can take this call now${last ? `: ${renderReason(last, 'en')}` : ''}`;
+}

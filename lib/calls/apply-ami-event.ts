@@ -1,6 +1,13 @@
 import type { AmiMessage } from '../asterisk/ami/ami-message';
-import { channelEndpoint, newTrackedCall, type CallChange, type CallTrackerState, type LiveChannel, type TrackedCall } from './call-tracker-state';
-import { hangupStatusCode } from './hangup-status-code';
+import {
+  channelEndpoint,
+  newTrackedCall,
+  type CallChange,
+  type CallTrackerState,
+  type LiveChannel,
+  type TrackedCall,
+} from './call-tracker-state';
+import { b24StatusCode, NOT_PLACED_STATUS_CODE } from './b24-status-code';
 
 export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
 
@@ -19,18 +26,29 @@ const field = (event: AmiMessage, name: string): string | undefined => {
  */
 export function applyAmiEvent(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
   switch (field(event, 'Event')) {
-    case 'Newchannel': return onNewchannel(state, event, now);
-    case 'Newstate': return onNewstate(state, event);
-    case 'DialBegin': return onDial(state, event, true);
-    case 'DialEnd': return onDial(state, event, false);
-    case 'BridgeEnter': return onBridgeEnter(state, event, now);
-    case 'VarSet': return onVarSet(state, event);
-    case 'UserEvent': return onUserEvent(state, event);
+    case 'Newchannel':
+      return onNewchannel(state, event, now);
+    case 'Newstate':
+      return onNewstate(state, event);
+    case 'DialBegin':
+      return onDial(state, event, true);
+    case 'DialEnd':
+      return onDial(state, event, false);
+    case 'BridgeEnter':
+      return onBridgeEnter(state, event, now);
+    case 'VarSet':
+      return onVarSet(state, event);
+    case 'UserEvent':
+      return onUserEvent(state, event);
     case 'BlindTransfer':
-    case 'AttendedTransfer': return onTransfer(state, event);
-    case 'Hangup': return onHangup(state, event, now);
-    case 'OriginateResponse': return onOriginateResponse(state, event, now);
-    default: return NONE;
+    case 'AttendedTransfer':
+      return onTransfer(state, event);
+    case 'Hangup':
+      return onHangup(state, event, now);
+    case 'OriginateResponse':
+      return onOriginateResponse(state, event, now);
+    default:
+      return NONE;
   }
 }
 
@@ -47,8 +65,22 @@ function onNewchannel(state: CallTrackerState, event: AmiMessage, now: number): 
   let call = state.calls.get(linkedId);
   if (!call) {
     call = isTrunk
-      ? newTrackedCall({ linkedId, pbxName: state.pbxName, origin: 'incoming', direction: 'inbound', startedAt: now, number: digits(field(event, 'CallerIDNum')) || null })
-      : newTrackedCall({ linkedId, pbxName: state.pbxName, origin: 'desk_phone', direction: 'outbound', startedAt: now, extension: /^\d+$/.test(endpoint) ? endpoint : null });
+      ? newTrackedCall({
+          linkedId,
+          pbxName: state.pbxName,
+          origin: 'incoming',
+          direction: 'inbound',
+          startedAt: now,
+          number: digits(field(event, 'CallerIDNum')) || null,
+        })
+      : newTrackedCall({
+          linkedId,
+          pbxName: state.pbxName,
+          origin: 'desk_phone',
+          direction: 'outbound',
+          startedAt: now,
+          extension: /^\d+$/.test(endpoint) ? endpoint : null,
+        });
     state.calls.set(linkedId, call);
     changes.push({ kind: 'started', call });
   }
@@ -72,7 +104,8 @@ function onNewstate(state: CallTrackerState, event: AmiMessage): ApplyAmiEventRe
 function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): ApplyAmiEventResult {
   const destUniqueid = field(event, 'DestUniqueid');
   const linkedId = field(event, 'DestLinkedid') ?? field(event, 'Linkedid');
-  if (!destUniqueid || !linkedId) return { changes: [], skipped: `${begin ? 'DialBegin' : 'DialEnd'} without DestUniqueid/Linkedid` };
+  if (!destUniqueid || !linkedId)
+    return { changes: [], skipped: `${begin ? 'DialBegin' : 'DialEnd'} without DestUniqueid/Linkedid` };
   const call = state.calls.get(linkedId);
   if (!call || call.status === 'ended') return NONE;
   const dest = state.channels.get(destUniqueid);
@@ -98,7 +131,8 @@ function onBridgeEnter(state: CallTrackerState, event: AmiMessage, now: number):
   if (!channel) return NONE;
   channel.bridgedAt ??= now;
   const call = state.calls.get(channel.linkedId);
-  if (!call || call.status === 'ended' || call.answeredAt !== null || channel.uniqueid !== call.trunkUniqueid) return NONE;
+  if (!call || call.status === 'ended' || call.answeredAt !== null || channel.uniqueid !== call.trunkUniqueid)
+    return NONE;
   call.answeredAt = now;
   call.status = 'answered';
   return { changes: [{ kind: 'answered', call }] };
@@ -125,14 +159,34 @@ function onUserEvent(state: CallTrackerState, event: AmiMessage): ApplyAmiEventR
   if (name !== 'B24TrunkFallback' && name !== 'RouteDecision') return NONE;
   const call = state.calls.get(field(event, 'Linkedid') ?? '');
   if (!call) return NONE;
-  if (name === 'RouteDecision') return { changes: [{ kind: 'route_decision', call, detail: { trunk: field(event, 'Trunk') || null, method: field(event, 'Method') ?? null } }] };
-  return { changes: [{ kind: 'trunk_fallback', call, detail: { requested: field(event, 'Requested') ?? null, used: field(event, 'Used') ?? null } }] };
+  if (name === 'RouteDecision')
+    return {
+      changes: [
+        {
+          kind: 'route_decision',
+          call,
+          detail: { trunk: field(event, 'Trunk') || null, method: field(event, 'Method') ?? null },
+        },
+      ],
+    };
+  return {
+    changes: [
+      {
+        kind: 'trunk_fallback',
+        call,
+        detail: { requested: field(event, 'Requested') ?? null, used: field(event, 'Used') ?? null },
+      },
+    ],
+  };
 }
 
 function onTransfer(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
   const call = state.calls.get(field(event, 'TransfererLinkedid') ?? field(event, 'OrigTransfererLinkedid') ?? '');
   if (!call) return NONE;
-  const detail = { result: field(event, 'Result') ?? null, to: field(event, 'Extension') ?? field(event, 'SecondTransfererExten') ?? null };
+  const detail = {
+    result: field(event, 'Result') ?? null,
+    to: field(event, 'Extension') ?? field(event, 'SecondTransfererExten') ?? null,
+  };
   return { changes: [{ kind: 'transfer', call, detail }] };
 }
 
@@ -167,7 +221,7 @@ function onOriginateResponse(state: CallTrackerState, event: AmiMessage, now: nu
   // With channels alive their Hangup closes the call with its cause; with none (unknown endpoint) this is the end.
   if (!call || call.status === 'ended' || call.liveChannels > 0) return NONE;
   const change = endCall(call, now, null);
-  call.b24StatusCode = '503';
+  call.b24StatusCode = NOT_PLACED_STATUS_CODE;
   state.calls.delete(call.linkedId);
   return { changes: [change] };
 }
@@ -178,6 +232,11 @@ export function endCall(call: TrackedCall, now: number, lastChannel: LiveChannel
   call.endedAt = now;
   call.talkSec = call.answeredAt === null ? 0 : Math.max(1, Math.round((now - call.answeredAt) / 1000));
   call.durationSec = Math.max(0, Math.round((now - call.startedAt) / 1000));
-  call.b24StatusCode = hangupStatusCode({ answered: call.answeredAt !== null, dialStatus: call.dialStatus, cause: call.hangupCause });
+  call.b24StatusCode = b24StatusCode({
+    answered: call.answeredAt !== null,
+    direction: call.direction,
+    dialStatus: call.dialStatus,
+    cause: call.hangupCause,
+  });
   return { kind: 'ended', call, detail: { channel: lastChannel?.name ?? null } };
 }

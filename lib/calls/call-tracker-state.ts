@@ -1,7 +1,9 @@
+import type { B24StatusCode } from './b24-status-code';
+
 /**
  * The call tracker's state for one PBX: live channels by Uniqueid and calls by Linkedid. Linkedid is the key because
  * every leg of a call shares it — for click-to-call it is the ChannelId we generate for Originate, and it survives
- * transfers (reference asterisk.md §2.5, §5.5), so transfers and parallel ringing never make a second call.
+ * transfers, so transfers and parallel ringing never make a second call.
  */
 export type CallOrigin = 'click_to_call' | 'desk_phone' | 'incoming';
 export type CallStatus = 'started' | 'ringing' | 'answered' | 'ended';
@@ -13,7 +15,7 @@ export type TrackedCall = {
   direction: 'outbound' | 'inbound';
   status: CallStatus;
   startedAt: number;
-  /** When the trunk (client) leg was first bridged: talk time starts here, not at the manager's answer (CDR billsec). */
+  /** When the trunk (client) leg was first bridged: talk time starts here, not at the manager's answer (billsec). */
   answeredAt: number | null;
   endedAt: number | null;
   /** The client's number (E.164 digits) and the manager's extension, as far as known. */
@@ -26,7 +28,8 @@ export type TrackedCall = {
   sim: number | null;
   dialStatus: string | null;
   hangupCause: number | null;
-  b24StatusCode: string | null;
+  /** Worked out once when the call ends (b24StatusCode); the journal, the `finish` and the card read it. */
+  b24StatusCode: B24StatusCode | null;
   b24CallId: string | null;
   recordingPath: string | null;
   talkSec: number | null;
@@ -34,7 +37,14 @@ export type TrackedCall = {
   liveChannels: number;
 };
 
-export type LiveChannel = { uniqueid: string; linkedId: string; name: string; endpoint: string; isTrunk: boolean; bridgedAt: number | null };
+export type LiveChannel = {
+  uniqueid: string;
+  linkedId: string;
+  name: string;
+  endpoint: string;
+  isTrunk: boolean;
+  bridgedAt: number | null;
+};
 
 export type CallTrackerState = {
   pbxName: string;
@@ -43,23 +53,57 @@ export type CallTrackerState = {
   calls: Map<string, TrackedCall>;
 };
 
-export type CallChangeKind = 'started' | 'ringing' | 'dial_begin' | 'dial_end' | 'answered' | 'transfer' | 'route_decision' | 'trunk_fallback' | 'recording' | 'ended';
+export type CallChangeKind =
+  | 'started'
+  | 'ringing'
+  | 'dial_begin'
+  | 'dial_end'
+  | 'answered'
+  | 'transfer'
+  | 'route_decision'
+  | 'trunk_fallback'
+  | 'recording'
+  | 'ended';
 /** One thing that happened to a call; `call` is the call after the change (the journal writes it as is). */
-export type CallChange = { kind: CallChangeKind; call: TrackedCall; detail?: Record<string, string | number | null>; /** Epoch ms it happened (set when recorded). */ at?: number };
+export type CallChange = {
+  kind: CallChangeKind;
+  call: TrackedCall;
+  detail?: Record<string, string | number | null> /** Epoch ms it happened (set when recorded). */;
+  at?: number;
+};
 
 export type CreateCallTrackerStateOptions = { pbxName: string; isTrunkEndpoint?: (endpoint: string) => boolean };
 
 /** Our gateways are named gw_<carrier> in pjsip.conf (scripts/peers, the desk-phone dialplan's TRUNK_PATTERN). */
 const defaultIsTrunk = (endpoint: string) => endpoint.startsWith('gw_');
 
-export function createCallTrackerState({ pbxName, isTrunkEndpoint = defaultIsTrunk }: CreateCallTrackerStateOptions): CallTrackerState {
+export function createCallTrackerState({
+  pbxName,
+  isTrunkEndpoint = defaultIsTrunk,
+}: CreateCallTrackerStateOptions): CallTrackerState {
   return { pbxName, isTrunkEndpoint, channels: new Map(), calls: new Map() };
 }
 
-export function newTrackedCall(fields: Pick<TrackedCall, 'linkedId' | 'pbxName' | 'origin' | 'direction' | 'startedAt'> & Partial<TrackedCall>): TrackedCall {
+export function newTrackedCall(
+  fields: Pick<TrackedCall, 'linkedId' | 'pbxName' | 'origin' | 'direction' | 'startedAt'> & Partial<TrackedCall>,
+): TrackedCall {
   return {
-    status: 'started', answeredAt: null, endedAt: null, number: null, extension: null, trunkEndpoint: null, trunkUniqueid: null, sim: null,
-    dialStatus: null, hangupCause: null, b24StatusCode: null, b24CallId: null, recordingPath: null, talkSec: null, durationSec: null, liveChannels: 0,
+    status: 'started',
+    answeredAt: null,
+    endedAt: null,
+    number: null,
+    extension: null,
+    trunkEndpoint: null,
+    trunkUniqueid: null,
+    sim: null,
+    dialStatus: null,
+    hangupCause: null,
+    b24StatusCode: null,
+    b24CallId: null,
+    recordingPath: null,
+    talkSec: null,
+    durationSec: null,
+    liveChannels: 0,
     ...fields,
   };
 }

@@ -9,7 +9,12 @@ import { closeStaleJournalCalls } from './close-stale-journal-calls';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { writeCallChange, type CallContext } from './write-call-change';
 
-export type CallTrackingOptions = { manager: AmiManager; db: Db; log?: (line: string) => void; isTrunkEndpoint?: (endpoint: string) => boolean };
+export type CallTrackingOptions = {
+  manager: AmiManager;
+  db: Db;
+  log?: (line: string) => void;
+  isTrunkEndpoint?: (endpoint: string) => boolean;
+};
 type Known = Omit<CallContext, 'trunkId' | 'trunkName'>;
 
 /**
@@ -49,7 +54,9 @@ export class CallTracking extends EventEmitter {
   record(changes: CallChange[]): void {
     for (const change of changes) {
       const snapshot: CallChange = { ...change, call: { ...change.call }, at: change.at ?? Date.now() };
-      this.queue = this.queue.then(() => this.write(snapshot)).catch((error: Error) => this.log(`journal write failed for ${snapshot.call.linkedId}: ${error.message}`));
+      this.queue = this.queue
+        .then(() => this.write(snapshot))
+        .catch((error: Error) => this.log(`journal write failed for ${snapshot.call.linkedId}: ${error.message}`));
       this.queue = this.queue.then(() => {
         if (snapshot.kind === 'ended') this.notifyEnded(snapshot);
         this.emit('change', snapshot);
@@ -62,7 +69,10 @@ export class CallTracking extends EventEmitter {
     const done = this.ended.get(linkedId);
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`call ${linkedId} did not end within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`call ${linkedId} did not end within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const list = this.waiters.get(linkedId) ?? [];
       list.push((change) => {
         clearTimeout(timer);
@@ -96,7 +106,13 @@ export class CallTracking extends EventEmitter {
       this.record(reconcileLiveChannels(this.state, events, this.lostAt ?? now, now));
       await this.queue;
       const live = new Set(events.map((e) => String(e.Linkedid ?? '')));
-      const closed = await closeStaleJournalCalls({ db: this.options.db, pbxName: manager.name, liveLinkedIds: live, tracked: new Set(this.state.calls.keys()), endedAt: new Date(this.lostAt ?? now) });
+      const closed = await closeStaleJournalCalls({
+        db: this.options.db,
+        pbxName: manager.name,
+        liveLinkedIds: live,
+        tracked: new Set(this.state.calls.keys()),
+        endedAt: new Date(this.lostAt ?? now),
+      });
       if (closed) this.log(`closed ${closed} journal call(s) whose channels were gone after (re)connect`);
       this.lostAt = null;
     } catch (error) {
@@ -121,10 +137,15 @@ export class CallTracking extends EventEmitter {
       this.held.delete(call.linkedId);
       for (const first of earlier) await this.write({ ...first, call: { ...change.call, status: first.call.status } });
     }
-    if (!known) this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
+    if (!known)
+      this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
     const trunk = call.trunkEndpoint ? await this.findTrunk(known.portalId, call.trunkEndpoint) : null;
-    const userId = call.extension ? await this.findUserId(known.portalId, call.extension) : null;
-    await writeCallChange({ db: this.options.db, change, context: { ...known, trunkId: trunk?.id ?? null, trunkName: trunk?.name ?? null, userId } });
+    const userId = known.userId ?? (call.extension ? await this.findUserId(known.portalId, call.extension) : null);
+    await writeCallChange({
+      db: this.options.db,
+      change,
+      context: { ...known, trunkId: trunk?.id ?? null, trunkName: trunk?.name ?? null, userId },
+    });
     if (change.kind === 'ended') this.contexts.delete(call.linkedId);
   }
 
@@ -140,7 +161,9 @@ export class CallTracking extends EventEmitter {
     const key = `user/${portalId}/${extension}`;
     let found = this.users.get(key);
     if (!found) {
-      found = this.options.db.user.findFirst({ where: { portalId, extension, active: true }, select: { id: true } }).then((u) => u?.id ?? null);
+      found = this.options.db.user
+        .findFirst({ where: { portalId, extension, active: true }, select: { id: true } })
+        .then((u) => u?.id ?? null);
       this.users.set(key, found);
       setTimeout(() => this.users.delete(key), 60_000).unref();
     }
@@ -152,7 +175,10 @@ export class CallTracking extends EventEmitter {
     const key = `${portalId}/${endpoint}`;
     let found = this.trunks.get(key);
     if (!found) {
-      found = this.options.db.trunk.findFirst({ where: { portalId, dialTarget: { in: [endpoint, `PJSIP/${endpoint}`] } }, select: { id: true, name: true } });
+      found = this.options.db.trunk.findFirst({
+        where: { portalId, dialTarget: { in: [endpoint, `PJSIP/${endpoint}`] } },
+        select: { id: true, name: true },
+      });
       this.trunks.set(key, found);
       setTimeout(() => this.trunks.delete(key), 60_000).unref();
     }

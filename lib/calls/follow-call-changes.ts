@@ -5,6 +5,7 @@ import { priceCall } from '../savings/price-call';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
 import { finishCallInBitrix24 } from './registration/finish-call-in-bitrix24';
 import { registerCallInBitrix24 } from './registration/register-call-in-bitrix24';
+import { b24StatusCode } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
 
@@ -23,11 +24,14 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
   const registering = new Set<string>();
   tracking.on('change', (change: CallChange) => {
     const { call } = change;
-    const wantsRegistration = call.origin !== 'click_to_call' && call.number !== null && !registering.has(call.linkedId);
+    const wantsRegistration =
+      call.origin !== 'click_to_call' && call.number !== null && !registering.has(call.linkedId);
     if (!wantsRegistration && change.kind !== 'ended') return;
     if (wantsRegistration) registering.add(call.linkedId);
     void handle(db, change, wantsRegistration)
-      .catch((error: unknown) => console.error(`[calls] follow-up of ${call.linkedId} failed: ${(error as Error).message}`))
+      .catch((error: unknown) =>
+        console.error(`[calls] follow-up of ${call.linkedId} failed: ${(error as Error).message}`),
+      )
       .finally(() => change.kind === 'ended' && registering.delete(call.linkedId));
   });
 }
@@ -35,39 +39,72 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
 async function handle(db: Db, { kind, call }: CallChange, register: boolean): Promise<void> {
   const row = await db.call.findUnique({
     where: { linkedId: call.linkedId },
-    select: { portalId: true, trunkId: true, decision: true, carrierInn: true, portal: { select: { status: true } }, user: { select: { b24UserId: true } } },
+    select: {
+      portalId: true,
+      trunkId: true,
+      decision: true,
+      carrierInn: true,
+      portal: { select: { status: true } },
+      user: { select: { b24UserId: true } },
+    },
   });
   if (!row) return;
   const bitrix24 = row.portal.status === 'active';
   if (bitrix24 && register) {
-    const trunk = row.trunkId ? await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } }) : null;
-    await registerCallInBitrix24({ db, portalId: row.portalId, linkedId: call.linkedId, direction: call.direction, number: call.number!, extension: call.extension, lineNumber: trunk?.lineNumber, startedAt: new Date(call.startedAt) });
+    const trunk = row.trunkId
+      ? await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } })
+      : null;
+    await registerCallInBitrix24({
+      db,
+      portalId: row.portalId,
+      linkedId: call.linkedId,
+      direction: call.direction,
+      number: call.number!,
+      extension: call.extension,
+      lineNumber: trunk?.lineNumber,
+      startedAt: new Date(call.startedAt),
+    });
   }
   if (kind !== 'ended') return;
-  const { costKopecks, baselineCostKopecks } = await priceEndedCall(db, row.portalId, row.trunkId, row.decision, row.carrierInn, call.talkSec ?? 0);
+  const { costKopecks, baselineCostKopecks } = await priceEndedCall(
+    db,
+    row.portalId,
+    row.trunkId,
+    row.decision,
+    row.carrierInn,
+    call.talkSec ?? 0,
+  );
   await db.call.update({ where: { linkedId: call.linkedId }, data: { costKopecks, baselineCostKopecks } });
   if (!bitrix24) return;
   await finishCallInBitrix24({
     db,
     portalId: row.portalId,
     linkedId: call.linkedId,
-    direction: call.direction,
     b24UserId: row.user?.b24UserId ?? null,
     extension: call.extension,
     durationSec: call.talkSec ?? 0,
-    answered: call.answeredAt !== null,
-    hangupCause: call.hangupCause,
+    statusCode:
+      call.b24StatusCode ??
+      b24StatusCode({ answered: call.answeredAt !== null, direction: call.direction, cause: call.hangupCause }),
     costKopecks,
     recording: await readRecording(call.recordingPath),
   });
 }
 
 /** Cost by the trunk's tariff (on-net when the decision said so), and the same call through the default trunk. */
-async function priceEndedCall(db: Db, portalId: number, trunkId: number | null, decision: unknown, carrierInn: string | null, talkSec: number) {
+async function priceEndedCall(
+  db: Db,
+  portalId: number,
+  trunkId: number | null,
+  decision: unknown,
+  carrierInn: string | null,
+  talkSec: number,
+) {
   const settings = await loadRoutingSettings({ db, portalId });
   const trunk = settings.trunks.find((t) => t.id === String(trunkId));
   const clientGroup = carrierInn ? settings.carrierGroups.find((g) => g.inns.includes(carrierInn)) : undefined;
-  const onNet = (decision as { onNet?: boolean } | null)?.onNet ?? (!!trunk && trunk.carrierGroupId === clientGroup?.id);
+  const onNet =
+    (decision as { onNet?: boolean } | null)?.onNet ?? (!!trunk && trunk.carrierGroupId === clientGroup?.id);
   return {
     costKopecks: trunk ? priceCall({ talkSec, onNet, tariff: trunk.tariff }) : null,
     baselineCostKopecks: priceBaseline({ talkSec, clientGroupId: clientGroup?.id, settings }),

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
+import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import { trackOriginatedCall } from './track-originated-call';
-import { getCallTracking } from './start-call-tracking';
 import type { AmiManager } from '../asterisk/ami-manager';
-import { getAmiManager } from '../asterisk/get-ami-managers';
 
 export type OriginateOptions = {
   /** The manager's extension: rung first (PJSIP/<extension>). */
@@ -19,19 +18,23 @@ export type OriginateOptions = {
   decisionId?: string | null;
   decision?: unknown;
   portalId: number;
+  /** The manager's user row, when the caller found it. */
+  userId?: number | null;
   sim?: number | null;
   requestedLine?: string | null;
   carrierInn?: string | null;
   carrierSource?: string | null;
-  pbxName?: string;
   /** Record the client leg (MixMonitor in the PBX's trunk pre-dial handler; the file name comes back as VarSet). */
   record?: boolean;
   /** Ms the manager has to answer. */
   ringTimeoutMs?: number;
   /** Test/bench hook: called when the Originate bytes have been handed to the socket. */
   onWritten?: () => void;
-  manager?: AmiManager;
-  tracking?: CallTracking;
+  /** The PBX to place the call on, and the tracking that follows it there. */
+  manager: AmiManager;
+  tracking: CallTracking;
+  /** The journal key; given when the journal row was claimed before the Originate (a Bitrix24 CALL_ID's). */
+  linkedId?: string;
 };
 
 const EXTENSION = /^\d{2,8}$/;
@@ -45,17 +48,27 @@ const TOKEN = /^[A-Za-z0-9._:\-]{1,100}$/;
  * by the dialplan's FILTER()/allow-list — never spliced into dialplan text. Our generated ChannelId becomes the
  * Linkedid of every leg: the journal key. The manager's phone shows the client's number (CallerID).
  */
+export const newLinkedId = (): string => `c2c-${randomUUID()}`;
+
 export async function originate(options: OriginateOptions): Promise<{ linkedId: string }> {
   const trunk = options.trunk.replace(/^PJSIP\//, '');
-  if (!EXTENSION.test(options.extension)) throw new AppError('INVALID_INPUT', `Extension "${options.extension}" is not a phone extension`, { extension: 'digits' });
-  if (!NUMBER.test(options.number)) throw new AppError('INVALID_INPUT', `Number "${options.number}" must be 5–15 digits`, { number: 'digits' });
-  if (!TRUNK.test(trunk)) throw new AppError('INVALID_INPUT', `Trunk "${options.trunk}" is not a dial target`, { trunk: 'format' });
-  for (const [name, value] of [['callId', options.callId], ['decisionId', options.decisionId]] as const) {
-    if (value && !TOKEN.test(value)) throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
+  if (!EXTENSION.test(options.extension))
+    throw new AppError('INVALID_INPUT', `Extension "${options.extension}" is not a phone extension`, {
+      extension: 'digits',
+    });
+  if (!NUMBER.test(options.number))
+    throw new AppError('INVALID_INPUT', `Number "${options.number}" must be 5–15 digits`, { number: 'digits' });
+  if (!TRUNK.test(trunk))
+    throw new AppError('INVALID_INPUT', `Trunk "${options.trunk}" is not a dial target`, { trunk: 'format' });
+  for (const [name, value] of [
+    ['callId', options.callId],
+    ['decisionId', options.decisionId],
+  ] as const) {
+    if (value && !TOKEN.test(value))
+      throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
   }
-  const manager = options.manager ?? getAmiManager(options.pbxName);
-  const tracking = options.tracking ?? getCallTracking(manager.name);
-  const linkedId = `c2c-${randomUUID()}`;
+  const { manager, tracking } = options;
+  const linkedId = options.linkedId ?? newLinkedId();
   const variables = [`TRUNK=${trunk}`, `MANAGER_EXT=${options.extension}`];
   // Double underscore: inherited by the trunk leg and transfer targets, so the gateway and the tracker see the id.
   if (options.callId) variables.push(`__B24_CALL_ID=${options.callId}`);
@@ -64,10 +77,21 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
   variables.push(`__RECORD=${options.record ? 1 : 0}`);
 
   tracking.remember(linkedId, {
-    portalId: options.portalId, decision: options.decision, requestedLine: options.requestedLine, carrierInn: options.carrierInn, carrierSource: options.carrierSource,
+    portalId: options.portalId,
+    userId: options.userId,
+    decision: options.decision,
+    requestedLine: options.requestedLine,
+    carrierInn: options.carrierInn,
+    carrierSource: options.carrierSource,
   });
   const started = trackOriginatedCall(tracking.state, {
-    linkedId, extension: options.extension, number: options.number, trunkEndpoint: trunk, sim: options.sim ?? null, b24CallId: options.callId ?? null, now: Date.now(),
+    linkedId,
+    extension: options.extension,
+    number: options.number,
+    trunkEndpoint: trunk,
+    sim: options.sim ?? null,
+    b24CallId: options.callId ?? null,
+    now: Date.now(),
   });
   const sent = manager.action(
     {
@@ -91,11 +115,21 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
   } catch (error) {
     const call = tracking.state.calls.get(linkedId);
     if (call && call.status !== 'ended') {
-      Object.assign(call, { status: 'ended', endedAt: Date.now(), talkSec: 0, durationSec: 0, b24StatusCode: '503' });
+      Object.assign(call, {
+        status: 'ended',
+        endedAt: Date.now(),
+        talkSec: 0,
+        durationSec: 0,
+        b24StatusCode: NOT_PLACED_STATUS_CODE,
+      });
       tracking.state.calls.delete(linkedId);
-      tracking.record([{ kind: 'ended', call, detail: { reason: 'originate_failed', error: (error as Error).message } }]);
+      tracking.record([
+        { kind: 'ended', call, detail: { reason: 'originate_failed', error: (error as Error).message } },
+      ]);
     }
-    throw error instanceof AppError ? error : new AppError('UNAVAILABLE', `The PBX refused the call: ${(error as Error).message}`);
+    throw error instanceof AppError
+      ? error
+      : new AppError('UNAVAILABLE', `The PBX refused the call: ${(error as Error).message}`);
   }
   return { linkedId };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashAndRestartPbx, restartPbx } from '../asterisk/testing/pbx-process';
 import { CallTracking } from './call-tracking';
-import { placeClickToCall } from './place-click-to-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
 import { AmiManager } from '../asterisk/ami-manager';
 import { testPbx } from '../asterisk/testing/pbx-process';
@@ -24,36 +23,53 @@ describe('Asterisk restarted while calls are up', () => {
   it.each([
     { how: 'core restart now', restart: restartPbx, closedBy: 'Hangup events' },
     { how: 'SIGKILL + start', restart: crashAndRestartPbx, closedBy: 'the re-sync' },
-  ])('$how: reconnects within 5 s, calls closed by $closedBy with a status, nothing in progress', { timeout: 90_000 }, async ({ restart, closedBy }) => {
-    await h.setGateway('TALK_SECS', '20'); // outlives the restart; the gateway's own legs end by themselves soon after
-    const db = h.testDb.db();
-    const calls = await Promise.all(['79031234567', '79261234567'].map((number, i) =>
-      placeClickToCall({ db, portalId: h.portalId, extension: ['101', '102'][i]!, number, manager: h.manager, tracking: h.tracking })));
-    await waitUntil(() => calls.every((c) => h.tracking.state.calls.get(c.linkedId)?.status === 'answered'), 20_000);
+  ])(
+    '$how: reconnects within 5 s, calls closed by $closedBy with a status, nothing in progress',
+    { timeout: 90_000 },
+    async ({ restart, closedBy }) => {
+      // Outlives the restart; the gateway's own legs end by themselves soon after.
+      await h.setGateway('TALK_SECS', '20');
+      const db = h.testDb.db();
+      const calls = await Promise.all(
+        ['79031234567', '79261234567'].map((number, i) => h.place({ extension: ['101', '102'][i]!, number })),
+      );
+      await waitUntil(() => calls.every((c) => h.tracking.state.calls.get(c.linkedId)?.status === 'answered'), 20_000);
 
-    const disconnected = new Promise<void>((resolve) => h.manager.once('disconnected', () => resolve()));
-    const restarted = restart();
-    await disconnected;
-    // The requirement's bound: connected again within 5 s of Asterisk being back (waitConnected rejects otherwise).
-    await restarted;
-    await h.manager.waitConnected(5000);
+      const disconnected = new Promise<void>((resolve) => h.manager.once('disconnected', () => resolve()));
+      const restarted = restart();
+      await disconnected;
+      // The requirement's bound: connected again within 5 s of Asterisk being back (waitConnected rejects otherwise).
+      await restarted;
+      await h.manager.waitConnected(5000);
 
-    const ends = await Promise.all(calls.map((c) => h.tracking.waitForEnd(c.linkedId, 20_000)));
-    if (closedBy === 'the re-sync') for (const end of ends) expect(end.detail).toEqual({ reason: 'gone_after_reconnect' });
-    for (const end of ends) expect(end.call).toMatchObject({ status: 'ended', b24StatusCode: '200' });
-    await h.tracking.flushed();
-    expect(await db.call.count({ where: { status: { not: 'ended' } } })).toBe(0);
-    for (const c of calls) {
-      const row = await db.call.findUniqueOrThrow({ where: { linkedId: c.linkedId } });
-      expect(row.talkSec).toBeGreaterThan(0);
-      expect(row.endedAt).not.toBeNull();
-    }
-  });
+      const ends = await Promise.all(calls.map((c) => h.tracking.waitForEnd(c.linkedId, 20_000)));
+      if (closedBy === 'the re-sync')
+        for (const end of ends) expect(end.detail).toEqual({ reason: 'gone_after_reconnect' });
+      for (const end of ends) expect(end.call).toMatchObject({ status: 'ended', b24StatusCode: '200' });
+      await h.tracking.flushed();
+      expect(await db.call.count({ where: { status: { not: 'ended' } } })).toBe(0);
+      for (const c of calls) {
+        const row = await db.call.findUniqueOrThrow({ where: { linkedId: c.linkedId } });
+        expect(row.talkSec).toBeGreaterThan(0);
+        expect(row.endedAt).not.toBeNull();
+      }
+    },
+  );
 
-  it('after an app restart, journal calls left "in progress" whose channels are gone are closed on connect', async () => {
+  it('after an app restart, journal calls left "in progress" with no channels are closed on connect', async () => {
     const db = h.testDb.db();
     const stale = await db.call.create({
-      data: { portalId: h.portalId, linkedId: `c2c-stale-${Date.now()}`, direction: 'outbound', origin: 'click_to_call', number: '79031234567', pbxName: testPbx().name, status: 'answered', answeredAt: new Date(Date.now() - 5000), startedAt: new Date(Date.now() - 8000) },
+      data: {
+        portalId: h.portalId,
+        linkedId: `c2c-stale-${Date.now()}`,
+        direction: 'outbound',
+        origin: 'click_to_call',
+        number: '79031234567',
+        pbxName: testPbx().name,
+        status: 'answered',
+        answeredAt: new Date(Date.now() - 5000),
+        startedAt: new Date(Date.now() - 8000),
+      },
     });
     const manager = new AmiManager({ pbx: testPbx(), log: () => undefined });
     const tracking = new CallTracking({ manager, db, log: () => undefined });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { OccupancyByTrunk, UsageByTrunk } from '../routing/types';
 import { getSimLoad, readSimLoadWhenPbx } from './get-sim-load';
+import type { PbxConnections } from './pbx-connections';
 import { trackedCallStates } from './start-call-tracking';
 
 export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
@@ -8,9 +9,12 @@ export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
 /**
  * Live SIM load when this server talks to a PBX (see readSimLoadWhenPbx), so every decision made here — the call
  * card's, a redial's, a desk phone's through the dialplan endpoint — sees the SIMs busy and the caps used right now.
- * SIMs in use come from this thread's call tracking; the dialplan process, which has none, reads the summary the app
- * sends it (lib/dialplan/dialplan-process.ts).
+ * SIMs in use come from this process's call tracking (or the PBX connections given); the dialplan process, which has
+ * none, reads the summary the app sends it
+ * (lib/dialplan/dialplan-process.ts).
  */
-export function readLiveSimLoad(db: Db, portalId: number): Promise<LiveSimLoad | null> {
+export function readLiveSimLoad(db: Db, portalId: number, ami?: PbxConnections): Promise<LiveSimLoad | null> {
+  if (ami)
+    return getSimLoad({ db, portalId, trackers: [...ami.values()].map((connection) => connection.tracking.state) });
   return readSimLoadWhenPbx(() => getSimLoad({ db, portalId, trackers: trackedCallStates() }));
 }

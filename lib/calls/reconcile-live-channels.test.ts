@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState } from './call-tracker-state';
-import { hangupStatusCode } from './hangup-status-code';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { loadEventStream } from './testing/load-event-stream';
 
@@ -12,25 +11,29 @@ describe('reconcileLiveChannels', () => {
     const bridged = events.findIndex((e) => e.Event === 'BridgeEnter') + 2;
     events.slice(0, bridged).forEach((e, i) => applyAmiEvent(state, e, i * 100));
     const lostAt = bridged * 100 + 2000;
-    const changes = reconcileLiveChannels(state, [{ Event: 'CoreShowChannel', Uniqueid: 'new-1', Linkedid: 'new-1', Channel: 'PJSIP/gw_mts-0000009', CallerIDNum: '79161234567', BridgeId: '' }], lostAt, lostAt + 3000);
+    const changes = reconcileLiveChannels(
+      state,
+      [
+        {
+          Event: 'CoreShowChannel',
+          Uniqueid: 'new-1',
+          Linkedid: 'new-1',
+          Channel: 'PJSIP/gw_mts-0000009',
+          CallerIDNum: '79161234567',
+          BridgeId: '',
+        },
+      ],
+      lostAt,
+      lostAt + 3000,
+    );
     const ended = changes.find((c) => c.kind === 'ended')!;
     expect(ended.call).toMatchObject({ status: 'ended', b24StatusCode: '200', endedAt: lostAt });
     expect(ended.detail).toEqual({ reason: 'gone_after_reconnect' });
-    expect(changes.find((c) => c.kind === 'started')!.call).toMatchObject({ linkedId: 'new-1', origin: 'incoming', number: '79161234567' });
+    expect(changes.find((c) => c.kind === 'started')!.call).toMatchObject({
+      linkedId: 'new-1',
+      origin: 'incoming',
+      number: '79161234567',
+    });
     expect([...state.calls.keys()]).toEqual(['new-1']);
   });
-});
-
-describe('hangupStatusCode', () => {
-  it.each([
-    [{ answered: true, dialStatus: 'ANSWER', cause: 16 }, '200'],
-    [{ answered: false, dialStatus: 'BUSY', cause: 17 }, '486'],
-    [{ answered: false, dialStatus: 'NOANSWER', cause: 0 }, '304'],
-    [{ answered: false, dialStatus: 'CHANUNAVAIL', cause: 0 }, '503'],
-    [{ answered: false, dialStatus: null, cause: 17 }, '486'],
-    [{ answered: false, dialStatus: null, cause: 1 }, '404'],
-    [{ answered: false, dialStatus: null, cause: 21 }, '603'],
-    [{ answered: false, dialStatus: null, cause: 16 }, '304'],
-    [{ answered: false, dialStatus: null, cause: null }, '304'],
-  ] as const)('%o → %s', (input, expected) => expect(hangupStatusCode(input)).toBe(expected));
 });

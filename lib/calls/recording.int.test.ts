@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeClickToCall } from './place-click-to-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
 
 describe('recording when the portal has it on (real Asterisk pair)', () => {
@@ -9,14 +8,20 @@ describe('recording when the portal has it on (real Asterisk pair)', () => {
   beforeAll(async () => {
     h = await startClickToCallHarness();
     const db = h.testDb.db();
-    await db.portalSettings.upsert({ where: { portalId: h.portalId }, create: { portalId: h.portalId, recordingEnabled: true }, update: { recordingEnabled: true } });
-    await db.listEntry.create({ data: { portalId: h.portalId, list: 'never_record', value: '7926*', isPattern: true } });
+    await db.portalSettings.upsert({
+      where: { portalId: h.portalId },
+      create: { portalId: h.portalId, recordingEnabled: true },
+      update: { recordingEnabled: true },
+    });
+    await db.listEntry.create({
+      data: { portalId: h.portalId, list: 'never_record', value: '7926*', isPattern: true },
+    });
   });
   afterAll(async () => h?.close());
 
   const place = async (number: string) => {
     const db = h.testDb.db();
-    const { linkedId } = await placeClickToCall({ db, portalId: h.portalId, extension: '103', number, manager: h.manager, tracking: h.tracking });
+    const { linkedId } = await h.place({ extension: '103', number });
     await h.tracking.waitForEnd(linkedId, 30_000);
     await h.tracking.flushed();
     return db.call.findUniqueOrThrow({ where: { linkedId }, include: { events: true } });

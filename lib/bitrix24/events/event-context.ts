@@ -1,7 +1,8 @@
+import type { PlaceCall } from '../../calls/place-call-on-connected-pbx';
 import type { Db, PortalModel } from '../../db/client';
 import type { BracketTree } from '../parse-bracket-body';
-import type { PlaceCall } from './call-placer';
 
+/** What the handlers reach the rest of the app through; tests pass their own database and placeCall. */
 export type EventDependencies = { db: Db; placeCall: PlaceCall; log: (line: string) => void };
 export type EventContext = EventDependencies & { portal: PortalModel; body: BracketTree };
 

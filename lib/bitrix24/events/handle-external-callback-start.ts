@@ -1,6 +1,6 @@
 import { readBracketString } from '../parse-bracket-body';
 import type { EventHandler } from './event-context';
-import { startClickToCall } from './handle-external-call-start';
+import { placeEventCall } from './place-event-call';
 
 /**
  * ONEXTERNALCALLBACKSTART: a visitor asked for a call back through a CRM form. There is no CALL_ID and no user in the
@@ -12,5 +12,9 @@ export const handleExternalCallbackStart: EventHandler = async (context) => {
   if (!number) return { status: 200, body: { ignored: 'incomplete event' } };
   const lineNumber = readBracketString(context.body, 'data', 'LINE_NUMBER');
   const userId = Number(readBracketString(context.body, 'auth', 'user_id')) || 1;
-  return { status: 200, body: { ok: true }, background: () => startClickToCall(context, { callId: null, userId, number, lineNumber, origin: 'callback' }) };
+  return {
+    status: 200,
+    body: { ok: true },
+    background: () => placeEventCall(context, { callId: null, userId, number, lineNumber, origin: 'callback' }),
+  };
 };

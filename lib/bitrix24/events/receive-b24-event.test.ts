@@ -8,7 +8,8 @@ import type { Db } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
 import { parseBracketBody } from '../parse-bracket-body';
-import type { PlaceCallRequest } from './call-placer';
+import type { PlaceCall } from '../../calls/place-call-on-connected-pbx';
+import type { RouteDecision } from '../../routing/decide-route';
 import { receiveB24Event } from './receive-b24-event';
 
 /**
@@ -23,7 +24,12 @@ let testDb: TestDatabase;
 let db: Db;
 let server: Server;
 let handlerUrl: string;
-const placed: PlaceCallRequest[] = [];
+const placed: Array<Parameters<PlaceCall>[0]> = [];
+/** Stands in for the PBX side: remembers what the handler asked for (the use case itself is tested on the real PBX). */
+const placeCall: PlaceCall = async (request) => {
+  placed.push(request);
+  return { outcome: 'placed', linkedId: `linked-${placed.length}`, decision: {} as RouteDecision };
+};
 
 async function snapshot(): Promise<string> {
   const tables = await Promise.all([
@@ -38,7 +44,11 @@ async function snapshot(): Promise<string> {
 }
 
 async function post(body: string): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(handlerUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+  const response = await fetch(handlerUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body,
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -46,8 +56,15 @@ async function storePortal(memberId: string, status = 'active'): Promise<number>
   const auth = emulator.installAuth(memberId, 1);
   const portal = await db.portal.create({
     data: {
-      memberId, domain: auth.domain!, clientEndpoint: auth.client_endpoint!, serverEndpoint: auth.server_endpoint!, accessToken: auth.access_token!,
-      refreshToken: auth.refresh_token!, expiresAt: new Date(Number(auth.expires) * 1000), applicationToken: auth.application_token!, status,
+      memberId,
+      domain: auth.domain!,
+      clientEndpoint: auth.client_endpoint!,
+      serverEndpoint: auth.server_endpoint!,
+      accessToken: auth.access_token!,
+      refreshToken: auth.refresh_token!,
+      expiresAt: new Date(Number(auth.expires) * 1000),
+      applicationToken: auth.application_token!,
+      status,
     },
   });
   return portal.id;
@@ -62,9 +79,15 @@ async function genuine(portal: string, event: string, data: Record<string, unkno
 beforeAll(async () => {
   emulator = await startEmulator({
     portals: [createDemoPortal(A), createDemoPortal(B), createDemoPortal(GONE)],
-    appUrl: 'http://127.0.0.1:1', clientId: 'app.events', clientSecret: 'events-secret',
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.events',
+    clientSecret: 'events-secret',
   });
-  Object.assign(process.env, { B24_CLIENT_ID: 'app.events', B24_CLIENT_SECRET: 'events-secret', B24_OAUTH_URL: emulator.url });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.events',
+    B24_CLIENT_SECRET: 'events-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
   testDb = await createTestDatabase({ kind: 'sqlite' });
   db = testDb.db();
   const portalA = await storePortal(A);
@@ -76,11 +99,12 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     request.on('end', () => {
       if (request.url?.includes('capture=1')) return void response.end('{}');
-      void receiveB24Event({ body: parseBracketBody(text), db, log: () => undefined, placeCall: async (req) => (placed.push(req), { linkedId: `linked-${placed.length}` }) })
-        .then(async (outcome) => {
+      void receiveB24Event({ body: parseBracketBody(text), db, log: () => undefined, placeCall }).then(
+        async (outcome) => {
           await outcome.background?.();
           response.writeHead(outcome.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(outcome.body));
-        });
+        },
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,7 +116,13 @@ afterAll(async () => {
   await testDb?.dispose();
 });
 
-const callData = { CALL_ID: 'externalCall.forged.1', USER_ID: '1', PHONE_NUMBER: '+79161234567', PHONE_NUMBER_INTERNATIONAL: '+79161234567', LINE_NUMBER: '' };
+const callData = {
+  CALL_ID: 'externalCall.forged.1',
+  USER_ID: '1',
+  PHONE_NUMBER: '+79161234567',
+  PHONE_NUMBER_INTERNATIONAL: '+79161234567',
+  LINE_NUMBER: '',
+};
 
 describe('event verification', () => {
   it('rejects a dozen forged variants with 401 and leaves the database unchanged', async () => {
@@ -101,25 +131,50 @@ describe('event verification', () => {
     const replayB = await genuine(B, 'ONAPPUNINSTALL', { CLEAN: '1' });
     const tokenB = (parseBracketBody(replayB).auth as Record<string, string>).application_token!;
     const installB = emulator.installAuth(B, 1);
-    const forged = (event: string, auth: Record<string, unknown>, data: Record<string, unknown> = { CLEAN: '1' }) => encodeBracketParams({ event, data, auth });
+    const forged = (event: string, auth: Record<string, unknown>, data: Record<string, unknown> = { CLEAN: '1' }) =>
+      encodeBracketParams({ event, data, auth });
     const variants: Array<[string, string]> = [
       ['no auth at all', encodeBracketParams({ event: 'ONAPPUNINSTALL', data: { CLEAN: '1' } })],
       ['missing application_token', forged('ONAPPUNINSTALL', { member_id: A })],
       ['empty application_token', forged('ONAPPUNINSTALL', { member_id: A, application_token: '' })],
       ['random token', forged('ONAPPUNINSTALL', { member_id: A, application_token: 'f'.repeat(32) })],
-      ["replay of portal B's genuine event against A", replayB.replace(`member_id%5D=${B}`, `member_id%5D=${A}`).replace(`member_id]=${B}`, `member_id]=${A}`)],
-      ["portal B's token on a click-to-call for A", forged('ONEXTERNALCALLSTART', { member_id: A, application_token: tokenB }, callData)],
+      [
+        "replay of portal B's genuine event against A",
+        replayB.replace(`member_id%5D=${B}`, `member_id%5D=${A}`).replace(`member_id]=${B}`, `member_id]=${A}`),
+      ],
+      [
+        "portal B's token on a click-to-call for A",
+        forged('ONEXTERNALCALLSTART', { member_id: A, application_token: tokenB }, callData),
+      ],
       ['token prefix', forged('ONAPPUNINSTALL', { member_id: A, application_token: tokenA.slice(0, -1) })],
       ['token plus a character', forged('ONAPPUNINSTALL', { member_id: A, application_token: `${tokenA}0` })],
       ['token in upper case', forged('ONAPPUNINSTALL', { member_id: A, application_token: tokenA.toUpperCase() })],
-      ["A's token under an unknown member_id", forged('ONAPPUNINSTALL', { member_id: 'member-unknown', application_token: tokenA })],
-      ['token sent as an array', `event=ONAPPUNINSTALL&data[CLEAN]=1&auth[member_id]=${A}&auth[application_token][]=${tokenA}`],
+      [
+        "A's token under an unknown member_id",
+        forged('ONAPPUNINSTALL', { member_id: 'member-unknown', application_token: tokenA }),
+      ],
+      [
+        'token sent as an array',
+        `event=ONAPPUNINSTALL&data[CLEAN]=1&auth[member_id]=${A}&auth[application_token][]=${tokenA}`,
+      ],
       ['missing member_id', forged('ONAPPUNINSTALL', { application_token: tokenA })],
       ['uninstalled portal with its own token', await genuine(GONE, 'ONAPPUNINSTALL', { CLEAN: '1' })],
-      ['prototype keys', `event=ONAPPUNINSTALL&auth[__proto__][application_token]=x&auth[member_id]=${A}&constructor[prototype][x]=1`],
-      ['install with a made-up refresh token', forged('ONAPPINSTALL', { member_id: A, application_token: 'x'.repeat(32), refresh_token: 'r'.repeat(64) }, {})],
-      ["install with portal B's real refresh token claiming A", forged('ONAPPINSTALL', { ...installB, member_id: A, application_token: 'evil' }, {})],
-      ["a non-admin employee's own refresh token", forged('ONAPPINSTALL', { ...emulator.installAuth(A, 2), application_token: 'chosen' }, {})],
+      [
+        'prototype keys',
+        `event=ONAPPUNINSTALL&auth[__proto__][application_token]=x&auth[member_id]=${A}&constructor[prototype][x]=1`,
+      ],
+      [
+        'install with a made-up refresh token',
+        forged('ONAPPINSTALL', { member_id: A, application_token: 'x'.repeat(32), refresh_token: 'r'.repeat(64) }, {}),
+      ],
+      [
+        "install with portal B's real refresh token claiming A",
+        forged('ONAPPINSTALL', { ...installB, member_id: A, application_token: 'evil' }, {}),
+      ],
+      [
+        "a non-admin employee's own refresh token",
+        forged('ONAPPINSTALL', { ...emulator.installAuth(A, 2), application_token: 'chosen' }, {}),
+      ],
       ['empty body', ''],
     ];
     const before = await snapshot();
@@ -138,7 +193,11 @@ describe('event verification', () => {
     const employee = emulator.installAuth(A, 2);
     const chosen = 'c'.repeat(32);
     const before = await snapshot();
-    const install = encodeBracketParams({ event: 'ONAPPINSTALL', data: { LANGUAGE_ID: 'ru' }, auth: { ...employee, application_token: chosen } });
+    const install = encodeBracketParams({
+      event: 'ONAPPINSTALL',
+      data: { LANGUAGE_ID: 'ru' },
+      auth: { ...employee, application_token: chosen },
+    });
     expect((await post(install)).status).toBe(401);
     const asEmployee = { member_id: A, application_token: chosen };
     const call = encodeBracketParams({ event: 'ONEXTERNALCALLSTART', data: callData, auth: asEmployee });
@@ -157,21 +216,34 @@ describe('event verification', () => {
     expect(await snapshot()).toBe(before);
   });
 
-  it('places a genuine click-to-call through the injected placer and keeps its CALL_ID on the journal', async () => {
-    const response = await post(await genuine(A, 'ONEXTERNALCALLSTART', { ...callData, CALL_ID: 'externalCall.real.1' }));
+  it("hands a genuine click-to-call to the use case with its CALL_ID, the manager's extension and user", async () => {
+    const response = await post(
+      await genuine(A, 'ONEXTERNALCALLSTART', { ...callData, CALL_ID: 'externalCall.real.1' }),
+    );
     expect(response.status).toBe(200);
     expect(placed).toHaveLength(1);
-    expect(placed[0]).toMatchObject({ b24CallId: 'externalCall.real.1', origin: 'click_to_call', extension: '101', number: '79161234567' });
-    const journal = await db.call.findUniqueOrThrow({ where: { linkedId: 'linked-1' } });
-    expect(journal).toMatchObject({ b24CallId: 'externalCall.real.1', origin: 'click_to_call', registered: true });
+    expect(placed[0]).toMatchObject({
+      b24CallId: 'externalCall.real.1',
+      origin: 'click_to_call',
+      extension: '101',
+      number: '+79161234567',
+      b24UserId: 1,
+      requestedLine: null,
+    });
+    expect(await db.outboxMessage.count({ where: { dedupeKey: 'finish:externalCall.real.1' } })).toBe(0);
   });
 
   it('uninstalls a verified portal; CLEAN=1 deletes its data', async () => {
     expect((await post(await genuine(B, 'ONAPPUNINSTALL', { CLEAN: '0' }))).status).toBe(200);
-    expect(await db.portal.findUnique({ where: { memberId: B } })).toMatchObject({ status: 'uninstalled', accessToken: '' });
+    expect(await db.portal.findUnique({ where: { memberId: B } })).toMatchObject({
+      status: 'uninstalled',
+      accessToken: '',
+    });
     // Re-install through ONAPPINSTALL: the OAuth server vouches for the refresh token, the row is reused.
     const install = emulator.installAuth(B, 1);
-    expect((await post(encodeBracketParams({ event: 'ONAPPINSTALL', data: { LANGUAGE_ID: 'ru' }, auth: install }))).status).toBe(200);
+    expect(
+      (await post(encodeBracketParams({ event: 'ONAPPINSTALL', data: { LANGUAGE_ID: 'ru' }, auth: install }))).status,
+    ).toBe(200);
     const again = await db.portal.findUniqueOrThrow({ where: { memberId: B } });
     expect(again).toMatchObject({ status: 'active', applicationToken: install.application_token });
     expect(emulator.state.tokens.get(again.accessToken)).toBeDefined();

@@ -1,6 +1,6 @@
+import { placeCallOnConnectedPbx } from '../../calls/place-call-on-connected-pbx';
 import { getDb } from '../../db/client';
 import { readBracketString, type BracketTree } from '../parse-bracket-body';
-import { placeCallThroughPbx } from './call-placer';
 import type { EventDependencies, EventHandler, EventOutcome } from './event-context';
 import { handleAppInstall } from './handle-app-install';
 import { handleAppUninstall } from './handle-app-uninstall';
@@ -23,7 +23,12 @@ export type ReceiveB24EventOptions = { body: BracketTree } & Partial<EventDepend
  * throttled and can be unbound — the allowlist is our filter, not the sender's fault.
  */
 export async function receiveB24Event(options: ReceiveB24EventOptions): Promise<EventOutcome> {
-  const { body, db = getDb(), placeCall = placeCallThroughPbx, log = (line: string) => console.warn(line) } = options;
+  const {
+    body,
+    db = getDb(),
+    placeCall = placeCallOnConnectedPbx,
+    log = (line: string) => console.warn(line),
+  } = options;
   const event = readBracketString(body, 'event').toUpperCase();
   if (event === 'ONAPPINSTALL') return handleAppInstall(body, db);
   const portal = await verifyApplicationToken({

@@ -6,6 +6,7 @@ import { renderReason } from '../../routing/route-reasons';
 import { getRoutingContext } from '../../routing/settings/get-routing-context';
 import { listCallerLines, type CardLine } from './list-caller-lines';
 import { presentRouteDecision, type CardDecision } from './present-route-decision';
+import type { PbxConnections } from '../pbx-connections';
 import { readLiveSimLoad } from '../read-live-sim-load';
 
 export type DescribeCallCardOptions = {
@@ -17,10 +18,14 @@ export type DescribeCallCardOptions = {
   /** PHONE_NUMBER from the placement options; when missing, the journal row's number. */
   number: string | null;
   lang: Lang;
+  /** The PBXes whose live SIM load the card shows; default: this process's connections. */
+  ami?: PbxConnections;
 };
 
 export type CardJournalRow = {
   status: string;
+  /** Bitrix24's STATUS_CODE as the tracker worked it out: the same value the `finish` carried. */
+  b24StatusCode: string | null;
   trunkName: string | null;
   requestedLine: string | null;
   carrierSource: string | null;
@@ -46,11 +51,18 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
   const [row, context, load] = await Promise.all([
     callId ? db.call.findFirst({ where: { portalId, b24CallId: callId }, orderBy: { startedAt: 'desc' } }) : null,
     getRoutingContext({ portalId, db }),
-    readLiveSimLoad(db, portalId),
+    readLiveSimLoad(db, portalId, options.ami),
   ]);
   const number = options.number?.trim() || row?.number || null;
   const decision = number
-    ? await routeCall({ db, portalId, number, extension: extension ?? undefined, occupancy: load?.occupancy, usage: load?.usage })
+    ? await routeCall({
+        db,
+        portalId,
+        number,
+        extension: extension ?? undefined,
+        occupancy: load?.occupancy,
+        usage: load?.usage,
+      })
     : null;
   const stored = (row?.decision ?? null) as Pick<RouteDecision, 'reasons'> | null;
   return {
@@ -58,6 +70,7 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
     journal: row
       ? {
           status: row.status,
+          b24StatusCode: row.b24StatusCode,
           trunkName: row.trunkName,
           requestedLine: row.requestedLine,
           carrierSource: row.carrierSource,

@@ -1,8 +1,9 @@
 import type { Lang } from '../../i18n/lang';
 import { findKnownCarrier } from '../../numbering/registry';
 import type { RouteDecision } from '../../routing/decide-route';
-import { renderReason, type RouteReason } from '../../routing/route-reasons';
+import { renderReason } from '../../routing/route-reasons';
 import type { CarrierSource } from '../../routing/types';
+import { refusedLineReason } from '../refused-line-reason';
 
 export type CardDecision = {
   number: string;
@@ -16,12 +17,10 @@ export type CardDecision = {
   refusedChoice: string | null;
 };
 
-const REFUSALS = new Set<RouteReason['code']>(['manualUnknown', 'manualNotAllowed', 'manualDisabled']);
-
 /** A routing decision as the card shows it: the carrier's brand rather than its ИНН, reasons as text. */
 export function presentRouteDecision(decision: RouteDecision, lang: Lang): CardDecision {
   const carrier = decision.carrier;
-  const refusal = decision.reasons.find((reason) => REFUSALS.has(reason.code));
+  const refusal = refusedLineReason(decision);
   return {
     number: decision.number.e164,
     carrier: carrier
@@ -32,7 +31,9 @@ export function presentRouteDecision(decision: RouteDecision, lang: Lang): CardD
           group: carrier.groupName ?? null,
         }
       : null,
-    trunk: decision.trunk ? { name: decision.trunk.name, lineNumber: decision.trunk.lineNumber, via: decision.via } : null,
+    trunk: decision.trunk
+      ? { name: decision.trunk.name, lineNumber: decision.trunk.lineNumber, via: decision.via }
+      : null,
     onNet: decision.onNet,
     profile: decision.profile?.name ?? null,
     reasons: decision.reasons.map((reason) => renderReason(reason, lang)),

@@ -1,22 +1,21 @@
 import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
 import { outboxRef, type OutboxRef } from '../../bitrix24/outbox/outbox-ref';
 import { getDb, type Db } from '../../db/client';
-import { hangupCauseToStatusCode } from './hangup-cause-to-status-code';
+import type { B24StatusCode } from '../b24-status-code';
 import { registerKey } from './register-call-in-bitrix24';
 
 export type FinishCallInBitrix24Options = {
   portalId: number;
   linkedId: string;
-  direction: 'outbound' | 'inbound';
   b24UserId?: number | null;
   extension?: string | null;
   /** Talk time in seconds (0 when not answered). */
   durationSec: number;
-  answered: boolean;
-  hangupCause?: number | null;
+  /** The call's code as the tracker worked it out (the journal's b24StatusCode): sent as is, never recomputed. */
+  statusCode: B24StatusCode;
   costKopecks?: number | null;
   currency?: string;
-  /** The recording as file content: Bitrix24 cannot fetch a private URL (reference §1.5). mp3 or wav only. */
+  /** The recording as file content: Bitrix24 cannot fetch a private URL. mp3 or wav only. */
   recording?: { fileName: string; contentBase64: string } | null;
   /** Click-to-call: the event's CALL_ID, when the journal row is not there to tell it. */
   b24CallId?: string | null;
@@ -32,19 +31,25 @@ export type FinishOutcome = { finished: boolean; callId: string | OutboxRef | nu
  * (not whitelisted, never-record) produce nothing.
  */
 export async function finishCallInBitrix24(options: FinishCallInBitrix24Options): Promise<FinishOutcome> {
-  const { portalId, linkedId, direction, durationSec, answered, db = getDb() } = options;
-  const statusCode = hangupCauseToStatusCode({ cause: options.hangupCause, answered, direction });
+  const { portalId, linkedId, durationSec, statusCode, db = getDb() } = options;
   const journal = await db.call.findUnique({ where: { linkedId }, select: { b24CallId: true } });
   const knownCallId = options.b24CallId ?? journal?.b24CallId ?? null;
   let callId: string | OutboxRef | null = knownCallId;
   let finishKey = knownCallId ? `finish:${knownCallId}` : '';
   if (!callId) {
-    const registration = await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) }, select: { id: true } });
+    const registration = await db.outboxMessage.findUnique({
+      where: { dedupeKey: registerKey(linkedId) },
+      select: { id: true },
+    });
     if (!registration) return { finished: false, callId: null, statusCode };
     callId = outboxRef(registerKey(linkedId), 'CALL_ID');
     finishKey = `finish:${registerKey(linkedId)}`;
   }
-  const who = options.b24UserId ? { USER_ID: options.b24UserId } : options.extension ? { USER_PHONE_INNER: options.extension } : {};
+  const who = options.b24UserId
+    ? { USER_ID: options.b24UserId }
+    : options.extension
+      ? { USER_PHONE_INNER: options.extension }
+      : {};
   const settings = await db.portalSettings.findUnique({ where: { portalId }, select: { currency: true } });
   await enqueueRestCall({
     db,
@@ -56,17 +61,25 @@ export async function finishCallInBitrix24(options: FinishCallInBitrix24Options)
       ...who,
       DURATION: Math.max(0, Math.round(durationSec)),
       STATUS_CODE: statusCode,
-      ...(options.costKopecks != null ? { COST: (options.costKopecks / 100).toFixed(2), COST_CURRENCY: options.currency ?? settings?.currency ?? 'RUB' } : {}),
+      ...(options.costKopecks != null
+        ? {
+            COST: (options.costKopecks / 100).toFixed(2),
+            COST_CURRENCY: options.currency ?? settings?.currency ?? 'RUB',
+          }
+        : {}),
     },
   });
-  await db.call.updateMany({ where: { linkedId }, data: { b24StatusCode: statusCode } });
   if (options.recording && /\.(mp3|wav)$/i.test(options.recording.fileName)) {
     await enqueueRestCall({
       db,
       portalId,
       method: 'telephony.externalcall.attachRecord',
       dedupeKey: `record:${finishKey}`,
-      params: { CALL_ID: outboxRef(finishKey, 'CALL_ID'), FILENAME: options.recording.fileName, FILE_CONTENT: options.recording.contentBase64 },
+      params: {
+        CALL_ID: outboxRef(finishKey, 'CALL_ID'),
+        FILENAME: options.recording.fileName,
+        FILE_CONTENT: options.recording.contentBase64,
+      },
     });
   }
   return { finished: true, callId, statusCode };

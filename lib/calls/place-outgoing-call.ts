@@ -1,0 +1,155 @@
+import type { Db } from '../db/client';
+import { AppError } from '../errors/app-error';
+import type { RouteDecision } from '../routing/decide-route';
+import { routeCall } from '../routing/route-call';
+import { forgetRoutingContext } from '../routing/settings/get-routing-context';
+import type { Caller } from '../routing/types';
+import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
+import { claimCallJournalRow, linkedIdForB24Call, type OutgoingCallOrigin } from './claim-call-journal-row';
+import { getSimLoad } from './get-sim-load';
+import { newLinkedId, originate } from './originate-call';
+import { pickPbxConnection, type PbxConnections } from './pbx-connections';
+import { refusedLineReason } from './refused-line-reason';
+import { shouldRecordCall } from './should-record-call';
+
+/** What the callers (Bitrix24 events, the call card, the CLI) know about the call they want. */
+export type OutgoingCallRequest = {
+  portalId: number;
+  /** The manager's desk phone, rung first; the client is dialled when it answers. */
+  extension: string;
+  /** The client's number as given (E.164 with or without "+", or as dialled). */
+  number: string;
+  /** The line the manager chose (LINE_NUMBER or its name); empty or null = automatic by carrier. */
+  requestedLine?: string | null;
+  /** ONEXTERNALCALLSTART's CALL_ID (Bitrix24 registered the call already); null for a callback, a redial, the CLI. */
+  b24CallId?: string | null;
+  origin: OutgoingCallOrigin;
+  /** The manager's Bitrix24 user, when known: the journal row's user. */
+  b24UserId?: number | null;
+  /** When the caller is known by department rather than by extension (the CLI's default Sales caller). */
+  caller?: Caller;
+  /** The manager's user row was just written from Bitrix24: cached routing forgets the portal's people first. */
+  callerChanged?: boolean;
+  /** Place nothing when the manager's own line is refused (the card says why) instead of the automatic line. */
+  keepRequestedLine?: boolean;
+};
+
+export type PlaceOutgoingCallOptions = OutgoingCallRequest & {
+  db: Db;
+  /** The PBXes this process talks to: the call leaves from one, the live SIM load comes from all. */
+  ami: PbxConnections;
+  /** Test and bench hook: called when the Originate bytes are on the socket. */
+  onWritten?: () => void;
+};
+
+export type OutgoingCallResult =
+  | { outcome: 'placed'; linkedId: string; decision: RouteDecision }
+  /** This CALL_ID was placed before (a replayed event): nothing dialled again. */
+  | { outcome: 'duplicate'; linkedId: string }
+  | { outcome: 'refused' | 'noLine'; decision: RouteDecision }
+  /** Routed, and the PBX side could not place it (no PBX connection, Originate refused): the reason says why. */
+  | { outcome: 'notPlaced'; decision: RouteDecision; message: string };
+
+/**
+ * The one way an outgoing call is placed: routed once with the live SIM load, recorded unless the number is on the
+ * never-record list, journalled with the decision actually dialled, then originated on the trunk's PBX. Expected
+ * refusals and a PBX that cannot place the call come back as outcomes (a claimed row is then closed as 503).
+ */
+export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Promise<OutgoingCallResult> {
+  const { db, portalId, ami, extension } = options;
+  const b24CallId = options.b24CallId || null;
+  const requestedLine = options.requestedLine?.trim() || null;
+  const linkedId = b24CallId ? linkedIdForB24Call(portalId, b24CallId) : newLinkedId();
+  if (b24CallId && (await db.call.findUnique({ where: { linkedId }, select: { id: true } }))) {
+    return { outcome: 'duplicate', linkedId };
+  }
+  if (options.callerChanged) forgetRoutingContext(portalId);
+  const trackers = [...ami.values()].map((connection) => connection.tracking.state);
+  const [{ occupancy, usage }, record, userId] = await Promise.all([
+    getSimLoad({ db, portalId, trackers }),
+    shouldRecordCall({ db, portalId, number: options.number }),
+    findUserId(db, portalId, options.b24UserId ?? null, extension),
+  ]);
+  const decision = await routeCall({
+    db,
+    portalId,
+    number: options.number,
+    extension,
+    caller: options.caller,
+    requestedLine,
+    occupancy,
+    usage,
+  });
+  if (options.keepRequestedLine && requestedLine && refusedLineReason(decision)) {
+    return { outcome: 'refused', decision };
+  }
+  const trunk = decision.trunk;
+  if (!trunk) return { outcome: 'noLine', decision };
+  const pbx = await pickPbxConnection({ db, connections: ami, trunkId: Number(trunk.id) }).catch(expected);
+  if (AppError.is(pbx)) return { outcome: 'notPlaced', decision, message: pbx.message };
+  const claimed = await claimCallJournalRow({
+    db,
+    linkedId,
+    portalId,
+    pbxName: pbx.manager.name,
+    origin: options.origin,
+    extension,
+    userId,
+    decision: { ...decision, trunk },
+    requestedLine,
+    b24CallId,
+    startedAt: new Date(),
+  });
+  if (!claimed) return { outcome: 'duplicate', linkedId };
+  try {
+    await originate({
+      linkedId,
+      extension,
+      number: decision.number.e164,
+      trunk: trunk.dialTarget,
+      sim: trunk.sim,
+      record,
+      callId: b24CallId,
+      decision,
+      portalId,
+      userId,
+      requestedLine,
+      carrierInn: decision.carrier?.inn ?? null,
+      carrierSource: decision.carrier?.source ?? 'unknown',
+      manager: pbx.manager,
+      tracking: pbx.tracking,
+      onWritten: options.onWritten,
+    });
+  } catch (error) {
+    await closeUnplacedCall(db, linkedId);
+    return { outcome: 'notPlaced', decision, message: expected(error).message };
+  }
+  return { outcome: 'placed', linkedId, decision };
+}
+
+/** An AppError is an expected failure, returned; anything else is a bug and goes on up. */
+function expected(error: unknown): AppError {
+  if (AppError.is(error)) return error;
+  throw error;
+}
+
+/** The manager's user row: by Bitrix24 id when the caller knows it, else by the desk phone's extension. */
+async function findUserId(
+  db: Db,
+  portalId: number,
+  b24UserId: number | null,
+  extension: string,
+): Promise<number | null> {
+  const user = b24UserId
+    ? await db.user.findUnique({ where: { portalId_b24UserId: { portalId, b24UserId } }, select: { id: true } })
+    : await db.user.findFirst({ where: { portalId, extension, active: true }, select: { id: true } });
+  return user?.id ?? null;
+}
+
+/** The Originate never left (bad input, no AMI): the claimed row must not stay "in progress". */
+async function closeUnplacedCall(db: Db, linkedId: string): Promise<void> {
+  await db.call.updateMany({
+    where: { linkedId, status: { not: 'ended' } },
+    data: { status: 'ended', endedAt: new Date(), talkSec: 0, durationSec: 0, b24StatusCode: NOT_PLACED_STATUS_CODE },
+  });
+}

@@ -1,0 +1,188 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startEmulator, type EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
+import { callRest } from '../../../e2e/bitrix24-emulator/test-client';
+import type { PortalSeed } from '../../../e2e/bitrix24-emulator/types';
+import { receiveB24Event } from '../../bitrix24/events/receive-b24-event';
+import { startOutboxWorker } from '../../bitrix24/outbox/start-outbox-worker';
+import { parseBracketBody } from '../../bitrix24/parse-bracket-body';
+import { forgetPortalClient } from '../../bitrix24/rest/get-portal-client';
+import type { Db } from '../../db/client';
+import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
+import { followCallChanges } from '../follow-call-changes';
+import type { PlaceCall } from '../place-call-on-connected-pbx';
+import { placeOutgoingCall } from '../place-outgoing-call';
+import { startClickToCallHarness, type ClickToCallHarness } from './click-to-call-harness';
+
+/** Emulator users mirror seedDemoPortal's people: Sales 1–3 on 101–103 (department 1), HR 4–5 on 201–202 (dept. 2). */
+const MEMBER = 'e2e-click-to-call';
+const seed: PortalSeed = {
+  memberId: MEMBER,
+  users: [
+    { ID: 1, NAME: 'Анна', LAST_NAME: 'Смирнова', ADMIN: true, UF_PHONE_INNER: '101', UF_DEPARTMENT: [1] },
+    { ID: 2, NAME: 'Борис', LAST_NAME: 'Иванов', UF_PHONE_INNER: '102', UF_DEPARTMENT: [1] },
+    { ID: 3, NAME: 'Вера', LAST_NAME: 'Козлова', UF_PHONE_INNER: '103', UF_DEPARTMENT: [1] },
+    { ID: 4, NAME: 'Галина', LAST_NAME: 'Петрова', UF_PHONE_INNER: '201', UF_DEPARTMENT: [2] },
+    { ID: 5, NAME: 'Дмитрий', LAST_NAME: 'Орлов', UF_PHONE_INNER: '202', UF_DEPARTMENT: [2] },
+  ],
+  departments: [
+    { ID: 1, NAME: 'Отдел продаж', SORT: 100 },
+    { ID: 2, NAME: 'HR', SORT: 200 },
+  ],
+};
+
+export type Bitrix24ClickToCallHarness = {
+  h: ClickToCallHarness;
+  db: Db;
+  portalId: number;
+  emulator: EmulatorHandle;
+  /** Failures of the work the event route runs after its reply. */
+  backgroundErrors: unknown[];
+  /** A click on a number in the CRM: registered in Bitrix24, then ONEXTERNALCALLSTART delivered `deliveries` times. */
+  clickToCall(
+    userId: number,
+    number: string,
+    lineNumber: string,
+    deliveries?: number,
+  ): Promise<{ callId: string; firedAt: number }>;
+  /** The `finish` calls Bitrix24 accepted for a CALL_ID. */
+  finishesOf(callId: string): ReturnType<EmulatorHandle['callsTo']>;
+  waitForOutboxDrained(): Promise<void>;
+  /** How many `register` calls the clicks made (the app itself must never register a click-to-call). */
+  clicks(): number;
+  close(): Promise<void>;
+};
+
+/**
+ * The Bitrix24 side of a click-to-call on the real Asterisk pair: the emulator registers calls and delivers
+ * ONEXTERNALCALLSTART (its real form-encoded body, over HTTP) to a tiny server running the event route's logic with
+ * the one outgoing-call use case on the test PBX; a real outbox worker sends `finish` back to the emulator.
+ */
+export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHarness> {
+  // SQLite by default; C2C_TEST_DB=postgresql runs the same against the test PostgreSQL.
+  const h = await startClickToCallHarness((process.env.C2C_TEST_DB as 'sqlite' | 'postgresql' | undefined) ?? 'sqlite');
+  const db = h.testDb.db();
+  const emulator = await startEmulator({
+    portals: [seed],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.c2c',
+    clientSecret: 'c2c-secret',
+  });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.c2c',
+    B24_CLIENT_SECRET: 'c2c-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
+  // The portal row as the install handler stores it (tokens of the installing admin, the application token).
+  const auth = emulator.installAuth(MEMBER, 1);
+  const portal = await db.portal.create({
+    data: {
+      memberId: MEMBER,
+      domain: auth.domain!,
+      clientEndpoint: auth.client_endpoint!,
+      serverEndpoint: auth.server_endpoint!,
+      accessToken: auth.access_token!,
+      refreshToken: auth.refresh_token!,
+      expiresAt: new Date(Number(auth.expires) * 1000),
+      applicationToken: auth.application_token!,
+      status: 'active',
+    },
+  });
+  await seedDemoPortal({ db, portalId: portal.id });
+  // What startCallTracking wires in the server: prices and finishes ended calls.
+  followCallChanges({ tracking: h.tracking, db });
+  const outbox = startOutboxWorker({ shared: false, db, idleMs: 100 });
+  const placeCall: PlaceCall = (call) => placeOutgoingCall({ ...call, ami: h.ami });
+  const backgroundErrors: unknown[] = [];
+  const background: Array<Promise<void>> = [];
+  const server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    request.on('end', () => {
+      void receiveB24Event({ body: parseBracketBody(text), db, placeCall, log: (line) => console.warn(line) }).then(
+        (outcome) => {
+          response.writeHead(outcome.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(outcome.body));
+          if (outcome.background)
+            background.push(outcome.background().catch((error: unknown) => void backgroundErrors.push(error)));
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const handlerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/b24/events`;
+  let clicks = 0;
+
+  return {
+    h,
+    db,
+    portalId: portal.id,
+    emulator,
+    backgroundErrors,
+    clicks: () => clicks,
+    async clickToCall(userId, number, lineNumber, deliveries = 1) {
+      clicks += 1;
+      const token = emulator.issueTokens(MEMBER, userId).accessToken;
+      const params = { USER_ID: userId, PHONE_NUMBER: `+${number}`, TYPE: 1, SHOW: 1 };
+      const registered = await callRest(emulator.url, 'telephony.externalcall.register', params, token);
+      if (registered.status !== 200) throw new Error(`register answered ${registered.status}`);
+      const callId = String(registered.body.result.CALL_ID);
+      const firedAt = Date.now();
+      const data = {
+        PHONE_NUMBER: `+${number}`,
+        PHONE_NUMBER_INTERNATIONAL: `+${number}`,
+        EXTENSION: '',
+        USER_ID: String(userId),
+        CALL_LIST_ID: '0',
+        LINE_NUMBER: lineNumber,
+        CALL_ID: callId,
+        IS_MOBILE: '0',
+        CRM_ENTITY_TYPE: '',
+        CRM_ENTITY_ID: '',
+      };
+      const fired = Array.from({ length: deliveries }, () =>
+        emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { handler: handlerUrl, userId }),
+      );
+      for (const [delivery] of await Promise.all(fired)) {
+        if (delivery?.status !== 200 || !delivery.body.includes('data%5BCALL_ID%5D='))
+          throw new Error('event not delivered');
+      }
+      return { callId, firedAt };
+    },
+    finishesOf: (callId) =>
+      emulator
+        .callsTo('telephony.externalcall.finish')
+        .filter((call) => call.status === 200 && call.params.CALL_ID === callId),
+    async waitForOutboxDrained() {
+      const deadline = Date.now() + 20_000;
+      while ((await db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0) {
+        if (Date.now() > deadline) throw new Error('outbox not drained within 20 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async close() {
+      await Promise.allSettled(background);
+      await outbox.stop();
+      server.close();
+      forgetPortalClient();
+      await emulator.close();
+      await h.close();
+    },
+  };
+}
+
+/** The gateway simulator's call log: one JSON line per call that reached a gateway. */
+export function gatewayCallLog(): string {
+  const path = process.env.PEERS_GW_CALL_LOG;
+  if (!path) throw new Error('PEERS_GW_CALL_LOG is not set: run `eval "$(npm run -s peers -- up)"` first');
+  return path;
+}
+
+export async function waitFor<T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
