@@ -82,7 +82,7 @@ export function validateLists(input: unknown): ValidLists {
     }
   }
   if (!parsed.success || Object.keys(fields).length > 0) {
-    throw new AppError('INVALID_INPUT', 'Списки не сохранены: исправьте отмеченные поля / Lists not saved: fix the marked fields', fields);
+    throw new AppError('INVALID_INPUT', 'error.listsNotSaved', fields);
   }
   return parsed.data;
 }
