@@ -1,4 +1,5 @@
 import { BroadcastChannel } from 'node:worker_threads';
+import { log } from '../log/log';
 
 type Forget = (key: unknown) => void;
 /** Where this process's forgets are also sent: the dialplan process (see relayForgets). */
@@ -58,7 +59,7 @@ function relay(name: string, key: unknown): void {
       send(name, key);
     } catch (error) {
       // A process that is restarting misses this forget; it starts with empty caches anyway.
-      console.error(`[cache] could not relay "${name}": ${(error as Error).message}`);
+      log.error('cache: could not relay a forget', { name, error });
     }
   }
 }

@@ -14,6 +14,7 @@ import { receiveForget } from '../cache/broadcast-forget';
 import { fromCrossingError, sendLoadsElsewhere, type CrossingError } from '../cache/load-on-main-thread';
 import { getSimLoad, readSimLoadWhenPbx, type LiveChannels } from '../calls/get-sim-load';
 import { startDialplanListener } from './start-dialplan-listener';
+import { log } from '../log/log';
 
 /** App → dialplan process. */
 export type DialplanProcessMessage =
@@ -33,7 +34,7 @@ let lastLoadId = 0;
 let live: LiveChannels = { busyByEndpoint: {}, busySims: {} };
 
 if (!process.send) {
-  console.error('[dialplan] this process is started by the app (lib/routing/start-dialplan-process.ts), not by hand');
+  log.error('the dialplan process is started by the app (start-dialplan-process.ts), not by hand');
   process.exit(2);
 }
 const report = (message: DialplanProcessReport) => process.send?.(message);

@@ -7,6 +7,7 @@ import { findRoutingPortal } from '../portals/find-routing-portal';
 import { answerDialplanRequest, TEXT, type DialplanAnswer, type ReadSimLoad } from './answer-dialplan-request';
 import { isHeadRejection, MAX_HEAD_BYTES, parseDialplanRequestHead, type DialplanRequestHead } from './parse-dialplan-request-head';
 import { getRoutingContext } from './settings/get-routing-context';
+import { log } from '../log/log';
 
 const holder = globalThis as typeof globalThis & { __dialplanListener?: net.Server };
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -39,7 +40,7 @@ export function startDialplanListener({ listen = getConfig().DIALPLAN_LISTEN, re
   const port = Number(listen.slice(colon + 1));
   const server = net.createServer((socket) => serveConnection(socket, readSimLoad));
   server.maxConnections = MAX_CONNECTIONS;
-  server.on('error', (error) => console.error(`[dialplan] listener on ${listen} failed: ${error.message}`));
+  server.on('error', (error) => log.error('dialplan listener failed', { listen, error }));
   server.listen(port, host);
   holder.__dialplanListener = server;
   warmUp(readSimLoad);
@@ -54,7 +55,7 @@ function warmUp(readSimLoad: ReadSimLoad): void {
   const db = getDb();
   const portalData = (portalId: number) => Promise.all([getRoutingContext({ portalId, db }), readSimLoad(db, portalId)]);
   Promise.all([getNumberingData({ db }), findRoutingPortal({ db }).then(portalData)]).catch((error: unknown) =>
-    console.error(`[dialplan] warm-up failed (the first calls may use the default trunk): ${(error as Error).message}`),
+    log.error('dialplan warm-up failed (the first calls may use the default trunk)', { error }),
   );
 }
 
@@ -89,12 +90,12 @@ async function answer(head: DialplanRequestHead, fromLoopback: boolean, readSimL
       portal: q.get('portal')?.slice(0, 100) || undefined,
       lang: q.get('lang') ?? undefined,
       json: q.get('format') === 'json' || head.accept.includes('application/json'),
-      secret: head.secret ?? q.get('secret'),
+      secret: head.secret,
       fromLoopback,
       readSimLoad,
     });
   } catch (error) {
-    console.error('[dialplan] unexpected error', error);
+    log.error('dialplan: unexpected error', { error });
     return { status: 500, contentType: TEXT, body: 'ERROR INTERNAL' };
   }
 }

@@ -7,6 +7,7 @@ import { handleAppUninstall } from './handle-app-uninstall';
 import { handleExternalCallStart } from './handle-external-call-start';
 import { handleExternalCallbackStart } from './handle-external-callback-start';
 import { verifyApplicationToken } from './verify-application-token';
+import { log as logLine } from '../../log/log';
 
 /** The events we act on. Anything else the portal sends (after a good token) gets 200 and is dropped. */
 export const EVENT_HANDLERS: Record<string, EventHandler> = {
@@ -23,7 +24,7 @@ export type ReceiveB24EventOptions = { body: BracketTree } & Partial<EventDepend
  * throttled and can be unbound — the allowlist is our filter, not the sender's fault.
  */
 export async function receiveB24Event(options: ReceiveB24EventOptions): Promise<EventOutcome> {
-  const { body, db = getDb(), placeCall = placeCallThroughPbx, log = (line: string) => console.warn(line) } = options;
+  const { body, db = getDb(), placeCall = placeCallThroughPbx, log = (line: string) => logLine.warn(line) } = options;
   const event = readBracketString(body, 'event').toUpperCase();
   if (event === 'ONAPPINSTALL') return handleAppInstall(body, db);
   const portal = await verifyApplicationToken({

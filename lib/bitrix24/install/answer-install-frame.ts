@@ -2,6 +2,7 @@ import { getDb, type Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
 import { storeInstall } from '../events/handle-app-install';
 import { setUpPortal } from './set-up-portal';
+import { log } from '../../log/log';
 
 export type AnswerInstallFrameOptions = { form: URLSearchParams; publicUrl?: string; db?: Db };
 
@@ -24,7 +25,7 @@ export async function answerInstallFrame({ form, publicUrl, db = getDb() }: Answ
     return page(200, `Приложение установлено (${messages} настроек отправлено) / The app is installed`, true);
   } catch (error) {
     const message = AppError.is(error) ? error.message : 'Не удалось настроить портал — откройте приложение ещё раз / Setup failed — open the app again';
-    if (!AppError.is(error)) console.error('[b24 install]', error);
+    if (!AppError.is(error)) log.error('portal setup failed', { error });
     return page(503, message, false);
   }
 }

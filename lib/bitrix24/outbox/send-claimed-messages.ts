@@ -7,6 +7,7 @@ import { classifyRestError } from './classify-rest-error';
 import { computeBackoff } from './compute-backoff';
 import { resolveOutboxRefs } from './outbox-ref';
 import type { TokenBucket } from './token-bucket';
+import { log as logLine } from '../../log/log';
 
 export type SendClaimedMessagesOptions = {
   db: Db;
@@ -29,7 +30,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * or failed (permanent errors only, logged).
  */
 export async function sendClaimedMessages(options: SendClaimedMessagesOptions): Promise<SendStats> {
-  const { db, portalId, messages, bucket, batchSize = 50, maxAttempts = 25, log = (line) => console.error(line) } = options;
+  const { db, portalId, messages, bucket, batchSize = 50, maxAttempts = 25, log = (line) => logLine.error(line) } = options;
   const stats: SendStats = { requests: 0, done: 0, retried: 0, failed: 0 };
   const ready: Array<{ message: ClaimedMessage; params: Record<string, unknown> }> = [];
   for (const message of messages) {
