@@ -42,15 +42,17 @@ describe('resolveRequestPortal', () => {
   it('inside a portal: an admin may read and write', async () => {
     const { accessToken } = emulator.issueTokens(MEMBER, 1);
     const headers = { 'X-B24-Member-Id': MEMBER, 'X-B24-Auth': accessToken };
-    const expected = { portalId, memberId: MEMBER, mode: 'portal' };
+    const expected = { portalId, memberId: MEMBER, mode: 'portal', isAdmin: true };
     await expect(resolveRequestPortal(request(headers), { access: 'read', db })).resolves.toEqual(expected);
+    await expect(resolveRequestPortal(request(headers), { access: 'admin-read', db })).resolves.toEqual(expected);
     await expect(resolveRequestPortal(request(headers), { access: 'write', db })).resolves.toEqual(expected);
   });
 
-  it('inside a portal: a non-admin may read but not write', async () => {
+  it('inside a portal: a non-admin may read, but not read admin data nor write', async () => {
     const { accessToken } = emulator.issueTokens(MEMBER, 2);
     const headers = { 'X-B24-Member-Id': MEMBER, 'X-B24-Auth': accessToken };
-    await expect(resolveRequestPortal(request(headers), { access: 'read', db })).resolves.toMatchObject({ portalId });
+    await expect(resolveRequestPortal(request(headers), { access: 'read', db })).resolves.toMatchObject({ portalId, isAdmin: false });
+    expect(await codeOf(resolveRequestPortal(request(headers), { access: 'admin-read', db }))).toBe('FORBIDDEN');
     expect(await codeOf(resolveRequestPortal(request(headers), { access: 'write', db }))).toBe('FORBIDDEN');
   });
 
@@ -67,11 +69,12 @@ describe('resolveRequestPortal', () => {
     expect(await codeOf(resolveRequestPortal(request(local), { access: 'write', db, bitrix24Configured: false }))).toBe('UNAUTHORIZED');
   });
 
-  it('standalone: reads the local portal; writes it only in embedded mode', async () => {
-    const local = await resolveRequestPortal(request(), { access: 'read', db, bitrix24Configured: true });
-    expect(local).toMatchObject({ memberId: LOCAL_MEMBER_ID, mode: 'local' });
+  it('standalone: the local portal only in an installation without app keys', async () => {
+    const local = await resolveRequestPortal(request(), { access: 'read', db, bitrix24Configured: false });
+    expect(local).toMatchObject({ memberId: LOCAL_MEMBER_ID, mode: 'local', isAdmin: true });
     expect(local.portalId).not.toBe(portalId);
     await expect(resolveRequestPortal(request(), { access: 'write', db, bitrix24Configured: false })).resolves.toEqual(local);
+    expect(await codeOf(resolveRequestPortal(request(), { access: 'read', db, bitrix24Configured: true }))).toBe('UNAUTHORIZED');
     expect(await codeOf(resolveRequestPortal(request(), { access: 'write', db, bitrix24Configured: true }))).toBe('FORBIDDEN');
   });
 });
