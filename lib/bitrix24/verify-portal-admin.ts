@@ -17,7 +17,7 @@ export const NOT_ADMIN_MESSAGE = 'error.notAdmin';
 
 /** Bitrix24 answers user.admin in well under a second; an admin page should not hang longer than this on it. */
 const USER_ADMIN_TIMEOUT_MS = 5_000;
-/** Long enough that a page's burst of requests costs one REST call, short enough that a revoked admin loses rights soon. */
+/** Long enough that a page's burst of requests costs one REST call; short enough that a revoked admin soon loses it. */
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX_ENTRIES = 1_000;
 
@@ -40,7 +40,10 @@ export async function verifyPortalAdmin(options: VerifyPortalAdminOptions): Prom
   if (hit && now - hit.at < CACHE_TTL_MS) verified = hit;
   else {
     cache.delete(key);
-    const portal = await db.portal.findUnique({ where: { memberId }, select: { id: true, status: true, clientEndpoint: true } });
+    const portal = await db.portal.findUnique({
+      where: { memberId },
+      select: { id: true, status: true, clientEndpoint: true },
+    });
     if (!portal || portal.status !== 'active' || !portal.clientEndpoint) {
       throw new AppError('NOT_FOUND', 'error.portalNotInstalled');
     }

@@ -49,7 +49,12 @@ export class AppError extends Error {
   readonly params?: AppErrorParams;
   readonly [BRAND] = true;
 
-  constructor(code: AppErrorCode, key: AppErrorMessage, fields?: Record<string, AppErrorMessage>, params?: AppErrorParams) {
+  constructor(
+    code: AppErrorCode,
+    key: AppErrorMessage,
+    fields?: Record<string, AppErrorMessage>,
+    params?: AppErrorParams,
+  ) {
     super(key);
     this.name = 'AppError';
     this.code = code;

@@ -8,7 +8,9 @@ export type RenderedAppError = { code: string; message: string; fields?: Record<
 export function renderAppError(error: AppError, lang: Lang): RenderedAppError {
   const message = renderMessage(error.key, lang, error.params);
   if (!error.fields) return { code: error.code, message };
-  const fields = Object.fromEntries(Object.entries(error.fields).map(([path, text]) => [path, renderMessage(text, lang)]));
+  const fields = Object.fromEntries(
+    Object.entries(error.fields).map(([path, text]) => [path, renderMessage(text, lang)]),
+  );
   return { code: error.code, message, fields };
 }
 

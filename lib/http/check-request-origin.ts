@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error';
 export type CheckRequestOriginOptions = {
   /** The app's PUBLIC_URL: its host is the one name the app answers to besides loopback. */
   publicUrl: string;
-  /** POST/PUT/DELETE whose body must be JSON (a cross-site form or `text/plain` fetch cannot send that without CORS). */
+  /** The body must be JSON: a cross-site form or `text/plain` fetch cannot send that without a CORS preflight. */
   requireJson: boolean;
   /** An installed portal's own origin (the Bitrix24 pages that embed the app or post its events). */
   isPortalOrigin: (origin: string) => Promise<boolean>;
@@ -13,7 +13,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** True for localhost, 127.0.0.0/8 and ::1, with or without a port. */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const name = host
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 

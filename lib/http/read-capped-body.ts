@@ -6,7 +6,8 @@ import { AppError } from '../errors/app-error';
  * streaming gigabytes costs us about `maxBytes`.
  */
 export async function readCappedBody(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', 'error.tooLarge', undefined, { limit: Math.ceil(maxBytes / 1024) });
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', 'error.tooLarge', undefined, { limit: Math.ceil(maxBytes / 1024) });
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return '';

@@ -18,7 +18,12 @@ import { createTestDatabase, type TestDatabase } from '../db/testing/create-test
 // The app as a marketplace app (keys set) at its public address; read once, on the routes' first getConfig().
 const APP = 'https://calls.example.com';
 const DIALPLAN_SECRET = 'dialplan-secret-0123456789';
-Object.assign(process.env, { B24_CLIENT_ID: 'app.edge', B24_CLIENT_SECRET: 'edge-secret', PUBLIC_URL: APP, DIALPLAN_SECRET });
+Object.assign(process.env, {
+  B24_CLIENT_ID: 'app.edge',
+  B24_CLIENT_SECRET: 'edge-secret',
+  PUBLIC_URL: APP,
+  DIALPLAN_SECRET,
+});
 process.env.LOG_LEVEL = 'error';
 
 const MEMBER = 'member-edge';
@@ -29,14 +34,22 @@ let db: Db;
 
 type Init = { method?: string; headers?: Record<string, string>; body?: BodyInit | null };
 function request(path: string, { method = 'GET', headers = {}, body }: Init = {}): Request {
-  return new Request(`${APP}${path}`, { method, headers: { host: 'calls.example.com', ...headers }, body, duplex: 'half' } as RequestInit);
+  return new Request(`${APP}${path}`, {
+    method,
+    headers: { host: 'calls.example.com', ...headers },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 }
 function session(userId: number): Record<string, string> {
   return { 'X-B24-Member-Id': MEMBER, 'X-B24-Auth': emulator.issueTokens(MEMBER, userId).accessToken };
 }
 
 /** A chunked body of `totalBytes` that counts how much of it the server pulled. */
-function countingStream(totalBytes: number, chunkBytes = 64 * KB): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+function countingStream(
+  totalBytes: number,
+  chunkBytes = 64 * KB,
+): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -54,12 +67,28 @@ beforeAll(async () => {
   db = testDb.db();
   (globalThis as { __appDb?: Db }).__appDb = db;
   const portal = await db.portal.create({
-    data: { memberId: MEMBER, domain: emulator.host, clientEndpoint: `${emulator.url}/rest/`, accessToken: 'i', refreshToken: 'r', expiresAt: new Date(0) },
+    data: {
+      memberId: MEMBER,
+      domain: emulator.host,
+      clientEndpoint: `${emulator.url}/rest/`,
+      accessToken: 'i',
+      refreshToken: 'r',
+      expiresAt: new Date(0),
+    },
   });
   for (const b24UserId of [1, 2, 3]) {
-    const user = await db.user.create({ data: { portalId: portal.id, b24UserId, name: `user ${b24UserId}`, extension: `10${b24UserId}` } });
+    const user = await db.user.create({
+      data: { portalId: portal.id, b24UserId, name: `user ${b24UserId}`, extension: `10${b24UserId}` },
+    });
     await db.call.create({
-      data: { portalId: portal.id, linkedId: `edge-${b24UserId}`, direction: 'outbound', origin: 'click_to_call', userId: user.id, number: `7916000000${b24UserId}` },
+      data: {
+        portalId: portal.id,
+        linkedId: `edge-${b24UserId}`,
+        direction: 'outbound',
+        origin: 'click_to_call',
+        userId: user.id,
+        number: `7916000000${b24UserId}`,
+      },
     });
   }
 });
@@ -90,41 +119,67 @@ describe('cross-site requests', () => {
   const json = JSON.stringify({ number: '+79161234567' });
 
   it('a text/plain JSON body to the redial is refused', async () => {
-    const response = await redial(request('/api/call-card/redial', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: json }));
+    const response = await redial(
+      request('/api/call-card/redial', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: json }),
+    );
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
   it('a foreign Origin is refused; the portal frame and the app itself are not', async () => {
     const post = (origin: string) =>
-      routeTest(request('/api/route-test', { method: 'POST', headers: { origin, 'content-type': 'application/json', ...session(1) }, body: json }));
+      routeTest(
+        request('/api/route-test', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json', ...session(1) },
+          body: json,
+        }),
+      );
     expect((await post('https://evil.example')).status).toBe(403);
     expect((await post(emulator.url)).status).toBe(200);
     expect((await post(APP)).status).toBe(200);
     const form = 'event=ONAPPUNINSTALL&auth[member_id]=x';
-    const event = request('/api/b24/events', { method: 'POST', headers: { origin: 'https://evil.example' }, body: form });
+    const event = request('/api/b24/events', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      body: form,
+    });
     expect((await b24Events(event)).status).toBe(403);
   });
 
   it('a Host other than PUBLIC_URL or loopback (DNS rebinding) is refused', async () => {
-    expect((await journal(request('/api/journal', { headers: { host: 'rebind.evil.example', ...session(1) } }))).status).toBe(403);
-    expect((await journal(request('/api/journal', { headers: { host: '127.0.0.1:3000', ...session(1) } }))).status).toBe(200);
+    expect(
+      (await journal(request('/api/journal', { headers: { host: 'rebind.evil.example', ...session(1) } }))).status,
+    ).toBe(403);
+    expect(
+      (await journal(request('/api/journal', { headers: { host: '127.0.0.1:3000', ...session(1) } }))).status,
+    ).toBe(200);
   });
 
-  it('errors speak the reader\'s language and keep a stable code', async () => {
+  it("errors speak the reader's language and keep a stable code", async () => {
     const headers = { 'content-type': 'text/plain', 'accept-language': 'en' };
     const body = await (await redial(request('/api/call-card/redial', { method: 'POST', headers, body: json }))).json();
-    expect(body).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request must be JSON (Content-Type: application/json)' });
-    const ru = await (await redial(request('/api/call-card/redial', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: json }))).json();
+    expect(body).toEqual({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'The request must be JSON (Content-Type: application/json)',
+    });
+    const ru = await (
+      await redial(
+        request('/api/call-card/redial', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: json }),
+      )
+    ).json();
     expect(ru.message).toBe('Запрос должен быть в формате JSON (Content-Type: application/json)');
   });
 });
 
 describe('reads need a verified portal user when the app has keys', () => {
   it('journal, routing settings, overrides and the route tester refuse a page outside a portal', async () => {
-    for (const route of [journal, routingSettings, overrides]) expect((await route(request('/api/x'))).status).toBe(401);
+    for (const route of [journal, routingSettings, overrides])
+      expect((await route(request('/api/x'))).status).toBe(401);
     const body = JSON.stringify({ number: '+79161234567' });
-    const response = await routeTest(request('/api/route-test', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+    const response = await routeTest(
+      request('/api/route-test', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+    );
     expect(response.status).toBe(401);
   });
 
@@ -132,7 +187,9 @@ describe('reads need a verified portal user when the app has keys', () => {
     const inQuery = await dialplanRoute(request(`/api/asterisk/route?number=79161234567&secret=${DIALPLAN_SECRET}`));
     expect(inQuery.status).toBe(401);
     expect(await inQuery.text()).toBe('ERROR UNAUTHORIZED');
-    const inHeader = await dialplanRoute(request('/api/asterisk/route?number=79161234567', { headers: { 'x-dialplan-secret': DIALPLAN_SECRET } }));
+    const inHeader = await dialplanRoute(
+      request('/api/asterisk/route?number=79161234567', { headers: { 'x-dialplan-secret': DIALPLAN_SECRET } }),
+    );
     expect(inHeader.status).not.toBe(401);
   });
 });

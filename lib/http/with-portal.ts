@@ -5,7 +5,12 @@ import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { requestLang, type Lang } from '../i18n/lang';
 import { isPortalOrigin } from '../portals/is-portal-origin';
-import { AUTH_HEADER, resolveRequestPortal, type PortalAccess, type RequestPortal } from '../portals/resolve-request-portal';
+import {
+  AUTH_HEADER,
+  resolveRequestPortal,
+  type PortalAccess,
+  type RequestPortal,
+} from '../portals/resolve-request-portal';
 import { checkRequestOrigin } from './check-request-origin';
 import { errorResponse } from './error-response';
 import { parseWithSchema } from './parse-with-schema';
@@ -18,7 +23,7 @@ import { readCappedBody } from './read-capped-body';
  */
 export type EdgeAccess = PortalAccess | 'viewer' | 'public' | 'dialplan';
 
-/** 'json' is parsed here; 'form' arrives as capped text; 'stream' is left to the handler (an upload read as a stream). */
+/** 'json' is parsed here; 'form' arrives as capped text; 'stream' is left to the handler (an upload). */
 export type BodyKind = 'json' | 'form' | 'stream';
 
 export type WithPortalOptions<A extends EdgeAccess, Q extends z.ZodType, B extends z.ZodType> = {
@@ -53,7 +58,11 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Every API route's edge: Host/Origin/Content-Type checks, the body size cap, the portal and access level, zod parsing
  * of the query and body, and one error answer in the reader's language. Route files pass their lib call as `handler`.
  */
-export function withPortal<A extends EdgeAccess, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+export function withPortal<
+  A extends EdgeAccess,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(
   options: WithPortalOptions<A, Q, B>,
   handler: (context: EdgeContext<A, Q, B>) => Promise<Response>,
 ): (request: Request) => Promise<Response> {
@@ -70,7 +79,9 @@ export function withPortal<A extends EdgeAccess, Q extends z.ZodType = z.ZodUnkn
         });
       }
       const portal = await resolvePortal(request, access);
-      const query = options.query ? parseWithSchema(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const query = options.query
+        ? parseWithSchema(options.query, Object.fromEntries(new URL(request.url).searchParams))
+        : undefined;
       let text = '';
       let body: unknown;
       if (bodyKind === 'stream') checkDeclaredLength(request, options.maxBodyBytes);
@@ -79,11 +90,13 @@ export function withPortal<A extends EdgeAccess, Q extends z.ZodType = z.ZodUnkn
         if (bodyKind === 'json') body = parseJson(text);
         if (options.body) body = parseWithSchema(options.body, body);
       }
-      const b24UserId = options.identifyUser && portal?.mode === 'portal' ? await identifyViewer(request, portal) : null;
+      const b24UserId =
+        options.identifyUser && portal?.mode === 'portal' ? await identifyViewer(request, portal) : null;
       const context = { request, portal: portal as PortalFor<A>, query: query as z.infer<Q>, body: body as z.infer<B> };
       return await handler({ ...context, text, lang, b24UserId });
     } catch (error) {
-      if (access === 'dialplan' && AppError.is(error)) return new Response(`ERROR ${error.code}`, { status: error.status });
+      if (access === 'dialplan' && AppError.is(error))
+        return new Response(`ERROR ${error.code}`, { status: error.status });
       return errorResponse(error, { context: `${request.method} ${new URL(request.url).pathname}`, lang });
     }
   };

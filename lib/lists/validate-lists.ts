@@ -9,18 +9,31 @@ export type ValidListEntry = { value: string; isPattern: boolean; note: string }
 export type ValidLists = Record<keyof ListsDocument, ValidListEntry[]>;
 
 const NOTE_MAX = 200;
-const note = z.string({ error: 'Должно быть текстом / Must be text' }).trim().max(NOTE_MAX, `Не длиннее ${NOTE_MAX} символов / At most ${NOTE_MAX} characters`).default('');
+const note = z
+  .string({ error: 'Должно быть текстом / Must be text' })
+  .trim()
+  .max(NOTE_MAX, `Не длиннее ${NOTE_MAX} символов / At most ${NOTE_MAX} characters`)
+  .default('');
 const text = z.string({ error: 'Укажите значение / Enter a value' }).trim().min(1, 'Укажите значение / Enter a value');
 
 /** Users and departments are kept by their Bitrix24 id (the picker shows names; the id survives renames). */
 const idEntry = (ru: string, en: string) =>
   z
-    .object({ value: z.union([z.number().int().positive().transform(String), text.regex(/^[1-9]\d{0,9}$/, `${ru}: только цифры (id в Битрикс24) / ${en}: digits only (the Bitrix24 id)`)]), note })
+    .object({
+      value: z.union([
+        z.number().int().positive().transform(String),
+        text.regex(/^[1-9]\d{0,9}$/, `${ru}: только цифры (id в Битрикс24) / ${en}: digits only (the Bitrix24 id)`),
+      ]),
+      note,
+    })
     .transform((e) => ({ value: e.value, isPattern: false, note: e.note }));
 
 // Extensions are digits; `?` (one digit) and `*` (any digits) make a pattern, e.g. 1?? for the 100–199 block.
 const extensionEntry = z
-  .object({ value: text.regex(/^(?=.*\d)[\d?*]{1,15}$/, 'Только цифры (шаблон: 1??) / Digits only (pattern: 1??)'), note })
+  .object({
+    value: text.regex(/^(?=.*\d)[\d?*]{1,15}$/, 'Только цифры (шаблон: 1??) / Digits only (pattern: 1??)'),
+    note,
+  })
   .transform((e) => ({ value: e.value, isPattern: /[?*]/.test(e.value), note: e.note }));
 
 const PATTERN_MIN_DIGITS = 3;
@@ -32,28 +45,35 @@ const NUMBER_OR_PATTERN =
  * prefix like 7495123* (stored with a Russian 8 read as 7, as the matcher compares). A short prefix would silence most
  * calls, hence the minimum.
  */
-const neverRecordEntry = z.object({ value: z.union([z.number().transform(String), text]), note }).transform((e, ctx) => {
-  if (e.value.includes('*')) {
-    const compact = e.value.replace(/[\s()\-+.]/g, '');
-    if (!/^\d+\*$/.test(compact)) {
+const neverRecordEntry = z
+  .object({ value: z.union([z.number().transform(String), text]), note })
+  .transform((e, ctx) => {
+    if (e.value.includes('*')) {
+      const compact = e.value.replace(/[\s()\-+.]/g, '');
+      if (!/^\d+\*$/.test(compact)) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: NUMBER_OR_PATTERN });
+        return z.NEVER;
+      }
+      if (compact.length - 1 < PATTERN_MIN_DIGITS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `Шаблон: не меньше ${PATTERN_MIN_DIGITS} цифр перед * / A pattern needs at least ${PATTERN_MIN_DIGITS} digits before *`,
+        });
+        return z.NEVER;
+      }
+      return { value: normalizeDigits(compact, true), isPattern: true, note: e.note };
+    }
+    const number = normalizePhoneNumber(e.value);
+    if (!number.ok) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: NUMBER_OR_PATTERN });
       return z.NEVER;
     }
-    if (compact.length - 1 < PATTERN_MIN_DIGITS) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `Шаблон: не меньше ${PATTERN_MIN_DIGITS} цифр перед * / A pattern needs at least ${PATTERN_MIN_DIGITS} digits before *` });
-      return z.NEVER;
-    }
-    return { value: normalizeDigits(compact, true), isPattern: true, note: e.note };
-  }
-  const number = normalizePhoneNumber(e.value);
-  if (!number.ok) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: NUMBER_OR_PATTERN });
-    return z.NEVER;
-  }
-  return { value: number.e164, isPattern: false, note: e.note };
-});
+    return { value: number.e164, isPattern: false, note: e.note };
+  });
 
-const list = <T extends z.ZodType<ValidListEntry>>(entry: T) => z.array(entry, { error: 'Должно быть списком / Must be a list' }).max(5000).default([]);
+const list = <T extends z.ZodType<ValidListEntry>>(entry: T) =>
+  z.array(entry, { error: 'Должно быть списком / Must be a list' }).max(5000).default([]);
 
 const listsSchema = z.object({
   whitelistUsers: list(idEntry('Сотрудник', 'User')),

@@ -27,7 +27,8 @@ export function formatLogLine(level: LogLevel, msg: string, fields: LogFields = 
   return JSON.stringify({ time: now.toISOString(), level, msg, ...Object.fromEntries(entries) });
 }
 
-const writeToProcess: LogWrite = (level, line) => (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+const writeToProcess: LogWrite = (level, line) =>
+  (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
 
 function emit(level: LogLevel, msg: string, fields?: LogFields, write: LogWrite = writeToProcess): void {
   if (rank[level] < threshold()) return;

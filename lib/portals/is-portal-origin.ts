@@ -10,6 +10,9 @@ export async function isPortalOrigin({ origin, db = getDb() }: IsPortalOriginOpt
   } catch {
     return false;
   }
-  const portal = await db.portal.findFirst({ where: { domain: url.host.toLowerCase(), status: 'active' }, select: { id: true } });
+  const portal = await db.portal.findFirst({
+    where: { domain: url.host.toLowerCase(), status: 'active' },
+    select: { id: true },
+  });
   return portal !== null;
 }

@@ -28,7 +28,10 @@ export const AUTH_HEADER = 'x-b24-auth';
  * access token (X-B24-Member-Id, X-B24-Auth); the portal confirms the token (and admin rights where needed). A request
  * without them is the standalone page and acts on the local portal.
  */
-export async function resolveRequestPortal(request: Request, options: ResolveRequestPortalOptions): Promise<RequestPortal> {
+export async function resolveRequestPortal(
+  request: Request,
+  options: ResolveRequestPortalOptions,
+): Promise<RequestPortal> {
   const { access, db = getDb() } = options;
   const memberId = request.headers.get(MEMBER_ID_HEADER)?.trim() ?? '';
   const accessToken = request.headers.get(AUTH_HEADER)?.trim() ?? '';
@@ -43,7 +46,10 @@ export async function resolveRequestPortal(request: Request, options: ResolveReq
   // In an installation without app keys the local portal is the only one and whoever reaches the app runs it.
   const bitrix24Configured = options.bitrix24Configured ?? Boolean(getConfig().B24_CLIENT_ID);
   if (bitrix24Configured) {
-    throw new AppError(access === 'write' ? 'FORBIDDEN' : 'UNAUTHORIZED', access === 'write' ? 'error.localWriteRefused' : 'error.localReadRefused');
+    throw new AppError(
+      access === 'write' ? 'FORBIDDEN' : 'UNAUTHORIZED',
+      access === 'write' ? 'error.localWriteRefused' : 'error.localReadRefused',
+    );
   }
   const { id } = await ensureLocalPortal({ db });
   return { portalId: id, memberId: LOCAL_MEMBER_ID, mode: 'local', isAdmin: true };

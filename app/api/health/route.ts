@@ -12,5 +12,8 @@ export const dynamic = 'force-dynamic';
 export const GET = withPortal({ access: 'viewer' }, async ({ portal }) => {
   const full = await getHealth();
   const report = portal?.isAdmin ? full : redactHealthReport(full);
-  return Response.json(report, { status: report.status === 'down' ? 503 : 200, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(report, {
+    status: report.status === 'down' ? 503 : 200,
+    headers: { 'Cache-Control': 'no-store' },
+  });
 });

@@ -10,6 +10,9 @@ export const dynamic = 'force-dynamic';
 export const GET = withPortal({ access: 'read', identifyUser: true }, async ({ request, portal, lang, b24UserId }) => {
   const filters = restrictJournalFilters(parseJournalFilters(new URL(request.url).searchParams), { portal, b24UserId });
   const csv = await exportJournalCsv({ db: getDb(), portalId: portal.portalId, filters, lang });
-  const headers = { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="calls.csv"' };
+  const headers = {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': 'attachment; filename="calls.csv"',
+  };
   return new Response(csv, { headers });
 });

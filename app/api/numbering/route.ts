@@ -4,7 +4,7 @@ import { summarizeNumbering } from '@/lib/numbering/store/summarize-numbering';
 
 export const dynamic = 'force-dynamic';
 
-/** The Registry page's data: files in force, carriers' shares, versions with diffs and issues, ported set, overrides. */
+/** The Registry page's data: files in force, carriers' shares, versions with diffs and issues, ported set. */
 export const GET = withPortal({ access: 'read' }, async () => {
   return Response.json(await summarizeNumbering({ db: getDb() }), { headers: { 'Cache-Control': 'no-store' } });
 });

@@ -15,7 +15,12 @@ const body = z.object({
 /** The route tester: the decision for a number and a manager, with its reasons in the page's language. */
 export const POST = withPortal({ access: 'read', body }, async ({ portal, body, lang }) => {
   const { number, extension, line } = body;
-  const decision = await routeCall({ portalId: portal.portalId, number, extension: extension || undefined, requestedLine: line || null });
+  const decision = await routeCall({
+    portalId: portal.portalId,
+    number,
+    extension: extension || undefined,
+    requestedLine: line || null,
+  });
   const language = body.lang ? pickLang(body.lang) : lang;
   return Response.json({ ...decision, reasonsText: decision.reasons.map((reason) => renderReason(reason, language)) });
 });

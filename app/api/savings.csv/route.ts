@@ -10,6 +10,9 @@ export const dynamic = 'force-dynamic';
 export const GET = withPortal({ access: 'admin-read' }, async ({ request, portal, lang }) => {
   const range = parseDateRange(new URL(request.url).searchParams);
   const report = await loadSavingsReport({ db: getDb(), portalId: portal.portalId, range });
-  const headers = { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="savings.csv"' };
+  const headers = {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': 'attachment; filename="savings.csv"',
+  };
   return new Response(exportSavingsCsv(report, lang), { headers });
 });

@@ -15,7 +15,7 @@ const query = z.object({
   lang: z.string().max(5).optional(),
 });
 
-/** Asterisk asks which trunk a desk-phone call should leave through: GET ?number=…&ext=… (see lib/asterisk/dialplan). */
+/** Asterisk asks which trunk a desk-phone call leaves through: GET ?number=…&ext=… (see lib/asterisk/dialplan). */
 export const GET = withPortal({ access: 'dialplan', query }, async ({ request, query: { format, ...rest } }) => {
   const json = format === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
   const secret = request.headers.get('x-dialplan-secret');

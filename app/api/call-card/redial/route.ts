@@ -15,7 +15,7 @@ const body = z.object({
   lang: z.string().max(5).optional(),
 });
 
-/** POST /api/call-card/redial — route with the manager's line and place the call; refusals come back with the reason. */
+/** POST /api/call-card/redial — route with the manager's line and place the call; a refusal says why. */
 export const POST = withPortal({ access: 'public', body }, async ({ request, body, lang }) => {
   const db = getDb();
   const viewer = await resolveCardViewer(request, { localExtension: body.extension, placesCalls: true, db });

@@ -14,7 +14,7 @@ const query = z.object({
   acceptShrink: z.enum(['0', '1']).default('0'),
 });
 
-/** Upload of a registry extract or an MNP export (the raw file as the body); answers NDJSON progress, then the result. */
+/** Upload of a registry extract or an MNP export (the raw file as the body); NDJSON progress, then the result. */
 export const POST = withPortal({ access: 'write', query, bodyKind: 'stream' }, async ({ request, query, lang }) => {
   if (!request.body) throw new AppError('INVALID_INPUT', 'error.chooseFile', { file: 'error.chooseFile' });
   const length = Number(request.headers.get('content-length') ?? NaN);

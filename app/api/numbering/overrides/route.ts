@@ -15,7 +15,9 @@ const listQuery = z.object({ search: z.string().max(100).default('') });
 const removeQuery = z.object({ number: z.string().max(40).default('') });
 
 export const GET = withPortal({ access: 'read', query: listQuery }, async ({ query }) => {
-  return Response.json(await listNumberOverrides({ db: getDb(), search: query.search }), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await listNumberOverrides({ db: getDb(), search: query.search }), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
 });
 
 /** Sets the admin's carrier for one number; 400 {fields: {number|inn}} on a bad number or an unknown ИНН. */

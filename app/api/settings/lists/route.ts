@@ -7,7 +7,9 @@ export const dynamic = 'force-dynamic';
 
 /** The portal's whitelists (users, departments, extensions) and never-record list; admins only. */
 export const GET = withPortal({ access: 'admin-read' }, async ({ portal }) => {
-  return Response.json(await loadLists({ db: getDb(), portalId: portal.portalId }), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await loadLists({ db: getDb(), portalId: portal.portalId }), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
 });
 
 /** Replaces all four lists (admin only); 400 {message, fields} names every invalid entry ("neverRecord.0.value"). */

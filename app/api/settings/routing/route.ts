@@ -18,7 +18,9 @@ export const PUT = withPortal({ access: 'write', maxBodyBytes: 1024 * 1024 }, as
   const saved = await saveRoutingSettings({ db: getDb(), portalId: portal.portalId, settings: body });
   // The call card's line list follows the trunks (through the durable outbox); the local portal has no Bitrix24.
   if (portal.mode === 'portal') {
-    void syncExternalLines({ portalId: portal.portalId }).catch((error: unknown) => log.error('lines sync after save failed', { error }));
+    void syncExternalLines({ portalId: portal.portalId }).catch((error: unknown) =>
+      log.error('lines sync after save failed', { error }),
+    );
   }
   return Response.json(saved);
 });
