@@ -40,7 +40,8 @@ export function parseJournalFilters(params: URLSearchParams): JournalFilters {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('INVALID_INPUT', `Неверный фильтр журнала / Invalid journal filter: ${issue.path.join('.')}`, { [issue.path.join('.')]: issue.message });
+    const field = issue.path.join('.');
+    throw new AppError('INVALID_INPUT', 'error.journalFilter', { [field]: issue.message }, { field });
   }
   return { ...parsed.data, range: parseDateRange(params) };
 }

@@ -22,6 +22,8 @@ export const ru = {
   'error.enterNumbers': 'Введите номера',
   'error.enterNumberAndInn': 'Укажите номер и ИНН',
   'error.chooseFile': 'Выберите файл',
+  'error.dateFormat': 'Дата должна быть в виде ГГГГ-ММ-ДД',
+  'error.journalFilter': 'Неверный фильтр журнала: {field}',
   'error.localCallRefused': 'Звонить из карточки можно только в Битрикс24',
 } as const;
 
@@ -48,5 +50,7 @@ export const en: Record<keyof typeof ru, string> = {
   'error.enterNumbers': 'Enter numbers',
   'error.enterNumberAndInn': 'Enter a number and an ИНН',
   'error.chooseFile': 'Choose a file',
+  'error.dateFormat': 'Dates are YYYY-MM-DD',
+  'error.journalFilter': 'Invalid journal filter: {field}',
   'error.localCallRefused': 'Calls from the card can only be placed inside Bitrix24',
 };
