@@ -9,6 +9,7 @@ import { POST as routeTest } from '../../app/api/route-test/route';
 import { GET as savings } from '../../app/api/savings/route';
 import { GET as lists } from '../../app/api/settings/lists/route';
 import { GET as routingSettings } from '../../app/api/settings/routing/route';
+import { POST as installFrame } from '../../app/b24/install/route';
 import { createDemoPortal } from '../../e2e/bitrix24-emulator/demo-portal';
 import { startEmulator, type EmulatorHandle } from '../../e2e/bitrix24-emulator/start-emulator';
 import { forgetPortalTokenChecks } from '../bitrix24/verify-portal-admin';
@@ -104,6 +105,13 @@ describe('bodies stop at the limit', () => {
     const response = await b24Events(request('/api/b24/events', { method: 'POST', body: body.stream }));
     expect(response.status).toBe(413);
     expect(body.pulled()).toBeLessThanOrEqual(256 * KB + 3 * 64 * KB);
+  });
+
+  it('the install frame reads no more than its 64 KB either', async () => {
+    const body = countingStream(10 * KB * KB, 16 * KB);
+    const response = await installFrame(request('/b24/install', { method: 'POST', body: body.stream }));
+    expect(response.status).toBe(413);
+    expect(body.pulled()).toBeLessThanOrEqual(64 * KB + 3 * 16 * KB);
   });
 
   it('a declared Content-Length over the limit is refused without reading the body', async () => {

@@ -35,6 +35,11 @@ export type WithPortalOptions<A extends EdgeAccess, Q extends z.ZodType, B exten
   maxBodyBytes?: number;
   /** Also name the Bitrix24 user behind a frame session (a non-admin sees only their own calls). */
   identifyUser?: boolean;
+  /**
+   * 'any' for the install frame only: Bitrix24 posts it from a portal that is not installed yet, so no Origin can be
+   * known; it proves itself with the installing admin's token instead.
+   */
+  origin?: 'check' | 'any';
 };
 
 type PortalFor<A> = A extends PortalAccess ? RequestPortal : A extends 'viewer' ? RequestPortal | null : null;
@@ -75,7 +80,7 @@ export function withPortal<
         await checkRequestOrigin(request, {
           publicUrl: getConfig().PUBLIC_URL,
           requireJson: changing && bodyKind === 'json',
-          isPortalOrigin: (origin) => isPortalOrigin({ origin }),
+          isPortalOrigin: async (origin) => options.origin === 'any' || (await isPortalOrigin({ origin })),
         });
       }
       const portal = await resolvePortal(request, access);

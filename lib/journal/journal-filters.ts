@@ -26,17 +26,24 @@ const schema = z.object({
   user: id.optional(),
   department: id.optional(),
   trunk: id.optional(),
-  carrier: z.string().trim().max(40).regex(/^(unknown|\d+)$/).optional(),
+  carrier: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^(unknown|\d+)$/)
+    .optional(),
   status: z.enum(journalStatuses).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 /** The journal's query string → filters; empty values mean "any". */
 export function parseJournalFilters(params: URLSearchParams): JournalFilters {
-  const raw = Object.fromEntries(['user', 'department', 'trunk', 'carrier', 'status', 'page'].flatMap((key) => {
-    const value = params.get(key)?.trim();
-    return value ? [[key, value]] : [];
-  }));
+  const raw = Object.fromEntries(
+    ['user', 'department', 'trunk', 'carrier', 'status', 'page'].flatMap((key) => {
+      const value = params.get(key)?.trim();
+      return value ? [[key, value]] : [];
+    }),
+  );
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
