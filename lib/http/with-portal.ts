@@ -52,7 +52,7 @@ export type EdgeContext<A extends EdgeAccess, Q extends z.ZodType, B extends z.Z
   /** The raw body of a 'form' route. */
   text: string;
   lang: Lang;
-  /** The viewer's Bitrix24 user id when `identifyUser` was asked and the request comes from a portal frame. */
+  /** With `identifyUser`: a non-admin's Bitrix24 user id from their frame session; otherwise null. */
   b24UserId: number | null;
 };
 
@@ -83,20 +83,25 @@ export function withPortal<
           isPortalOrigin: async (origin) => options.origin === 'any' || (await isPortalOrigin({ origin })),
         });
       }
+      // A declared size over the limit is refused before anything costs a REST call or a read.
+      if (changing || bodyKind === 'stream') {
+        checkDeclaredLength(request, bodyKind === 'stream' ? options.maxBodyBytes : maxBodyBytes);
+      }
       const portal = await resolvePortal(request, access);
       const query = options.query
         ? parseWithSchema(options.query, Object.fromEntries(new URL(request.url).searchParams))
         : undefined;
       let text = '';
       let body: unknown;
-      if (bodyKind === 'stream') checkDeclaredLength(request, options.maxBodyBytes);
-      else if (changing) {
+      if (changing && bodyKind !== 'stream') {
         text = await readCappedBody(request, maxBodyBytes);
         if (bodyKind === 'json') body = parseJson(text);
         if (options.body) body = parseWithSchema(options.body, body);
       }
       const b24UserId =
-        options.identifyUser && portal?.mode === 'portal' ? await identifyViewer(request, portal) : null;
+        options.identifyUser && portal?.mode === 'portal' && !portal.isAdmin
+          ? await identifyViewer(request, portal)
+          : null;
       const context = { request, portal: portal as PortalFor<A>, query: query as z.infer<Q>, body: body as z.infer<B> };
       return await handler({ ...context, text, lang, b24UserId });
     } catch (error) {
