@@ -31,9 +31,8 @@ const httpStatus: Record<AppErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
-/** A message key of lib/i18n, or a run-time text shown as is. */
-// eslint-disable-next-line @typescript-eslint/ban-types -- `string & {}` keeps the key suggestions in editors
-export type AppErrorMessage = MessageKey | (string & {});
+/** A message key of lib/i18n, or a run-time text shown as is (the intersection keeps editors suggesting the keys). */
+export type AppErrorMessage = MessageKey | (string & Record<never, never>);
 /** Values for `{name}` placeholders in the key's text. */
 export type AppErrorParams = Record<string, string | number>;
 
