@@ -4,6 +4,7 @@ import { POST as b24Events } from '../../app/api/b24/events/route';
 import { POST as redial } from '../../app/api/call-card/redial/route';
 import { GET as journalCsv } from '../../app/api/journal.csv/route';
 import { GET as journal } from '../../app/api/journal/route';
+import { POST as numberingImport } from '../../app/api/numbering/import/route';
 import { GET as overrides } from '../../app/api/numbering/overrides/route';
 import { POST as routeTest } from '../../app/api/route-test/route';
 import { GET as savings } from '../../app/api/savings/route';
@@ -153,6 +154,23 @@ describe('cross-site requests', () => {
       body: form,
     });
     expect((await b24Events(event)).status).toBe(403);
+  });
+
+  it('the registry upload takes any body type but checks its Origin', async () => {
+    const upload = (origin: string) =>
+      numberingImport(
+        request('/api/numbering/import?fileName=x.csv', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'text/plain', ...session(1) },
+          body: 'junk',
+        }),
+      );
+    const foreign = await upload('https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toEqual({ code: 'FORBIDDEN', message: 'Запрос с чужой страницы отклонён' });
+    const own = await upload(APP);
+    expect(own.status).toBe(200);
+    await own.text();
   });
 
   it('a Host other than PUBLIC_URL or loopback (DNS rebinding) is refused', async () => {
