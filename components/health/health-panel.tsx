@@ -1,22 +1,29 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { HealthReport } from '@/lib/health/health-report';
+import { useAdminApi } from '@/components/admin/use-admin-api';
 import { useT } from '@/components/shell/use-t';
+import type { HealthReport } from '@/lib/health/health-report';
 import { StatusCard } from './status-card';
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; report: HealthReport };
 
-/** The overview page: what the admin checks first when calls misbehave. Refreshes every 10 s. */
+/**
+ * The overview page: what the admin checks first when calls misbehave. Refreshes every 10 s. Sent with the frame's
+ * session, since only an admin gets the details (PBX address, banner, errors); others see each part's verdict.
+ */
 export function HealthPanel() {
   const t = useT();
+  const { ready, authHeaders } = useAdminApi();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
+    if (!ready) return;
     let alive = true;
     const load = async () => {
       try {
-        const response = await fetch('/api/health', { cache: 'no-store' });
+        // A 503 still carries the report (the database is down), so the body is read whatever the status.
+        const response = await fetch('/api/health', { headers: authHeaders().headers, cache: 'no-store' });
         const report = (await response.json()) as HealthReport;
         if (alive) setState({ kind: 'loaded', report });
       } catch {
@@ -29,7 +36,7 @@ export function HealthPanel() {
       alive = false;
       clearInterval(timer);
     };
-  }, []);
+  }, [ready, authHeaders]);
 
   if (state.kind === 'loading')
     return (
@@ -64,17 +71,28 @@ export function HealthPanel() {
           {report.ami.length === 0 && t('health.notConfigured')}
           {report.ami.map((pbx) => (
             <span key={pbx.name} className="block">
-              {pbx.name} ({pbx.host}:{pbx.port}) —{' '}
-              {pbx.ok ? `${t('health.ok')}, ${pbx.latencyMs} ms` : (pbx.error ?? t('health.down'))}
+              {pbx.name}
+              {pbx.host && ` (${pbx.host}:${pbx.port})`} —{' '}
+              {pbx.ok
+                ? `${t('health.ok')}${pbx.latencyMs !== undefined ? `, ${pbx.latencyMs} ms` : ''}`
+                : (pbx.error ?? t('health.down'))}
             </span>
           ))}
         </StatusCard>
         <StatusCard title={t('health.registry')} ok={registry.ok} statusText={said(registry.ok)} testId="health-registry">
-          {registry.ok ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}` : registry.error ?? t('health.down')}
-          {registry.sha256 && <span className="block font-mono text-xs text-base-3">sha256 {registry.sha256.slice(0, 12)}…</span>}
+          {registry.ok
+            ? registry.fileName
+              ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}`
+              : t('health.ok')
+            : (registry.error ?? t('health.down'))}
+          {registry.sha256 && (
+            <span className="block font-mono text-xs text-base-3">sha256 {registry.sha256.slice(0, 12)}…</span>
+          )}
         </StatusCard>
         <StatusCard title={t('health.portals')} ok={portals.ok} statusText={said(portals.ok)} testId="health-portals">
-          {portals.ok ? `${portals.installed} ${t('health.installed')} / ${portals.total}` : portals.error ?? t('health.down')}
+          {portals.ok
+            ? `${portals.installed} ${t('health.installed')} / ${portals.total}`
+            : (portals.error ?? t('health.down'))}
         </StatusCard>
       </div>
       {report.warnings.map((warning) => (

@@ -58,13 +58,24 @@ test('invalid settings are refused with field-level messages', async ({ request 
   expect(await (await request.get('/api/settings/routing', { headers })).json()).toEqual(settings);
 });
 
-test('a non-admin may read but not save; a forged token may not read', async ({ request }) => {
+test('a non-admin may neither read nor save the routing settings; a forged token may not read', async ({ request }) => {
   const headers = await portalHeaders(request, 2);
+  const document = await (
+    await request.get('/api/settings/routing', { headers: await portalHeaders(request, 1) })
+  ).json();
   const loaded = await request.get('/api/settings/routing', { headers });
-  expect(loaded.status()).toBe(200);
-  const refused = await request.put('/api/settings/routing', { headers, data: await loaded.json() });
+  expect(loaded.status()).toBe(403);
+  expect(await loaded.json()).toMatchObject({
+    code: 'FORBIDDEN',
+    message: 'Только администратор портала может смотреть эти данные',
+  });
+  const refused = await request.put('/api/settings/routing', { headers, data: document });
   expect(refused.status()).toBe(403);
-  expect((await refused.json()).message).toBe('Только администратор портала может менять настройки / Only a portal admin can change settings');
+  const english = await request.put('/api/settings/routing', {
+    headers: { ...headers, 'Accept-Language': 'en' },
+    data: document,
+  });
+  expect((await english.json()).message).toBe('Only a portal admin can change settings');
 
   const forged = { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': 'f'.repeat(64) };
   expect((await request.get('/api/settings/routing', { headers: forged })).status()).toBe(401);
@@ -72,10 +83,12 @@ test('a non-admin may read but not save; a forged token may not read', async ({ 
   expect((await request.get('/api/settings/routing', { headers: unknown })).status()).toBe(404);
 });
 
-test('standalone (app configured for Bitrix24): the local portal can be read but not changed', async ({ request }) => {
+test('standalone (app configured for Bitrix24): the local portal can be neither read nor changed', async ({
+  request,
+}) => {
   const loaded = await request.get('/api/settings/routing');
-  expect(loaded.status()).toBe(200);
-  const refused = await request.put('/api/settings/routing', { data: await loaded.json() });
+  expect(loaded.status()).toBe(401);
+  const refused = await request.put('/api/settings/routing', { data: { trunks: [] } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).message).toContain('Вне Битрикс24');
 });
@@ -83,15 +96,23 @@ test('standalone (app configured for Bitrix24): the local portal can be read but
 test('the departments cache and the route tester answer in the request language', async ({ request }) => {
   const headers = await portalHeaders(request, 2);
   const directory = await (await request.get('/api/settings/departments', { headers })).json();
-  expect(directory.departments).toEqual(expect.arrayContaining([expect.objectContaining({ id: '1', name: 'Отдел продаж' })]));
-  expect(directory.users).toEqual(expect.arrayContaining([expect.objectContaining({ extension: '201', departmentIds: ['2'] })]));
+  expect(directory.departments).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id: '1', name: 'Отдел продаж' })]),
+  );
+  expect(directory.users).toEqual(
+    expect.arrayContaining([expect.objectContaining({ extension: '201', departmentIds: ['2'] })]),
+  );
   expect(JSON.stringify(directory)).not.toContain('accessToken');
 
-  const ru = await (await request.post('/api/route-test', { headers, data: { number: '79151234567', extension: '101', lang: 'ru' } })).json();
+  const ru = await (
+    await request.post('/api/route-test', { headers, data: { number: '79151234567', extension: '101', lang: 'ru' } })
+  ).json();
   expect(ru.trunk.name).toBe('МТС');
   expect(ru.carrier).toMatchObject({ inn: '7740000076', source: 'registry', groupName: 'МТС' });
   expect(ru.reasonsText).toContain('МТС по реестру (диапазон 915…)');
-  const en = await (await request.post('/api/route-test', { headers, data: { number: '79151234567', extension: '201', lang: 'en' } })).json();
+  const en = await (
+    await request.post('/api/route-test', { headers, data: { number: '79151234567', extension: '201', lang: 'en' } })
+  ).json();
   expect(en.trunk.name).toBe('HR-2');
   expect(en.reasonsText.join('; ')).toContain('by the registry');
   const bad = await request.post('/api/route-test', { headers, data: { number: 'abc' } });

@@ -3,6 +3,7 @@ import type { PbxConfig } from '../config/schema';
 import { AmiActionError, AmiConnection, type AmiActionOptions, type AmiListResult } from './ami/ami-connection';
 import type { AmiActionFields, AmiMessage } from './ami/ami-message';
 import { AppError } from '../errors/app-error';
+import { log } from '../log/log';
 
 export type AmiManagerOptions = {
   pbx: PbxConfig;
@@ -50,7 +51,7 @@ export class AmiManager extends EventEmitter {
     const { pbx } = options;
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 2000 };
     this.watchdog = options.watchdog ?? { intervalMs: 2000, timeoutMs: 1500 };
-    this.log = options.log ?? ((line) => console.warn(`[ami ${pbx.name}] ${line}`));
+    this.log = options.log ?? ((line) => log.warn(line, { pbx: pbx.name, part: 'ami' }));
     this.state = { name: pbx.name, host: pbx.host, port: pbx.port, connected: false, since: Date.now(), reconnects: 0, lastEventAt: null, lastError: null, banner: null };
   }
 

@@ -13,14 +13,11 @@ export type VerifyPortalAdminOptions = {
 
 export type VerifiedPortalUser = { portalId: number; memberId: string; isAdmin: boolean };
 
-export const NOT_ADMIN_MESSAGE = 'Только администратор портала может менять настройки / Only a portal admin can change settings';
-const BAD_TOKEN_MESSAGE = 'Не удалось подтвердить вход в Битрикс24 — обновите страницу / Could not verify your Bitrix24 session — reload the page';
-const UNKNOWN_PORTAL_MESSAGE = 'Приложение не установлено на этом портале / The app is not installed on this portal';
-const PORTAL_DOWN_MESSAGE = 'Битрикс24 не ответил — попробуйте ещё раз / Bitrix24 did not answer — try again';
+export const NOT_ADMIN_MESSAGE = 'error.notAdmin';
 
 /** Bitrix24 answers user.admin in well under a second; an admin page should not hang longer than this on it. */
 const USER_ADMIN_TIMEOUT_MS = 5_000;
-/** Long enough that a page's burst of requests costs one REST call, short enough that a revoked admin loses rights soon. */
+/** Long enough that a page's burst of requests costs one REST call; short enough that a revoked admin soon loses it. */
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX_ENTRIES = 1_000;
 
@@ -36,15 +33,20 @@ const cache = (holder.__portalTokenChecks ??= new Map());
  */
 export async function verifyPortalAdmin(options: VerifyPortalAdminOptions): Promise<VerifiedPortalUser> {
   const { memberId, accessToken, requireAdmin = true, db = getDb(), now = Date.now() } = options;
-  if (!memberId || !accessToken) throw new AppError('UNAUTHORIZED', BAD_TOKEN_MESSAGE);
+  if (!memberId || !accessToken) throw new AppError('UNAUTHORIZED', 'error.badToken');
   const key = `${memberId}\n${accessToken}`;
   const hit = cache.get(key);
   let verified: CacheEntry;
   if (hit && now - hit.at < CACHE_TTL_MS) verified = hit;
   else {
     cache.delete(key);
-    const portal = await db.portal.findUnique({ where: { memberId }, select: { id: true, status: true, clientEndpoint: true } });
-    if (!portal || portal.status !== 'active' || !portal.clientEndpoint) throw new AppError('NOT_FOUND', UNKNOWN_PORTAL_MESSAGE);
+    const portal = await db.portal.findUnique({
+      where: { memberId },
+      select: { id: true, status: true, clientEndpoint: true },
+    });
+    if (!portal || portal.status !== 'active' || !portal.clientEndpoint) {
+      throw new AppError('NOT_FOUND', 'error.portalNotInstalled');
+    }
     const isAdmin = await askUserAdmin(portal.clientEndpoint, accessToken);
     verified = { at: now, portalId: portal.id, isAdmin };
     if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
@@ -71,11 +73,13 @@ async function askUserAdmin(clientEndpoint: string, accessToken: string): Promis
       cache: 'no-store',
     });
   } catch {
-    throw new AppError('UNAVAILABLE', PORTAL_DOWN_MESSAGE);
+    throw new AppError('UNAVAILABLE', 'error.portalDown');
   }
   const body = (await response.json().catch(() => null)) as { result?: unknown; error?: string } | null;
   if (response.ok && body && 'result' in body) return body.result === true;
   // invalid_token, expired_token, NO_AUTH_FOUND…: the page refreshes its token and tries once more.
-  if (response.status === 401 || response.status === 400 || response.status === 403) throw new AppError('UNAUTHORIZED', BAD_TOKEN_MESSAGE);
-  throw new AppError('UNAVAILABLE', PORTAL_DOWN_MESSAGE);
+  if (response.status === 401 || response.status === 400 || response.status === 403) {
+    throw new AppError('UNAUTHORIZED', 'error.badToken');
+  }
+  throw new AppError('UNAVAILABLE', 'error.portalDown');
 }

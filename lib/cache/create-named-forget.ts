@@ -1,3 +1,5 @@
+import { log } from '../log/log';
+
 type Forget = (key: unknown) => void;
 /** Told of every forget made in this process (the dialplan process's supervisor passes them on). */
 type ForgetListener = (name: string, key: unknown) => void;
@@ -39,7 +41,7 @@ function tellListeners(name: string, key: unknown): void {
       listener(name, key);
     } catch (error) {
       // A process that is restarting misses this forget; it starts with empty caches anyway.
-      console.error(`[cache] could not pass on the forget "${name}": ${(error as Error).message}`);
+      log.error('cache: could not pass on a forget', { name, error });
     }
   }
 }

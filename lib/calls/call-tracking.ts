@@ -8,6 +8,7 @@ import { createCallTrackerState, type CallChange, type CallTrackerState } from '
 import { closeStaleJournalCalls } from './close-stale-journal-calls';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { writeCallChange, type CallContext } from './write-call-change';
+import { log } from '../log/log';
 
 export type CallTrackingOptions = {
   manager: AmiManager;
@@ -40,7 +41,7 @@ export class CallTracking extends EventEmitter {
     super();
     this.setMaxListeners(100);
     this.state = createCallTrackerState({ pbxName: options.manager.name, isTrunkEndpoint: options.isTrunkEndpoint });
-    this.log = options.log ?? ((line) => console.warn(`[calls ${options.manager.name}] ${line}`));
+    this.log = options.log ?? ((line) => log.warn(line, { pbx: options.manager.name, part: 'calls' }));
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
     options.manager.on('disconnected', () => (this.lostAt ??= Date.now()));
     options.manager.on('connected', () => void this.resync());

@@ -8,6 +8,7 @@ import { registerCallInBitrix24 } from './registration/register-call-in-bitrix24
 import { b24StatusCode } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
+import { log } from '../log/log';
 
 export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
 
@@ -29,9 +30,7 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
     if (!wantsRegistration && change.kind !== 'ended') return;
     if (wantsRegistration) registering.add(call.linkedId);
     void handle(db, change, wantsRegistration)
-      .catch((error: unknown) =>
-        console.error(`[calls] follow-up of ${call.linkedId} failed: ${(error as Error).message}`),
-      )
+      .catch((error: unknown) => log.error('calls: follow-up failed', { linkedId: call.linkedId, error }))
       .finally(() => change.kind === 'ended' && registering.delete(call.linkedId));
   });
 }

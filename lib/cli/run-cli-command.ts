@@ -1,4 +1,6 @@
 import { AppError } from '../errors/app-error';
+import { renderAppError } from '../errors/render-app-error';
+import { pickLang } from '../i18n/lang';
 
 export type RunCliCommandOptions = {
   main: () => Promise<void>;
@@ -15,7 +17,8 @@ export async function runCliCommand({ main, cleanup }: RunCliCommandOptions): Pr
     await main();
   } catch (error) {
     if (!AppError.is(error)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    // The terminal's locale picks the language: ru_RU.UTF-8 or none → Russian, another locale → English.
+    process.stderr.write(`${renderAppError(error, pickLang(process.env.LANG)).message}\n`);
     process.exitCode = 1;
   } finally {
     await cleanup();

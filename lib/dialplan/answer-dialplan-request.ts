@@ -7,6 +7,7 @@ import { routeCall } from '../routing/route-call';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import { renderReason } from '../routing/route-reasons';
 import { authoriseDialplanPeer } from './authorise-dialplan-peer';
+import { log } from '../log/log';
 
 export type DialplanRequest = {
   number: string;
@@ -71,7 +72,7 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     if (!AppError.is(error)) throw error;
     // One line per refused call and no stack: a setup problem (several portals, one not installed) repeats on every
     // call, and the message is all the admin needs. JSON-quoted: it may carry a portal name from the request.
-    console.warn(`[dialplan] ${error.status} ${error.code}: ${JSON.stringify(error.message)}`);
+    log.warn('dialplan: request refused', { status: error.status, code: error.code, message: error.message });
     const body = request.json
       ? JSON.stringify({ error: error.code, message: error.message, fields: error.fields })
       : `ERROR ${error.code}`;

@@ -16,6 +16,7 @@ import { getSimLoad, readSimLoadWhenPbx, type LiveChannels } from '../calls/get-
 import { fromCrossingError, type CrossingError } from './crossing-error';
 import { nameOfLoad } from './loads-run-in-app';
 import { startDialplanListener } from './start-dialplan-listener';
+import { log } from '../log/log';
 
 /** App → dialplan process. */
 export type DialplanProcessMessage =
@@ -38,7 +39,7 @@ let lastLoadId = 0;
 let live: LiveChannels = { busyByEndpoint: {}, busySims: {} };
 
 if (!process.send) {
-  console.error('[dialplan] this process is started by the app (lib/dialplan/start-dialplan-process.ts), not by hand');
+  log.error('the dialplan process is started by the app (start-dialplan-process.ts), not by hand');
   process.exit(2);
 }
 const report = (message: DialplanProcessReport) => process.send?.(message);

@@ -1,3 +1,4 @@
+import { log } from '../log/log';
 import { STATUS_CODES } from 'node:http';
 import net from 'node:net';
 import { getConfig } from '../config/load-config';
@@ -70,7 +71,7 @@ export function startDialplanListener({
   });
   // A backstop only: the guard refuses first, and keeps its reserve for the PBX.
   server.maxConnections = MAX_CONNECTIONS + 1;
-  server.on('error', (error) => console.error(`[dialplan] listener on ${listen} failed: ${error.message}`));
+  server.on('error', (error) => log.error('dialplan: listener failed', { listen, error }));
   server.listen(port, host);
   holder.__dialplanListener = server;
   warmUp(readSimLoad);
@@ -86,7 +87,7 @@ function warmUp(readSimLoad: ReadSimLoad): void {
   const portalData = (portalId: number) =>
     Promise.all([getRoutingContext({ portalId, db }), readSimLoad(db, portalId)]);
   Promise.all([getNumberingData({ db }), findRoutingPortal({ db }).then(portalData)]).catch((error: unknown) =>
-    console.error(`[dialplan] warm-up failed (the first calls may use the default trunk): ${(error as Error).message}`),
+    log.error('dialplan: warm-up failed (the first calls may use the default trunk)', { error }),
   );
 }
 
@@ -154,7 +155,7 @@ async function answer(
       readSimLoad,
     });
   } catch (error) {
-    console.error('[dialplan] unexpected error', error);
+    log.error('dialplan: unexpected error', { error });
     return { status: 500, contentType: TEXT, body: 'ERROR INTERNAL' };
   }
 }

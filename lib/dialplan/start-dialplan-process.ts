@@ -12,6 +12,7 @@ import { toCrossingError } from './crossing-error';
 import { DIALPLAN_BUNDLE } from './dialplan-bundle-path';
 import type { DialplanProcessMessage, DialplanProcessReport } from './dialplan-process';
 import { runLoadInApp } from './loads-run-in-app';
+import { log } from '../log/log';
 
 export type DialplanProcess = {
   /** The process answering now (a new one after each restart). */
@@ -70,7 +71,7 @@ export function startDialplanProcess({
       // Dying young again and again (a port in use, say) is not helped by restarting every second.
       const pause = livedMs >= LIVED_LONG_ENOUGH_MS ? RESTART_MS : Math.min(lastPause * 2, MAX_RESTART_MS);
       lastPause = pause;
-      console.error(`[dialplan] process exited (${signal ?? code}); restarting in ${pause} ms`);
+      log.error('dialplan process exited; restarting', { exit: signal ?? code, pauseMs: pause });
       restartTimer = setTimeout(() => {
         if (stopped) return;
         current = runChild(listen, bundle);
@@ -126,20 +127,16 @@ function runChild(listen: string, bundle: string | undefined): Run {
   // 'advanced': messages are structured clones (Maps, Sets and Dates survive), as the caches expect.
   const child = fork(/* turbopackIgnore: true */ file, [listen], { execArgv, serialization: 'advanced' });
   const send = (message: DialplanProcessMessage) => {
-    if (child.connected)
-      child.send(
-        message,
-        (error) => error && console.error(`[dialplan] could not send ${message.kind}: ${error.message}`),
-      );
+    if (child.connected) child.send(message, (error) => error && log.error('dialplan: could not send', { kind: message.kind, error }));
   };
   const listening = new Promise<{ address: string; port: number }>((resolve) => {
     child.on('message', (report: DialplanProcessReport) => {
       if (report.kind === 'load') return runLoadFor(send, report);
       if (report.kind === 'listening') resolve({ address: report.address, port: report.port });
-      else console.error(`[dialplan] listener on ${listen} failed: ${report.message}`);
+      else log.error('dialplan listener failed', { listen, reason: report.message });
     });
   });
-  child.on('error', (error) => console.error(`[dialplan] process failed: ${error.message}`));
+  child.on('error', (error) => log.error('dialplan process failed', { error }));
   const exited = new Promise<Run['exited'] extends Promise<infer T> ? T : never>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal, livedMs: Date.now() - startedAt })),
   );
@@ -157,9 +154,7 @@ function entry(): { file: string; execArgv: string[] } {
   if (process.env.NODE_ENV === 'production') {
     const bundle = path.join(/* turbopackIgnore: true */ process.cwd(), DIALPLAN_BUNDLE);
     if (existsSync(bundle)) return { file: bundle, execArgv: [] };
-    console.error(
-      `[dialplan] ${DIALPLAN_BUNDLE} is missing (build with \`npm run build\`): running the listener from source`,
-    );
+    log.warn('dialplan bundle missing (npm run build): running the listener from source', { bundle: DIALPLAN_BUNDLE });
   }
   return { file: path.join(SOURCE_DIR, 'dialplan-process.ts'), execArgv: ['--import', 'tsx'] };
 }

@@ -1,6 +1,12 @@
+import type { MessageKey } from '../i18n/messages';
+
 /**
  * An expected failure with a message fit to show a person (admin UI, CLI, start-up line).
  * Anything that is not an AppError is unexpected: log it, show a generic message.
+ *
+ * The message is a key of lib/i18n, rendered in the reader's language where the error is answered
+ * (lib/http/error-response). A site that only has a run-time text (a parser's line, a config detail) passes the text;
+ * it is shown as is.
  */
 export type AppErrorCode =
   | 'CONFIG_INVALID'
@@ -9,7 +15,8 @@ export type AppErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'CONFLICT'
-  | 'TOO_LARGE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNAVAILABLE';
 
 const httpStatus: Record<AppErrorCode, number> = {
@@ -19,27 +26,40 @@ const httpStatus: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   CONFLICT: 409,
-  TOO_LARGE: 413,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNAVAILABLE: 503,
 };
 
-/**
- * Marks every AppError, whichever copy of this module made it: the Next.js server holds several copies and the dialplan
- * process's bundle another, so `instanceof` alone would take a copy's AppError for an unexpected error.
- */
+/** A message key of lib/i18n, or a run-time text shown as is (the intersection keeps editors suggesting the keys). */
+export type AppErrorMessage = MessageKey | (string & Record<never, never>);
+/** Values for `{name}` placeholders in the key's text. */
+export type AppErrorParams = Record<string, string | number>;
+
+/** A global symbol, so an AppError made by another copy of this module (the dialplan bundle, a test) is still one. */
 const BRAND = Symbol.for('b24cc.AppError');
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
-  /** Field-level messages for forms, keyed by field path. */
-  readonly fields?: Record<string, string>;
+  /** The lib/i18n key (or run-time text) of the message; `message` holds the same, for logs and stacks. */
+  readonly key: AppErrorMessage;
+  /** Field-level messages for forms, keyed by field path: message keys or run-time texts. */
+  readonly fields?: Record<string, AppErrorMessage>;
+  readonly params?: AppErrorParams;
+  readonly [BRAND] = true;
 
-  constructor(code: AppErrorCode, message: string, fields?: Record<string, string>) {
-    super(message);
+  constructor(
+    code: AppErrorCode,
+    key: AppErrorMessage,
+    fields?: Record<string, AppErrorMessage>,
+    params?: AppErrorParams,
+  ) {
+    super(key);
     this.name = 'AppError';
     this.code = code;
+    this.key = key;
     this.fields = fields;
-    Object.defineProperty(this, BRAND, { value: true });
+    this.params = params;
   }
 
   get status(): number {
@@ -47,9 +67,6 @@ export class AppError extends Error {
   }
 
   static is(value: unknown): value is AppError {
-    if (value instanceof AppError) return true;
-    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[BRAND] !== true) return false;
-    const { code } = value as { code?: unknown };
-    return typeof code === 'string' && Object.hasOwn(httpStatus, code);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }

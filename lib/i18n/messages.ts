@@ -10,18 +10,30 @@ import * as calls from './messages/calls';
 import * as savings from './messages/savings';
 import * as lists from './messages/lists';
 import * as numbering from './messages/numbering';
+import * as errors from './messages/errors';
 
 /** Every module's keys; a key missing in English fails to compile in its module. */
-const ru = { ...shell.ru, ...routing.ru, ...calls.ru, ...savings.ru, ...lists.ru, ...numbering.ru };
+const ru = { ...shell.ru, ...routing.ru, ...calls.ru, ...savings.ru, ...lists.ru, ...numbering.ru, ...errors.ru };
 
 export type MessageKey = keyof typeof ru;
 
-const en: Record<MessageKey, string> = { ...shell.en, ...routing.en, ...calls.en, ...savings.en, ...lists.en, ...numbering.en };
+const en: Record<MessageKey, string> = {
+  ...shell.en,
+  ...routing.en,
+  ...calls.en,
+  ...savings.en,
+  ...lists.en,
+  ...numbering.en,
+  ...errors.en,
+};
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };
 
-export function translate(lang: Lang, key: MessageKey): string {
-  return dictionaries[lang][key];
+/** The key's text in `lang`; `{name}` placeholders take their values from `params`. */
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** For keys built at run time (a status word from the database): true when the dictionaries have it. */

@@ -26,21 +26,29 @@ const schema = z.object({
   user: id.optional(),
   department: id.optional(),
   trunk: id.optional(),
-  carrier: z.string().trim().max(40).regex(/^(unknown|\d+)$/).optional(),
+  carrier: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^(unknown|\d+)$/)
+    .optional(),
   status: z.enum(journalStatuses).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 /** The journal's query string → filters; empty values mean "any". */
 export function parseJournalFilters(params: URLSearchParams): JournalFilters {
-  const raw = Object.fromEntries(['user', 'department', 'trunk', 'carrier', 'status', 'page'].flatMap((key) => {
-    const value = params.get(key)?.trim();
-    return value ? [[key, value]] : [];
-  }));
+  const raw = Object.fromEntries(
+    ['user', 'department', 'trunk', 'carrier', 'status', 'page'].flatMap((key) => {
+      const value = params.get(key)?.trim();
+      return value ? [[key, value]] : [];
+    }),
+  );
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('INVALID_INPUT', `Неверный фильтр журнала / Invalid journal filter: ${issue.path.join('.')}`, { [issue.path.join('.')]: issue.message });
+    const field = issue.path.join('.');
+    throw new AppError('INVALID_INPUT', 'error.journalFilter', { [field]: issue.message }, { field });
   }
   return { ...parsed.data, range: parseDateRange(params) };
 }

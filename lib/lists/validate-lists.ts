@@ -134,8 +134,7 @@ export function validateLists(input: unknown): ValidLists {
     }
   }
   if (!parsed.success || Object.keys(fields).length > 0) {
-    const message = 'Списки не сохранены: исправьте отмеченные поля / Lists not saved: fix the marked fields';
-    throw new AppError('INVALID_INPUT', message, fields);
+    throw new AppError('INVALID_INPUT', 'error.listsNotSaved', fields);
   }
   return parsed.data;
 }

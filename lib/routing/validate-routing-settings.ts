@@ -205,6 +205,5 @@ export function validateRoutingSettings(input: unknown): RoutingSettings {
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
-  const message = 'Настройки не сохранены: исправьте отмеченные поля / Settings not saved: fix the marked fields';
-  throw new AppError('INVALID_INPUT', message, fields);
+  throw new AppError('INVALID_INPUT', 'error.settingsNotSaved', fields);
 }

@@ -13,7 +13,7 @@ export function parseDateRange(params: URLSearchParams): DateRange {
     const value = params.get(name)?.trim();
     if (!value) return null;
     if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-      throw new AppError('INVALID_INPUT', `Дата должна быть в виде ГГГГ-ММ-ДД / Dates are YYYY-MM-DD`, { [name]: value });
+      throw new AppError('INVALID_INPUT', 'error.dateFormat', { [name]: 'error.dateFormat' });
     }
     return Date.parse(`${value}T00:00:00Z`) - DAY_OFFSET_MS + (name === 'to' ? DAY_MS : 0);
   };

@@ -1,19 +1,13 @@
 import { getDb } from '@/lib/db/client';
-import { errorResponse } from '@/lib/http/error-response';
-import { requestLang } from '@/lib/i18n/lang';
+import { withPortal } from '@/lib/http/with-portal';
 import { parseJournalFilters } from '@/lib/journal/journal-filters';
 import { queryJournal } from '@/lib/journal/query-journal';
-import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
+import { restrictJournalFilters } from '@/lib/journal/restrict-journal-filters';
 
 export const dynamic = 'force-dynamic';
 
-/** One page of the calls journal: `?user&department&trunk&carrier&status&from&to&page`, reasons in the reader's language. */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const { portalId } = await resolveRequestPortal(request, { access: 'read' });
-    const filters = parseJournalFilters(new URL(request.url).searchParams);
-    return Response.json(await queryJournal({ db: getDb(), portalId, filters, lang: requestLang(request) }));
-  } catch (error) {
-    return errorResponse(error, 'GET /api/journal');
-  }
-}
+/** One page of the calls journal: `?user&department&trunk&carrier&status&from&to&page`; a non-admin sees their own. */
+export const GET = withPortal({ access: 'read', identifyUser: true }, async ({ request, portal, lang, b24UserId }) => {
+  const filters = restrictJournalFilters(parseJournalFilters(new URL(request.url).searchParams), { portal, b24UserId });
+  return Response.json(await queryJournal({ db: getDb(), portalId: portal.portalId, filters, lang }));
+});

@@ -1,30 +1,26 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/errors/app-error';
-import { errorResponse } from '@/lib/http/error-response';
+import { withPortal } from '@/lib/http/with-portal';
 import { pickLang } from '@/lib/i18n/lang';
-import { resolveRequestPortal } from '@/lib/portals/resolve-request-portal';
 import { routeCall } from '@/lib/routing/route-call';
 import { renderReason } from '@/lib/routing/route-reasons';
 
 export const dynamic = 'force-dynamic';
 const body = z.object({
-  number: z.string().trim().min(1, 'Введите номер / Enter a number').max(40),
+  number: z.string('error.enterNumber').trim().min(1, 'error.enterNumber').max(40),
   extension: z.string().trim().max(20).optional(),
   line: z.string().trim().max(50).optional(),
   lang: z.string().max(5).optional(),
 });
 
 /** The route tester: the decision for a number and a manager, with its reasons in the page's language. */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const { portalId } = await resolveRequestPortal(request, { access: 'read' });
-    const parsed = body.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]!.message, { number: parsed.error.issues[0]!.message });
-    const { number, extension, line, lang } = parsed.data;
-    const decision = await routeCall({ portalId, number, extension: extension || undefined, requestedLine: line || null });
-    const language = pickLang(lang ?? request.headers.get('accept-language'));
-    return Response.json({ ...decision, reasonsText: decision.reasons.map((reason) => renderReason(reason, language)) });
-  } catch (error) {
-    return errorResponse(error, 'POST /api/route-test');
-  }
-}
+export const POST = withPortal({ access: 'read', body }, async ({ portal, body, lang }) => {
+  const { number, extension, line } = body;
+  const decision = await routeCall({
+    portalId: portal.portalId,
+    number,
+    extension: extension || undefined,
+    requestedLine: line || null,
+  });
+  const language = body.lang ? pickLang(body.lang) : lang;
+  return Response.json({ ...decision, reasonsText: decision.reasons.map((reason) => renderReason(reason, language)) });
+});

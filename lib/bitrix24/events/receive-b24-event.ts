@@ -7,6 +7,7 @@ import { handleAppUninstall } from './handle-app-uninstall';
 import { handleExternalCallStart } from './handle-external-call-start';
 import { handleExternalCallbackStart } from './handle-external-callback-start';
 import { verifyApplicationToken } from './verify-application-token';
+import { log as logLine } from '../../log/log';
 
 /** The events we act on. Anything else the portal sends (after a good token) gets 200 and is dropped. */
 export const EVENT_HANDLERS: Record<string, EventHandler> = {
@@ -27,7 +28,7 @@ export async function receiveB24Event(options: ReceiveB24EventOptions): Promise<
     body,
     db = getDb(),
     placeCall = placeCallOnConnectedPbx,
-    log = (line: string) => console.warn(line),
+    log = (line: string) => logLine.warn(line),
   } = options;
   const event = readBracketString(body, 'event').toUpperCase();
   if (event === 'ONAPPINSTALL') return handleAppInstall(body, db);

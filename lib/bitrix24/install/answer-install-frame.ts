@@ -2,6 +2,7 @@ import { getDb, type Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
 import { storeInstall } from '../events/handle-app-install';
 import { setUpPortal } from './set-up-portal';
+import { log } from '../../log/log';
 
 export type AnswerInstallFrameOptions = { form: URLSearchParams; publicUrl?: string; db?: Db };
 
@@ -11,20 +12,31 @@ export type AnswerInstallFrameOptions = { form: URLSearchParams; publicUrl?: str
  * tokens are stored (never sent back), binds and lines are set up. The page then only calls installFinish through the
  * frame protocol — events and placements stay dead until it does (§2.5).
  */
-export async function answerInstallFrame({ form, publicUrl, db = getDb() }: AnswerInstallFrameOptions): Promise<Response> {
+export async function answerInstallFrame({
+  form,
+  publicUrl,
+  db = getDb(),
+}: AnswerInstallFrameOptions): Promise<Response> {
   const portalId = await storeInstall({
     db,
     memberId: form.get('member_id') ?? '',
     refreshToken: form.get('REFRESH_ID') ?? '',
     applicationToken: form.get('APPLICATION_TOKEN') ?? '',
   });
-  if (portalId === null) return page(401, 'Установить приложение может только администратор портала / Only a portal admin can install the app', false);
+  if (portalId === null)
+    return page(
+      401,
+      'Установить приложение может только администратор портала / Only a portal admin can install the app',
+      false,
+    );
   try {
     const { messages } = await setUpPortal({ portalId, publicUrl, db });
     return page(200, `Приложение установлено (${messages} настроек отправлено) / The app is installed`, true);
   } catch (error) {
-    const message = AppError.is(error) ? error.message : 'Не удалось настроить портал — откройте приложение ещё раз / Setup failed — open the app again';
-    if (!AppError.is(error)) console.error('[b24 install]', error);
+    const message = AppError.is(error)
+      ? error.message
+      : 'Не удалось настроить портал — откройте приложение ещё раз / Setup failed — open the app again';
+    if (!AppError.is(error)) log.error('portal setup failed', { error });
     return page(503, message, false);
   }
 }
@@ -36,8 +48,11 @@ function page(status: number, message: string, finish: boolean): Response {
     ? `<script>(function(){var p=(window.name||'').split('|');if(p.length<3)return;var origin=(p[1]==='1'?'https://':'http://')+p[0];` +
       `parent.postMessage('setInstallFinish:install'+Date.now()+':'+p[2],origin);})();</script>`
     : '';
-  return new Response(`<!doctype html><meta charset="utf-8"><title>Install</title><body style="font:14px sans-serif;padding:24px"><p id="install-status">${text}</p>${script}</body>`, {
-    status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
+  return new Response(
+    `<!doctype html><meta charset="utf-8"><title>Install</title><body style="font:14px sans-serif;padding:24px"><p id="install-status">${text}</p>${script}</body>`,
+    {
+      status,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    },
+  );
 }

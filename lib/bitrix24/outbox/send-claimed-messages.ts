@@ -10,6 +10,7 @@ import { readBatchCommandOutcome } from './read-batch-command-outcome';
 import { findResendGuard } from './resend-guards';
 import type { TokenBucket } from './token-bucket';
 import { verifyEarlierSends, type OutboxSendItem } from './verify-earlier-sends';
+import { log as logLine } from '../../log/log';
 
 export type SendClaimedMessagesOptions = {
   db: Db;
@@ -41,7 +42,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function sendClaimedMessages(options: SendClaimedMessagesOptions): Promise<SendStats> {
   const { db, portalId, messages, bucket, batchSize = 50, maxAttempts = 25 } = options;
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? ((line: string) => logLine.error(line));
   const stats: SendStats = { requests: 0, done: 0, retried: 0, failed: 0 };
   const ready: OutboxSendItem[] = [];
   for (const message of messages) {

@@ -1,4 +1,5 @@
 import { runOutboxOnce, type RunOutboxOnceOptions } from './run-outbox-once';
+import { log } from '../../log/log';
 
 export type OutboxWorker = { stop(): Promise<void>; readonly requests: number };
 export type StartOutboxWorkerOptions = RunOutboxOnceOptions & { idleMs?: number };
@@ -24,7 +25,7 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
         claimed = round.claimed;
         requests += round.requests;
       } catch (error) {
-        console.error('[outbox] round failed:', error instanceof Error ? error.message : error);
+        log.error('outbox round failed', { error });
       }
       if (claimed === 0 && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, idleMs)));
     }

@@ -4,6 +4,7 @@ import { phoneNumberRejectionMessages } from '../phone';
 import type { PortedIndex } from '../ported';
 import { resolveCarrier, type CarrierOverride } from './resolve-carrier';
 import type { CarrierIndex } from '../registry';
+import { log } from '../../log/log';
 
 /** What `lookupCarrier` reads: the store's NumberingData satisfies it; tests pass plain parts. */
 export type CarrierData = {
@@ -69,7 +70,7 @@ export function lookupCarrier(number: unknown, data: CarrierData): CarrierLookup
     const result = lookupNormalized(input, normalized, data);
     return extension ? { ...result, extension: extension[1]! } : result;
   } catch (error) {
-    console.error(`[numbering] lookup of "${input.slice(0, 40)}" failed`, error);
+    log.error('numbering lookup failed', { input: input.slice(0, 40), error });
     return unknown(input, null, null, { code: 'lookup_failed', ...reasons.lookup_failed });
   }
 }

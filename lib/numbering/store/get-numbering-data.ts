@@ -2,6 +2,7 @@ import { createDelegableLoad, loadsAreDelegated } from '../../cache/create-deleg
 import { createNamedForget } from '../../cache/create-named-forget';
 import { getDb, type Db } from '../../db/client';
 import { loadNumberingData, loadOverrides, numberingFingerprint, type NumberingData } from './load-numbering-data';
+import { log } from '../../log/log';
 
 /**
  * How often a process checks whether another process (a CLI import, a second app instance on PostgreSQL) activated a
@@ -63,7 +64,7 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
     if (slots.get(db) === slot) slot.data = Promise.resolve(Object.freeze(next));
   } catch (error) {
     // Keep serving what is loaded: a lookup with yesterday's registry beats no lookup.
-    console.error(`[numbering] refresh failed, the loaded data stays in use: ${(error as Error).message}`);
+    log.error('numbering refresh failed, the loaded data stays in use', { error });
   } finally {
     slot.checkedAt = now;
     slot.checking = false;

@@ -119,7 +119,7 @@ describe.each(['sqlite', 'postgresql'] as const)('bounded numbering imports on %
       maxBytes: 4 * MIB,
     });
     await expect(refused).rejects.toMatchObject({
-      code: 'TOO_LARGE',
+      code: 'PAYLOAD_TOO_LARGE',
       message: expect.stringMatching(/предела .* \/ .* limit/),
     });
     expect(cancelled).toBe(true);
@@ -140,7 +140,7 @@ describe.each(['sqlite', 'postgresql'] as const)('bounded numbering imports on %
       source: 'upload',
       db: test.db(),
     });
-    await expect(refused).rejects.toMatchObject({ code: 'TOO_LARGE', status: 413 });
+    await expect(refused).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
     expect(pulled).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ export function refuseOversizedUpload(bytes: number, maxBytes: number): void {
   if (bytes <= maxBytes) return;
   const limit = Math.floor(maxBytes / MEBIBYTE) || `${maxBytes} B`;
   throw new AppError(
-    'TOO_LARGE',
+    'PAYLOAD_TOO_LARGE',
     `Файл больше ${limit} МБ — предела загрузки (NUMBERING_UPLOAD_MAX_MB); ничего не изменено / ` +
       `The file is over the ${limit} MB import limit (NUMBERING_UPLOAD_MAX_MB); nothing was changed.`,
   );

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error';
 import { downloadRegistryFile } from './download-registry-file';
+import { log } from '../../log/log';
 
 export type RegistryDownloadAttempt = { url: string; at: string; ok: boolean; message: string };
 
@@ -28,12 +29,12 @@ export function startRegistryDownloads({ urls, everyHours }: StartRegistryDownlo
         attempts.push({ url, at: new Date().toISOString(), ok: result.outcome !== 'rejected', message });
       } catch (error) {
         const message = AppError.is(error) ? error.message : `unexpected error: ${(error as Error).message}`;
-        if (!AppError.is(error)) console.error(error);
+        if (!AppError.is(error)) log.error('registry download: unexpected error', { url, error });
         attempts.push({ url, at: new Date().toISOString(), ok: false, message });
       }
     }
     state.last = attempts;
-    for (const attempt of attempts) console.log(`[registry] scheduled download ${attempt.ok ? 'done' : 'failed'}: ${attempt.message}`);
+    for (const attempt of attempts) log.info('scheduled registry download', { ok: attempt.ok, message: attempt.message });
   };
   const schedule = (delay: number) => {
     state.timer = setTimeout(() => void run().finally(() => schedule(everyHours * 3_600_000)), delay);

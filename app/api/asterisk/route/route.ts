@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { readLiveSimLoad } from '@/lib/calls/read-live-sim-load';
 import { answerDialplanRequest } from '@/lib/dialplan/answer-dialplan-request';
+import { withPortal } from '@/lib/http/with-portal';
 
 export const dynamic = 'force-dynamic';
 
+/** The secret travels in the X-Dialplan-Secret header only: a query string ends up in access logs. */
 const query = z.object({
   number: z.string().min(1).max(40),
   ext: z.string().max(20).optional(),
@@ -11,16 +13,12 @@ const query = z.object({
   portal: z.string().max(100).optional(),
   format: z.enum(['text', 'json']).optional(),
   lang: z.string().max(5).optional(),
-  secret: z.string().max(200).optional(),
 });
 
-/** Asterisk asks which trunk a desk-phone call should leave through: GET ?number=…&ext=… (see lib/asterisk/dialplan). */
-export async function GET(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) return new Response('ERROR INVALID_INPUT', { status: 400 });
-  const { format, secret, ...rest } = parsed.data;
+/** Asterisk asks which trunk a desk-phone call leaves through: GET ?number=…&ext=… (see lib/asterisk/dialplan). */
+export const GET = withPortal({ access: 'dialplan', query }, async ({ request, query: { format, ...rest } }) => {
   const json = format === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
-  const answer = await answerDialplanRequest({ ...rest, json, secret: request.headers.get('x-dialplan-secret') ?? secret, readSimLoad: readLiveSimLoad });
+  const secret = request.headers.get('x-dialplan-secret');
+  const answer = await answerDialplanRequest({ ...rest, json, secret, readSimLoad: readLiveSimLoad });
   return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': answer.contentType } });
-}
+});

@@ -1,15 +1,13 @@
 import { after } from 'next/server';
 import { receiveB24Event } from '@/lib/bitrix24/events/receive-b24-event';
 import { parseBracketBody } from '@/lib/bitrix24/parse-bracket-body';
+import { withPortal } from '@/lib/http/with-portal';
+import { log } from '@/lib/log/log';
 
 /** Bitrix24 event handler URL (event.bind, ONAPPINSTALL callback): verify, answer at once, work after the reply. */
-const MAX_BODY_CHARS = 256 * 1024;
-
-export async function POST(request: Request): Promise<Response> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) return Response.json({ error: 'TOO_LARGE' }, { status: 413 });
+export const POST = withPortal({ access: 'public', bodyKind: 'form', maxBodyBytes: 256 * 1024 }, async ({ text }) => {
   const outcome = await receiveB24Event({ body: parseBracketBody(text) });
   const background = outcome.background;
-  if (background) after(() => background().catch((error: unknown) => console.error('[b24 event]', error)));
+  if (background) after(() => background().catch((error: unknown) => log.error('b24 event failed', { error })));
   return Response.json(outcome.body, { status: outcome.status, headers: { 'Cache-Control': 'no-store' } });
-}
+});

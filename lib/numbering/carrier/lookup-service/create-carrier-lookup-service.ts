@@ -1,4 +1,5 @@
 import { findCarrierByMnpOwnerId } from '../../registry';
+import { log } from '../../../log/log';
 
 /** A carrier answer from an HLR/MNP service: where the number is served now. */
 export type LookupServiceAnswer = { e164: string; inn: string; ownerId: string | null };
@@ -76,12 +77,10 @@ export function createCarrierLookupService(options: CreateCarrierLookupServiceOp
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const answer = readAnswer(e164, await response.json());
       if (answer) await onAnswer(answer);
-      else console.warn(`[carrier-lookup] ${e164}: the answer names no known carrier`);
+      else log.warn('carrier lookup: the answer names no known carrier', { number: e164 });
     } catch (error) {
       const cause = (error as Error & { cause?: Error }).cause;
-      console.warn(
-        `[carrier-lookup] ${e164}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}; the number routes by the registry meanwhile`,
-      );
+      log.warn('carrier lookup failed; the number routes by the registry meanwhile', { number: e164, error, cause });
     }
   };
   return {
