@@ -24,9 +24,12 @@ export async function register(): Promise<void> {
   const { startDialplanProcess } = await import('./lib/dialplan/start-dialplan-process');
   startDialplanProcess();
   // The Bitrix24 REST outbox (lib/bitrix24/outbox): sends queued register/finish/bind writes; needs the app keys.
-  if (config.B24_CLIENT_ID && config.B24_CLIENT_SECRET) (await import('./lib/bitrix24/outbox/start-outbox-worker')).startOutboxWorker();
+  if (config.B24_CLIENT_ID && config.B24_CLIENT_SECRET)
+    (await import('./lib/bitrix24/outbox/start-outbox-worker')).startOutboxWorker();
   // The numbering registry refreshed from its publisher on a schedule (lib/numbering/store); "off" disables it.
-  const registryUrls = config.REGISTRY_DOWNLOAD_URLS.split(',').map((url) => url.trim()).filter((url) => url && url !== 'off');
+  const registryUrls = config.REGISTRY_DOWNLOAD_URLS.split(',')
+    .map((url) => url.trim())
+    .filter((url) => url && url !== 'off');
   if (registryUrls.length > 0) {
     const { startRegistryDownloads } = await import('./lib/numbering/store');
     startRegistryDownloads({ urls: registryUrls, everyHours: config.REGISTRY_DOWNLOAD_EVERY_HOURS });

@@ -1,6 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { assertLocalDatabase } from './e2e/support/assert-local-database';
-import { APP_PORT, APP_URL, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_DATABASE_URL, E2E_DIALPLAN_SECRET, emulatorUrl } from './e2e/support/e2e-env';
+import {
+  APP_PORT,
+  APP_URL,
+  E2E_CLIENT_ID,
+  E2E_CLIENT_SECRET,
+  E2E_DATABASE_URL,
+  E2E_DIALPLAN_SECRET,
+  emulatorUrl,
+} from './e2e/support/e2e-env';
 
 /**
  * E2E: the app (next dev by default; E2E_APP_CMD overrides, e.g. "npm run build && npm run start") against the
@@ -59,7 +67,11 @@ export default defineConfig({
       // Its own dialplan listener port, so a developer's running app (default 3001) and the test app never collide.
       DIALPLAN_LISTEN: `127.0.0.1:${APP_PORT + 1}`,
       // The real Asterisk pair when `npm run peers -- up` exported it (npm test does); the app runs without it too.
-      ...Object.fromEntries(['AMI_HOST', 'AMI_PORT', 'AMI_USER', 'AMI_SECRET', 'AMI_PBX_NAME'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+      ...Object.fromEntries(
+        ['AMI_HOST', 'AMI_PORT', 'AMI_USER', 'AMI_SECRET', 'AMI_PBX_NAME'].flatMap((k) =>
+          process.env[k] ? [[k, process.env[k]!]] : [],
+        ),
+      ),
       B24_CLIENT_ID: E2E_CLIENT_ID,
       B24_CLIENT_SECRET: E2E_CLIENT_SECRET,
       B24_OAUTH_URL: emulator,

@@ -15,7 +15,9 @@ import { applyAmiEvent } from '../lib/calls/apply-ami-event';
 import { createCallTrackerState } from '../lib/calls/call-tracker-state';
 import { loadEventStream } from '../lib/calls/testing/load-event-stream';
 
-const amiUtils = createRequire(import.meta.url)('asterisk-ami-event-utils') as { toObject(raw: string): Record<string, string> };
+const amiUtils = createRequire(import.meta.url)('asterisk-ami-event-utils') as {
+  toObject(raw: string): Record<string, string>;
+};
 const COPIES = 400;
 const REPEATS = 5;
 const CHUNK = 16 * 1024;
@@ -24,7 +26,11 @@ const recorded = (['answered-beeline', 'busy-mts', 'transfer-megafon'] as const)
 const events: AmiMessage[] = [];
 for (let copy = 0; copy < COPIES; copy++) {
   // Interleave the three calls event by event, like concurrent calls on a busy PBX.
-  const renamed = recorded.map((stream) => stream.map((e) => JSON.parse(JSON.stringify(e).replace(/c2c-capture-|pbx-\d+\.\d+/g, (m) => `${m}${copy}x`)) as AmiMessage));
+  const renamed = recorded.map((stream) =>
+    stream.map(
+      (e) => JSON.parse(JSON.stringify(e).replace(/c2c-capture-|pbx-\d+\.\d+/g, (m) => `${m}${copy}x`)) as AmiMessage,
+    ),
+  );
   for (let i = 0; renamed.some((s) => i < s.length); i++) for (const s of renamed) if (i < s.length) events.push(s[i]!);
 }
 const wire = events.map((e) => serializeAmiAction(e as Record<string, string>)).join('');
@@ -74,9 +80,17 @@ const library = medianRate(() => {
 });
 
 const k = (rate: number) => `${Math.round(rate / 1000).toLocaleString('en')} k events/s`;
-console.log(`AMI ingest: ${events.length.toLocaleString('en')} events (${(wire.length / 1e6).toFixed(1)} MB of AMI text), median of ${REPEATS}`);
-console.log(`  parser + call tracker (ours)         ${k(ours)}   target ≥ 10 k/s: ${ours >= 10_000 ? 'met' : 'NOT met'} (×${(ours / 10_000).toFixed(0)})`);
+console.log(
+  `AMI ingest: ${events.length.toLocaleString('en')} events (${(wire.length / 1e6).toFixed(1)} MB of AMI text), median of ${REPEATS}`,
+);
+console.log(
+  `  parser + call tracker (ours)         ${k(ours)}   target ≥ 10 k/s: ${ours >= 10_000 ? 'met' : 'NOT met'} (×${(ours / 10_000).toFixed(0)})`,
+);
 console.log(`  parser only (ours)                   ${k(parseOnly)}`);
-console.log(`  baseline: JSON.parse, same events    ${k(jsonParse)}   ours/baseline = ${(ours / jsonParse).toFixed(2)}`);
-console.log(`  baseline: asterisk-ami-client parser ${k(library)}   ours/baseline = ${(ours / library).toFixed(2)} (it only parses)`);
+console.log(
+  `  baseline: JSON.parse, same events    ${k(jsonParse)}   ours/baseline = ${(ours / jsonParse).toFixed(2)}`,
+);
+console.log(
+  `  baseline: asterisk-ami-client parser ${k(library)}   ours/baseline = ${(ours / library).toFixed(2)} (it only parses)`,
+);
 if (sink === 42) console.log('');

@@ -34,14 +34,22 @@ import { portedPositionAt } from '../lib/numbering/ported';
 import { resolveCarrier } from '../lib/numbering/carrier';
 import type { CarrierMatch } from '../lib/numbering/registry';
 import { createSqliteCarrierBaseline } from './support/sqlite-carrier-baseline';
-import { createRandom, createRangeSampler, generatePortedNumbers, generateQueries, OWNER_IDS } from './support/synthetic-ported';
+import {
+  createRandom,
+  createRangeSampler,
+  generatePortedNumbers,
+  generateQueries,
+  OWNER_IDS,
+} from './support/synthetic-ported';
 import { medianMs } from './support/median-ms';
 import { ramTrip } from './support/ram-trip';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
   // Memory is only meaningful after a forced collection: run again with the flag, same arguments.
-  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exit(child.status ?? 1);
 }
 
@@ -63,7 +71,9 @@ async function main(): Promise<void> {
   const file = bundledRegistryPath(path.resolve(import.meta.dirname, '..'));
   const { registry } = await loadRegistryFile(file);
   const index = buildCarrierIndex(registry.ranges);
-  console.log(`registry ${path.basename(file)}: ${index.size} ranges; ${PORTED.toLocaleString('en')} synthetic ported; node ${process.version}\n`);
+  console.log(
+    `registry ${path.basename(file)}: ${index.size} ranges; ${PORTED.toLocaleString('en')} synthetic ported; node ${process.version}\n`,
+  );
 
   let started = performance.now();
   const synthetic = generatePortedNumbers(registry.ranges, PORTED, 20_261_126);
@@ -78,7 +88,8 @@ async function main(): Promise<void> {
   const pass = (run: (e164: string) => unknown, list: readonly string[]) => {
     for (let i = 0; i < list.length; i += 1) consume(run(list[i]!));
   };
-  const rate = (run: (e164: string) => unknown, list: readonly string[], repeats = REPEATS) => list.length / (medianMs(repeats, () => pass(run, list)) / 1e3);
+  const rate = (run: (e164: string) => unknown, list: readonly string[], repeats = REPEATS) =>
+    list.length / (medianMs(repeats, () => pass(run, list)) / 1e3);
   const onePass = (run: (e164: string) => unknown, list: readonly string[]) => {
     const start = performance.now();
     pass(run, list);
@@ -101,20 +112,44 @@ async function main(): Promise<void> {
   let ported: PortedIndex = builder.build();
   const buildMs = performance.now() - started;
   const indexMb = (heapAndExternal() - before) / 2 ** 20;
-  row('build ported index', `${ms(buildMs)} (${ms(addMs)} adding)`, `${(PORTED / buildMs / 1e3).toFixed(1)} M numbers/s, random order`);
-  row('ported index memory', `${indexMb.toFixed(1)} MB`, `${((indexMb * 2 ** 20) / ported.count).toFixed(2)} bytes/number, ${ported.count.toLocaleString('en')} numbers`);
-  verdict(`memory ≤ ${TARGET_MB} MB for ${PORTED.toLocaleString('en')} ported`, indexMb <= TARGET_MB, `${indexMb.toFixed(1)} MB`);
+  row(
+    'build ported index',
+    `${ms(buildMs)} (${ms(addMs)} adding)`,
+    `${(PORTED / buildMs / 1e3).toFixed(1)} M numbers/s, random order`,
+  );
+  row(
+    'ported index memory',
+    `${indexMb.toFixed(1)} MB`,
+    `${((indexMb * 2 ** 20) / ported.count).toFixed(2)} bytes/number, ${ported.count.toLocaleString('en')} numbers`,
+  );
+  verdict(
+    `memory ≤ ${TARGET_MB} MB for ${PORTED.toLocaleString('en')} ported`,
+    indexMb <= TARGET_MB,
+    `${indexMb.toFixed(1)} MB`,
+  );
 
   const changes = makeChanges(registry.ranges, synthetic.numbers);
   const mergeMs = medianMs(3, () => consume(applyPortedChanges(ported, changes)));
-  row('applyPortedChanges', ms(mergeMs), `${CHANGES.toLocaleString('en')} changes (add, owner change, removal) into ${ported.count.toLocaleString('en')}`);
+  row(
+    'applyPortedChanges',
+    ms(mergeMs),
+    `${CHANGES.toLocaleString('en')} changes (add, owner change, removal) into ${ported.count.toLocaleString('en')}`,
+  );
   const bytes = serializePortedIndex(ported);
   const serializeMs = medianMs(3, () => consume(serializePortedIndex(ported)));
   const deserializeMs = medianMs(3, () => consume(deserializePortedIndex(bytes)));
-  row('serialize / deserialize', `${ms(serializeMs)} / ${ms(deserializeMs)}`, `${(bytes.length / 2 ** 20).toFixed(1)} MB; deserialize validates, then views the bytes`);
+  row(
+    'serialize / deserialize',
+    `${ms(serializeMs)} / ${ms(deserializeMs)}`,
+    `${(bytes.length / 2 ** 20).toFixed(1)} MB; deserialize validates, then views the bytes`,
+  );
   ported = deserializePortedIndex(bytes);
   const { rows: fileRows, parseMs, fileMb } = await timePortAllParse(synthetic.numbers, synthetic.owners);
-  row('parsePortedStream', ms(parseMs), `Port_All file of ${fileRows.toLocaleString('en')} rows (${fileMb.toFixed(0)} MB) in 64 KB chunks: ${(fileRows / parseMs / 1e3).toFixed(2)} M rows/s`);
+  row(
+    'parsePortedStream',
+    ms(parseMs),
+    `Port_All file of ${fileRows.toLocaleString('en')} rows (${fileMb.toFixed(0)} MB) in 64 KB chunks: ${(fileRows / parseMs / 1e3).toFixed(2)} M rows/s`,
+  );
 
   // (a) lookups.
   const registryRate = rate((e164) => findRangeHolder(index, e164), queries);
@@ -136,18 +171,47 @@ async function main(): Promise<void> {
   const found = tally(queries.map((e164) => resolveCarrier({ e164, index, ported })?.source ?? 'none'));
   row('findRangeHolder (registry)', perSecond(registryRate), 'direct-mapped first level on 6 digits');
   row('findPortedOwner', perSecond(portedRate), 'interpolated, branch-free window');
-  row('  the same, pre-split', perSecond(splitRate(ported, queries)), 'numbers already split into block + rest integers: the index alone, no string parsing');
-  row('  the parsing alone', perSecond(parseRate(queries)), 'e164 strings → block + rest integers, no index: each part is fast alone, together they are not');
+  row(
+    '  the same, pre-split',
+    perSecond(splitRate(ported, queries)),
+    'numbers already split into block + rest integers: the index alone, no string parsing',
+  );
+  row(
+    '  the parsing alone',
+    perSecond(parseRate(queries)),
+    'e164 strings → block + rest integers, no index: each part is fast alone, together they are not',
+  );
   const trip = ramTrip(ported.rests.byteLength + ported.ownerSlots.byteLength);
   sink += trip.checksum & 1;
-  row('RAM trip (machine floor)', `${trip.dependentNs.toFixed(0)} ns`, `one read at a random place in ${((ported.rests.byteLength + ported.ownerSlots.byteLength) / 2 ** 20).toFixed(0)} MB (the ported index's size) waiting for the one before; ${trip.independentNs.toFixed(1)} ns each when independent`);
+  row(
+    'RAM trip (machine floor)',
+    `${trip.dependentNs.toFixed(0)} ns`,
+    `one read at a random place in ${((ported.rests.byteLength + ported.ownerSlots.byteLength) / 2 ** 20).toFixed(0)} MB (the ported index's size) waiting for the one before; ${trip.independentNs.toFixed(1)} ns each when independent`,
+  );
   row('resolveCarrier', perSecond(resolveRate), `${QUERIES.toLocaleString('en')} numbers: ${found}`);
   verdict(`resolveCarrier ≥ ${TARGET_RATE / 1e6} M/s`, resolveRate >= TARGET_RATE, perSecond(resolveRate));
 
-  const mismatches = crossCheck(sample, (e164) => resolveCarrier({ e164, index, ported }), sqliteAnswers, index.matches);
-  row('SQLite baseline', perSecond(sqliteRate), `built in ${ms(sqliteBuild)}; ${SQLITE_QUERIES.toLocaleString('en')} of the same numbers; answers ${mismatches === 0 ? 'equal to ours' : `DIFFER in ${mismatches}`}`);
-  row('ours / SQLite', `${(resolveRate / sqliteRate).toFixed(1)}×`, `registry only ${(registryRate / sqliteRate).toFixed(1)}×`);
-  verdict(`resolveCarrier ≥ ${TARGET_RATIO}× SQLite`, resolveRate / sqliteRate >= TARGET_RATIO && mismatches === 0, `${(resolveRate / sqliteRate).toFixed(1)}×`);
+  const mismatches = crossCheck(
+    sample,
+    (e164) => resolveCarrier({ e164, index, ported }),
+    sqliteAnswers,
+    index.matches,
+  );
+  row(
+    'SQLite baseline',
+    perSecond(sqliteRate),
+    `built in ${ms(sqliteBuild)}; ${SQLITE_QUERIES.toLocaleString('en')} of the same numbers; answers ${mismatches === 0 ? 'equal to ours' : `DIFFER in ${mismatches}`}`,
+  );
+  row(
+    'ours / SQLite',
+    `${(resolveRate / sqliteRate).toFixed(1)}×`,
+    `registry only ${(registryRate / sqliteRate).toFixed(1)}×`,
+  );
+  verdict(
+    `resolveCarrier ≥ ${TARGET_RATIO}× SQLite`,
+    resolveRate / sqliteRate >= TARGET_RATIO && mismatches === 0,
+    `${(resolveRate / sqliteRate).toFixed(1)}×`,
+  );
 
   printTable();
   if (sink === 0) console.log('(sink empty)');
@@ -182,7 +246,8 @@ function splitRate(ported: PortedIndex, queries: readonly string[]): number {
   });
   const run = () => {
     let found = 0;
-    for (let i = 0; i < blocks.length; i += 1) if (blocks[i]! >= 0 && portedPositionAt(ported, blocks[i]!, rests[i]!) >= 0) found += 1;
+    for (let i = 0; i < blocks.length; i += 1)
+      if (blocks[i]! >= 0 && portedPositionAt(ported, blocks[i]!, rests[i]!) >= 0) found += 1;
     sink += found;
   };
   return queries.length / (medianMs(REPEATS, run) / 1e3);
@@ -207,10 +272,16 @@ function parseRate(queries: readonly string[]): number {
 }
 
 /** A Port_All text of the first PARSE_ROWS synthetic numbers, streamed through parsePortedStream. */
-async function timePortAllParse(numbers: Float64Array, owners: Uint8Array): Promise<{ rows: number; parseMs: number; fileMb: number }> {
+async function timePortAllParse(
+  numbers: Float64Array,
+  owners: Uint8Array,
+): Promise<{ rows: number; parseMs: number; fileMb: number }> {
   const rows = Math.min(PARSE_ROWS, numbers.length);
   const lines = ['Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount'];
-  for (let i = 0; i < rows; i += 1) lines.push(`${numbers[i]},${OWNER_IDS[owners[i]!]},02,D7702,77,2019-03-0${1 + (i % 9)}T12:00:17+03:00,${i === 0 ? rows : ''}`);
+  for (let i = 0; i < rows; i += 1)
+    lines.push(
+      `${numbers[i]},${OWNER_IDS[owners[i]!]},02,D7702,77,2019-03-0${1 + (i % 9)}T12:00:17+03:00,${i === 0 ? rows : ''}`,
+    );
   const file = Buffer.from(lines.join('\n'), 'latin1');
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for (let at = 0; at < file.length; at += 65_536) yield file.subarray(at, at + 65_536);
@@ -218,7 +289,8 @@ async function timePortAllParse(numbers: Float64Array, owners: Uint8Array): Prom
   const started = performance.now();
   const parsed = await parsePortedStream(chunks(), { totalBytes: file.length });
   const parseMs = performance.now() - started;
-  if (parsed.stats.acceptedRows !== rows) throw new Error(`parsePortedStream accepted ${parsed.stats.acceptedRows} of ${rows} rows`);
+  if (parsed.stats.acceptedRows !== rows)
+    throw new Error(`parsePortedStream accepted ${parsed.stats.acceptedRows} of ${rows} rows`);
   return { rows, parseMs, fileMb: file.length / 2 ** 20 };
 }
 
@@ -239,7 +311,6 @@ function crossCheck(
   }
   return mismatches;
 }
-
 
 function middle(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

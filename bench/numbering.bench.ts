@@ -30,7 +30,6 @@ function consume(value: unknown): void {
   if (value !== null && value !== undefined) sink += 1;
 }
 
-
 /** Deterministic numbers so runs are comparable: mostly inside 900–999, some geographic and gaps. */
 function makeNumbers(count: number, seed: number): string[] {
   let state = seed >>> 0;
@@ -49,7 +48,11 @@ function makeNumbers(count: number, seed: number): string[] {
 type Row = { start: number; end: number; match: CarrierMatch };
 
 function toRows(index: CarrierIndex): Row[] {
-  return Array.from({ length: index.size }, (_, i) => ({ start: index.starts[i]!, end: index.ends[i]!, match: index.matches[i]! }));
+  return Array.from({ length: index.size }, (_, i) => ({
+    start: index.starts[i]!,
+    end: index.ends[i]!,
+    match: index.matches[i]!,
+  }));
 }
 
 /** Baseline 1: scan every row until one contains the number. */
@@ -60,7 +63,9 @@ function linearLookup(rows: Row[], e164: string): CarrierMatch | null {
 }
 
 /** Baseline 2: rows grouped by DEF code, then a linear scan inside the code (rsvz_checker's map). */
-function groupByCode(ranges: readonly RegistryRange[]): Map<string, { from: number; to: number; range: RegistryRange }[]> {
+function groupByCode(
+  ranges: readonly RegistryRange[],
+): Map<string, { from: number; to: number; range: RegistryRange }[]> {
   const byCode = new Map<string, { from: number; to: number; range: RegistryRange }[]>();
   for (const range of ranges) {
     const list = byCode.get(range.def) ?? [];
@@ -79,7 +84,7 @@ function perCodeLookup(byCode: ReturnType<typeof groupByCode>, e164: string): Re
 }
 
 function rate(count: number, ms: number): string {
-  return `${((count / ms) * 1000 / 1e6).toFixed(2)} M/s`;
+  return `${(((count / ms) * 1000) / 1e6).toFixed(2)} M/s`;
 }
 
 function ratio(value: number): string {
@@ -90,7 +95,9 @@ function main(): void {
   const file = process.argv[2] ?? bundledRegistryPath(path.resolve(import.meta.dirname, '..'));
   const bytes = readFileSync(file);
   const { text } = decodeRegistryBytes(bytes);
-  console.log(`registry: ${path.basename(file)}, ${bytes.length} bytes; node ${process.version}; ${REPEATS} timed runs, median\n`);
+  console.log(
+    `registry: ${path.basename(file)}, ${bytes.length} bytes; node ${process.version}; ${REPEATS} timed runs, median\n`,
+  );
 
   // Parsing and index build.
   const parsed = parseRegistry(text);
@@ -130,10 +137,18 @@ function main(): void {
     for (const e164 of numbers) consume(perCodeLookup(byCode, e164));
   });
   const indexedRate = numbers.length / indexedMs;
-  console.log(`lookups: ${numbers.length} numbers, ${((found / numbers.length) * 100).toFixed(1)}% in a range; results agree with the linear scan: ${mismatches === 0 ? 'yes' : `NO (${mismatches} mismatches)`}`);
-  console.log(`findRangeHolder (indexed) ${rate(numbers.length, indexedMs)}  (target ≥ 1 M/s: ${ratio(indexedRate / 1000)})`);
-  console.log(`baseline linear scan    ${rate(sample.length, linearMs)}  → the index is ${ratio(indexedRate / (sample.length / linearMs))} faster`);
-  console.log(`baseline per-DEF scan   ${rate(numbers.length, perCodeMs)}  → the index is ${ratio(indexedRate / (numbers.length / perCodeMs))} faster`);
+  console.log(
+    `lookups: ${numbers.length} numbers, ${((found / numbers.length) * 100).toFixed(1)}% in a range; results agree with the linear scan: ${mismatches === 0 ? 'yes' : `NO (${mismatches} mismatches)`}`,
+  );
+  console.log(
+    `findRangeHolder (indexed) ${rate(numbers.length, indexedMs)}  (target ≥ 1 M/s: ${ratio(indexedRate / 1000)})`,
+  );
+  console.log(
+    `baseline linear scan    ${rate(sample.length, linearMs)}  → the index is ${ratio(indexedRate / (sample.length / linearMs))} faster`,
+  );
+  console.log(
+    `baseline per-DEF scan   ${rate(numbers.length, perCodeMs)}  → the index is ${ratio(indexedRate / (numbers.length / perCodeMs))} faster`,
+  );
 
   // Worst code for scans: DEF 949 holds 4,803 rows (mostly 100-number blocks).
   const in949 = numbers.slice(0, 200_000).map((e164) => `7949${e164.slice(4)}`);
@@ -149,8 +164,18 @@ function main(): void {
   );
 
   // The whole path a call takes: raw CRM input → normalise → resolve with ported/override maps.
-  const formatted = numbers.slice(0, 500_000).map((e164, i) => (i % 2 ? `+7 (${e164.slice(1, 4)}) ${e164.slice(4, 7)}-${e164.slice(7, 9)}-${e164.slice(9)}` : `8${e164.slice(1)}`));
-  const portedText = ['Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount', ...numbers.slice(0, 100_000).filter((_, i) => i % 12 === 0).map((e164) => `${e164.slice(1)},mMEGAFON,02,D7702,77,2024-01-01T00:00:00+03:00,`)].join('\n');
+  const formatted = numbers
+    .slice(0, 500_000)
+    .map((e164, i) =>
+      i % 2 ? `+7 (${e164.slice(1, 4)}) ${e164.slice(4, 7)}-${e164.slice(7, 9)}-${e164.slice(9)}` : `8${e164.slice(1)}`,
+    );
+  const portedText = [
+    'Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount',
+    ...numbers
+      .slice(0, 100_000)
+      .filter((_, i) => i % 12 === 0)
+      .map((e164) => `${e164.slice(1)},mMEGAFON,02,D7702,77,2024-01-01T00:00:00+03:00,`),
+  ].join('\n');
   const portedMs = medianMs(3, () => consume(parsePortedNumbers(portedText)));
   const parsedPorted = parsePortedNumbers(portedText).ported;
   const portedBuilder = createPortedIndexBuilder();
@@ -166,9 +191,13 @@ function main(): void {
   const normalizeMs = medianMs(REPEATS, () => {
     for (const input of formatted) consume(normalizePhoneNumber(input));
   });
-  console.log(`parsePortedNumbers      ${ported.count} rows in ${portedMs.toFixed(1)} ms (${rate(ported.count, portedMs)})`);
+  console.log(
+    `parsePortedNumbers      ${ported.count} rows in ${portedMs.toFixed(1)} ms (${rate(ported.count, portedMs)})`,
+  );
   console.log(`normalizePhoneNumber    ${rate(formatted.length, normalizeMs)}`);
-  console.log(`normalize + resolve     ${rate(formatted.length, endToEndMs)}  (with ${ported.count} ported and ${overrides.size} overrides)`);
+  console.log(
+    `normalize + resolve     ${rate(formatted.length, endToEndMs)}  (with ${ported.count} ported and ${overrides.size} overrides)`,
+  );
   if (sink === 0) console.log('(sink empty)');
 }
 

@@ -49,10 +49,17 @@ for (const kind of kinds) {
       const text = readFileSync(FILE, 'utf8') + (round % 2 === 0 ? '\n' : '');
       const bytes = Buffer.from(text, 'utf8');
       const started = performance.now();
-      const result = await importRegistryFile({ chunks: inChunks(bytes), totalBytes: bytes.length, fileName: 'DEF-9xx.csv', source: 'file', db });
+      const result = await importRegistryFile({
+        chunks: inChunks(bytes),
+        totalBytes: bytes.length,
+        fileName: 'DEF-9xx.csv',
+        source: 'file',
+        db,
+      });
       const live = lookupCarrier('79150000000', await getNumberingData({ db }));
       imports.push(performance.now() - started);
-      if (result.outcome !== 'activated' || live.carrier?.inn !== '7740000076') throw new Error(`round ${round}: ${result.outcome} ${result.reason}`);
+      if (result.outcome !== 'activated' || live.carrier?.inn !== '7740000076')
+        throw new Error(`round ${round}: ${result.outcome} ${result.reason}`);
     }
     const opened = await openFileChunks(FILE);
     const fromDisk = performance.now();
@@ -60,8 +67,12 @@ for (const kind of kinds) {
     const diskMs = performance.now() - fromDisk;
     const importMs = median(imports);
     const baseMs = median(baselines);
-    console.log(`registry import on ${kind}: DEF-9xx.csv → live in ${importMs.toFixed(0)} ms (median of ${ROUNDS}; rounds ${imports.map((m) => m.toFixed(0)).join(' ')}), first import in a fresh process's cache ${diskMs.toFixed(0)} ms`);
-    console.log(`  baseline read + split: ${baseMs.toFixed(0)} ms → import costs ${(importMs / baseMs).toFixed(1)}× the floor`);
+    console.log(
+      `registry import on ${kind}: DEF-9xx.csv → live in ${importMs.toFixed(0)} ms (median of ${ROUNDS}; rounds ${imports.map((m) => m.toFixed(0)).join(' ')}), first import in a fresh process's cache ${diskMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  baseline read + split: ${baseMs.toFixed(0)} ms → import costs ${(importMs / baseMs).toFixed(1)}× the floor`,
+    );
     console.log(`  target ≤ ${TARGET_MS} ms: ${importMs <= TARGET_MS ? 'PASS' : 'FAIL'}`);
   } finally {
     await test.dispose();

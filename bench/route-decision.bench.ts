@@ -37,12 +37,26 @@ const numbers: string[] = [];
 for (let i = 0; numbers.length < 4096; i += 1) {
   const range = registry.ranges[(i * 7919) % registry.ranges.length]!;
   // Mostly bare digits (what Asterisk and Bitrix24 send), some formatted by a person.
-  numbers.push(i % 16 === 0 ? `7999${String(i).padStart(7, "0")}` : i % 4 === 0 ? `+7 (${range.def}) ${range.from}` : `7${range.def}${range.from}`);
+  numbers.push(
+    i % 16 === 0
+      ? `7999${String(i).padStart(7, '0')}`
+      : i % 4 === 0
+        ? `+7 (${range.def}) ${range.from}`
+        : `7${range.def}${range.from}`,
+  );
 }
 const callers = [{ departmentIds: ['1'] }, { departmentIds: ['2'] }, { departmentIds: [] }];
 const now = Date.now();
-const sim = (seconds: number): SimUsage => ({ busy: false, callsToday: 10, secondsToday: seconds, secondsThisMonth: seconds * 10, lastCallEndedAt: now - 60_000 });
-const usage: UsageByTrunk = Object.fromEntries(demoRoutingSettings.trunks.map((t) => [t.id, Array.from({ length: t.channels }, (_, i) => sim(i * 60))]));
+const sim = (seconds: number): SimUsage => ({
+  busy: false,
+  callsToday: 10,
+  secondsToday: seconds,
+  secondsThisMonth: seconds * 10,
+  lastCallEndedAt: now - 60_000,
+});
+const usage: UsageByTrunk = Object.fromEntries(
+  demoRoutingSettings.trunks.map((t) => [t.id, Array.from({ length: t.channels }, (_, i) => sim(i * 60))]),
+);
 const occupancy = { mts: 1, beeline: 2 };
 const settings = compileRoutingSettings(demoRoutingSettings);
 const resolve = (e164: string): ResolvedCarrier | null => {
@@ -59,7 +73,15 @@ const floor = medianRate(N, () => {
 
 const ours = medianRate(N, () => {
   for (let i = 0; i < N; i += 1) {
-    const d = decideRoute({ number: numbers[i & 4095]!, caller: callers[i % 3]!, usage, occupancy, settings, resolveCarrier: resolve, now });
+    const d = decideRoute({
+      number: numbers[i & 4095]!,
+      caller: callers[i % 3]!,
+      usage,
+      occupancy,
+      settings,
+      resolveCarrier: resolve,
+      now,
+    });
     if (d.trunk) sink += 1;
   }
 });
@@ -72,8 +94,16 @@ function naiveRoute(number: string, departmentIds: string[]): string | null {
   const profile = demoRoutingSettings.profiles.find((p) => p.departmentIds.some((d) => departmentIds.includes(d)));
   const allowed = demoRoutingSettings.trunks.filter((t) => !profile || profile.allowedTrunkIds.includes(t.id));
   const group = demoRoutingSettings.carrierGroups.find((g) => inn && g.inns.includes(inn));
-  const ordered = [...allowed.filter((t) => t.carrierGroupId === group?.id), ...allowed.filter((t) => t.id === (profile?.defaultTrunkId ?? demoRoutingSettings.defaultTrunkId)), ...allowed];
-  const trunk = ordered.find((t) => assessTrunkCapacity({ trunk: t, sims: usage[t.id], busyChannels: occupancy[t.id as keyof typeof occupancy], now }).available);
+  const ordered = [
+    ...allowed.filter((t) => t.carrierGroupId === group?.id),
+    ...allowed.filter((t) => t.id === (profile?.defaultTrunkId ?? demoRoutingSettings.defaultTrunkId)),
+    ...allowed,
+  ];
+  const trunk = ordered.find(
+    (t) =>
+      assessTrunkCapacity({ trunk: t, sims: usage[t.id], busyChannels: occupancy[t.id as keyof typeof occupancy], now })
+        .available,
+  );
   return trunk?.id ?? null;
 }
 const naive = medianRate(N / 4, () => {
@@ -84,5 +114,7 @@ const fmt = (rate: number) => `${(rate / 1e6).toFixed(2)} M/s`;
 console.log(`route decision (in-process), ${N.toLocaleString('en')} calls × ${REPEATS} runs, median:`);
 console.log(`  normalise + carrier lookup (floor): ${fmt(floor)}`);
 console.log(`  naive router (same rules, raw settings): ${fmt(naive)}`);
-console.log(`  decideRoute: ${fmt(ours)}  — ${(ours / naive).toFixed(2)}× the naive router, ${(ours / floor).toFixed(2)}× the floor; target ≥ 1 M/s: ${ours >= 1e6 ? 'met' : 'NOT met'}`);
+console.log(
+  `  decideRoute: ${fmt(ours)}  — ${(ours / naive).toFixed(2)}× the naive router, ${(ours / floor).toFixed(2)}× the floor; target ≥ 1 M/s: ${ours >= 1e6 ? 'met' : 'NOT met'}`,
+);
 if (sink === 0) console.log('(no routes?)');

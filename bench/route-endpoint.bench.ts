@@ -39,9 +39,14 @@ type LoadResult = { latencies: number[]; errors: string[]; errorCount: number };
  */
 function buildNativeClient(): string | null {
   const source = readFileSync(path.join(HERE, 'support/open-loop-client.c'));
-  const binary = path.join(os.tmpdir(), `b24cc-open-loop-client-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`);
+  const binary = path.join(
+    os.tmpdir(),
+    `b24cc-open-loop-client-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`,
+  );
   if (existsSync(binary)) return binary;
-  const built = spawnSync('cc', ['-O2', '-o', binary, path.join(HERE, 'support/open-loop-client.c')], { stdio: 'inherit' });
+  const built = spawnSync('cc', ['-O2', '-o', binary, path.join(HERE, 'support/open-loop-client.c')], {
+    stdio: 'inherit',
+  });
   return built.status === 0 ? binary : null;
 }
 const nativeClient = buildNativeClient();
@@ -50,13 +55,34 @@ const nativeClient = buildNativeClient();
 function load(urls: string[], count: number, rate = RATE): Promise<LoadResult> {
   const first = new URL(urls[0]!);
   const [command, args] = nativeClient
-    ? [nativeClient, [first.hostname, first.port, String(rate), String(count), `X-Dialplan-Secret: ${SECRET}`, ...urls.map((u) => { const url = new URL(u); return url.pathname + url.search; })]]
-    : [process.execPath, [path.join(HERE, 'support/open-loop-client.mjs'), JSON.stringify({ urls, rate, count, headers: { 'X-Dialplan-Secret': SECRET } })]];
+    ? [
+        nativeClient,
+        [
+          first.hostname,
+          first.port,
+          String(rate),
+          String(count),
+          `X-Dialplan-Secret: ${SECRET}`,
+          ...urls.map((u) => {
+            const url = new URL(u);
+            return url.pathname + url.search;
+          }),
+        ],
+      ]
+    : [
+        process.execPath,
+        [
+          path.join(HERE, 'support/open-loop-client.mjs'),
+          JSON.stringify({ urls, rate, count, headers: { 'X-Dialplan-Secret': SECRET } }),
+        ],
+      ];
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load client exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load client exited ${code}`)),
+    );
   });
 }
 
@@ -71,7 +97,9 @@ async function startBaseline(script: string): Promise<{ port: number; stop: () =
  * not beside them: its 1 000 wake-ups a second would be one more load on the 2 cores the servers need.
  */
 async function measureStalls(ms: number): Promise<{ seconds: number; count: number; totalMs: number; maxMs: number }> {
-  const child = spawn(process.execPath, [path.join(HERE, 'support/stall-meter.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(HERE, 'support/stall-meter.mjs')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk));
   const done = new Promise<void>((resolve) => child.on('close', () => resolve()));
@@ -95,7 +123,8 @@ function readKdamond(): { ms: number; runs: number } | null {
   return null;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const summary = (r: LoadResult) =>
   `p50 ${pct(r.latencies, 50).toFixed(2)} ms, p95 ${pct(r.latencies, 95).toFixed(2)} ms, p99 ${pct(r.latencies, 99).toFixed(2)} ms, max ${r.latencies.at(-1)!.toFixed(2)} ms` +
   (r.errorCount ? `, ${r.errorCount} errors (${r.errors.join('; ')})` : '');
@@ -116,7 +145,17 @@ const dialplanPort = port + 100;
 const app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
   // A PBX is configured (nothing answers on its AMI port: the bench makes no calls) so that each decision reads the live
   // SIM load and the cached SIM usage, as it does in production; without one the server skips both.
-  env: { ...process.env, DATABASE_URL: `file:${database.file}`, DIALPLAN_SECRET: SECRET, DIALPLAN_LISTEN: `127.0.0.1:${dialplanPort}`, AMI_HOST: '127.0.0.1', AMI_PORT: String(port + 200), AMI_USER: 'bench', AMI_SECRET: 'bench', NODE_ENV: 'production' },
+  env: {
+    ...process.env,
+    DATABASE_URL: `file:${database.file}`,
+    DIALPLAN_SECRET: SECRET,
+    DIALPLAN_LISTEN: `127.0.0.1:${dialplanPort}`,
+    AMI_HOST: '127.0.0.1',
+    AMI_PORT: String(port + 200),
+    AMI_USER: 'bench',
+    AMI_SECRET: 'bench',
+    NODE_ENV: 'production',
+  },
   stdio: 'ignore',
   detached: true,
 });
@@ -125,7 +164,10 @@ const sockets = await startBaseline('constant-net-server.mjs');
 try {
   const numbers = ['79151234567', '79261234567', '79031234567', '79001234567', '74951234567', '79991234567'];
   const exts = ['101', '102', '201', '202'];
-  const queries = Array.from({ length: 12 }, (_, i) => `?number=${numbers[i % numbers.length]}&ext=${exts[i % exts.length]}`);
+  const queries = Array.from(
+    { length: 12 },
+    (_, i) => `?number=${numbers[i % numbers.length]}&ext=${exts[i % exts.length]}`,
+  );
   const listenerUrls = queries.map((q) => `http://127.0.0.1:${dialplanPort}/api/asterisk/route${q}`);
   const nextUrls = queries.map((q) => `http://127.0.0.1:${port}/api/asterisk/route${q}`);
   const baseUrls = [`http://127.0.0.1:${baseline.port}/`];
@@ -161,8 +203,12 @@ try {
   const kdamondAfter = readKdamond();
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
   const viaNext = await load(nextUrls, Math.floor(count / 5), RATE / 5).catch(() => null);
-  console.log(`dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`);
-  console.log(`  warm-up, ${WARMUP_SECONDS} s each right after start (not in the verdict): listener p99 ${pct(warmups.ours.latencies, 99).toFixed(2)} ms, sockets p99 ${pct(warmups.sockets.latencies, 99).toFixed(2)} ms, node:http p99 ${pct(warmups.base.latencies, 99).toFixed(2)} ms`);
+  console.log(
+    `dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`,
+  );
+  console.log(
+    `  warm-up, ${WARMUP_SECONDS} s each right after start (not in the verdict): listener p99 ${pct(warmups.ours.latencies, 99).toFixed(2)} ms, sockets p99 ${pct(warmups.sockets.latencies, 99).toFixed(2)} ms, node:http p99 ${pct(warmups.base.latencies, 99).toFixed(2)} ms`,
+  );
   rounds.forEach((r, i) => {
     console.log(`  round ${i + 1} bare node http (baseline):             ${summary(r.base)}`);
     console.log(`  round ${i + 1} listener's sockets, constant answer:   ${summary(r.sockets)}`);
@@ -174,14 +220,22 @@ try {
   const baseP99 = median(rounds.map((r) => pct(r.base.latencies, 99)));
   const socketsP99 = median(rounds.map((r) => pct(r.sockets.latencies, 99)));
   const errors = rounds.reduce((sum, r) => sum + r.ours.errorCount, 0);
-  console.log(`  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`);
-  console.log(`  before the rounds, every server idle: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, longest ${stalls.maxMs.toFixed(1)} ms)`);
+  console.log(
+    `  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  before the rounds, every server idle: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, longest ${stalls.maxMs.toFixed(1)} ms)`,
+  );
   if (kdamondBefore && kdamondAfter) {
     const runs = kdamondAfter.runs - kdamondBefore.runs;
     const ms = kdamondAfter.ms - kdamondBefore.ms;
-    console.log(`  during the rounds the kernel's DAMON thread (kdamond) ran ${runs} times, ${ms.toFixed(0)} ms in all (${(ms / Math.max(1, runs)).toFixed(2)} ms a run); this kernel does not preempt it, so whatever wakes on its core waits`);
+    console.log(
+      `  during the rounds the kernel's DAMON thread (kdamond) ran ${runs} times, ${ms.toFixed(0)} ms in all (${(ms / Math.max(1, runs)).toFixed(2)} ms a run); this kernel does not preempt it, so whatever wakes on its core waits`,
+    );
   }
-  console.log(`  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms (${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ${(p99 / socketsP99).toFixed(2)}×`);
+  console.log(
+    `  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms (${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ${(p99 / socketsP99).toFixed(2)}×`,
+  );
 } finally {
   baseline.stop();
   sockets.stop();

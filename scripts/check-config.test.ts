@@ -9,7 +9,10 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 async function checkConfig(env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(tsx, ['scripts/check-config.ts'], { cwd: root, env: { PATH: process.env.PATH!, NODE_ENV: 'test', ...env } });
+    const { stdout, stderr } = await run(tsx, ['scripts/check-config.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH!, NODE_ENV: 'test', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

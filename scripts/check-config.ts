@@ -6,4 +6,6 @@ import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
 
 const config = getConfigOrExit();
 const pbxes = config.pbxes.map((p) => `${p.name}@${p.host}:${p.port}`).join(', ') || 'none';
-process.stdout.write(`Configuration ok: database=${config.database.kind}, public URL=${config.PUBLIC_URL}, PBX=${pbxes}\n`);
+process.stdout.write(
+  `Configuration ok: database=${config.database.kind}, public URL=${config.PUBLIC_URL}, PBX=${pbxes}\n`,
+);

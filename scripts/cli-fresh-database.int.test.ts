@@ -16,7 +16,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(databaseUrl: string, script: string, ...args: string[]) {
   const env = { ...process.env, DATABASE_URL: databaseUrl, REGISTRY_DOWNLOAD_URLS: 'off' };
   try {
-    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), [script, ...args], { cwd: root, env });
+    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), [script, ...args], {
+      cwd: root,
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

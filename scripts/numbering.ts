@@ -34,7 +34,8 @@ const { values, positionals } = parseArgs({
   },
 });
 const [command, ...args] = positionals;
-const usage = 'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | override set <number> <inn> | override remove <number> | override list';
+const usage =
+  'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | override set <number> <inn> | override remove <number> | override list';
 const out = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 
 getConfigOrExit();
@@ -85,7 +86,8 @@ await runCliCommand({
         return;
       case 'override': {
         const [action, number, inn] = args;
-        if (action === 'set' && number && inn) return out(await setNumberOverride({ db, number, inn, note: values.note }));
+        if (action === 'set' && number && inn)
+          return out(await setNumberOverride({ db, number, inn, note: values.note }));
         if (action === 'remove' && number) return out(await removeNumberOverride({ db, number }));
         if (action === 'list') return out(await listNumberOverrides({ db, search: values.search }));
         return fail(usage);

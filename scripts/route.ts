@@ -16,7 +16,12 @@ import { getRoutingContext } from '../lib/routing/settings/get-routing-context';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { ext: { type: 'string' }, line: { type: 'string' }, portal: { type: 'string', default: LOCAL_MEMBER_ID }, lang: { type: 'string', default: 'ru' } },
+  options: {
+    ext: { type: 'string' },
+    line: { type: 'string' },
+    portal: { type: 'string', default: LOCAL_MEMBER_ID },
+    lang: { type: 'string', default: 'ru' },
+  },
 });
 if (positionals.length !== 1) {
   process.stderr.write('Usage: npm run route -- <number> [--ext <extension>] [--line <line>] [--portal <member_id>]\n');
@@ -26,7 +31,8 @@ const db = await openCliDatabase();
 await runCliCommand({
   main: async () => {
     const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
-    if (!portal) throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
+    if (!portal)
+      throw new AppError('NOT_FOUND', `Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
     const context = await getRoutingContext({ portalId: portal.id, db });
     const sales = context.compiled.settings.profiles.find((p) => p.kind === 'sales');
     const decision = await routeCall({
@@ -39,7 +45,9 @@ await runCliCommand({
     });
     const lang = pickLang(values.lang);
     const group = (id: string) => context.compiled.groupById.get(id)?.name ?? null;
-    const brand = decision.carrier ? findKnownCarrier(decision.carrier.inn)?.name[lang] ?? decision.carrier.operator ?? null : null;
+    const brand = decision.carrier
+      ? (findKnownCarrier(decision.carrier.inn)?.name[lang] ?? decision.carrier.operator ?? null)
+      : null;
     const output = {
       number: decision.number,
       profile: decision.profile,

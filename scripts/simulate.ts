@@ -30,21 +30,42 @@ const { values } = parseArgs({
 const calls = Number(values.calls);
 const seed = Number(values.seed);
 if (!Number.isInteger(calls) || calls < 1 || calls > 1_000_000 || !Number.isInteger(seed)) {
-  process.stderr.write('Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers]\n');
+  process.stderr.write(
+    'Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers]\n',
+  );
   process.exit(2);
 }
 getConfigOrExit();
 try {
   if (values.variant) {
-    const settings = values.variant === 'reference' ? referenceRoutingSettings : values.variant === 'test-peers' ? demoRoutingSettings : null;
-    if (!settings) throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | test-peers)`);
-    process.stdout.write(`${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day, mix: values.mix === 'subscribers' ? 'subscribers' : 'registry' }))}\n`);
+    const settings =
+      values.variant === 'reference'
+        ? referenceRoutingSettings
+        : values.variant === 'test-peers'
+          ? demoRoutingSettings
+          : null;
+    if (!settings)
+      throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | test-peers)`);
+    process.stdout.write(
+      `${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day, mix: values.mix === 'subscribers' ? 'subscribers' : 'registry' }))}\n`,
+    );
   } else {
     const db = await openCliDatabase();
     try {
       const portal = await db.portal.findUnique({ where: { memberId: values.portal! } });
-      if (!portal) throw new AppError('NOT_FOUND', `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`);
-      const run = await runSimulation({ db, portalId: portal.id, calls, seed, day: values.day, write: !values['dry-run'] });
+      if (!portal)
+        throw new AppError(
+          'NOT_FOUND',
+          `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`,
+        );
+      const run = await runSimulation({
+        db,
+        portalId: portal.id,
+        calls,
+        seed,
+        day: values.day,
+        write: !values['dry-run'],
+      });
       process.stdout.write(`${JSON.stringify(run.summary)}\n`);
     } finally {
       await db.$disconnect();

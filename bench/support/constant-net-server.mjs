@@ -5,7 +5,8 @@
 // Prints its port on stdout once listening.
 import net from 'node:net';
 
-const ANSWER = 'HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 6\r\nConnection: close\r\n\r\ngw_mts';
+const ANSWER =
+  'HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 6\r\nConnection: close\r\n\r\ngw_mts';
 
 const server = net.createServer((socket) => {
   let received = '';

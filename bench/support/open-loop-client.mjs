@@ -10,8 +10,14 @@ import net from 'node:net';
 const { urls, rate, count, headers = {} } = JSON.parse(process.argv[2]);
 const targets = urls.map((u) => {
   const url = new URL(u);
-  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-  return { host: url.hostname, port: Number(url.port), request: `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}Connection: close\r\n\r\n` };
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  return {
+    host: url.hostname,
+    port: Number(url.port),
+    request: `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}Connection: close\r\n\r\n`,
+  };
 });
 
 function once(target) {
@@ -20,7 +26,9 @@ function once(target) {
     const socket = net.connect({ host: target.host, port: target.port, noDelay: true });
     let head = '';
     socket.on('connect', () => socket.write(target.request));
-    socket.on('data', (chunk) => { if (head.length < 16) head += chunk.toString('latin1'); });
+    socket.on('data', (chunk) => {
+      if (head.length < 16) head += chunk.toString('latin1');
+    });
     socket.on('error', (error) => resolve({ error: error.message }));
     socket.on('end', () => {
       const ms = performance.now() - started;
@@ -39,6 +47,9 @@ for (let i = 0; i < count; i += 1) {
   pending.push(once(targets[i % targets.length]));
 }
 const results = await Promise.all(pending);
-const latencies = results.filter((r) => r.ms !== undefined).map((r) => r.ms).sort((a, b) => a - b);
+const latencies = results
+  .filter((r) => r.ms !== undefined)
+  .map((r) => r.ms)
+  .sort((a, b) => a - b);
 const errors = results.filter((r) => r.error).map((r) => r.error);
 process.stdout.write(`${JSON.stringify({ latencies, errors: errors.slice(0, 5), errorCount: errors.length })}\n`);

@@ -18,7 +18,11 @@ export type SqliteCarrierBaseline = {
 
 const INSERT_BATCH = 500;
 
-export function createSqliteCarrierBaseline(ranges: readonly RegistryRange[], numbers: Float64Array, owners: Uint8Array): SqliteCarrierBaseline {
+export function createSqliteCarrierBaseline(
+  ranges: readonly RegistryRange[],
+  numbers: Float64Array,
+  owners: Uint8Array,
+): SqliteCarrierBaseline {
   const db = new Database(':memory:');
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
@@ -27,7 +31,9 @@ export function createSqliteCarrierBaseline(ranges: readonly RegistryRange[], nu
 
   // Sorted input appends to the B-tree's right edge instead of splitting pages all over it.
   const pairs = sortedPairs(numbers, owners);
-  const batch = db.prepare(`INSERT INTO ported VALUES ${Array.from({ length: INSERT_BATCH }, () => '(?, ?)').join(', ')}`);
+  const batch = db.prepare(
+    `INSERT INTO ported VALUES ${Array.from({ length: INSERT_BATCH }, () => '(?, ?)').join(', ')}`,
+  );
   const single = db.prepare('INSERT INTO ported VALUES (?, ?)');
   const values: number[] = new Array(INSERT_BATCH * 2);
   db.transaction(() => {

@@ -13,6 +13,8 @@ process.stdin.resume();
 process.stdin.on('end', () => {
   const seconds = (performance.now() - started) / 1e3;
   const total = stalls.reduce((sum, ms) => sum + ms, 0);
-  process.stdout.write(`${JSON.stringify({ seconds, count: stalls.length, totalMs: total, maxMs: Math.max(0, ...stalls) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ seconds, count: stalls.length, totalMs: total, maxMs: Math.max(0, ...stalls) })}\n`,
+  );
   process.exit(0);
 });

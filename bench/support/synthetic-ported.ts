@@ -69,7 +69,9 @@ export type SyntheticPorted = {
 export function generatePortedNumbers(ranges: readonly RegistryRange[], count: number, seed: number): SyntheticPorted {
   const random = createRandom(seed);
   const sampler = createRangeSampler(ranges, random);
-  const holderOwner = ranges.map((range) => OWNER_IDS.findIndex((id) => findCarrierByMnpOwnerId(id)?.inn === range.inn));
+  const holderOwner = ranges.map((range) =>
+    OWNER_IDS.findIndex((id) => findCarrierByMnpOwnerId(id)?.inn === range.inn),
+  );
   const taken = new Uint8Array(Math.ceil(sampler.capacity / 8));
   const numbers = new Float64Array(count);
   const owners = new Uint8Array(count);
@@ -110,7 +112,11 @@ export type QueryMixOptions = {
  * Canonical e164 strings: `portedShare` drawn from the ported numbers, `outsideShare` 9xx numbers in
  * no range, the rest uniform over the registry (a few of those are ported too, as in real traffic).
  */
-export function generateQueries(ranges: readonly RegistryRange[], ported: SyntheticPorted, options: QueryMixOptions): string[] {
+export function generateQueries(
+  ranges: readonly RegistryRange[],
+  ported: SyntheticPorted,
+  options: QueryMixOptions,
+): string[] {
   const random = createRandom(options.seed);
   const sampler = createRangeSampler(ranges, random);
   const queries: string[] = new Array(options.count);

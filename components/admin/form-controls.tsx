@@ -12,7 +12,15 @@ const fieldClass = (error?: string) =>
 
 type Common = { label: string; error?: string; testId?: string; className?: string };
 
-export function TextInput({ value, onChange, label, error, testId, className, placeholder }: Common & { value: string; onChange(value: string): void; placeholder?: string }) {
+export function TextInput({
+  value,
+  onChange,
+  label,
+  error,
+  testId,
+  className,
+  placeholder,
+}: Common & { value: string; onChange(value: string): void; placeholder?: string }) {
   return (
     <input
       type="text"
@@ -28,7 +36,15 @@ export function TextInput({ value, onChange, label, error, testId, className, pl
 }
 
 /** A number field; empty means `null` (e.g. "no limit") when `nullable`, else 0. `scale` shows kopecks as roubles. */
-export function NumberInput(props: Common & { value: number | null; onChange(value: number | null): void; nullable?: boolean; scale?: number; placeholder?: string }) {
+export function NumberInput(
+  props: Common & {
+    value: number | null;
+    onChange(value: number | null): void;
+    nullable?: boolean;
+    scale?: number;
+    placeholder?: string;
+  },
+) {
   const { value, onChange, label, error, testId, className, nullable, scale = 1, placeholder } = props;
   return (
     <input
@@ -50,7 +66,15 @@ export function NumberInput(props: Common & { value: number | null; onChange(val
   );
 }
 
-export function SelectInput({ value, onChange, label, error, testId, className, children }: Common & { value: string; onChange(value: string): void; children: ReactNode }) {
+export function SelectInput({
+  value,
+  onChange,
+  label,
+  error,
+  testId,
+  className,
+  children,
+}: Common & { value: string; onChange(value: string): void; children: ReactNode }) {
   return (
     <select
       aria-label={label}
@@ -76,7 +100,14 @@ export function FieldError({ message, path }: { message?: string; path: string }
   );
 }
 
-type ButtonProps = { children: ReactNode; onClick(): void; testId?: string; disabled?: boolean; kind?: 'primary' | 'secondary' | 'danger'; title?: string };
+type ButtonProps = {
+  children: ReactNode;
+  onClick(): void;
+  testId?: string;
+  disabled?: boolean;
+  kind?: 'primary' | 'secondary' | 'danger';
+  title?: string;
+};
 
 export function Button({ children, onClick, testId, disabled, kind = 'secondary', title }: ButtonProps) {
   const tone = {

@@ -24,7 +24,9 @@ export function SettingsHeader({ title, intro, introTestId, document }: Settings
     <div className="flex items-start justify-between gap-4">
       <div>
         <h2 className="text-2xl font-semibold text-base-1">{t(title)}</h2>
-        <p className="mt-1 max-w-3xl text-sm text-base-2" data-testid={introTestId}>{t(intro)}</p>
+        <p className="mt-1 max-w-3xl text-sm text-base-2" data-testid={introTestId}>
+          {t(intro)}
+        </p>
         {status === 'frame' && !isAdmin && <p className="mt-1 text-sm text-warning">{t('admin.notAdminHint')}</p>}
       </div>
       {loaded && (
@@ -39,9 +41,25 @@ export function SettingsHeader({ title, intro, introTestId, document }: Settings
   );
 }
 
-function SaveStatus({ state, message, t }: { state: SaveState; message: string | null; t: (key: MessageKey) => string }) {
+function SaveStatus({
+  state,
+  message,
+  t,
+}: {
+  state: SaveState;
+  message: string | null;
+  t: (key: MessageKey) => string;
+}) {
   const text =
-    state === 'saving' ? t('admin.saving') : state === 'saved' ? t('admin.saved') : state === 'dirty' ? t('admin.unsaved') : state === 'failed' ? message : null;
+    state === 'saving'
+      ? t('admin.saving')
+      : state === 'saved'
+        ? t('admin.saved')
+        : state === 'dirty'
+          ? t('admin.unsaved')
+          : state === 'failed'
+            ? message
+            : null;
   if (!text) return null;
   const tone = state === 'failed' ? 'text-alert' : state === 'saved' ? 'text-success-alt' : 'text-base-3';
   return (

@@ -33,27 +33,44 @@ export function SettingsPage({ title, intro, owns, children }: SettingsPageProps
   const editor = useRoutingSettings();
   useFitFrame();
   const { settings, state, message, fields, save } = editor;
-  const elsewhere = Object.entries(fields).filter(([path]) => !owns.includes(path.split('.')[0] as keyof RoutingSettings));
+  const elsewhere = Object.entries(fields).filter(
+    ([path]) => !owns.includes(path.split('.')[0] as keyof RoutingSettings),
+  );
 
   return (
     <div className="flex flex-col gap-4" data-testid="settings-page" data-state={state}>
       <SettingsHeader title={title} intro={intro} document={{ state, message, save, loaded: settings !== null }} />
       {elsewhere.length > 0 && (
-        <div role="alert" data-testid="errors-elsewhere" className="rounded-sm bg-red-tint px-3 py-2 text-sm text-base-1">
+        <div
+          role="alert"
+          data-testid="errors-elsewhere"
+          className="rounded-sm bg-red-tint px-3 py-2 text-sm text-base-1"
+        >
           {t('admin.otherPageErrors')}
           <ul className="ml-4 list-disc">
             {elsewhere.map(([path, text]) => {
               const page = pageOf[path.split('.')[0] as keyof RoutingSettings];
               return (
                 <li key={path}>
-                  {page ? <Link className="text-primary underline" href={page.href}>{t(page.label)}</Link> : path}: {localizeMessage(text, lang)}
+                  {page ? (
+                    <Link className="text-primary underline" href={page.href}>
+                      {t(page.label)}
+                    </Link>
+                  ) : (
+                    path
+                  )}
+                  : {localizeMessage(text, lang)}
                 </li>
               );
             })}
           </ul>
         </div>
       )}
-      {state === 'loading' && <p role="status" data-testid="settings-loading" className="text-base-3">{t('admin.loading')}</p>}
+      {state === 'loading' && (
+        <p role="status" data-testid="settings-loading" className="text-base-3">
+          {t('admin.loading')}
+        </p>
+      )}
       {state === 'loadFailed' && (
         <p role="alert" data-testid="settings-load-failed" className="text-alert">
           {t('admin.loadFailed')}: {message ? localizeMessage(message, lang) : ''}

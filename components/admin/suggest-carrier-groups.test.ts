@@ -7,8 +7,15 @@ const newId = (key: string) => `new-${key}`;
 describe('suggestCarrierGroups', () => {
   it('starts four groups from nothing, MVNOs with their reported hosts', () => {
     const groups = suggestCarrierGroups([], 'ru', newId);
-    expect(groups.map((g) => [g.id, g.name])).toEqual([['new-beeline', 'Билайн'], ['new-megafon', 'МегаФон'], ['new-mts', 'МТС'], ['new-t2', 'Т2']]);
-    expect(groups.find((g) => g.id === 'new-t2')!.inns).toEqual(expect.arrayContaining([INN.t2, INN.tMobile, INN.sber]));
+    expect(groups.map((g) => [g.id, g.name])).toEqual([
+      ['new-beeline', 'Билайн'],
+      ['new-megafon', 'МегаФон'],
+      ['new-mts', 'МТС'],
+      ['new-t2', 'Т2'],
+    ]);
+    expect(groups.find((g) => g.id === 'new-t2')!.inns).toEqual(
+      expect.arrayContaining([INN.t2, INN.tMobile, INN.sber]),
+    );
     expect(groups.find((g) => g.id === 'new-megafon')!.inns).toContain(INN.yota);
   });
 

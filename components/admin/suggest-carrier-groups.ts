@@ -7,7 +7,11 @@ import type { CarrierGroup } from '@/lib/routing/types';
  * already holds the carrier's own ИНН (or, failing that, is named like it in either language) keeps its id, so trunks
  * that point at it stay linked; suggested ИНН are taken out of any other group, since an ИНН may belong to one group only.
  */
-export function suggestCarrierGroups(groups: CarrierGroup[], lang: Lang, newId: (key: string) => string): CarrierGroup[] {
+export function suggestCarrierGroups(
+  groups: CarrierGroup[],
+  lang: Lang,
+  newId: (key: string) => string,
+): CarrierGroup[] {
   const next = groups.map((g) => ({ ...g, inns: [...g.inns] }));
   const holderOf = new Map(defaultCarrierGroups.map((s) => [s.id, next.find((g) => g.inns.includes(s.hostInn))]));
   const suggested = new Set(defaultCarrierGroups.flatMap((s) => s.memberInns));

@@ -64,12 +64,17 @@ export function useAdminApi(): AdminApi {
   );
 
   const call = useCallback(
-    async <T,>(path: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> => {
+    async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> => {
       if (status === 'error') return { ok: false, status: 0, message: FRAME_ERROR, fields: {} };
       const send = async (): Promise<{ response: Response; token?: string }> => {
         const { headers, token } = authHeaders();
         const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-        const response = await fetch(path, { method: init.method ?? 'GET', headers: { ...headers, 'Content-Type': 'application/json' }, body, cache: 'no-store' });
+        const response = await fetch(path, {
+          method: init.method ?? 'GET',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body,
+          cache: 'no-store',
+        });
         return { response, token };
       };
       try {
@@ -77,7 +82,12 @@ export function useAdminApi(): AdminApi {
         if (response.status === 401 && (await refreshAfter401(token))) ({ response } = await send());
         const data = (await response.json().catch(() => ({}))) as { message?: string; fields?: Record<string, string> };
         if (response.ok) return { ok: true, data: data as T };
-        return { ok: false, status: response.status, message: data.message ?? `HTTP ${response.status}`, fields: data.fields ?? {} };
+        return {
+          ok: false,
+          status: response.status,
+          message: data.message ?? `HTTP ${response.status}`,
+          fields: data.fields ?? {},
+        };
       } catch {
         return { ok: false, status: 0, message: NETWORK_ERROR, fields: {} };
       }

@@ -12,14 +12,14 @@ export function useFitFrame(): void {
   useEffect(() => {
     if (status !== 'frame' || !b24) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const fit = () => {
+    const fitToContent = () => {
       clearTimeout(timer);
       // Coalesce a burst of layout changes (typing, rows added) into one message to the portal.
       timer = setTimeout(() => void b24.parent.fitWindow().catch(() => undefined), 100);
     };
-    const observer = new ResizeObserver(fit);
+    const observer = new ResizeObserver(fitToContent);
     observer.observe(document.body);
-    fit();
+    fitToContent();
     return () => {
       observer.disconnect();
       clearTimeout(timer);

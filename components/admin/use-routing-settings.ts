@@ -23,7 +23,11 @@ const same = (settings: RoutingSettings): RoutingSettings => settings;
 
 /** The whole routing settings document of the viewer's portal, as each admin page edits and saves it. */
 export function useRoutingSettings(): RoutingSettingsEditor {
-  const document = useSettingsDocument<RoutingSettings, RoutingSettings>({ url: '/api/settings/routing', toDraft: same, toBody: same });
+  const document = useSettingsDocument<RoutingSettings, RoutingSettings>({
+    url: '/api/settings/routing',
+    toDraft: same,
+    toBody: same,
+  });
   const { edit } = document;
   const update = useCallback(
     (change: (draft: RoutingSettings) => void) =>
@@ -34,5 +38,12 @@ export function useRoutingSettings(): RoutingSettingsEditor {
       }),
     [edit],
   );
-  return { settings: document.draft, state: document.state, message: document.message, fields: document.fields, update, save: document.save };
+  return {
+    settings: document.draft,
+    state: document.state,
+    message: document.message,
+    fields: document.fields,
+    update,
+    save: document.save,
+  };
 }

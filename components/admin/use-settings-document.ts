@@ -29,7 +29,11 @@ export type SettingsDocument<Draft> = {
  * A settings document of the viewer's portal, edited as a draft and saved at once: the load/save state machine the
  * admin pages share (routing settings, lists). The stored form the server answers replaces the draft after a save.
  */
-export function useSettingsDocument<Doc, Draft>({ url, toDraft, toBody }: UseSettingsDocumentOptions<Doc, Draft>): SettingsDocument<Draft> {
+export function useSettingsDocument<Doc, Draft>({
+  url,
+  toDraft,
+  toBody,
+}: UseSettingsDocumentOptions<Doc, Draft>): SettingsDocument<Draft> {
   const { ready, call } = useAdminApi();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [state, setState] = useState<SaveState>('loading');

@@ -21,7 +21,13 @@ const tones = {
 export function FrameStatus() {
   const { status, lang, memberId, error } = useB24Frame();
   return (
-    <p data-testid="frame-status" data-status={status} role="status" className={`text-sm ${tones[status]}`} title={error}>
+    <p
+      data-testid="frame-status"
+      data-status={status}
+      role="status"
+      className={`text-sm ${tones[status]}`}
+      title={error}
+    >
       {translate(lang, labels[status])}
       {status === 'frame' && memberId ? ` · ${memberId}` : null}
     </p>

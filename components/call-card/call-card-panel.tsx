@@ -20,28 +20,50 @@ export function CallCardPanel() {
   const decision = view?.decision ?? null;
 
   if (!view && (card.loading || !target)) {
-    return <p data-testid="card-loading" className="p-3 text-sm text-gray-600" role="status">{t('card.loading')}</p>;
+    return (
+      <p data-testid="card-loading" className="p-3 text-sm text-gray-600" role="status">
+        {t('card.loading')}
+      </p>
+    );
   }
   if (!view) {
     return (
       <div className="p-3 text-sm">
-        <p data-testid="card-error" role="alert" className="text-red-700">{t('card.loadFailed')}: {card.loadError}</p>
-        <button type="button" className="mt-2 rounded border px-2 py-1" onClick={card.reload}>{t('card.refresh')}</button>
+        <p data-testid="card-error" role="alert" className="text-red-700">
+          {t('card.loadFailed')}: {card.loadError}
+        </p>
+        <button type="button" className="mt-2 rounded border px-2 py-1" onClick={card.reload}>
+          {t('card.refresh')}
+        </button>
       </div>
     );
   }
 
   return (
     <main data-testid="call-card" className="w-full max-w-[420px] space-y-3 p-3 text-sm" aria-busy={card.loading}>
-      {card.loadError ? <p data-testid="card-error" role="alert" className="text-red-700">{card.loadError}</p> : null}
-      {!decision ? <p data-testid="card-no-number" className="text-gray-600">{t('card.noNumber')}</p> : (
+      {card.loadError ? (
+        <p data-testid="card-error" role="alert" className="text-red-700">
+          {card.loadError}
+        </p>
+      ) : null}
+      {!decision ? (
+        <p data-testid="card-no-number" className="text-gray-600">
+          {t('card.noNumber')}
+        </p>
+      ) : (
         <>
           <section>
             <h2 className="text-xs uppercase text-gray-500">{t('card.carrier')}</h2>
             <p>
-              <span data-testid="card-carrier" className="text-base font-semibold">{decision.carrier?.brand ?? t('card.unknownCarrier')}</span>
+              <span data-testid="card-carrier" className="text-base font-semibold">
+                {decision.carrier?.brand ?? t('card.unknownCarrier')}
+              </span>
               {decision.carrier ? (
-                <span data-testid="card-carrier-source" data-source={decision.carrier.source} className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs">
+                <span
+                  data-testid="card-carrier-source"
+                  data-source={decision.carrier.source}
+                  className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs"
+                >
                   {t(`card.source.${decision.carrier.source}`)}
                 </span>
               ) : null}
@@ -51,36 +73,64 @@ export function CallCardPanel() {
           <section>
             <h2 className="text-xs uppercase text-gray-500">{t('card.trunk')}</h2>
             <p>
-              <span data-testid="card-trunk" className="text-base font-semibold">{decision.trunk?.name ?? t('card.noTrunk')}</span>
-              {decision.trunk ? <span className="ml-2 text-xs text-gray-600">{decision.onNet ? t('card.onNet') : t('card.offNet')}</span> : null}
+              <span data-testid="card-trunk" className="text-base font-semibold">
+                {decision.trunk?.name ?? t('card.noTrunk')}
+              </span>
+              {decision.trunk ? (
+                <span className="ml-2 text-xs text-gray-600">
+                  {decision.onNet ? t('card.onNet') : t('card.offNet')}
+                </span>
+              ) : null}
             </p>
             <h3 className="mt-1 text-xs text-gray-500">{t('card.why')}</h3>
             <ul data-testid="card-reasons" className="list-disc pl-4 text-xs text-gray-700">
-              {decision.reasons.map((reason, index) => <li key={index}>{reason}</li>)}
+              {decision.reasons.map((reason, index) => (
+                <li key={index}>{reason}</li>
+              ))}
             </ul>
           </section>
         </>
       )}
       {view.journal ? (
         <section data-testid="card-journal" className="rounded border border-gray-200 p-2 text-xs">
-          <p className="font-medium">{t('card.journal')}: {view.journal.trunkName ?? '—'} · {t('card.status')} {callStatusText(view.journal.status, t)}{card.callState ? ` · ${card.callState}` : ''}</p>
+          <p className="font-medium">
+            {t('card.journal')}: {view.journal.trunkName ?? '—'} · {t('card.status')}{' '}
+            {callStatusText(view.journal.status, t)}
+            {card.callState ? ` · ${card.callState}` : ''}
+          </p>
           {view.journal.reasons.length > 0 ? <p className="text-gray-600">{view.journal.reasons.join('; ')}</p> : null}
         </section>
-      ) : card.callState ? <p className="text-xs text-gray-500">{card.callState}</p> : null}
-      {card.callState !== null ? <span data-testid="card-call-state" hidden>{card.callState}</span> : null}
+      ) : card.callState ? (
+        <p className="text-xs text-gray-500">{card.callState}</p>
+      ) : null}
+      {card.callState !== null ? (
+        <span data-testid="card-call-state" hidden>
+          {card.callState}
+        </span>
+      ) : null}
       <section className="space-y-2">
         <label className="block">
           <span className="text-xs uppercase text-gray-500">{t('card.line')}</span>
-          <select data-testid="card-line" className="mt-1 block w-full rounded border border-gray-300 px-2 py-1" value={line} onChange={(event) => setLine(event.target.value)}>
+          <select
+            data-testid="card-line"
+            className="mt-1 block w-full rounded border border-gray-300 px-2 py-1"
+            value={line}
+            onChange={(event) => setLine(event.target.value)}
+          >
             <option value="">{t('card.auto')}</option>
             {view.lines.map((item) => (
               <option key={item.lineNumber} value={item.lineNumber}>
-                {item.name}{item.busy !== null ? ` · ${t('card.busy')} ${item.busy}/${item.channels}` : ''}
+                {item.name}
+                {item.busy !== null ? ` · ${t('card.busy')} ${item.busy}/${item.channels}` : ''}
               </option>
             ))}
           </select>
         </label>
-        {!view.extension ? <p data-testid="card-no-extension" className="text-xs text-amber-700">{t('card.noExtension')}</p> : null}
+        {!view.extension ? (
+          <p data-testid="card-no-extension" className="text-xs text-amber-700">
+            {t('card.noExtension')}
+          </p>
+        ) : null}
         <button
           type="button"
           data-testid="card-redial"

@@ -6,16 +6,41 @@ import type { RedialOutcome } from '@/lib/calls/card/redial-from-card';
 /** What the last "call again" did: placed on a line, refused (with why), or routed but not taken by the PBX. */
 export function RedialResult({ outcome, error }: { outcome: RedialOutcome | null; error: string | null }) {
   const t = useT();
-  if (error) return <p data-testid="card-redial-error" role="alert" className="text-xs text-red-700">{error}</p>;
+  if (error)
+    return (
+      <p data-testid="card-redial-error" role="alert" className="text-xs text-red-700">
+        {error}
+      </p>
+    );
   if (!outcome) return null;
   const trunk = outcome.decision.trunk?.name ?? t('card.noTrunk');
   const tone = outcome.outcome === 'placed' ? 'border-green-300 bg-green-50' : 'border-amber-300 bg-amber-50';
-  const title = outcome.outcome === 'placed' ? t('card.placed') : outcome.outcome === 'refused' ? t('card.refused') : outcome.outcome === 'noLine' ? t('card.noTrunk') : t('card.notPlaced');
+  const title =
+    outcome.outcome === 'placed'
+      ? t('card.placed')
+      : outcome.outcome === 'refused'
+        ? t('card.refused')
+        : outcome.outcome === 'noLine'
+          ? t('card.noTrunk')
+          : t('card.notPlaced');
   return (
-    <div data-testid="card-redial-result" data-outcome={outcome.outcome} role="status" className={`rounded border p-2 text-xs ${tone}`}>
+    <div
+      data-testid="card-redial-result"
+      data-outcome={outcome.outcome}
+      role="status"
+      className={`rounded border p-2 text-xs ${tone}`}
+    >
       <p className="font-medium">{title}</p>
-      {outcome.outcome !== 'refused' ? <p>{t('card.trunk')}: <span data-testid="card-redial-trunk">{trunk}</span></p> : null}
-      {outcome.outcome !== 'refused' && outcome.decision.reasons.length > 0 ? <p data-testid="card-redial-why" className="text-gray-600">{outcome.decision.reasons.join('; ')}</p> : null}
+      {outcome.outcome !== 'refused' ? (
+        <p>
+          {t('card.trunk')}: <span data-testid="card-redial-trunk">{trunk}</span>
+        </p>
+      ) : null}
+      {outcome.outcome !== 'refused' && outcome.decision.reasons.length > 0 ? (
+        <p data-testid="card-redial-why" className="text-gray-600">
+          {outcome.decision.reasons.join('; ')}
+        </p>
+      ) : null}
       {'message' in outcome && outcome.message ? <p data-testid="card-redial-message">{outcome.message}</p> : null}
     </div>
   );

@@ -61,7 +61,12 @@ export function HealthPanel() {
         {t('health.title')}
       </h2>
       <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-        <StatusCard title={t('health.database')} ok={database.ok} statusText={said(database.ok)} testId="health-database">
+        <StatusCard
+          title={t('health.database')}
+          ok={database.ok}
+          statusText={said(database.ok)}
+          testId="health-database"
+        >
           {database.kind}
           {database.latencyMs !== undefined && ` · ${t('health.latency')} ${database.latencyMs} ms`}
           {!!database.migrations?.pending && ` · ${t('health.pending')}: ${database.migrations.pending}`}
@@ -79,7 +84,12 @@ export function HealthPanel() {
             </span>
           ))}
         </StatusCard>
-        <StatusCard title={t('health.registry')} ok={registry.ok} statusText={said(registry.ok)} testId="health-registry">
+        <StatusCard
+          title={t('health.registry')}
+          ok={registry.ok}
+          statusText={said(registry.ok)}
+          testId="health-registry"
+        >
           {registry.ok
             ? registry.fileName
               ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}`

@@ -23,7 +23,17 @@ type ListSectionProps = {
 };
 
 /** One editable list: rows of value + note with their errors, a remove button each, and an add bar. */
-export function ListSection({ list, title, hint, rows, editor, t, valuePlaceholder, describe, picker }: ListSectionProps) {
+export function ListSection({
+  list,
+  title,
+  hint,
+  rows,
+  editor,
+  t,
+  valuePlaceholder,
+  describe,
+  picker,
+}: ListSectionProps) {
   const [picked, setPicked] = useState('');
   const field = (index: number, name: 'value' | 'note') => editor.fields[`${list}.${index}.${name}`];
   const taken = new Set(rows.map((row) => row.value.trim()));
@@ -36,23 +46,59 @@ export function ListSection({ list, title, hint, rows, editor, t, valuePlacehold
       </h3>
       <p className="mt-0.5 text-xs text-base-2">{t(hint)}</p>
       <div className="mt-3 flex flex-col gap-2">
-        {rows.length === 0 && <p className="text-sm text-base-3" data-testid={`${list}-empty`}>{t('lists.empty')}</p>}
+        {rows.length === 0 && (
+          <p className="text-sm text-base-3" data-testid={`${list}-empty`}>
+            {t('lists.empty')}
+          </p>
+        )}
         {rows.map((row, index) => {
           const meaning = describe(row.value.trim());
           return (
-            <div key={row.key} data-testid={`${list}-${index}`} className="grid grid-cols-[minmax(0,13rem)_minmax(0,1fr)_auto] items-start gap-2">
+            <div
+              key={row.key}
+              data-testid={`${list}-${index}`}
+              className="grid grid-cols-[minmax(0,13rem)_minmax(0,1fr)_auto] items-start gap-2"
+            >
               <div className="min-w-0">
-                <TextInput label={`${t(title)}: ${t('lists.value')}`} testId={`${list}-${index}-value`} value={row.value} placeholder={valuePlaceholder}
-                  error={field(index, 'value')} onChange={(value) => editor.change(list, index, { value })} className="tabular-nums" />
-                {meaning && <p className="mt-0.5 truncate text-xs text-base-3" data-testid={`${list}-${index}-meaning`} title={meaning}>{meaning}</p>}
+                <TextInput
+                  label={`${t(title)}: ${t('lists.value')}`}
+                  testId={`${list}-${index}-value`}
+                  value={row.value}
+                  placeholder={valuePlaceholder}
+                  error={field(index, 'value')}
+                  onChange={(value) => editor.change(list, index, { value })}
+                  className="tabular-nums"
+                />
+                {meaning && (
+                  <p
+                    className="mt-0.5 truncate text-xs text-base-3"
+                    data-testid={`${list}-${index}-meaning`}
+                    title={meaning}
+                  >
+                    {meaning}
+                  </p>
+                )}
                 <FieldError path={`${list}.${index}.value`} message={field(index, 'value')} />
               </div>
               <div className="min-w-0">
-                <TextInput label={`${t(title)}: ${t('lists.note')}`} testId={`${list}-${index}-note`} value={row.note} placeholder={t('lists.notePlaceholder')}
-                  error={field(index, 'note')} onChange={(note) => editor.change(list, index, { note })} />
+                <TextInput
+                  label={`${t(title)}: ${t('lists.note')}`}
+                  testId={`${list}-${index}-note`}
+                  value={row.note}
+                  placeholder={t('lists.notePlaceholder')}
+                  error={field(index, 'note')}
+                  onChange={(note) => editor.change(list, index, { note })}
+                />
                 <FieldError path={`${list}.${index}.note`} message={field(index, 'note')} />
               </div>
-              <Button kind="danger" title={t('admin.remove')} testId={`${list}-${index}-remove`} onClick={() => editor.remove(list, index)}>✕</Button>
+              <Button
+                kind="danger"
+                title={t('admin.remove')}
+                testId={`${list}-${index}-remove`}
+                onClick={() => editor.remove(list, index)}
+              >
+                ✕
+              </Button>
             </div>
           );
         })}
@@ -60,14 +106,35 @@ export function ListSection({ list, title, hint, rows, editor, t, valuePlacehold
       <div className="mt-3 flex items-center gap-2">
         {picker && choices.length > 0 && (
           <>
-            <SelectInput label={t(picker.placeholder)} testId={`${list}-picker`} value={picked} onChange={setPicked} className="max-w-xs">
+            <SelectInput
+              label={t(picker.placeholder)}
+              testId={`${list}-picker`}
+              value={picked}
+              onChange={setPicked}
+              className="max-w-xs"
+            >
               <option value="">{t(picker.placeholder)}</option>
-              {choices.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
+              {choices.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
             </SelectInput>
-            <Button testId={`${list}-add-picked`} disabled={!picked} onClick={() => { editor.add(list, picked); setPicked(''); }}>+ {t('lists.add')}</Button>
+            <Button
+              testId={`${list}-add-picked`}
+              disabled={!picked}
+              onClick={() => {
+                editor.add(list, picked);
+                setPicked('');
+              }}
+            >
+              + {t('lists.add')}
+            </Button>
           </>
         )}
-        <Button testId={`${list}-add`} onClick={() => editor.add(list)}>+ {t(picker ? 'lists.addById' : 'lists.addEntry')}</Button>
+        <Button testId={`${list}-add`} onClick={() => editor.add(list)}>
+          + {t(picker ? 'lists.addById' : 'lists.addEntry')}
+        </Button>
       </div>
     </Card>
   );

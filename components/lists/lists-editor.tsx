@@ -21,33 +21,92 @@ export function ListsEditor() {
   const userName = new Map(directory.users.map((u) => [u.id, u.extension ? `${u.name} (${u.extension})` : u.name]));
   const departmentName = new Map(directory.departments.map((d) => [d.id, d.name]));
   // An id missing from the cache is still saved (the cache may be stale); say so rather than show nothing.
-  const nameOrUnknown = (names: Map<string, string>) => (id: string) => (id ? names.get(id) ?? (directory.loaded ? t('lists.unknownId') : undefined) : undefined);
-  const whitelistsEmpty = lists && !lists.whitelistUsers.length && !lists.whitelistDepartments.length && !lists.whitelistExtensions.length;
+  const nameOrUnknown = (names: Map<string, string>) => (id: string) =>
+    id ? (names.get(id) ?? (directory.loaded ? t('lists.unknownId') : undefined)) : undefined;
+  const whitelistsEmpty =
+    lists && !lists.whitelistUsers.length && !lists.whitelistDepartments.length && !lists.whitelistExtensions.length;
 
   return (
     <div className="flex flex-col gap-4" data-testid="lists-page" data-state={state}>
-      <SettingsHeader title="nav.lists" intro="lists.intro" introTestId="lists-intro" document={{ state, message, save, loaded: lists !== null }} />
-      {state === 'loading' && <p role="status" data-testid="settings-loading" className="text-base-3">{t('admin.loading')}</p>}
+      <SettingsHeader
+        title="nav.lists"
+        intro="lists.intro"
+        introTestId="lists-intro"
+        document={{ state, message, save, loaded: lists !== null }}
+      />
+      {state === 'loading' && (
+        <p role="status" data-testid="settings-loading" className="text-base-3">
+          {t('admin.loading')}
+        </p>
+      )}
       {state === 'loadFailed' && (
         <p role="alert" data-testid="settings-load-failed" className="text-alert">
           {t('admin.loadFailed')}: {message ? localizeMessage(message, lang) : ''}
         </p>
       )}
-      {whitelistsEmpty && <p className="text-sm text-warning" data-testid="lists-whitelists-empty">{t('lists.emptyWhitelists')}</p>}
+      {whitelistsEmpty && (
+        <p className="text-sm text-warning" data-testid="lists-whitelists-empty">
+          {t('lists.emptyWhitelists')}
+        </p>
+      )}
       {lists && (
         <div className="grid grid-cols-2 gap-4">
-          <ListSection list="whitelistUsers" title="lists.whitelistUsers" hint="lists.whitelistUsers.hint" rows={lists.whitelistUsers} editor={editor} t={t}
-            valuePlaceholder="ID" describe={nameOrUnknown(userName)}
-            picker={{ placeholder: 'lists.pickUser', options: directory.users.map((u) => ({ id: u.id, label: userName.get(u.id)! })) }} />
-          <ListSection list="whitelistDepartments" title="lists.whitelistDepartments" hint="lists.whitelistDepartments.hint" rows={lists.whitelistDepartments}
-            editor={editor} t={t} valuePlaceholder="ID" describe={nameOrUnknown(departmentName)}
-            picker={{ placeholder: 'lists.pickDepartment', options: directory.departments.map((d) => ({ id: d.id, label: d.name })) }} />
-          <ListSection list="whitelistExtensions" title="lists.whitelistExtensions" hint="lists.whitelistExtensions.hint" rows={lists.whitelistExtensions}
-            editor={editor} t={t} valuePlaceholder="101"
-            describe={(value) => (/[?*]/.test(value) ? t('lists.pattern') : directory.users.find((u) => u.extension === value)?.name)} />
-          <ListSection list="neverRecord" title="lists.neverRecord" hint="lists.neverRecord.hint" rows={lists.neverRecord} editor={editor} t={t}
+          <ListSection
+            list="whitelistUsers"
+            title="lists.whitelistUsers"
+            hint="lists.whitelistUsers.hint"
+            rows={lists.whitelistUsers}
+            editor={editor}
+            t={t}
+            valuePlaceholder="ID"
+            describe={nameOrUnknown(userName)}
+            picker={{
+              placeholder: 'lists.pickUser',
+              options: directory.users.map((u) => ({ id: u.id, label: userName.get(u.id)! })),
+            }}
+          />
+          <ListSection
+            list="whitelistDepartments"
+            title="lists.whitelistDepartments"
+            hint="lists.whitelistDepartments.hint"
+            rows={lists.whitelistDepartments}
+            editor={editor}
+            t={t}
+            valuePlaceholder="ID"
+            describe={nameOrUnknown(departmentName)}
+            picker={{
+              placeholder: 'lists.pickDepartment',
+              options: directory.departments.map((d) => ({ id: d.id, label: d.name })),
+            }}
+          />
+          <ListSection
+            list="whitelistExtensions"
+            title="lists.whitelistExtensions"
+            hint="lists.whitelistExtensions.hint"
+            rows={lists.whitelistExtensions}
+            editor={editor}
+            t={t}
+            valuePlaceholder="101"
+            describe={(value) =>
+              /[?*]/.test(value) ? t('lists.pattern') : directory.users.find((u) => u.extension === value)?.name
+            }
+          />
+          <ListSection
+            list="neverRecord"
+            title="lists.neverRecord"
+            hint="lists.neverRecord.hint"
+            rows={lists.neverRecord}
+            editor={editor}
+            t={t}
             valuePlaceholder="+7 495 111-22-33"
-            describe={(value) => (/^[\d\s()+\-.]*\d[\d\s()+\-.]*\*$/.test(value) ? t('lists.pattern') : /^7\d{10}$/.test(value) ? formatStoredNumber(value) : undefined)} />
+            describe={(value) =>
+              /^[\d\s()+\-.]*\d[\d\s()+\-.]*\*$/.test(value)
+                ? t('lists.pattern')
+                : /^7\d{10}$/.test(value)
+                  ? formatStoredNumber(value)
+                  : undefined
+            }
+          />
         </div>
       )}
     </div>

@@ -50,16 +50,35 @@ export function useLists(): ListsEditor {
 
   // Row indexes shift on add/remove, so errors from the last save would point at the wrong rows.
   const reshape = useCallback(
-    (list: ListKey, apply: (rows: DraftEntry[]) => DraftEntry[]) => edit((current) => ({ ...current, [list]: apply(current[list]) }), { clearFields: true }),
+    (list: ListKey, apply: (rows: DraftEntry[]) => DraftEntry[]) =>
+      edit((current) => ({ ...current, [list]: apply(current[list]) }), { clearFields: true }),
     [edit],
   );
-  const add = useCallback((list: ListKey, value = '') => reshape(list, (rows) => [...rows, { value, note: '', key: nextKey.current++ }]), [reshape]);
-  const remove = useCallback((list: ListKey, index: number) => reshape(list, (rows) => rows.filter((_, i) => i !== index)), [reshape]);
+  const add = useCallback(
+    (list: ListKey, value = '') => reshape(list, (rows) => [...rows, { value, note: '', key: nextKey.current++ }]),
+    [reshape],
+  );
+  const remove = useCallback(
+    (list: ListKey, index: number) => reshape(list, (rows) => rows.filter((_, i) => i !== index)),
+    [reshape],
+  );
   const change = useCallback(
     (list: ListKey, index: number, patch: Partial<ListsEntry>) =>
-      edit((current) => ({ ...current, [list]: current[list].map((row, i) => (i === index ? { ...row, ...patch } : row)) })),
+      edit((current) => ({
+        ...current,
+        [list]: current[list].map((row, i) => (i === index ? { ...row, ...patch } : row)),
+      })),
     [edit],
   );
 
-  return { lists: document.draft, state: document.state, message: document.message, fields: document.fields, add, change, remove, save: document.save };
+  return {
+    lists: document.draft,
+    state: document.state,
+    message: document.message,
+    fields: document.fields,
+    add,
+    change,
+    remove,
+    save: document.save,
+  };
 }

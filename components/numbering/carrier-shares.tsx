@@ -9,13 +9,24 @@ import type { CarrierShare } from './numbering-types';
 
 const SHOWN = 10;
 
-const percent = (share: number, lang: Lang) => (share * 100).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: share < 0.01 ? 2 : 1 });
+const percent = (share: number, lang: Lang) =>
+  (share * 100).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: share < 0.01 ? 2 : 1 });
 
 /**
  * Who holds how many numbers in the registry in force. A plain bar per carrier is enough to spot a file that is
  * wrong (a big carrier suddenly missing); the long tail of small carriers is folded away until asked for.
  */
-export function CarrierShares({ carriers, totalNumbers, t, lang }: { carriers: readonly CarrierShare[]; totalNumbers: number; t: ReturnType<typeof useT>; lang: Lang }) {
+export function CarrierShares({
+  carriers,
+  totalNumbers,
+  t,
+  lang,
+}: {
+  carriers: readonly CarrierShare[];
+  totalNumbers: number;
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+}) {
   const [all, setAll] = useState(false);
   const shown = all ? carriers : carriers.slice(0, SHOWN);
   const rest = carriers.slice(shown.length);
@@ -31,12 +42,26 @@ export function CarrierShares({ carriers, totalNumbers, t, lang }: { carriers: r
       </div>
       <ul className={`mt-2 flex flex-col gap-1.5 ${all ? 'max-h-96 overflow-y-auto pr-1' : ''}`}>
         {shown.map((carrier) => (
-          <li key={carrier.inn} data-testid="carrier-share" data-inn={carrier.inn} className="grid grid-cols-[minmax(0,14rem)_minmax(0,1fr)_4.5rem] items-center gap-2 text-sm">
-            <span className="truncate" title={`${carrier.name} · ИНН ${carrier.inn} · ${formatCount(carrier.ranges, lang)} ${t('numbering.carriers.ranges')}`}>
+          <li
+            key={carrier.inn}
+            data-testid="carrier-share"
+            data-inn={carrier.inn}
+            className="grid grid-cols-[minmax(0,14rem)_minmax(0,1fr)_4.5rem] items-center gap-2 text-sm"
+          >
+            <span
+              className="truncate"
+              title={`${carrier.name} · ИНН ${carrier.inn} · ${formatCount(carrier.ranges, lang)} ${t('numbering.carriers.ranges')}`}
+            >
               {carrier.brand ?? carrier.name} <span className="text-xs text-base-3">{carrier.inn}</span>
             </span>
-            <span className="h-3 rounded-2xs bg-base-7" title={`${formatCount(carrier.numbers, lang)} ${t('numbering.diff.numbers')}`}>
-              <span className="block h-full rounded-2xs bg-primary" style={{ width: `${Math.max(0.5, (carrier.share / widest) * 100)}%` }} />
+            <span
+              className="h-3 rounded-2xs bg-base-7"
+              title={`${formatCount(carrier.numbers, lang)} ${t('numbering.diff.numbers')}`}
+            >
+              <span
+                className="block h-full rounded-2xs bg-primary"
+                style={{ width: `${Math.max(0.5, (carrier.share / widest) * 100)}%` }}
+              />
             </span>
             <span className="text-right text-xs tabular-nums text-base-2">{percent(carrier.share, lang)}%</span>
           </li>
@@ -45,9 +70,12 @@ export function CarrierShares({ carriers, totalNumbers, t, lang }: { carriers: r
       {rest.length > 0 && (
         <div className="mt-2 flex items-center justify-between gap-2 text-xs text-base-3">
           <span>
-            {t('numbering.carriers.others')} ({rest.length}): {percent(totalNumbers ? restNumbers / totalNumbers : 0, lang)}%
+            {t('numbering.carriers.others')} ({rest.length}):{' '}
+            {percent(totalNumbers ? restNumbers / totalNumbers : 0, lang)}%
           </span>
-          <Button testId="carrier-shares-all" onClick={() => setAll(true)}>{t('numbering.carriers.showAll')}</Button>
+          <Button testId="carrier-shares-all" onClick={() => setAll(true)}>
+            {t('numbering.carriers.showAll')}
+          </Button>
         </div>
       )}
     </Card>

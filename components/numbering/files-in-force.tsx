@@ -23,7 +23,9 @@ export function FilesInForce({ summary, t, lang }: FilesInForceProps) {
     <Card testId="files-in-force">
       <h3 className="text-lg font-semibold text-base-1">{t('numbering.files.title')}</h3>
       {summary.files.length === 0 ? (
-        <p role="alert" className="mt-2 text-sm text-alert">{t('numbering.files.none')}</p>
+        <p role="alert" className="mt-2 text-sm text-alert">
+          {t('numbering.files.none')}
+        </p>
       ) : (
         <table className="mt-2 w-full table-fixed text-sm">
           <thead>
@@ -43,7 +45,9 @@ export function FilesInForce({ summary, t, lang }: FilesInForceProps) {
                   {file.fileName}
                   {file.versionId !== null && <span className="ml-1 text-xs text-base-3">#{file.versionId}</span>}
                 </td>
-                <td data-testid="file-rows" className="py-1.5 text-right tabular-nums">{formatCount(file.rows, lang)}</td>
+                <td data-testid="file-rows" className="py-1.5 text-right tabular-nums">
+                  {formatCount(file.rows, lang)}
+                </td>
                 <td className="py-1.5 text-right tabular-nums">{formatCount(file.numbers, lang)}</td>
                 <td className="py-1.5 pl-3 text-xs">
                   <span data-testid="file-source">{sourceWord(file.source)}</span>
@@ -59,9 +63,18 @@ export function FilesInForce({ summary, t, lang }: FilesInForceProps) {
         {summary.downloads.length === 0 && <p className="text-sm text-base-3">{t('numbering.downloads.none')}</p>}
         <ul className="text-sm">
           {summary.downloads.map((attempt) => (
-            <li key={`${attempt.url}-${attempt.at}`} data-testid="download-attempt" data-ok={attempt.ok} className="mt-1 break-words">
-              <span className={attempt.ok ? 'text-success-alt' : 'text-alert'}>{t(attempt.ok ? 'numbering.downloads.ok' : 'numbering.downloads.failed')}</span>{' '}
-              <span className="text-xs text-base-3">{formatDateTime(attempt.at, lang)} · {attempt.url}</span>
+            <li
+              key={`${attempt.url}-${attempt.at}`}
+              data-testid="download-attempt"
+              data-ok={attempt.ok}
+              className="mt-1 break-words"
+            >
+              <span className={attempt.ok ? 'text-success-alt' : 'text-alert'}>
+                {t(attempt.ok ? 'numbering.downloads.ok' : 'numbering.downloads.failed')}
+              </span>{' '}
+              <span className="text-xs text-base-3">
+                {formatDateTime(attempt.at, lang)} · {attempt.url}
+              </span>
               <span className="block text-xs text-base-2">{localizeMessage(attempt.message, lang)}</span>
             </li>
           ))}

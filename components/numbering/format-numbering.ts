@@ -9,7 +9,14 @@ export function formatCount(value: number, lang: Lang): string {
 
 export function formatDateTime(iso: string | null, lang: Lang): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(locale(lang), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return new Date(iso).toLocaleString(locale(lang), {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }
 
 export function formatBytes(bytes: number, lang: Lang): string {
@@ -35,5 +42,5 @@ export function formatE164(e164: string): string {
  */
 export function carrierNamer(carriers: readonly CarrierShare[]): (inn: string | null) => string {
   const names = new Map(carriers.map((c) => [c.inn, c.brand ?? c.name]));
-  return (inn) => (inn ? names.get(inn) ?? inn : '—');
+  return (inn) => (inn ? (names.get(inn) ?? inn) : '—');
 }

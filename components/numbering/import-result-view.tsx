@@ -42,39 +42,61 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
   const [acceptShrink, setAcceptShrink] = useState(false);
   const rejected = result.outcome === 'rejected';
   return (
-    <div data-testid="import-result" data-outcome={result.outcome} data-type={result.type} data-file={result.fileName} className={`mt-3 rounded-xs border-l-4 p-3 ${tone[result.outcome]}`}>
+    <div
+      data-testid="import-result"
+      data-outcome={result.outcome}
+      data-type={result.type}
+      data-file={result.fileName}
+      className={`mt-3 rounded-xs border-l-4 p-3 ${tone[result.outcome]}`}
+    >
       <p role={rejected ? 'alert' : 'status'} data-testid="import-outcome" className="font-semibold text-base-1">
         {t(`numbering.result.${result.outcome}`)}
       </p>
       <p className="mt-0.5 text-xs text-base-2">
-        {result.fileName} · {t(`numbering.result.type.${result.type}`)} · {t('numbering.result.rows')}: {formatCount(result.rows, lang)}
+        {result.fileName} · {t(`numbering.result.type.${result.type}`)} · {t('numbering.result.rows')}:{' '}
+        {formatCount(result.rows, lang)}
         {result.rejectedRows > 0 && (
           <>
             {' · '}
-            <span className="text-alert">{t('numbering.result.rejectedRows')}: {formatCount(result.rejectedRows, lang)}</span>
+            <span className="text-alert">
+              {t('numbering.result.rejectedRows')}: {formatCount(result.rejectedRows, lang)}
+            </span>
           </>
         )}
         {' · '}
         {formatDuration(result.ms, t, lang)}
       </p>
-      {result.reason && <p data-testid="import-reason" className="mt-1 text-sm text-base-1">{localizeMessage(result.reason, lang)}</p>}
+      {result.reason && (
+        <p data-testid="import-reason" className="mt-1 text-sm text-base-1">
+          {localizeMessage(result.reason, lang)}
+        </p>
+      )}
       {result.outcome === 'activated' && isRegistryDiff(result.diff) && (
         <div className="mt-2">
           <RegistryDiffView diff={result.diff} carrierName={carrierName} t={t} lang={lang} testId="import-diff" />
         </div>
       )}
       {result.outcome === 'activated' && isPortedDiff(result.diff) && (
-        <p className="mt-2"><PortedDiffView diff={result.diff} t={t} lang={lang} testId="import-ported-diff" /></p>
+        <p className="mt-2">
+          <PortedDiffView diff={result.diff} t={t} lang={lang} testId="import-ported-diff" />
+        </p>
       )}
-      {result.outcome === 'activated' && result.diff === null && result.type === 'registry' && <p className="mt-1 text-sm text-base-2">{t('numbering.diff.first')}</p>}
+      {result.outcome === 'activated' && result.diff === null && result.type === 'registry' && (
+        <p className="mt-1 text-sm text-base-2">{t('numbering.diff.first')}</p>
+      )}
       {result.issues.length > 0 && (
         <div className="mt-2">
-          <p className="mb-1 text-xs font-semibold text-base-3">{t('numbering.issues.title')} ({formatCount(result.issueCount, lang)})</p>
+          <p className="mb-1 text-xs font-semibold text-base-3">
+            {t('numbering.issues.title')} ({formatCount(result.issueCount, lang)})
+          </p>
           <IssueList issues={result.issues} total={result.issueCount} t={t} lang={lang} testId="import-issues" />
         </div>
       )}
       {rejected && (
-        <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-base-5 pt-2 text-sm" data-testid="import-retry">
+        <div
+          className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-base-5 pt-2 text-sm"
+          data-testid="import-retry"
+        >
           <span className="text-xs text-base-2">{t('numbering.result.retryHint')}</span>
           <label className="flex items-center gap-1.5">
             <input type="checkbox" checked={acceptRowErrors} onChange={(e) => setAcceptRowErrors(e.target.checked)} />
@@ -84,7 +106,11 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
             <input type="checkbox" checked={acceptShrink} onChange={(e) => setAcceptShrink(e.target.checked)} />
             {t('numbering.upload.acceptShrink')}
           </label>
-          <Button testId="import-retry-run" disabled={!acceptRowErrors && !acceptShrink} onClick={() => onRetry({ acceptRowErrors, acceptShrink })}>
+          <Button
+            testId="import-retry-run"
+            disabled={!acceptRowErrors && !acceptShrink}
+            onClick={() => onRetry({ acceptRowErrors, acceptShrink })}
+          >
             {t('numbering.result.retry')}
           </Button>
         </div>

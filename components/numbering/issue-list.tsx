@@ -33,10 +33,19 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
           </thead>
           <tbody>
             {issues.map((issue, index) => (
-              <tr key={`${issue.line}-${index}`} data-testid="issue" data-line={issue.line} className="border-t border-base-7 align-top">
+              <tr
+                key={`${issue.line}-${index}`}
+                data-testid="issue"
+                data-line={issue.line}
+                className="border-t border-base-7 align-top"
+              >
                 <td className="px-2 py-1 tabular-nums">{issue.line}</td>
-                <td className={`px-2 py-1 ${issue.severity === 'error' ? 'text-alert' : 'text-warning'}`}>{t(`numbering.issues.${issue.severity}`)}</td>
-                <td className="truncate px-2 py-1 font-mono" title={issue.code}>{issue.code}</td>
+                <td className={`px-2 py-1 ${issue.severity === 'error' ? 'text-alert' : 'text-warning'}`}>
+                  {t(`numbering.issues.${issue.severity}`)}
+                </td>
+                <td className="truncate px-2 py-1 font-mono" title={issue.code}>
+                  {issue.code}
+                </td>
                 <td className="px-2 py-1 break-words text-base-2">
                   <IssueText code={issue.code} message={localizeMessage(issue.message, lang)} t={t} />
                 </td>

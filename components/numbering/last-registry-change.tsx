@@ -7,7 +7,12 @@ import { formatDateTime } from './format-numbering';
 import { isRegistryDiff, type RegistryVersion } from './numbering-types';
 import { RegistryDiffView } from './registry-diff-view';
 
-type LastRegistryChangeProps = { history: readonly RegistryVersion[]; carrierName(inn: string): string; t: ReturnType<typeof useT>; lang: Lang };
+type LastRegistryChangeProps = {
+  history: readonly RegistryVersion[];
+  carrierName(inn: string): string;
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+};
 
 /**
  * The newest registry version that went live with something to compare against, and what it changed. After a

@@ -7,7 +7,11 @@ import type { useT } from '@/components/shell/use-t';
 import { LookupTable } from './lookup-table';
 import type { LookupRow } from './numbering-types';
 
-type Outcome = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; rows: LookupRow[] } | { kind: 'failed'; message: string };
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'done'; rows: LookupRow[] }
+  | { kind: 'failed'; message: string };
 
 /**
  * "Whose number is this, and why do we think so": numbers pasted one per line (a column from a spreadsheet works),

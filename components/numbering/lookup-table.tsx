@@ -8,7 +8,8 @@ import type { LookupRow } from './numbering-types';
 
 /** The source of an answer in words; an override says whether a person set it or an HLR answer taught it. */
 function sourceKey(row: LookupRow): MessageKey {
-  if (row.source === 'override') return row.detail === 'learned' ? 'numbering.lookup.source.learned' : 'numbering.lookup.source.admin';
+  if (row.source === 'override')
+    return row.detail === 'learned' ? 'numbering.lookup.source.learned' : 'numbering.lookup.source.admin';
   return `numbering.lookup.source.${row.source}`;
 }
 
@@ -39,11 +40,23 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
         {rows.map((row, index) => {
           const differentHolder = row.range && row.carrier && row.range.holderInn !== row.carrier.inn;
           return (
-            <tr key={`${row.input}-${index}`} data-testid="lookup-row" data-e164={row.e164 ?? ''} data-source={row.source} className="border-t border-base-7 align-top">
+            <tr
+              key={`${row.input}-${index}`}
+              data-testid="lookup-row"
+              data-e164={row.e164 ?? ''}
+              data-source={row.source}
+              className="border-t border-base-7 align-top"
+            >
               <td className="py-1.5">
                 <span className="font-mono text-xs">{row.e164 ? formatE164(row.e164) : row.input}</span>
-                {row.extension && <span className="ml-1 text-xs text-base-3">{t('numbering.lookup.extension')} {row.extension}</span>}
-                {row.e164 && row.input.replace(/\D/g, '') !== row.e164 && <span className="block text-xs text-base-3">{row.input}</span>}
+                {row.extension && (
+                  <span className="ml-1 text-xs text-base-3">
+                    {t('numbering.lookup.extension')} {row.extension}
+                  </span>
+                )}
+                {row.e164 && row.input.replace(/\D/g, '') !== row.e164 && (
+                  <span className="block text-xs text-base-3">{row.input}</span>
+                )}
               </td>
               <td className="py-1.5" data-testid="lookup-carrier">
                 {row.carrier ? (
@@ -59,7 +72,9 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
                 {row.reason && <span className="block text-xs text-alert">{row.reason[lang]}</span>}
               </td>
               <td className="py-1.5" data-testid="lookup-source">
-                <span className={`rounded-2xs px-1.5 py-0.5 text-xs ${sourceTone[row.source]}`}>{t(sourceKey(row))}</span>
+                <span className={`rounded-2xs px-1.5 py-0.5 text-xs ${sourceTone[row.source]}`}>
+                  {t(sourceKey(row))}
+                </span>
               </td>
               <td className="py-1.5 text-xs text-base-2">{row.region ?? '—'}</td>
               <td className="py-1.5 text-xs" data-testid="lookup-range">
@@ -68,7 +83,10 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
                     <span className="tabular-nums">
                       {row.range.def} {row.range.from}–{row.range.to}
                     </span>
-                    <span className={`block ${differentHolder ? 'text-base-1' : 'text-base-3'}`} data-testid="lookup-holder">
+                    <span
+                      className={`block ${differentHolder ? 'text-base-1' : 'text-base-3'}`}
+                      data-testid="lookup-holder"
+                    >
                       {t('numbering.lookup.holder')}: {row.range.holderName} (ИНН {row.range.holderInn})
                     </span>
                   </>

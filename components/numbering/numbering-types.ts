@@ -25,7 +25,12 @@ export type RegistryDiff = {
 export type PortedDiff = { added: number; changedOwner: number; removed: number };
 
 /** One `{"progress": …}` line of the import stream. */
-export type ImportProgress = { phase: 'reading' | 'activating'; bytesRead: number; totalBytes: number | null; rows: number };
+export type ImportProgress = {
+  phase: 'reading' | 'activating';
+  bytesRead: number;
+  totalBytes: number | null;
+  rows: number;
+};
 
 /** The `{"done": …}` line of the import stream. */
 export type ImportResult = {
@@ -58,7 +63,14 @@ export type LookupRow = {
   reason: { code: string; ru: string; en: string } | null;
 };
 
-export type OverrideRow = { number: string; inn: string; source: 'admin' | 'learned'; note: string; createdAt: string; expiresAt: string | null };
+export type OverrideRow = {
+  number: string;
+  inn: string;
+  source: 'admin' | 'learned';
+  note: string;
+  createdAt: string;
+  expiresAt: string | null;
+};
 
 export function isRegistryDiff(diff: unknown): diff is RegistryDiff {
   return typeof diff === 'object' && diff !== null && 'rangesChangedCarrier' in diff;

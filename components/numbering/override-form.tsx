@@ -45,20 +45,47 @@ export function OverrideForm({ carriers, add, t }: OverrideFormProps) {
       }}
     >
       <div>
-        <TextInput label={t('numbering.overrides.number')} testId="override-number" placeholder="+7 915 123-45-67" value={number} onChange={setNumber} error={errors.number} />
+        <TextInput
+          label={t('numbering.overrides.number')}
+          testId="override-number"
+          placeholder="+7 915 123-45-67"
+          value={number}
+          onChange={setNumber}
+          error={errors.number}
+        />
         <FieldError path="number" message={errors.number} />
       </div>
-      <SelectInput label={t('numbering.overrides.carrier')} testId="override-carrier" value={picked} onChange={setInn} error={errors.inn}>
+      <SelectInput
+        label={t('numbering.overrides.carrier')}
+        testId="override-carrier"
+        value={picked}
+        onChange={setInn}
+        error={errors.inn}
+      >
         <option value="">{t('numbering.overrides.pickCarrier')}</option>
         {carriers.map((c) => (
           <option key={c.inn} value={c.inn}>{`${c.brand ?? c.name} — ${c.inn}`}</option>
         ))}
       </SelectInput>
       <div>
-        <TextInput label={t('numbering.overrides.inn')} testId="override-inn" placeholder={t('numbering.overrides.inn')} value={inn} onChange={setInn} error={errors.inn} className="tabular-nums" />
+        <TextInput
+          label={t('numbering.overrides.inn')}
+          testId="override-inn"
+          placeholder={t('numbering.overrides.inn')}
+          value={inn}
+          onChange={setInn}
+          error={errors.inn}
+          className="tabular-nums"
+        />
         <FieldError path="inn" message={errors.inn} />
       </div>
-      <TextInput label={t('numbering.overrides.note')} testId="override-note" placeholder={t('numbering.overrides.note')} value={note} onChange={setNote} />
+      <TextInput
+        label={t('numbering.overrides.note')}
+        testId="override-note"
+        placeholder={t('numbering.overrides.note')}
+        value={note}
+        onChange={setNote}
+      />
       <button
         type="submit"
         data-testid="override-add"
@@ -67,7 +94,11 @@ export function OverrideForm({ carriers, add, t }: OverrideFormProps) {
       >
         {t('numbering.overrides.add')}
       </button>
-      {errors.form && <div className="col-span-5"><FieldError path="form" message={errors.form} /></div>}
+      {errors.form && (
+        <div className="col-span-5">
+          <FieldError path="form" message={errors.form} />
+        </div>
+      )}
     </form>
   );
 }

@@ -29,16 +29,32 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
       <div className="flex items-baseline justify-between gap-2">
         <h3 className="text-lg font-semibold text-base-1">{t('numbering.overrides.title')}</h3>
         <span className="text-xs text-base-3" data-testid="overrides-counts">
-          {t('numbering.overrides.admin')}: {formatCount(summary.overrides.admin, lang)} · {t('numbering.overrides.learned')}: {formatCount(summary.overrides.learned, lang)}
+          {t('numbering.overrides.admin')}: {formatCount(summary.overrides.admin, lang)} ·{' '}
+          {t('numbering.overrides.learned')}: {formatCount(summary.overrides.learned, lang)}
         </span>
       </div>
       <p className="mt-0.5 text-xs text-base-2">{t('numbering.overrides.hint')}</p>
       <OverrideForm carriers={summary.carriers} add={overrides.add} t={t} />
       <div className="mt-4 flex items-center gap-2">
-        <TextInput label={t('numbering.overrides.search')} testId="overrides-search" placeholder={t('numbering.overrides.search')} value={overrides.search} onChange={overrides.setSearch} className="max-w-60" />
-        {list && <span className="text-xs text-base-3">{t('numbering.overrides.total')}: {formatCount(list.total, lang)}</span>}
+        <TextInput
+          label={t('numbering.overrides.search')}
+          testId="overrides-search"
+          placeholder={t('numbering.overrides.search')}
+          value={overrides.search}
+          onChange={overrides.setSearch}
+          className="max-w-60"
+        />
+        {list && (
+          <span className="text-xs text-base-3">
+            {t('numbering.overrides.total')}: {formatCount(list.total, lang)}
+          </span>
+        )}
       </div>
-      {overrides.error && <p role="alert" className="mt-2 text-sm text-alert">{localizeMessage(overrides.error, lang)}</p>}
+      {overrides.error && (
+        <p role="alert" className="mt-2 text-sm text-alert">
+          {localizeMessage(overrides.error, lang)}
+        </p>
+      )}
       {list && list.rows.length === 0 && <p className="mt-2 text-sm text-base-3">{t('numbering.overrides.empty')}</p>}
       {list && list.rows.length > 0 && (
         <table className="mt-2 w-full table-fixed text-sm" data-testid="overrides-list">
@@ -53,25 +69,44 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
           </thead>
           <tbody>
             {list.rows.map((row) => (
-              <tr key={row.number} data-testid="override-row" data-number={row.number} data-source={row.source} className="border-t border-base-7 align-top">
+              <tr
+                key={row.number}
+                data-testid="override-row"
+                data-number={row.number}
+                data-source={row.source}
+                className="border-t border-base-7 align-top"
+              >
                 <td className="py-1.5 font-mono text-xs">{formatE164(row.number)}</td>
                 <td className="py-1.5">
                   {carrierName(row.inn)} <span className="text-xs text-base-3">ИНН {row.inn}</span>
                 </td>
                 <td className="py-1.5 text-xs">
                   {row.source === 'admin' ? (
-                    <span className="rounded-2xs bg-blue-tint px-1.5 py-0.5 text-primary">{t('numbering.overrides.adminOne')}</span>
+                    <span className="rounded-2xs bg-blue-tint px-1.5 py-0.5 text-primary">
+                      {t('numbering.overrides.adminOne')}
+                    </span>
                   ) : (
-                    <span className="rounded-2xs bg-orange-tint px-1.5 py-0.5 text-base-2">{t('numbering.overrides.learnedOne')}</span>
+                    <span className="rounded-2xs bg-orange-tint px-1.5 py-0.5 text-base-2">
+                      {t('numbering.overrides.learnedOne')}
+                    </span>
                   )}
                   <span className="mt-0.5 block text-base-3">
                     {formatDateTime(row.createdAt, lang)}
                     {row.expiresAt && ` · ${t('numbering.overrides.expires')} ${formatDateTime(row.expiresAt, lang)}`}
                   </span>
                 </td>
-                <td className="truncate py-1.5 text-base-2" title={row.note}>{row.note || '—'}</td>
+                <td className="truncate py-1.5 text-base-2" title={row.note}>
+                  {row.note || '—'}
+                </td>
                 <td className="py-1.5 text-right">
-                  <Button kind="danger" title={`${t('admin.remove')} ${formatE164(row.number)}`} testId="override-remove" onClick={() => void overrides.remove(row.number)}>✕</Button>
+                  <Button
+                    kind="danger"
+                    title={`${t('admin.remove')} ${formatE164(row.number)}`}
+                    testId="override-remove"
+                    onClick={() => void overrides.remove(row.number)}
+                  >
+                    ✕
+                  </Button>
                 </td>
               </tr>
             ))}

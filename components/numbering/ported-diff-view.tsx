@@ -6,12 +6,26 @@ import { formatCount } from './format-numbering';
 import type { PortedDiff } from './numbering-types';
 
 /** What a ported-numbers upload changed: an increment adds and moves numbers; a full Port_All may also drop some. */
-export function PortedDiffView({ diff, t, lang, testId = 'ported-diff' }: { diff: PortedDiff; t: ReturnType<typeof useT>; lang: Lang; testId?: string }) {
+export function PortedDiffView({
+  diff,
+  t,
+  lang,
+  testId = 'ported-diff',
+}: {
+  diff: PortedDiff;
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+  testId?: string;
+}) {
   return (
     <span data-testid={testId} className="text-sm">
-      {t('numbering.portedDiff.added')}: <span data-testid="ported-diff-added" className="tabular-nums">{formatCount(diff.added, lang)}</span>
+      {t('numbering.portedDiff.added')}:{' '}
+      <span data-testid="ported-diff-added" className="tabular-nums">
+        {formatCount(diff.added, lang)}
+      </span>
       {' · '}
-      {t('numbering.portedDiff.changedOwner')}: <span className="tabular-nums">{formatCount(diff.changedOwner, lang)}</span>
+      {t('numbering.portedDiff.changedOwner')}:{' '}
+      <span className="tabular-nums">{formatCount(diff.changedOwner, lang)}</span>
       {' · '}
       {t('numbering.portedDiff.removed')}: <span className="tabular-nums">{formatCount(diff.removed, lang)}</span>
     </span>

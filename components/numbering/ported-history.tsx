@@ -12,7 +12,15 @@ import { PortedDiffView } from './ported-diff-view';
 import { VersionStatusBadge } from './version-status-badge';
 
 /** The MNP uploads, newest first: full sets and daily increments, with what each changed and any refused rows. */
-export function PortedHistory({ versions, t, lang }: { versions: readonly PortedVersion[]; t: ReturnType<typeof useT>; lang: Lang }) {
+export function PortedHistory({
+  versions,
+  t,
+  lang,
+}: {
+  versions: readonly PortedVersion[];
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+}) {
   const [open, setOpen] = useState<number | null>(null);
   const sourceWord = (source: string) => {
     const key = `numbering.source.${source}`;
@@ -40,27 +48,47 @@ export function PortedHistory({ versions, t, lang }: { versions: readonly Ported
             const expanded = open === version.id;
             return (
               <Fragment key={version.id}>
-                <tr data-testid="ported-history-row" data-status={version.status} className="border-t border-base-7 align-top">
+                <tr
+                  data-testid="ported-history-row"
+                  data-status={version.status}
+                  className="border-t border-base-7 align-top"
+                >
                   <td className="py-1.5 tabular-nums text-base-3">{version.id}</td>
-                  <td className="py-1.5"><VersionStatusBadge status={version.status} t={t} /></td>
+                  <td className="py-1.5">
+                    <VersionStatusBadge status={version.status} t={t} />
+                  </td>
                   <td className="truncate py-1.5" title={version.fileName}>
                     {version.fileName}
-                    <span className="block text-xs text-base-3">{sourceWord(version.source)} · {version.format}</span>
+                    <span className="block text-xs text-base-3">
+                      {sourceWord(version.source)} · {version.format}
+                    </span>
                   </td>
                   <td className="py-1.5 text-right tabular-nums">
                     {formatCount(version.rows, lang)}
-                    {version.rejectedRows > 0 && <span className="block text-xs text-alert">{t('numbering.result.rejectedRows')}: {formatCount(version.rejectedRows, lang)}</span>}
+                    {version.rejectedRows > 0 && (
+                      <span className="block text-xs text-alert">
+                        {t('numbering.result.rejectedRows')}: {formatCount(version.rejectedRows, lang)}
+                      </span>
+                    )}
                   </td>
                   <td className="py-1.5 text-right tabular-nums">{formatCount(version.numbers, lang)}</td>
                   <td className="py-1.5 pl-3 text-xs">
                     {formatDateTime(version.createdAt, lang)}
-                    {version.activatedAt && <span className="block text-base-3">{t('numbering.history.activated')} {formatDateTime(version.activatedAt, lang)}</span>}
+                    {version.activatedAt && (
+                      <span className="block text-base-3">
+                        {t('numbering.history.activated')} {formatDateTime(version.activatedAt, lang)}
+                      </span>
+                    )}
                   </td>
-                  <td className="py-1.5 text-xs">{diff ? <PortedDiffView diff={diff} t={t} lang={lang} testId="ported-history-diff" /> : '—'}</td>
+                  <td className="py-1.5 text-xs">
+                    {diff ? <PortedDiffView diff={diff} t={t} lang={lang} testId="ported-history-diff" /> : '—'}
+                  </td>
                   <td className="py-1.5 text-right">
                     {version.issues.length > 0 && (
                       <Button testId="ported-history-toggle" onClick={() => setOpen(expanded ? null : version.id)}>
-                        {expanded ? t('numbering.history.hide') : `${t('numbering.history.details')} (${version.issues.length})`}
+                        {expanded
+                          ? t('numbering.history.hide')
+                          : `${t('numbering.history.details')} (${version.issues.length})`}
                       </Button>
                     )}
                   </td>

@@ -7,7 +7,12 @@ import { formatCount, formatDateTime } from './format-numbering';
 import type { NumberingSummary } from './numbering-types';
 import { PortedHistory } from './ported-history';
 
-type PortedNumbersProps = { summary: NumberingSummary; carrierName(inn: string | null): string; t: ReturnType<typeof useT>; lang: Lang };
+type PortedNumbersProps = {
+  summary: NumberingSummary;
+  carrierName(inn: string | null): string;
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+};
 
 /**
  * Numbers that kept their number but changed carrier (MNP). Without this set such a client is routed by the range
@@ -23,9 +28,13 @@ export function PortedNumbers({ summary, carrierName, t, lang }: PortedNumbersPr
         <div className="mt-3 grid grid-cols-[minmax(0,28rem)_minmax(0,1fr)] gap-6">
           <dl className="grid grid-cols-[auto_1fr] content-start gap-x-3 gap-y-1 text-sm">
             <dt className="text-base-3">{t('numbering.ported.count')}</dt>
-            <dd data-testid="ported-count" className="font-semibold tabular-nums">{formatCount(ported.numbers, lang)}</dd>
+            <dd data-testid="ported-count" className="font-semibold tabular-nums">
+              {formatCount(ported.numbers, lang)}
+            </dd>
             <dt className="text-base-3">{t('numbering.files.name')}</dt>
-            <dd className="truncate" title={ported.fileName}>{ported.fileName} <span className="text-xs text-base-3">#{ported.versionId}</span></dd>
+            <dd className="truncate" title={ported.fileName}>
+              {ported.fileName} <span className="text-xs text-base-3">#{ported.versionId}</span>
+            </dd>
             <dt className="text-base-3">{t('numbering.ported.since')}</dt>
             <dd>{formatDateTime(ported.activatedAt, lang)}</dd>
           </dl>
@@ -41,7 +50,8 @@ export function PortedNumbers({ summary, carrierName, t, lang }: PortedNumbersPr
               {ported.byOwner.map((owner) => (
                 <tr key={owner.ownerId} data-testid="ported-owner" className="border-t border-base-7">
                   <td className="truncate py-1">
-                    {owner.inn ? carrierName(owner.inn) : t('numbering.ported.unknownOwner')} <span className="font-mono text-xs text-base-3">{owner.ownerId}</span>
+                    {owner.inn ? carrierName(owner.inn) : t('numbering.ported.unknownOwner')}{' '}
+                    <span className="font-mono text-xs text-base-3">{owner.ownerId}</span>
                   </td>
                   <td className="py-1 text-xs text-base-3">{owner.inn ?? '—'}</td>
                   <td className="py-1 text-right tabular-nums">{formatCount(owner.numbers, lang)}</td>
@@ -51,7 +61,9 @@ export function PortedNumbers({ summary, carrierName, t, lang }: PortedNumbersPr
           </table>
         </div>
       ) : (
-        <p data-testid="ported-none" className="mt-2 text-sm text-warning">{t('numbering.ported.none')}</p>
+        <p data-testid="ported-none" className="mt-2 text-sm text-warning">
+          {t('numbering.ported.none')}
+        </p>
       )}
       {summary.portedHistory.length > 0 && <PortedHistory versions={summary.portedHistory} t={t} lang={lang} />}
     </Card>

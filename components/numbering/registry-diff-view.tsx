@@ -34,7 +34,10 @@ export function RegistryDiffView({ diff, carrierName, t, lang, testId = 'registr
         {counts.map(({ key, label }) => (
           <div key={key} className="contents">
             <dt className="text-base-3">{t(label)}</dt>
-            <dd data-testid={`diff-${key}`} className={`text-right tabular-nums ${diff[key] > 0 && key.includes('Changed') ? 'font-semibold text-base-1' : ''}`}>
+            <dd
+              data-testid={`diff-${key}`}
+              className={`text-right tabular-nums ${diff[key] > 0 && key.includes('Changed') ? 'font-semibold text-base-1' : ''}`}
+            >
               {formatCount(diff[key], lang)}
             </dd>
           </div>
@@ -46,8 +49,8 @@ export function RegistryDiffView({ diff, carrierName, t, lang, testId = 'registr
           <ul data-testid="diff-top-moves" className="mt-0.5 text-sm">
             {diff.topMoves.map((move) => (
               <li key={`${move.fromInn}>${move.toInn}`} data-testid="diff-move">
-                {carrierName(move.fromInn)} <span className="text-xs text-base-3">({move.fromInn})</span> → {carrierName(move.toInn)}{' '}
-                <span className="text-xs text-base-3">({move.toInn})</span>:{' '}
+                {carrierName(move.fromInn)} <span className="text-xs text-base-3">({move.fromInn})</span> →{' '}
+                {carrierName(move.toInn)} <span className="text-xs text-base-3">({move.toInn})</span>:{' '}
                 <span className="tabular-nums">{formatCount(move.numbers, lang)}</span> {t('numbering.diff.numbers')}
               </li>
             ))}

@@ -40,7 +40,11 @@ export function RegistryPage() {
           {t('numbering.loadFailed')}: {localizeMessage(error, lang)}
         </p>
       )}
-      {!summary && !error && <p role="status" className="text-base-3">{t('common.loading')}</p>}
+      {!summary && !error && (
+        <p role="status" className="text-base-3">
+          {t('common.loading')}
+        </p>
+      )}
       {summary && (
         <>
           <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-start gap-4">

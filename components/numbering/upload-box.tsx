@@ -37,7 +37,9 @@ export function UploadBox({ carrierName, onImported, t, lang }: UploadBoxProps) 
       <p className="mt-0.5 text-xs text-base-2">{t('numbering.upload.hint')}</p>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         {/* The native file button speaks the browser's language; this label speaks the portal's. */}
-        <label className={`rounded-xs border border-base-5 bg-base-8 px-3 py-1 text-sm font-medium text-base-1 hover:border-primary hover:text-primary focus-within:border-primary ${busy ? 'pointer-events-none opacity-50' : 'cursor-pointer'}`}>
+        <label
+          className={`rounded-xs border border-base-5 bg-base-8 px-3 py-1 text-sm font-medium text-base-1 hover:border-primary hover:text-primary focus-within:border-primary ${busy ? 'pointer-events-none opacity-50' : 'cursor-pointer'}`}
+        >
           {t('numbering.upload.choose')}
           <input
             type="file"
@@ -49,12 +51,23 @@ export function UploadBox({ carrierName, onImported, t, lang }: UploadBoxProps) 
             className="sr-only"
           />
         </label>
-        <span data-testid="upload-file-name" className="max-w-64 truncate text-sm text-base-1" title={file?.name}>{file ? file.name : <span className="text-base-3">{t('numbering.upload.noFile')}</span>}</span>
+        <span data-testid="upload-file-name" className="max-w-64 truncate text-sm text-base-1" title={file?.name}>
+          {file ? file.name : <span className="text-base-3">{t('numbering.upload.noFile')}</span>}
+        </span>
         {file && <span className="text-xs text-base-3">{formatBytes(file.size, lang)}</span>}
-        <Button kind="primary" testId="upload-start" disabled={!file || busy} onClick={() => start({ acceptRowErrors: false, acceptShrink: false })}>
+        <Button
+          kind="primary"
+          testId="upload-start"
+          disabled={!file || busy}
+          onClick={() => start({ acceptRowErrors: false, acceptShrink: false })}
+        >
           {t('numbering.upload.start')}
         </Button>
-        {busy && <Button testId="upload-cancel" onClick={cancel}>{t('numbering.upload.cancel')}</Button>}
+        {busy && (
+          <Button testId="upload-cancel" onClick={cancel}>
+            {t('numbering.upload.cancel')}
+          </Button>
+        )}
       </div>
       <UploadProgress state={state} t={t} lang={lang} />
       {state.phase === 'failed' && (
@@ -62,7 +75,16 @@ export function UploadBox({ carrierName, onImported, t, lang }: UploadBoxProps) 
           {t('numbering.upload.failed')}: {localizeMessage(state.message, lang)}
         </p>
       )}
-      {state.phase === 'done' && <ImportResultView key={`${state.fileName}-${state.result.ms}`} result={state.result} carrierName={carrierName} t={t} lang={lang} onRetry={start} />}
+      {state.phase === 'done' && (
+        <ImportResultView
+          key={`${state.fileName}-${state.result.ms}`}
+          result={state.result}
+          carrierName={carrierName}
+          t={t}
+          lang={lang}
+          onRetry={start}
+        />
+      )}
     </Card>
   );
 }

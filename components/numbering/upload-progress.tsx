@@ -14,12 +14,18 @@ export function UploadProgress({ state, t, lang }: { state: UploadState; t: Retu
   if (state.phase === 'idle' || state.phase === 'failed') return null;
   const busy = state.phase !== 'done';
   const total = Math.max(state.total, 1);
-  const percent = busy && state.phase !== 'activating' ? Math.min(99, Math.floor(((state.sent + state.read) / (2 * total)) * 100)) : 100;
-  const phaseKey = state.phase === 'done' ? 'numbering.upload.phase.done' : `numbering.upload.phase.${state.phase}` as const;
+  const percent =
+    busy && state.phase !== 'activating'
+      ? Math.min(99, Math.floor(((state.sent + state.read) / (2 * total)) * 100))
+      : 100;
+  const phaseKey =
+    state.phase === 'done' ? 'numbering.upload.phase.done' : (`numbering.upload.phase.${state.phase}` as const);
   return (
     <div className="mt-3" data-testid="upload-progress" data-phase={state.phase}>
       <div className="flex justify-between gap-2 text-xs text-base-2">
-        <span data-testid="upload-phase" className="font-semibold">{t(phaseKey)}</span>
+        <span data-testid="upload-phase" className="font-semibold">
+          {t(phaseKey)}
+        </span>
         <span className="tabular-nums">{percent}%</span>
       </div>
       <div
@@ -31,12 +37,16 @@ export function UploadProgress({ state, t, lang }: { state: UploadState; t: Retu
         aria-busy={busy}
         className="mt-1 h-2 overflow-hidden rounded-2xs bg-base-7"
       >
-        <div className={`h-full transition-[width] ${busy ? 'bg-primary' : 'bg-success'}`} style={{ width: `${percent}%` }} />
+        <div
+          className={`h-full transition-[width] ${busy ? 'bg-primary' : 'bg-success'}`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
       {busy && (
         <p className="mt-1 text-xs text-base-3 tabular-nums">
-          {t('numbering.upload.sent')} {formatBytes(state.sent, lang)} / {formatBytes(state.total, lang)} · {t('numbering.upload.checked')}{' '}
-          {formatBytes(state.read, lang)}, {formatCount(state.rows, lang)} {t('numbering.upload.rows')}
+          {t('numbering.upload.sent')} {formatBytes(state.sent, lang)} / {formatBytes(state.total, lang)} ·{' '}
+          {t('numbering.upload.checked')} {formatBytes(state.read, lang)}, {formatCount(state.rows, lang)}{' '}
+          {t('numbering.upload.rows')}
         </p>
       )}
     </div>

@@ -23,26 +23,31 @@ export function useNumberOverrides(onChanged: () => void): NumberOverrides {
   const [search, setSearch] = useState('');
   const [list, setList] = useState<NumberOverrides['list']>(null);
   const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const [_generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!ready) return;
     let active = true;
     // Typing a search asks once the admin pauses, not on every digit.
-    const timer = setTimeout(() => {
-      void call<{ rows: OverrideRow[]; total: number }>(`/api/numbering/overrides?${new URLSearchParams({ search })}`).then((result) => {
-        if (!active) return;
-        if (result.ok) {
-          setList(result.data);
-          setError(null);
-        } else setError(result.message);
-      });
-    }, search ? 250 : 0);
+    const timer = setTimeout(
+      () => {
+        void call<{ rows: OverrideRow[]; total: number }>(
+          `/api/numbering/overrides?${new URLSearchParams({ search })}`,
+        ).then((result) => {
+          if (!active) return;
+          if (result.ok) {
+            setList(result.data);
+            setError(null);
+          } else setError(result.message);
+        });
+      },
+      search ? 250 : 0,
+    );
     return () => {
       active = false;
       clearTimeout(timer);
     };
-  }, [ready, call, search, generation]);
+  }, [ready, call, search]);
 
   const changed = useCallback(() => {
     setGeneration((n) => n + 1);
@@ -60,7 +65,9 @@ export function useNumberOverrides(onChanged: () => void): NumberOverrides {
 
   const remove = useCallback(
     async (number: string) => {
-      const result = await call<{ removed: boolean }>(`/api/numbering/overrides?${new URLSearchParams({ number })}`, { method: 'DELETE' });
+      const result = await call<{ removed: boolean }>(`/api/numbering/overrides?${new URLSearchParams({ number })}`, {
+        method: 'DELETE',
+      });
       if (result.ok) changed();
       else setError(result.message);
     },

@@ -16,7 +16,7 @@ export function useNumberingSummary(): NumberingSummaryState {
   const { ready, call } = useAdminApi();
   const [summary, setSummary] = useState<NumberingSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const [_generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!ready) return;
@@ -32,7 +32,7 @@ export function useNumberingSummary(): NumberingSummaryState {
     return () => {
       active = false;
     };
-  }, [ready, call, generation]);
+  }, [ready, call]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { summary, error, reload };

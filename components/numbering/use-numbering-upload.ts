@@ -10,7 +10,14 @@ export type UploadOptions = { acceptRowErrors: boolean; acceptShrink: boolean };
 export type UploadState =
   | { phase: 'idle' }
   /** `sent`: bytes the browser has sent; `read`: bytes the server has parsed (its progress lines), `rows` so far. */
-  | { phase: 'uploading' | 'reading' | 'activating'; fileName: string; total: number; sent: number; read: number; rows: number }
+  | {
+      phase: 'uploading' | 'reading' | 'activating';
+      fileName: string;
+      total: number;
+      sent: number;
+      read: number;
+      rows: number;
+    }
   | { phase: 'done'; fileName: string; total: number; result: ImportResult }
   | { phase: 'failed'; fileName: string; message: string };
 
@@ -26,7 +33,11 @@ const NO_RESULT = 'Сервер не сообщил результат импо�
  * progress lines (read from `responseText` as they arrive) for the rows it has parsed. The request carries the same
  * frame-session headers as every other admin call (useAdminApi.authHeaders), and is repeated once after a 401.
  */
-export function useNumberingUpload(onFinished: () => void): { state: UploadState; upload(file: File, options: UploadOptions): Promise<void>; cancel(): void } {
+export function useNumberingUpload(onFinished: () => void): {
+  state: UploadState;
+  upload(file: File, options: UploadOptions): Promise<void>;
+  cancel(): void;
+} {
   const { authHeaders, refreshAfter401 } = useAdminApi();
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
   const current = useRef<XMLHttpRequest | null>(null);
@@ -50,11 +61,25 @@ export function useNumberingUpload(onFinished: () => void): { state: UploadState
           current.current = xhr;
           let offset = 0;
           let progress = { sent: 0, read: 0, rows: 0, phase: 'uploading' as 'uploading' | 'reading' | 'activating' };
-          const show = () => setState({ phase: progress.phase, fileName, total, sent: progress.sent, read: progress.read, rows: progress.rows });
+          const show = () =>
+            setState({
+              phase: progress.phase,
+              fileName,
+              total,
+              sent: progress.sent,
+              read: progress.read,
+              rows: progress.rows,
+            });
           const take = (values: unknown[]) => {
             for (const value of values) {
               const line = value as { progress?: ImportProgress; done?: ImportResult; error?: { message: string } };
-              if (line.progress) progress = { ...progress, phase: line.progress.phase, read: line.progress.bytesRead, rows: line.progress.rows };
+              if (line.progress)
+                progress = {
+                  ...progress,
+                  phase: line.progress.phase,
+                  read: line.progress.bytesRead,
+                  rows: line.progress.rows,
+                };
               if (line.done) answer.result = line.done;
               if (line.error) answer.failure = line.error.message;
             }

@@ -11,7 +11,12 @@ import { isRegistryDiff, type RegistryVersion } from './numbering-types';
 import { RegistryDiffView } from './registry-diff-view';
 import { VersionStatusBadge } from './version-status-badge';
 
-type VersionHistoryProps = { versions: readonly RegistryVersion[]; carrierName(inn: string): string; t: ReturnType<typeof useT>; lang: Lang };
+type VersionHistoryProps = {
+  versions: readonly RegistryVersion[];
+  carrierName(inn: string): string;
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+};
 
 /**
  * Every registry version, newest first: what is in force, what it replaced, and every refused upload with its issues
@@ -48,32 +53,56 @@ export function VersionHistory({ versions, carrierName, t, lang }: VersionHistor
               const expanded = open === version.id;
               return (
                 <Fragment key={version.id}>
-                  <tr data-testid="history-row" data-version={version.id} data-status={version.status} className="border-t border-base-7 align-top">
+                  <tr
+                    data-testid="history-row"
+                    data-version={version.id}
+                    data-status={version.status}
+                    className="border-t border-base-7 align-top"
+                  >
                     <td className="py-1.5 tabular-nums text-base-3">{version.id}</td>
                     <td className="py-1.5">{version.kind}</td>
-                    <td className="py-1.5"><VersionStatusBadge status={version.status} t={t} /></td>
+                    <td className="py-1.5">
+                      <VersionStatusBadge status={version.status} t={t} />
+                    </td>
                     <td className="truncate py-1.5" title={version.fileName}>
                       {version.fileName}
                       <span className="block text-xs text-base-3">
-                        {word('numbering.source', version.source)} · {version.format}{version.encoding ? ` · ${version.encoding}` : ''}
+                        {word('numbering.source', version.source)} · {version.format}
+                        {version.encoding ? ` · ${version.encoding}` : ''}
                       </span>
                     </td>
                     <td className="py-1.5 text-right tabular-nums">
                       {formatCount(version.rows, lang)}
-                      {version.rejectedRows > 0 && <span className="block text-xs whitespace-nowrap text-alert">{t('numbering.result.rejectedRows')}: {formatCount(version.rejectedRows, lang)}</span>}
-                      {version.warnings > 0 && <span className="block text-xs whitespace-nowrap text-warning">{t('numbering.history.warnings')}: {formatCount(version.warnings, lang)}</span>}
+                      {version.rejectedRows > 0 && (
+                        <span className="block text-xs whitespace-nowrap text-alert">
+                          {t('numbering.result.rejectedRows')}: {formatCount(version.rejectedRows, lang)}
+                        </span>
+                      )}
+                      {version.warnings > 0 && (
+                        <span className="block text-xs whitespace-nowrap text-warning">
+                          {t('numbering.history.warnings')}: {formatCount(version.warnings, lang)}
+                        </span>
+                      )}
                     </td>
                     <td className="py-1.5 pl-3 text-xs">
                       {formatDateTime(version.createdAt, lang)}
-                      {version.activatedAt && <span className="block text-base-3">{t('numbering.history.activated')} {formatDateTime(version.activatedAt, lang)}</span>}
+                      {version.activatedAt && (
+                        <span className="block text-base-3">
+                          {t('numbering.history.activated')} {formatDateTime(version.activatedAt, lang)}
+                        </span>
+                      )}
                     </td>
                     <td className="py-1.5 text-xs text-base-2">
-                      {diff ? `${t('numbering.diff.rangesChangedCarrier')}: ${formatCount(diff.rangesChangedCarrier, lang)}; ${t('numbering.diff.numbersChangedCarrier').toLowerCase()}: ${formatCount(diff.numbersChangedCarrier, lang)}` : '—'}
+                      {diff
+                        ? `${t('numbering.diff.rangesChangedCarrier')}: ${formatCount(diff.rangesChangedCarrier, lang)}; ${t('numbering.diff.numbersChangedCarrier').toLowerCase()}: ${formatCount(diff.numbersChangedCarrier, lang)}`
+                        : '—'}
                     </td>
                     <td className="py-1.5 text-right">
                       {(diff || version.issues.length > 0) && (
                         <Button testId="history-toggle" onClick={() => setOpen(expanded ? null : version.id)}>
-                          {expanded ? t('numbering.history.hide') : `${t('numbering.history.details')}${version.issues.length ? ` (${version.issues.length})` : ''}`}
+                          {expanded
+                            ? t('numbering.history.hide')
+                            : `${t('numbering.history.details')}${version.issues.length ? ` (${version.issues.length})` : ''}`}
                         </Button>
                       )}
                     </td>
@@ -81,7 +110,15 @@ export function VersionHistory({ versions, carrierName, t, lang }: VersionHistor
                   {expanded && (
                     <tr data-testid="history-details">
                       <td colSpan={8} className="bg-gray-tint/50 px-2 pt-1 pb-3">
-                        {diff && <RegistryDiffView diff={diff} carrierName={carrierName} t={t} lang={lang} testId="history-diff" />}
+                        {diff && (
+                          <RegistryDiffView
+                            diff={diff}
+                            carrierName={carrierName}
+                            t={t}
+                            lang={lang}
+                            testId="history-diff"
+                          />
+                        )}
                         {version.issues.length > 0 && (
                           <div className="mt-2">
                             <IssueList issues={version.issues} t={t} lang={lang} testId="history-issues" />

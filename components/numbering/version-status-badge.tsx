@@ -14,7 +14,11 @@ const tone: Record<string, string> = {
 export function VersionStatusBadge({ status, t }: { status: string; t: ReturnType<typeof useT> }) {
   const key = `numbering.status.${status}`;
   return (
-    <span data-testid="version-status" data-status={status} className={`rounded-2xs px-1.5 py-0.5 text-xs whitespace-nowrap ${tone[status] ?? 'bg-gray-tint text-base-2'}`}>
+    <span
+      data-testid="version-status"
+      data-status={status}
+      className={`rounded-2xs px-1.5 py-0.5 text-xs whitespace-nowrap ${tone[status] ?? 'bg-gray-tint text-base-2'}`}
+    >
       {isMessageKey(key) ? t(key) : status}
     </span>
   );

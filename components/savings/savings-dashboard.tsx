@@ -31,7 +31,8 @@ export function SavingsDashboard() {
     let alive = true;
     setState({ kind: 'loading' });
     void call<SavingsReport>(`/api/savings?${query}`).then((result) => {
-      if (alive) setState(result.ok ? { kind: 'done', report: result.data } : { kind: 'failed', message: result.message });
+      if (alive)
+        setState(result.ok ? { kind: 'done', report: result.data } : { kind: 'failed', message: result.message });
     });
     return () => {
       alive = false;
@@ -46,20 +47,46 @@ export function SavingsDashboard() {
           <p className="mt-1 text-sm text-base-2">{t('savings.intro')}</p>
         </div>
         <div className="flex items-end gap-2">
-          <label className="text-xs font-semibold text-base-3">{t('common.from')}
-            <input type="date" data-testid="savings-from" value={from} onChange={(e) => setFrom(e.target.value)} className="mt-1 block rounded-xs border border-base-5 bg-base-8 px-2 py-1 text-sm text-base-1" />
+          <label className="text-xs font-semibold text-base-3">
+            {t('common.from')}
+            <input
+              type="date"
+              data-testid="savings-from"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              className="mt-1 block rounded-xs border border-base-5 bg-base-8 px-2 py-1 text-sm text-base-1"
+            />
           </label>
-          <label className="text-xs font-semibold text-base-3">{t('common.to')}
-            <input type="date" data-testid="savings-to" value={to} onChange={(e) => setTo(e.target.value)} className="mt-1 block rounded-xs border border-base-5 bg-base-8 px-2 py-1 text-sm text-base-1" />
+          <label className="text-xs font-semibold text-base-3">
+            {t('common.to')}
+            <input
+              type="date"
+              data-testid="savings-to"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              className="mt-1 block rounded-xs border border-base-5 bg-base-8 px-2 py-1 text-sm text-base-1"
+            />
           </label>
-          <Button testId="savings-csv" disabled={csv.busy || state.kind !== 'done'} onClick={() => void csv.download(`/api/savings.csv?${query}${query ? '&' : ''}lang=${lang}`, 'savings.csv')}>
+          <Button
+            testId="savings-csv"
+            disabled={csv.busy || state.kind !== 'done'}
+            onClick={() => void csv.download(`/api/savings.csv?${query}${query ? '&' : ''}lang=${lang}`, 'savings.csv')}
+          >
             {csv.busy ? t('common.exporting') : t('common.exportCsv')}
           </Button>
         </div>
       </div>
-      {csv.error && <p role="alert" className="text-sm text-alert">{csv.error}</p>}
+      {csv.error && (
+        <p role="alert" className="text-sm text-alert">
+          {csv.error}
+        </p>
+      )}
       {state.kind === 'loading' && <Progress label={t('common.loading')} />}
-      {state.kind === 'failed' && <p role="alert" className="text-alert">{t('common.failed')}: {state.message}</p>}
+      {state.kind === 'failed' && (
+        <p role="alert" className="text-alert">
+          {t('common.failed')}: {state.message}
+        </p>
+      )}
       {state.kind === 'done' && <Report report={state.report} t={t} lang={lang} />}
     </div>
   );
@@ -67,16 +94,26 @@ export function SavingsDashboard() {
 
 function Progress({ label }: { label: string }) {
   return (
-    <div role="status" data-testid="savings-loading" className="flex flex-col gap-2 rounded-md bg-base-8 p-6 text-base-3">
+    <div
+      role="status"
+      data-testid="savings-loading"
+      className="flex flex-col gap-2 rounded-md bg-base-8 p-6 text-base-3"
+    >
       <span>{label}</span>
-      <div className="h-1.5 w-full overflow-hidden rounded-2xs bg-base-7"><div className="h-full w-1/3 animate-pulse rounded-2xs bg-primary" /></div>
+      <div className="h-1.5 w-full overflow-hidden rounded-2xs bg-base-7">
+        <div className="h-full w-1/3 animate-pulse rounded-2xs bg-primary" />
+      </div>
     </div>
   );
 }
 
 function Report({ report, t, lang }: { report: SavingsReport; t: ReturnType<typeof useT>; lang: 'ru' | 'en' }) {
   const { summary } = report;
-  const lost = causes.map((cause) => ({ cause, label: t(`savings.lost.${cause}` as MessageKey), kopecks: summary.lostTo[cause] }));
+  const lost = causes.map((cause) => ({
+    cause,
+    label: t(`savings.lost.${cause}` as MessageKey),
+    kopecks: summary.lostTo[cause],
+  }));
   const lostTotal = lost.reduce((sum, l) => sum + l.kopecks, 0);
   const labels = { cost: t('savings.cost'), baseline: t('savings.baseline') };
   return (
@@ -84,22 +121,46 @@ function Report({ report, t, lang }: { report: SavingsReport; t: ReturnType<type
       <div className="grid grid-cols-[minmax(0,1.2fr)_repeat(4,minmax(0,1fr))] gap-4">
         <Card testId="savings-ratio">
           <div className="text-sm text-base-3">{t('savings.ratio')}</div>
-          {summary.ratio === null
-            ? <p className="mt-2 text-sm text-base-2">{t('savings.noRatio')}</p>
-            : <div className="mt-1 text-5xl font-bold text-success-alt" data-testid="savings-ratio-value">×{summary.ratio.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US')}</div>}
+          {summary.ratio === null ? (
+            <p className="mt-2 text-sm text-base-2">{t('savings.noRatio')}</p>
+          ) : (
+            <div className="mt-1 text-5xl font-bold text-success-alt" data-testid="savings-ratio-value">
+              ×{summary.ratio.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US')}
+            </div>
+          )}
         </Card>
         <Figure label={t('savings.cost')} value={formatRubles(summary.cost, lang)} testId="savings-cost" />
-        <Figure label={t('savings.baseline')} value={formatRubles(summary.baselineCost, lang)} testId="savings-baseline" />
-        <Figure label={t('savings.saved')} value={formatRubles(summary.baselineCost - summary.cost, lang)} testId="savings-saved" />
-        <Figure label={t('savings.onNetShare')} value={formatShare(summary.onNetShare)} hint={`${t('savings.calls')}: ${summary.calls}, ${t('savings.answered')}: ${summary.answered}`} testId="savings-onnet" />
+        <Figure
+          label={t('savings.baseline')}
+          value={formatRubles(summary.baselineCost, lang)}
+          testId="savings-baseline"
+        />
+        <Figure
+          label={t('savings.saved')}
+          value={formatRubles(summary.baselineCost - summary.cost, lang)}
+          testId="savings-saved"
+        />
+        <Figure
+          label={t('savings.onNetShare')}
+          value={formatShare(summary.onNetShare)}
+          hint={`${t('savings.calls')}: ${summary.calls}, ${t('savings.answered')}: ${summary.answered}`}
+          testId="savings-onnet"
+        />
       </div>
       <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-4">
         <Card testId="savings-lost">
-          <h3 className="text-lg font-semibold">{t('savings.lostTitle')}: {formatRubles(lostTotal, lang)}</h3>
+          <h3 className="text-lg font-semibold">
+            {t('savings.lostTitle')}: {formatRubles(lostTotal, lang)}
+          </h3>
           <p className="mb-2 text-xs text-base-3">{t('savings.lostHint')}</p>
           <LostChart data={lost} lang={lang} />
           <ul className="mt-2 grid grid-cols-2 gap-x-4 text-sm">
-            {lost.map((l) => <li key={l.cause} data-testid={`savings-lost-${l.cause}`} className="flex justify-between"><span className="text-base-2">{l.label}</span><span className="font-medium">{formatRubles(l.kopecks, lang)}</span></li>)}
+            {lost.map((l) => (
+              <li key={l.cause} data-testid={`savings-lost-${l.cause}`} className="flex justify-between">
+                <span className="text-base-2">{l.label}</span>
+                <span className="font-medium">{formatRubles(l.kopecks, lang)}</span>
+              </li>
+            ))}
           </ul>
         </Card>
         <Card testId="savings-per-trunk">

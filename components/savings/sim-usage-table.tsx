@@ -18,10 +18,16 @@ export function SimUsageTable({ sims, t }: { sims: SimSavings[]; t: ReturnType<t
       <tbody>
         {sims.map((sim) => (
           <tr key={`${sim.trunkName}-${sim.sim}`} className="border-t border-base-7" data-testid="savings-sim-row">
-            <td className="py-1.5 font-medium">{sim.trunkName} #{sim.sim + 1}</td>
+            <td className="py-1.5 font-medium">
+              {sim.trunkName} #{sim.sim + 1}
+            </td>
             <td className="py-1.5 text-base-2">{sim.busiestDay}</td>
-            <td className="py-1.5 pr-4"><UsageBar used={sim.busiestDayCalls} cap={sim.caps?.callsPerDay ?? null} noCap={t('savings.noCap')} /></td>
-            <td className="py-1.5 pr-4"><UsageBar used={sim.busiestDayMinutes} cap={sim.caps?.minutesPerDay ?? null} noCap={t('savings.noCap')} /></td>
+            <td className="py-1.5 pr-4">
+              <UsageBar used={sim.busiestDayCalls} cap={sim.caps?.callsPerDay ?? null} noCap={t('savings.noCap')} />
+            </td>
+            <td className="py-1.5 pr-4">
+              <UsageBar used={sim.busiestDayMinutes} cap={sim.caps?.minutesPerDay ?? null} noCap={t('savings.noCap')} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -34,8 +40,12 @@ function UsageBar({ used, cap, noCap }: { used: number; cap: number | null; noCa
   const color = share >= 1 ? 'bg-alert' : share >= 0.8 ? 'bg-warning' : 'bg-success';
   return (
     <div className="flex items-center gap-2">
-      <div className="h-2 flex-1 overflow-hidden rounded-2xs bg-base-7">{cap !== null && <div className={`h-full ${color}`} style={{ width: `${share * 100}%` }} />}</div>
-      <span className="w-24 shrink-0 text-right text-xs text-base-2">{cap === null ? `${used} · ${noCap}` : `${used} / ${cap}`}</span>
+      <div className="h-2 flex-1 overflow-hidden rounded-2xs bg-base-7">
+        {cap !== null && <div className={`h-full ${color}`} style={{ width: `${share * 100}%` }} />}
+      </div>
+      <span className="w-24 shrink-0 text-right text-xs text-base-2">
+        {cap === null ? `${used} · ${noCap}` : `${used} / ${cap}`}
+      </span>
     </div>
   );
 }

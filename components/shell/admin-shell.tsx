@@ -39,7 +39,9 @@ export function AdminShell({ children }: { children: ReactNode }) {
               href={item.href}
               aria-current={active ? 'page' : undefined}
               className={`border-b-2 px-3 py-2.5 text-md transition-colors ${
-                active ? 'border-primary font-semibold text-base-1' : 'border-transparent text-base-2 hover:text-primary'
+                active
+                  ? 'border-primary font-semibold text-base-1'
+                  : 'border-transparent text-base-2 hover:text-primary'
               }`}
             >
               {t(item.label)}

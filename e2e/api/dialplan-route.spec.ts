@@ -20,13 +20,17 @@ test.describe('GET /api/asterisk/route (what the PBX dialplan asks)', () => {
     ['79261234567', '202', 'gw_hr1'],
   ] as const) {
     test(`${number} from ${ext} → ${target}`, async ({ request }) => {
-      const response = await request.get(`/api/asterisk/route?number=${encodeURIComponent(number)}&ext=${ext}`, { headers });
+      const response = await request.get(`/api/asterisk/route?number=${encodeURIComponent(number)}&ext=${ext}`, {
+        headers,
+      });
       expect(await response.text()).toBe(target);
     });
   }
 
   test('explains itself as JSON when asked', async ({ request }) => {
-    const response = await request.get('/api/asterisk/route?number=79151234567&ext=101&format=json&lang=en', { headers });
+    const response = await request.get('/api/asterisk/route?number=79151234567&ext=101&format=json&lang=en', {
+      headers,
+    });
     const body = await response.json();
     expect(body.target).toBe('gw_mts');
     expect(body.carrier).toMatchObject({ inn: '7740000076', source: 'registry' });

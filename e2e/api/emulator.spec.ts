@@ -66,7 +66,12 @@ test('events are not delivered before the installer finishes', async () => {
     appUrl: 'http://127.0.0.1:1',
   });
   try {
-    const deliveries = await emulator.fireEvent('member-api-2', 'ONEXTERNALCALLSTART', { PHONE_NUMBER: '1' }, { handler: listener.url });
+    const deliveries = await emulator.fireEvent(
+      'member-api-2',
+      'ONEXTERNALCALLSTART',
+      { PHONE_NUMBER: '1' },
+      { handler: listener.url },
+    );
     expect(deliveries).toEqual([]);
     expect(listener.received).toEqual([]);
   } finally {
@@ -79,10 +84,14 @@ test('the run-wide emulator fires events through its control API', async ({ requ
   const listener = await startListener();
   try {
     const emulator = emulatorControl(request);
-    const deliveries = await emulator.fireEvent('ONAPPINSTALL', { VERSION: '1', ACTIVE: 'Y', INSTALLED: 'Y', LANGUAGE_ID: 'ru' }, {
-      handler: listener.url,
-      userId: 1,
-    });
+    const deliveries = await emulator.fireEvent(
+      'ONAPPINSTALL',
+      { VERSION: '1', ACTIVE: 'Y', INSTALLED: 'Y', LANGUAGE_ID: 'ru' },
+      {
+        handler: listener.url,
+        userId: 1,
+      },
+    );
     expect(deliveries).toEqual([expect.objectContaining({ status: 200 })]);
     const parsed = parseBracketParams(listener.received[0]?.body ?? '');
     expect(parsed).toMatchObject({

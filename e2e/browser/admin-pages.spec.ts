@@ -31,7 +31,10 @@ test.describe('standalone', () => {
       await expect(page.getByRole('heading', { name: item.heading, level: 2 })).toBeVisible();
       await expect(page.getByTestId(item.ready)).toBeVisible({ timeout: 60_000 });
       expect(await fitsWidth(page), `${item.path} fits 1280 px`).toBe(true);
-      await page.screenshot({ path: test.info().outputPath(`standalone${item.path.replaceAll('/', '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: test.info().outputPath(`standalone${item.path.replaceAll('/', '-')}.png`),
+        fullPage: true,
+      });
     }
     await expect(page.getByTestId('tester-manager').locator('option', { hasText: '101' })).toHaveCount(1);
     await checkRoute(page);
@@ -72,7 +75,10 @@ test.describe('inside the portal', () => {
   };
   const cap = (frame: FrameLocator): Locator => frame.getByTestId('trunk-row-2').getByTestId('trunk-2-callsPerDay');
 
-  test('an admin edits a cap, saves, and sees it persisted; a bad value is shown at its field', async ({ page, request }) => {
+  test('an admin edits a cap, saves, and sees it persisted; a bad value is shown at its field', async ({
+    page,
+    request,
+  }) => {
     const { url } = emulatorControl(request);
     let frame = await open(page, url, '/admin/trunks', 1);
     await expect(cap(frame)).toHaveValue('150', { timeout: 60_000 });
@@ -108,7 +114,10 @@ test.describe('inside the portal', () => {
         await expect(frame.getByTestId('profile-1-hr-numbers')).toContainText('74950000201');
       }
       if (item.path === '/admin/route-tester') await checkRoute(frame);
-      await page.screenshot({ path: test.info().outputPath(`portal${item.path.replaceAll('/', '-')}.png`), fullPage: true });
+      await page.screenshot({
+        path: test.info().outputPath(`portal${item.path.replaceAll('/', '-')}.png`),
+        fullPage: true,
+      });
     }
   });
 
@@ -118,7 +127,9 @@ test.describe('inside the portal', () => {
     await emulator.failNext('user.admin', 'expired_token');
     const frame = await open(page, emulator.url, '/admin/departments', 1);
     await expect(frame.getByTestId('profile-1-hr-numbers')).toContainText('(2/2)', { timeout: 60_000 });
-    const commands = await page.evaluate(() => (window as unknown as { __b24Messages: { command: string }[] }).__b24Messages.map((m) => m.command));
+    const commands = await page.evaluate(() =>
+      (window as unknown as { __b24Messages: { command: string }[] }).__b24Messages.map((m) => m.command),
+    );
     expect(commands).toContain('refreshAuth');
     expect((await emulator.calls('user.admin')).some((call) => call.status === 401)).toBe(true);
   });

@@ -19,7 +19,10 @@ test.describe('lists inside the portal', () => {
     await installDemoPortal(request);
   });
 
-  test('an admin adds a never-record number and a whitelisted user, saves, and finds them after a reload; a bad value is shown at its field', async ({ page, request }) => {
+  test('an admin adds a never-record number and a whitelisted user, saves, and finds them after a reload; a bad value is shown at its field', async ({
+    page,
+    request,
+  }) => {
     const { url } = emulatorControl(request);
     let frame = await openLists(page, url);
     await expect(frame.getByRole('heading', { name: 'Списки', level: 2 })).toBeVisible();
@@ -62,7 +65,9 @@ test.describe('lists inside the portal', () => {
     await frame.getByTestId('neverRecord-add').click();
     await frame.getByTestId(`neverRecord-${before + 2}-value`).fill('84951112233');
     await frame.getByTestId('save-settings').click();
-    await expect(frame.locator(`[data-testid="field-error"][data-field="neverRecord.${before + 2}.value"]`)).toHaveText('Уже есть в этом списке');
+    await expect(frame.locator(`[data-testid="field-error"][data-field="neverRecord.${before + 2}.value"]`)).toHaveText(
+      'Уже есть в этом списке',
+    );
     await frame.getByTestId(`neverRecord-${before + 2}-remove`).click();
     await frame.getByTestId('save-settings').click();
     await expect(frame.getByTestId('save-status')).toHaveText('Сохранено');
@@ -76,7 +81,10 @@ test.describe('lists inside the portal', () => {
     await expect(frame.getByRole('heading', { name: 'Lists', level: 2 })).toBeVisible({ timeout: 90_000 });
     await expect(frame.getByTestId('neverRecord-section')).toContainText('Never record', { timeout: 60_000 });
     await frame.getByTestId('whitelistExtensions-add').click();
-    await frame.getByTestId(/^whitelistExtensions-\d+-value$/).last().fill('101');
+    await frame
+      .getByTestId(/^whitelistExtensions-\d+-value$/)
+      .last()
+      .fill('101');
     await frame.getByTestId('save-settings').click();
     await expect(frame.getByTestId('save-status')).toHaveAttribute('data-state', 'failed');
     await page.screenshot({ path: test.info().outputPath('lists-en-non-admin.png'), fullPage: true });

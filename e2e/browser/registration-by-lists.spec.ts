@@ -17,17 +17,28 @@ const WATER = '74957770001';
 const CLIENT_OF_101 = '79151230021';
 const CLIENT_OF_102 = '79151230022';
 
-test.describe('registration follows the portal\'s lists', () => {
+test.describe("registration follows the portal's lists", () => {
   test.skip(!process.env.AMI_HOST, 'needs the real Asterisk pair (npm run peers -- up)');
   let gateways: AmiClient;
   let pbx: AmiClient;
-  const setRouteUrl = (url: string) => pbx.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: url, ActionID: newActionId('setvar') }, true);
+  const setRouteUrl = (url: string) =>
+    pbx.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: url, ActionID: newActionId('setvar') }, true);
 
   test.beforeAll(async ({ request }) => {
     await installDemoPortal(request);
     const env = process.env;
-    gateways = await connectAmi({ host: env.PEERS_GW_AMI_HOST!, port: Number(env.PEERS_GW_AMI_PORT), user: env.PEERS_GW_AMI_USER!, secret: env.PEERS_GW_AMI_SECRET! });
-    pbx = await connectAmi({ host: env.AMI_HOST!, port: Number(env.AMI_PORT), user: env.AMI_USER!, secret: env.AMI_SECRET! });
+    gateways = await connectAmi({
+      host: env.PEERS_GW_AMI_HOST!,
+      port: Number(env.PEERS_GW_AMI_PORT),
+      user: env.PEERS_GW_AMI_USER!,
+      secret: env.PEERS_GW_AMI_SECRET!,
+    });
+    pbx = await connectAmi({
+      host: env.AMI_HOST!,
+      port: Number(env.AMI_PORT),
+      user: env.AMI_USER!,
+      secret: env.AMI_SECRET!,
+    });
     // The PBX asks the app under test which trunk a desk phone's call takes (its dialplan listener, next to the app).
     await setRouteUrl(`http://127.0.0.1:${APP_PORT + 1}/api/asterisk/route`);
   });
@@ -40,23 +51,45 @@ test.describe('registration follows the portal\'s lists', () => {
   /** The gateway simulator's desk phone <ext> dials <number> into the PBX; resolves once a gateway carried it. */
   async function deskPhoneCall(ext: string, number: string): Promise<string> {
     const started = Date.now();
-    await gateways.action({ Action: 'Originate', Channel: `PJSIP/${number}@phone${ext}`, Context: 'desk-phone', Exten: 's', Priority: '1', Async: 'true', ActionID: newActionId('desk') }, true);
-    const entry = await waitForCallLogEntry({ path: process.env.PEERS_GW_CALL_LOG!, timeoutMs: 20_000, matches: (e) => e.number === number && Date.parse(e.time) >= started - 1000 });
+    await gateways.action(
+      {
+        Action: 'Originate',
+        Channel: `PJSIP/${number}@phone${ext}`,
+        Context: 'desk-phone',
+        Exten: 's',
+        Priority: '1',
+        Async: 'true',
+        ActionID: newActionId('desk'),
+      },
+      true,
+    );
+    const entry = await waitForCallLogEntry({
+      path: process.env.PEERS_GW_CALL_LOG!,
+      timeoutMs: 20_000,
+      matches: (e) => e.number === number && Date.parse(e.time) >= started - 1000,
+    });
     return entry.gateway;
   }
 
-  test('a never-record number and a manager off the whitelist produce no registration; the whitelisted one does', async ({ page, request }) => {
+  test('a never-record number and a manager off the whitelist produce no registration; the whitelisted one does', async ({
+    page,
+    request,
+  }) => {
     const emulator = emulatorControl(request);
     await page.goto(`${emulator.url}/portal/app?path=/admin/lists&user=1&lang=ru`);
     const frame = page.frameLocator('#app-frame');
     await expect(frame.getByTestId('neverRecord-section')).toBeVisible({ timeout: 90_000 });
-    const neverValues = await frame.getByTestId(/^neverRecord-\d+-value$/).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const neverValues = await frame
+      .getByTestId(/^neverRecord-\d+-value$/)
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     if (!neverValues.includes(WATER)) {
       await frame.getByTestId('neverRecord-add').click();
       await frame.getByTestId(`neverRecord-${neverValues.length}-value`).fill('+7 495 777-00-01');
       await frame.getByTestId(`neverRecord-${neverValues.length}-note`).fill('Доставка воды');
     }
-    const values = await frame.getByTestId(/^whitelistUsers-\d+-value$/).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const values = await frame
+      .getByTestId(/^whitelistUsers-\d+-value$/)
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     if (!values.includes('1')) {
       await frame.getByTestId('whitelistUsers-picker').selectOption('1');
       await frame.getByTestId('whitelistUsers-add-picked').click();
@@ -72,7 +105,9 @@ test.describe('registration follows the portal\'s lists', () => {
     expect(await deskPhoneCall('101', CLIENT_OF_101)).toBe('mts');
 
     const registered = async () =>
-      (await emulator.calls('telephony.externalcall.register')).filter((c) => c.time >= since).map((c) => String(c.params.PHONE_NUMBER));
+      (await emulator.calls('telephony.externalcall.register'))
+        .filter((c) => c.time >= since)
+        .map((c) => String(c.params.PHONE_NUMBER));
     // The control call proves registrations do flow from these desk phones; by then the others were decided.
     await expect.poll(registered, { timeout: 30_000 }).toContain(CLIENT_OF_101);
     const numbers = await registered();
@@ -80,12 +115,17 @@ test.describe('registration follows the portal\'s lists', () => {
     expect(numbers).not.toContain(CLIENT_OF_102);
     // The journal says why each was or was not registered (what /admin/journal shows).
     const reasons = await withAppDb((db) =>
-      db.call.findMany({ where: { number: { in: [WATER, CLIENT_OF_102, CLIENT_OF_101] }, startedAt: { gte: new Date(since - 1000) } }, select: { number: true, registered: true, registrationReason: true } }),
+      db.call.findMany({
+        where: { number: { in: [WATER, CLIENT_OF_102, CLIENT_OF_101] }, startedAt: { gte: new Date(since - 1000) } },
+        select: { number: true, registered: true, registrationReason: true },
+      }),
     );
-    expect(reasons).toEqual(expect.arrayContaining([
-      { number: WATER, registered: false, registrationReason: 'never_record' },
-      { number: CLIENT_OF_102, registered: false, registrationReason: 'not_whitelisted' },
-      { number: CLIENT_OF_101, registered: true, registrationReason: 'whitelist_user' },
-    ]));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        { number: WATER, registered: false, registrationReason: 'never_record' },
+        { number: CLIENT_OF_102, registered: false, registrationReason: 'not_whitelisted' },
+        { number: CLIENT_OF_101, registered: true, registrationReason: 'whitelist_user' },
+      ]),
+    );
   });
 });

@@ -87,15 +87,26 @@ async function lookup(frame: FrameLocator, number: string) {
 /** Puts the bundled DEF file back in force through the API (after a failure too): other specs route by it. */
 async function restoreBundledRegistry(request: APIRequestContext): Promise<void> {
   const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
-  const response = await request.post(`${APP_URL}/api/numbering/import?fileName=DEF-9xx.csv&acceptRowErrors=0&acceptShrink=1`, {
-    headers: { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken, 'Content-Type': 'application/octet-stream' },
-    data: BUNDLED_DEF,
-    timeout: 120_000,
-  });
+  const response = await request.post(
+    `${APP_URL}/api/numbering/import?fileName=DEF-9xx.csv&acceptRowErrors=0&acceptShrink=1`,
+    {
+      headers: {
+        'X-B24-Member-Id': DEMO_MEMBER_ID,
+        'X-B24-Auth': accessToken,
+        'Content-Type': 'application/octet-stream',
+      },
+      data: BUNDLED_DEF,
+      timeout: 120_000,
+    },
+  );
   const last = (await response.text()).trim().split('\n').at(-1) ?? '';
   expect(response.status(), last).toBe(200);
-  expect(['activated', 'unchanged'], last).toContain((JSON.parse(last) as { done?: { outcome: string } }).done?.outcome);
-  await request.delete(`${APP_URL}/api/numbering/overrides?number=${OVERRIDE_NUMBER}`, { headers: { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken } });
+  expect(['activated', 'unchanged'], last).toContain(
+    (JSON.parse(last) as { done?: { outcome: string } }).done?.outcome,
+  );
+  await request.delete(`${APP_URL}/api/numbering/overrides?number=${OVERRIDE_NUMBER}`, {
+    headers: { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken },
+  });
 }
 
 test.describe('registry page inside the portal', () => {
@@ -106,7 +117,10 @@ test.describe('registry page inside the portal', () => {
     await restoreBundledRegistry(request);
   });
 
-  test('an admin uploads registry and MNP files, sees the diff and the refusal, pins a number, and the lookup follows', async ({ page, request }) => {
+  test('an admin uploads registry and MNP files, sees the diff and the refusal, pins a number, and the lookup follows', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(300_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -127,13 +141,17 @@ test.describe('registry page inside the portal', () => {
       const result = frame.getByTestId('import-result');
       await expect(result).toHaveAttribute('data-outcome', 'activated');
       await expect(frame.getByTestId('import-outcome')).toHaveText('Файл принят и уже используется для звонков');
-      const seen = await frame.locator('body').evaluate(() => (window as unknown as { __progress: number[] }).__progress);
+      const seen = await frame
+        .locator('body')
+        .evaluate(() => (window as unknown as { __progress: number[] }).__progress);
       expect(seen.at(-1)).toBe(100);
       expect(Math.min(...seen)).toBeLessThan(100);
       const diff = frame.getByTestId('import-diff');
       await expect(diff.getByTestId('diff-rangesChangedCarrier')).toHaveText('1');
       await expect(diff.getByTestId('diff-numbersChangedCarrier')).toHaveText(/^10\s?000$/);
-      await expect(diff.getByTestId('diff-move')).toHaveText(/Билайн.*7713076301.*→ МегаФон.*7812014560.*10\s?000 номеров/);
+      await expect(diff.getByTestId('diff-move')).toHaveText(
+        /Билайн.*7713076301.*→ МегаФон.*7812014560.*10\s?000 номеров/,
+      );
       // The summary reloads: the last change and the new version in the history.
       await expect(frame.getByTestId('last-change-diff').getByTestId('diff-rangesChangedCarrier')).toHaveText('1');
       await expect(frame.getByTestId('history-row').first()).toHaveAttribute('data-status', 'active');
@@ -200,7 +218,9 @@ test.describe('registry page inside the portal', () => {
       await expect(row.getByTestId('lookup-source')).toHaveText('ручная привязка');
       await expect(row.getByTestId('lookup-carrier')).toContainText('7740000076');
       await page.screenshot({ path: test.info().outputPath('registry.png'), fullPage: true });
-      expect(await frame.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(
+        await frame.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
 
       await listed.getByTestId('override-remove').click();
       await expect(listed).toHaveCount(0);
@@ -226,7 +246,9 @@ test.describe('registry page inside the portal', () => {
     await expect(frame.getByTestId('frame-status')).toHaveAttribute('data-status', 'frame', { timeout: 90_000 });
     await expect(frame.getByText('Only a portal admin can upload files and change overrides')).toBeVisible();
     await expect(frame.getByTestId('file-DEF-9xx')).toBeVisible({ timeout: 60_000 });
-    await frame.getByLabel('Registry or MNP file').setInputFiles({ name: 'DEF-9xx.csv', mimeType: 'text/csv', buffer: BUNDLED_DEF });
+    await frame
+      .getByLabel('Registry or MNP file')
+      .setInputFiles({ name: 'DEF-9xx.csv', mimeType: 'text/csv', buffer: BUNDLED_DEF });
     await frame.getByRole('button', { name: 'Upload', exact: true }).click();
     await expect(frame.getByTestId('upload-failed')).toContainText('The upload failed, the data in use did not change');
     await page.screenshot({ path: test.info().outputPath('registry-en-non-admin.png'), fullPage: true });

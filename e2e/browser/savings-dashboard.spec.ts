@@ -11,7 +11,8 @@ import { installDemoPortal } from '../support/install-demo-portal';
 import { withAppDb } from '../support/with-app-db';
 
 /** The page must fit the 1280 px iframe without a horizontal scrollbar. */
-const fitsWidth = (page: Page | FrameLocator): Promise<boolean> => page.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const fitsWidth = (page: Page | FrameLocator): Promise<boolean> =>
+  page.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 let summary: SimulationSummary;
 
@@ -35,7 +36,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => seedLocalPortal(demoRoutingSettings));
 
-test('the reference deployment\'s simulated day on the savings dashboard: ≥ 3×, the breakdown, SIMs against caps (ru and en)', async ({ page }) => {
+test("the reference deployment's simulated day on the savings dashboard: ≥ 3×, the breakdown, SIMs against caps (ru and en)", async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/admin/savings');
@@ -59,14 +62,18 @@ test('the reference deployment\'s simulated day on the savings dashboard: ≥ 3�
   // English, as Bitrix24 passes it (LANG in the frame URL): same numbers, English labels, still 1280 px.
   await page.goto('/admin/savings?LANG=en');
   await expect(page.getByRole('heading', { name: 'Savings', level: 2 })).toBeVisible();
-  await expect(page.getByTestId('savings-ratio-value')).toHaveText(`×${summary.ratio!.toLocaleString('en-US')}`, { timeout: 60_000 });
+  await expect(page.getByTestId('savings-ratio-value')).toHaveText(`×${summary.ratio!.toLocaleString('en-US')}`, {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('savings-lost-caps')).toContainText('SIMs at their limits');
   expect(await fitsWidth(page), '/admin/savings?LANG=en fits 1280 px').toBe(true);
   await page.screenshot({ path: test.info().outputPath('savings-en.png'), fullPage: true });
   expect(errors).toEqual([]);
 });
 
-test('the calls journal filtered by line shows each call with its route reasons, cost and registration', async ({ page }) => {
+test('the calls journal filtered by line shows each call with its route reasons, cost and registration', async ({
+  page,
+}) => {
   await page.goto('/admin/journal');
   await expect(page.getByRole('heading', { name: 'Журнал звонков', level: 2 })).toBeVisible();
   await expect(page.getByTestId('journal-row').first()).toBeVisible({ timeout: 60_000 });
@@ -91,7 +98,10 @@ test('the calls journal filtered by line shows each call with its route reasons,
   await page.screenshot({ path: test.info().outputPath('journal-en.png'), fullPage: true });
 });
 
-test('inside the portal frame: the dashboard and the journal of the portal\'s own simulated day, ru and en', async ({ page, request }) => {
+test("inside the portal frame: the dashboard and the journal of the portal's own simulated day, ru and en", async ({
+  page,
+  request,
+}) => {
   const { portalId } = await installDemoPortal(request);
   const portalSummary = await simulateInto(portalId, 43);
   const { url } = emulatorControl(request);
@@ -99,7 +109,10 @@ test('inside the portal frame: the dashboard and the journal of the portal\'s ow
     await page.goto(`${url}/portal/app?path=/admin/savings&user=1&lang=${lang}`);
     const frame = page.frameLocator('#app-frame');
     await expect(frame.getByTestId('frame-status')).toHaveAttribute('data-status', 'frame', { timeout: 90_000 });
-    await expect(frame.getByTestId('savings-ratio-value')).toHaveText(`×${portalSummary.ratio!.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US')}`, { timeout: 60_000 });
+    await expect(frame.getByTestId('savings-ratio-value')).toHaveText(
+      `×${portalSummary.ratio!.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US')}`,
+      { timeout: 60_000 },
+    );
     expect(await fitsWidth(frame), `savings (${lang}) fits the frame`).toBe(true);
     await page.screenshot({ path: test.info().outputPath(`portal-savings-${lang}.png`), fullPage: true });
 

@@ -36,7 +36,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 async function dropAllSqliteTables(database: DatabaseConfig): Promise<void> {
   const connection = await openSqlConnection({ database });
   try {
-    const tables = await connection.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    const tables = await connection.query<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    );
     const drops = tables.map(({ name }) => `DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}";`).join('\n');
     await connection.execScript(`PRAGMA foreign_keys = OFF;\n${drops}\nPRAGMA foreign_keys = ON;`);
   } finally {

@@ -21,7 +21,11 @@ export async function installDemoPortal(request: APIRequestContext): Promise<{ p
       expiresAt: new Date(Date.now() + 3_600_000),
       status: 'active',
     };
-    const portal = await db.portal.upsert({ where: { memberId: DEMO_MEMBER_ID }, create: { memberId: DEMO_MEMBER_ID, ...data }, update: data });
+    const portal = await db.portal.upsert({
+      where: { memberId: DEMO_MEMBER_ID },
+      create: { memberId: DEMO_MEMBER_ID, ...data },
+      update: data,
+    });
     await seedDemoPortal({ db, portalId: portal.id });
     return { portalId: portal.id };
   });

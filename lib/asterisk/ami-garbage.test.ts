@@ -20,14 +20,20 @@ function startHostilePeer(): Promise<{ port: number; server: net.Server }> {
         socket.write('\u0000\u0001\u00ff garbage without colon\r\n\r\n');
         socket.write('Event: TotallyUnknown\r\nFoo: bar\r\n\r\n');
         socket.write('Event: Newchannel\r\n\r\nEvent: Hangup\r\nCause: x\r\n\r\n');
-        socket.write(`Event: DialBegin\r\nDestUniqueid: ghost\r\n\r\nEvent: BridgeEnter\r\n${'Z'.repeat(5000)}\r\n\r\n`);
+        socket.write(
+          `Event: DialBegin\r\nDestUniqueid: ghost\r\n\r\nEvent: BridgeEnter\r\n${'Z'.repeat(5000)}\r\n\r\n`,
+        );
         socket.write('Event: Marker\r\n\r\n');
       } else if (/Action: CoreShowChannels/.test(text)) {
-        socket.write(`Response: Success\r\nActionID: ${id}\r\nEventList: start\r\n\r\nEvent: CoreShowChannelsComplete\r\nActionID: ${id}\r\nEventList: Complete\r\n\r\n`);
+        socket.write(
+          `Response: Success\r\nActionID: ${id}\r\nEventList: start\r\n\r\nEvent: CoreShowChannelsComplete\r\nActionID: ${id}\r\nEventList: Complete\r\n\r\n`,
+        );
       } else if (id) socket.write(`Response: Success\r\nActionID: ${id}\r\nPing: Pong\r\n\r\n`);
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as net.AddressInfo).port, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as net.AddressInfo).port, server })),
+  );
 }
 
 describe('garbage from AMI', () => {
@@ -38,10 +44,15 @@ describe('garbage from AMI', () => {
     const peer = await startHostilePeer();
     server = peer.server;
     const logs: string[] = [];
-    const manager = new AmiManager({ pbx: { name: 'hostile', host: '127.0.0.1', port: peer.port, user: 'u', secret: 's' }, log: (l) => logs.push(l) });
+    const manager = new AmiManager({
+      pbx: { name: 'hostile', host: '127.0.0.1', port: peer.port, user: 'u', secret: 's' },
+      log: (l) => logs.push(l),
+    });
     // No database needed: none of these events makes a call worth journaling.
     const tracking = new CallTracking({ manager, db: {} as Db, log: (l) => logs.push(l) });
-    const marker = new Promise<void>((resolve) => manager.on('event', (e: AmiMessage) => e.Event === 'Marker' && resolve()));
+    const marker = new Promise<void>((resolve) =>
+      manager.on('event', (e: AmiMessage) => e.Event === 'Marker' && resolve()),
+    );
     manager.start();
     await manager.waitConnected(3000);
     await marker;

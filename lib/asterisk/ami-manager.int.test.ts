@@ -14,7 +14,11 @@ function waitFor(manager: AmiManager, event: 'connected' | 'disconnected', timeo
 }
 
 describe('AmiManager on the real PBX', () => {
-  const manager = new AmiManager({ pbx: testPbx(), watchdog: { intervalMs: 500, timeoutMs: 1000 }, log: () => undefined });
+  const manager = new AmiManager({
+    pbx: testPbx(),
+    watchdog: { intervalMs: 500, timeoutMs: 1000 },
+    log: () => undefined,
+  });
   afterAll(() => manager.stop());
 
   it('connects and reports its state', async () => {

@@ -52,7 +52,17 @@ export class AmiManager extends EventEmitter {
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 2000 };
     this.watchdog = options.watchdog ?? { intervalMs: 2000, timeoutMs: 1500 };
     this.log = options.log ?? ((line) => log.warn(line, { pbx: pbx.name, part: 'ami' }));
-    this.state = { name: pbx.name, host: pbx.host, port: pbx.port, connected: false, since: Date.now(), reconnects: 0, lastEventAt: null, lastError: null, banner: null };
+    this.state = {
+      name: pbx.name,
+      host: pbx.host,
+      port: pbx.port,
+      connected: false,
+      since: Date.now(),
+      reconnects: 0,
+      lastEventAt: null,
+      lastError: null,
+      banner: null,
+    };
   }
 
   get name(): string {
@@ -77,12 +87,14 @@ export class AmiManager extends EventEmitter {
   }
 
   action(fields: AmiActionFields & { Action: string }, options?: AmiActionOptions): Promise<AmiMessage> {
-    if (!this.connection?.isOpen) return Promise.reject(new AppError('UNAVAILABLE', `PBX ${this.name} is not connected`));
+    if (!this.connection?.isOpen)
+      return Promise.reject(new AppError('UNAVAILABLE', `PBX ${this.name} is not connected`));
     return this.connection.action(fields, options);
   }
 
   listAction(fields: AmiActionFields & { Action: string }, options?: AmiActionOptions): Promise<AmiListResult> {
-    if (!this.connection?.isOpen) return Promise.reject(new AppError('UNAVAILABLE', `PBX ${this.name} is not connected`));
+    if (!this.connection?.isOpen)
+      return Promise.reject(new AppError('UNAVAILABLE', `PBX ${this.name} is not connected`));
     return this.connection.listAction(fields, options);
   }
 
@@ -92,7 +104,12 @@ export class AmiManager extends EventEmitter {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.off('connected', onConnected);
-        reject(new AppError('UNAVAILABLE', `PBX ${this.name}: not connected within ${timeoutMs} ms (${this.state.lastError ?? 'no answer'})`));
+        reject(
+          new AppError(
+            'UNAVAILABLE',
+            `PBX ${this.name}: not connected within ${timeoutMs} ms (${this.state.lastError ?? 'no answer'})`,
+          ),
+        );
       }, timeoutMs);
       const onConnected = () => {
         clearTimeout(timer);
@@ -156,7 +173,9 @@ export class AmiManager extends EventEmitter {
         if (this.connection === connection) this.watchdogTimer = setTimeout(tick, this.watchdog.intervalMs).unref();
       } catch {
         // No Pong: the socket is up but Asterisk is frozen (or the path is dead). Drop it; the reconnect loop takes over.
-        connection.close(new AppError('UNAVAILABLE', `no Pong within ${this.watchdog.timeoutMs} ms (Asterisk frozen?)`));
+        connection.close(
+          new AppError('UNAVAILABLE', `no Pong within ${this.watchdog.timeoutMs} ms (Asterisk frozen?)`),
+        );
       }
     };
     // unref: the watchdog alone must not keep a CLI process alive

@@ -22,7 +22,11 @@ export function getAmiManagers(options: Partial<Omit<AmiManagerOptions, 'pbx'>> 
 export function getAmiManager(name?: string): AmiManager {
   const managers = getAmiManagers();
   const manager = name ? managers.get(name) : managers.size === 1 ? managers.values().next().value : undefined;
-  if (!manager) throw new AppError('NOT_FOUND', name ? `PBX "${name}" is not configured` : 'Name the PBX: several (or none) are configured');
+  if (!manager)
+    throw new AppError(
+      'NOT_FOUND',
+      name ? `PBX "${name}" is not configured` : 'Name the PBX: several (or none) are configured',
+    );
   return manager;
 }
 

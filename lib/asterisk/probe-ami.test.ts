@@ -9,7 +9,9 @@ function serve(greeting: string | null): Promise<number> {
     if (greeting !== null) socket.write(greeting);
   });
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
 }
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 

@@ -17,7 +17,10 @@ export function probeAmi({ host, port, timeoutMs = 1500 }: ProbeAmiOptions): Pro
       clearTimeout(timer);
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ reachable: false, error: `no AMI greeting within ${timeoutMs} ms` }), timeoutMs);
+    const timer = setTimeout(
+      () => finish({ reachable: false, error: `no AMI greeting within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
       buffer += chunk;

@@ -11,10 +11,15 @@ describe('redirectFrameLoad', () => {
     expect(response.headers.get('Location')).toBe('/admin/trunks?DOMAIN=portal.example&PROTOCOL=1&LANG=en&APP_SID=abc');
   });
 
-  it.each([[[]], [['']], [['..']], [['Admin']], [['admin', '/evil.example']], [['a', 'b', 'c', 'd', 'e']], [['%2F%2Fevil']]])(
-    'refuses unsafe path %j',
-    (path) => {
-      expect(redirectFrameLoad({ path, requestUrl: 'http://app.local/b24/x' }).status).toBe(404);
-    },
-  );
+  it.each([
+    [[]],
+    [['']],
+    [['..']],
+    [['Admin']],
+    [['admin', '/evil.example']],
+    [['a', 'b', 'c', 'd', 'e']],
+    [['%2F%2Fevil']],
+  ])('refuses unsafe path %j', (path) => {
+    expect(redirectFrameLoad({ path, requestUrl: 'http://app.local/b24/x' }).status).toBe(404);
+  });
 });

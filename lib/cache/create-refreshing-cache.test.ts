@@ -25,7 +25,10 @@ describe('createRefreshingCache', () => {
   it('keeps serving the old value when a reload fails, and retries a failed first load', async () => {
     let fail = false;
     let loads = 0;
-    const cache = createRefreshingCache({ ttlMs: 10, load: async () => (fail ? Promise.reject(new Error('db down')) : ++loads) });
+    const cache = createRefreshingCache({
+      ttlMs: 10,
+      load: async () => (fail ? Promise.reject(new Error('db down')) : ++loads),
+    });
     await cache.get('a', 0);
     fail = true;
     expect(await cache.get('a', 100)).toBe(1);

@@ -12,7 +12,10 @@ export type RefreshingCache<K, V> = {
 export type CreateRefreshingCacheOptions<K, V> = { ttlMs: number; load: (key: K) => Promise<V> };
 type Entry<V> = { at: number; value: Promise<V>; settled: boolean; refreshing: boolean };
 
-export function createRefreshingCache<K, V>({ ttlMs, load }: CreateRefreshingCacheOptions<K, V>): RefreshingCache<K, V> {
+export function createRefreshingCache<K, V>({
+  ttlMs,
+  load,
+}: CreateRefreshingCacheOptions<K, V>): RefreshingCache<K, V> {
   const store = new Map<K, Entry<V>>();
   const start = (key: K, now: number): Entry<V> => {
     const entry: Entry<V> = { at: now, value: load(key), settled: false, refreshing: false };

@@ -96,7 +96,7 @@ function onNewchannel(state: CallTrackerState, event: AmiMessage, now: number): 
 function onNewstate(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
   if (field(event, 'ChannelStateDesc') !== 'Ringing') return NONE;
   const call = state.calls.get(field(event, 'Linkedid') ?? '');
-  if (!call || call.status !== 'started') return NONE;
+  if (call?.status !== 'started') return NONE;
   call.status = 'ringing';
   return { changes: [{ kind: 'ringing', call }] };
 }

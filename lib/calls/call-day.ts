@@ -16,7 +16,11 @@ export function callDay(at: number, timeZone = DEFAULT_USAGE_TIME_ZONE): string 
   const last = lastByZone.get(timeZone);
   if (last?.minute === minute) return last.day;
   let format = formats.get(timeZone);
-  if (!format) formats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format)
+    formats.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })),
+    );
   const day = format.format(at);
   lastByZone.set(timeZone, { minute, day });
   return day;

@@ -4,7 +4,11 @@ import type { CallChange } from './call-tracker-state';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
 
 /** Resolves with the first written change that matches (listen before causing it). */
-function nextChange(h: ClickToCallHarness, matches: (change: CallChange) => boolean, timeoutMs: number): Promise<CallChange> {
+function nextChange(
+  h: ClickToCallHarness,
+  matches: (change: CallChange) => boolean,
+  timeoutMs: number,
+): Promise<CallChange> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       h.tracking.off('change', onChange);
@@ -36,7 +40,11 @@ describe('calls the app did not originate are tracked too (real Asterisk pair)',
     try {
       await deskPhoneCall();
     } finally {
-      await h.manager.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: typeof previous === 'string' ? previous : '' });
+      await h.manager.action({
+        Action: 'Setvar',
+        Variable: 'ROUTE_URL',
+        Value: typeof previous === 'string' ? previous : '',
+      });
     }
   });
 
@@ -51,11 +59,18 @@ describe('calls the app did not originate are tracked too (real Asterisk pair)',
     expect(rows).toHaveLength(1);
     expect(rows[0]!.talkSec).toBeGreaterThan(0);
     expect(rows[0]!.userId).not.toBeNull();
-    expect(rows[0]!.events.find((e) => e.kind === 'route_decision')?.payload).toMatchObject({ trunk: call.trunkEndpoint, method: 'fallback' });
+    expect(rows[0]!.events.find((e) => e.kind === 'route_decision')?.payload).toMatchObject({
+      trunk: call.trunkEndpoint,
+      method: 'fallback',
+    });
   }
 
   it('an incoming GSM call ringing three phones at once: one record, inbound, the answering manager, no duplicates', async () => {
-    const answered = nextChange(h, (c) => c.kind === 'answered' && c.call.origin === 'incoming' && c.call.trunkEndpoint === 'gw_mts', 30_000);
+    const answered = nextChange(
+      h,
+      (c) => c.kind === 'answered' && c.call.origin === 'incoming' && c.call.trunkEndpoint === 'gw_mts',
+      30_000,
+    );
     await gatewayCli('channel originate PJSIP/74950000003@in-mts extension s@desk-phone');
     const { call } = await answered;
     const ended = h.tracking.waitForEnd(call.linkedId, 30_000);

@@ -25,7 +25,8 @@ export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): Liv
   const busyByEndpoint: Record<string, number> = {};
   const busySims: Record<string, number[]> = {};
   for (const state of trackers) {
-    for (const channel of state.channels.values()) if (channel.isTrunk) busyByEndpoint[channel.endpoint] = (busyByEndpoint[channel.endpoint] ?? 0) + 1;
+    for (const channel of state.channels.values())
+      if (channel.isTrunk) busyByEndpoint[channel.endpoint] = (busyByEndpoint[channel.endpoint] ?? 0) + 1;
     for (const call of state.calls.values()) {
       // The trunk leg of a click-to-call appears only after the manager answers; its SIM is taken before that.
       if (call.status === 'ended' || call.sim === null || !call.trunkEndpoint) continue;
@@ -40,7 +41,14 @@ export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): Liv
  * The routing decision's capacity inputs for one portal: live busy channels per trunk (from AMI, via the trackers)
  * and per-SIM usage today and this month (from the journal's SimUsage rows, plus SIMs busy right now).
  */
-export async function getSimLoad({ db, portalId, trackers = [], live, now = Date.now(), timeZone }: GetSimLoadOptions): Promise<SimLoad> {
+export async function getSimLoad({
+  db,
+  portalId,
+  trackers = [],
+  live,
+  now = Date.now(),
+  timeZone,
+}: GetSimLoadOptions): Promise<SimLoad> {
   const today = callDay(now, timeZone);
   const monthStart = `${today.slice(0, 8)}01`;
   const stored = await cacheFor(db).get(`${portalId}|${monthStart}|${today}`, now);
@@ -71,7 +79,13 @@ function combineSimLoad({ trunks, rows }: Stored, { busyByEndpoint, busySims }: 
   const usage: UsageByTrunk = {};
   for (const trunk of trunks) {
     const endpoint = trunk.dialTarget.replace(/^PJSIP\//, '');
-    const sims: SimUsage[] = Array.from({ length: trunk.channels }, () => ({ busy: false, callsToday: 0, secondsToday: 0, secondsThisMonth: 0, lastCallEndedAt: null }));
+    const sims: SimUsage[] = Array.from({ length: trunk.channels }, () => ({
+      busy: false,
+      callsToday: 0,
+      secondsToday: 0,
+      secondsThisMonth: 0,
+      lastCallEndedAt: null,
+    }));
     for (const row of rows) {
       const sim = row.trunkId === trunk.id ? sims[row.simIndex] : undefined;
       if (!sim) continue;
@@ -88,7 +102,17 @@ function combineSimLoad({ trunks, rows }: Stored, { busyByEndpoint, busySims }: 
   return { occupancy: Object.freeze(occupancy), usage: Object.freeze(usage) };
 }
 
-type Stored = { trunks: Array<{ id: number; dialTarget: string; channels: number }>; rows: Array<{ trunkId: number; simIndex: number; day: string; calls: number; seconds: number; lastCallAt: Date | null }> };
+type Stored = {
+  trunks: Array<{ id: number; dialTarget: string; channels: number }>;
+  rows: Array<{
+    trunkId: number;
+    simIndex: number;
+    day: string;
+    calls: number;
+    seconds: number;
+    lastCallAt: Date | null;
+  }>;
+};
 
 /**
  * The stored part (trunks, this month's SimUsage rows) is cached for a second and refreshed in the background, so a
@@ -118,12 +142,27 @@ export async function loadStoredSimUsage(db: Db, key: string): Promise<Stored> {
   const portalId = Number(portal);
   const [trunks, todayRows, earlier] = await Promise.all([
     db.trunk.findMany({ where: { portalId }, select: { id: true, dialTarget: true, channels: true } }),
-    db.simUsage.findMany({ where: { portalId, day: today }, select: { trunkId: true, simIndex: true, day: true, calls: true, seconds: true, lastCallAt: true } }),
-    db.simUsage.groupBy({ by: ['trunkId', 'simIndex'], where: { portalId, day: { gte: monthStart, lt: today } }, _sum: { seconds: true }, _max: { lastCallAt: true } }),
+    db.simUsage.findMany({
+      where: { portalId, day: today },
+      select: { trunkId: true, simIndex: true, day: true, calls: true, seconds: true, lastCallAt: true },
+    }),
+    db.simUsage.groupBy({
+      by: ['trunkId', 'simIndex'],
+      where: { portalId, day: { gte: monthStart, lt: today } },
+      _sum: { seconds: true },
+      _max: { lastCallAt: true },
+    }),
   ]);
   const rows: Stored['rows'] = [
     ...todayRows,
-    ...earlier.map((g) => ({ trunkId: g.trunkId, simIndex: g.simIndex, day: monthStart, calls: 0, seconds: g._sum.seconds ?? 0, lastCallAt: g._max.lastCallAt })),
+    ...earlier.map((g) => ({
+      trunkId: g.trunkId,
+      simIndex: g.simIndex,
+      day: monthStart,
+      calls: 0,
+      seconds: g._sum.seconds ?? 0,
+      lastCallAt: g._max.lastCallAt,
+    })),
   ];
   return { trunks, rows };
 }

@@ -40,7 +40,7 @@ export type OriginateOptions = {
 const EXTENSION = /^\d{2,8}$/;
 const NUMBER = /^\d{5,15}$/;
 const TRUNK = /^[A-Za-z0-9_]{1,64}$/;
-const TOKEN = /^[A-Za-z0-9._:\-]{1,100}$/;
+const TOKEN = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * Click-to-call: Originate (Async) to the manager's phone; when they answer, the PBX's [outbound] context dials the

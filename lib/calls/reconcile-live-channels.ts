@@ -7,7 +7,12 @@ import type { CallChange, CallTrackerState } from './call-tracker-state';
  * call none of whose channels is still alive — with the status its last known state implies, answered talk counted up
  * to `lostAt` (when the connection dropped) — and adopts channels that appeared during the gap.
  */
-export function reconcileLiveChannels(state: CallTrackerState, liveItems: AmiMessage[], lostAt: number, now: number): CallChange[] {
+export function reconcileLiveChannels(
+  state: CallTrackerState,
+  liveItems: AmiMessage[],
+  lostAt: number,
+  now: number,
+): CallChange[] {
   const changes: CallChange[] = [];
   const live = new Map<string, AmiMessage>();
   for (const item of liveItems) {
@@ -31,7 +36,8 @@ export function reconcileLiveChannels(state: CallTrackerState, liveItems: AmiMes
     if (state.channels.has(uniqueid)) continue;
     // Treat a channel born during the gap as if we had seen its Newchannel now (and its bridge, if it is up in one).
     changes.push(...applyAmiEvent(state, { ...item, Event: 'Newchannel' }, now).changes);
-    if (typeof item.BridgeId === 'string' && item.BridgeId) changes.push(...applyAmiEvent(state, { Event: 'BridgeEnter', Uniqueid: uniqueid }, now).changes);
+    if (typeof item.BridgeId === 'string' && item.BridgeId)
+      changes.push(...applyAmiEvent(state, { Event: 'BridgeEnter', Uniqueid: uniqueid }, now).changes);
   }
   return changes;
 }

@@ -21,7 +21,10 @@ export async function shouldRecordCall({ db, portalId, number, now }: ShouldReco
       load: async (id) => {
         const [settings, neverRecord] = await Promise.all([
           db.portalSettings.findUnique({ where: { portalId: id }, select: { recordingEnabled: true } }),
-          db.listEntry.findMany({ where: { portalId: id, list: 'never_record' }, select: { list: true, value: true, isPattern: true } }),
+          db.listEntry.findMany({
+            where: { portalId: id, list: 'never_record' },
+            select: { list: true, value: true, isPattern: true },
+          }),
         ]);
         return { enabled: settings?.recordingEnabled ?? false, neverRecord };
       },
@@ -30,5 +33,7 @@ export async function shouldRecordCall({ db, portalId, number, now }: ShouldReco
   }
   const policy = await cache.get(portalId, now);
   if (!policy.enabled) return false;
-  return decideRegistration({ call: { number, departmentIds: [] }, lists: policy.neverRecord }).reason !== 'never_record';
+  return (
+    decideRegistration({ call: { number, departmentIds: [] }, lists: policy.neverRecord }).reason !== 'never_record'
+  );
 }

@@ -20,9 +20,24 @@ describe.each(['sqlite', 'postgresql'] as const)('the calls journal on %s', (kin
 
   function changesOfRecordedCall(): CallChange[] {
     const state = createCallTrackerState({ pbxName: 'pbx' });
-    const started = trackOriginatedCall(state, { linkedId: 'c2c-capture-answered-beeline', extension: '101', number: '79031234567', trunkEndpoint: 'gw_beeline', sim: 2, b24CallId: null, now: Date.UTC(2026, 10, 25, 9) });
+    const started = trackOriginatedCall(state, {
+      linkedId: 'c2c-capture-answered-beeline',
+      extension: '101',
+      number: '79031234567',
+      trunkEndpoint: 'gw_beeline',
+      sim: 2,
+      b24CallId: null,
+      now: Date.UTC(2026, 10, 25, 9),
+    });
     const changes: CallChange[] = [{ ...started, call: { ...started.call } }]; // snapshots, as CallTracking.record takes them
-    loadEventStream('answered-beeline').forEach((event, i) => changes.push(...applyAmiEvent(state, event, Date.UTC(2026, 10, 25, 9) + (i + 1) * 200).changes.map((c) => ({ ...c, call: { ...c.call } }))));
+    loadEventStream('answered-beeline').forEach((event, i) =>
+      changes.push(
+        ...applyAmiEvent(state, event, Date.UTC(2026, 10, 25, 9) + (i + 1) * 200).changes.map((c) => ({
+          ...c,
+          call: { ...c.call },
+        })),
+      ),
+    );
     return changes;
   }
 
@@ -30,11 +45,23 @@ describe.each(['sqlite', 'postgresql'] as const)('the calls journal on %s', (kin
     const db = testDb.db();
     const context = { portalId, trunkId, decision: { reasons: [{ code: 'carrier' }] } };
     for (const change of changesOfRecordedCall()) await writeCallChange({ db, change, context });
-    const row = await db.call.findUniqueOrThrow({ where: { linkedId: 'c2c-capture-answered-beeline' }, include: { events: true } });
-    expect(row).toMatchObject({ status: 'ended', origin: 'click_to_call', trunkId, b24StatusCode: '200', number: '79031234567', decision: { reasons: [{ code: 'carrier' }] } });
+    const row = await db.call.findUniqueOrThrow({
+      where: { linkedId: 'c2c-capture-answered-beeline' },
+      include: { events: true },
+    });
+    expect(row).toMatchObject({
+      status: 'ended',
+      origin: 'click_to_call',
+      trunkId,
+      b24StatusCode: '200',
+      number: '79031234567',
+      decision: { reasons: [{ code: 'carrier' }] },
+    });
     expect(row.talkSec).toBeGreaterThan(0);
     expect(row.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['started', 'answered', 'ended']));
-    const usage = await db.simUsage.findUniqueOrThrow({ where: { trunkId_simIndex_day: { trunkId, simIndex: 2, day: '2026-11-25' } } });
+    const usage = await db.simUsage.findUniqueOrThrow({
+      where: { trunkId_simIndex_day: { trunkId, simIndex: 2, day: '2026-11-25' } },
+    });
     expect(usage).toMatchObject({ calls: 1, seconds: row.talkSec });
   });
 
@@ -44,8 +71,14 @@ describe.each(['sqlite', 'postgresql'] as const)('the calls journal on %s', (kin
     for (const change of changesOfRecordedCall()) await writeCallChange({ db, change, context: { portalId, trunkId } });
     expect(await db.call.count({ where: { linkedId: 'c2c-capture-answered-beeline' } })).toBe(1);
     const after = await db.call.findUniqueOrThrow({ where: { linkedId: 'c2c-capture-answered-beeline' } });
-    const usage = await db.simUsage.findUniqueOrThrow({ where: { trunkId_simIndex_day: { trunkId, simIndex: 2, day: '2026-11-25' } } });
+    const usage = await db.simUsage.findUniqueOrThrow({
+      where: { trunkId_simIndex_day: { trunkId, simIndex: 2, day: '2026-11-25' } },
+    });
     expect(usage.calls).toBe(1);
-    expect({ ...after, updatedAt: undefined }).toMatchObject({ ...before, decision: before.decision, updatedAt: undefined });
+    expect({ ...after, updatedAt: undefined }).toMatchObject({
+      ...before,
+      decision: before.decision,
+      updatedAt: undefined,
+    });
   });
 });

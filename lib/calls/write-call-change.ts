@@ -1,9 +1,18 @@
-import { Prisma, type Db } from '../db/client';
+import type { Prisma, Db } from '../db/client';
 import type { CallChange, TrackedCall } from './call-tracker-state';
 import { callDay } from './call-day';
 
 /** What the journal knows about a call that AMI does not say: set by originate, or looked up for AMI-only calls. */
-export type CallContext = { portalId: number; trunkId?: number | null; trunkName?: string | null; userId?: number | null; decision?: unknown; requestedLine?: string | null; carrierInn?: string | null; carrierSource?: string | null };
+export type CallContext = {
+  portalId: number;
+  trunkId?: number | null;
+  trunkName?: string | null;
+  userId?: number | null;
+  decision?: unknown;
+  requestedLine?: string | null;
+  carrierInn?: string | null;
+  carrierSource?: string | null;
+};
 
 export type WriteCallChangeOptions = { db: Db; change: CallChange; context: CallContext; timeZone?: string };
 
@@ -16,7 +25,10 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
   const { call } = change;
   const figures = callFigures(call, context);
   // An ended row is final: replays, retries or a late writer never move it back (conditional update, not upsert).
-  const moved = await db.call.updateMany({ where: { linkedId: call.linkedId, status: { not: 'ended' } }, data: figures });
+  const moved = await db.call.updateMany({
+    where: { linkedId: call.linkedId, status: { not: 'ended' } },
+    data: figures,
+  });
   let created = false;
   if (moved.count === 0 && !(await db.call.findUnique({ where: { linkedId: call.linkedId }, select: { id: true } }))) {
     created = await db.call.create({ data: createData(call, context, figures), select: { id: true } }).then(
@@ -29,7 +41,14 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
   }
   if (moved.count === 0 && !created) return; // the call was already ended: this change is a replay
   const row = await db.call.findUniqueOrThrow({ where: { linkedId: call.linkedId }, select: { id: true } });
-  await db.callEvent.create({ data: { callId: row.id, kind: change.kind, at: new Date(change.kind === 'ended' ? call.endedAt! : (change.at ?? Date.now())), payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined } });
+  await db.callEvent.create({
+    data: {
+      callId: row.id,
+      kind: change.kind,
+      at: new Date(change.kind === 'ended' ? call.endedAt! : (change.at ?? Date.now())),
+      payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
+  });
   // SIM usage counts the call once: only the write that moved the row to 'ended' (or created it ended) gets here.
   if (change.kind === 'ended' && call.trunkUniqueid !== null && context.trunkId) {
     const ended = call.endedAt ?? Date.now();

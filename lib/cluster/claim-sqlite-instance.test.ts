@@ -13,7 +13,10 @@ describe('claimSqliteInstance', () => {
     const databaseFile = path.join(dir, 'app.db');
     const first = claimSqliteInstance({ databaseFile });
     expect(first.ok).toBe(true);
-    expect(claimSqliteInstance({ databaseFile, pid: process.pid + 1_000_000 })).toEqual({ ok: false, holderPid: process.pid });
+    expect(claimSqliteInstance({ databaseFile, pid: process.pid + 1_000_000 })).toEqual({
+      ok: false,
+      holderPid: process.pid,
+    });
     if (first.ok) first.release();
 
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);

@@ -8,7 +8,10 @@ export type SqliteInstanceClaim = { ok: true; release: () => void } | { ok: fals
  * claims `<database>.instance` (created exclusively, holding its pid); a second server finds the holder alive and
  * refuses. A file left by a killed process names a dead pid and is taken over.
  */
-export function claimSqliteInstance({ databaseFile, pid = process.pid }: ClaimSqliteInstanceOptions): SqliteInstanceClaim {
+export function claimSqliteInstance({
+  databaseFile,
+  pid = process.pid,
+}: ClaimSqliteInstanceOptions): SqliteInstanceClaim {
   const lockFile = `${databaseFile}.instance`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

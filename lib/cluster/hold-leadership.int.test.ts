@@ -10,7 +10,9 @@ const children: ChildProcess[] = [];
 const held: Leadership[] = [];
 
 function startChild(url: string, name: string, instanceId: string): { child: ChildProcess; leading: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, name, instanceId], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, url, name, instanceId], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   const leading = new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('LEADING') && resolve());
@@ -41,22 +43,28 @@ describe('holdLeadership (PostgreSQL advisory lock)', () => {
     await first.leading;
     const events: string[] = [];
     const standby = holdLeadership({
-      databaseUrl: url.toString(), name, instanceId: 'instance-b', intervalMs: 200,
-      onGain: () => events.push('gain'), onLose: () => events.push('lose'),
+      databaseUrl: url.toString(),
+      name,
+      instanceId: 'instance-b',
+      intervalMs: 200,
+      onGain: () => events.push('gain'),
+      onLose: () => events.push('lose'),
     });
     held.push(standby);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(standby.isLeader()).toBe(false);
-    expect((await listLeaders({ databaseUrl: url.toString() })).filter((row) => row.name === name))
-      .toMatchObject([{ instanceId: 'instance-a' }]);
+    expect((await listLeaders({ databaseUrl: url.toString() })).filter((row) => row.name === name)).toMatchObject([
+      { instanceId: 'instance-a' },
+    ]);
 
     const killedAt = Date.now();
     first.child.kill('SIGKILL');
     await waitUntil(() => standby.isLeader(), 10_000);
     console.info(`[leadership] standby took over ${Date.now() - killedAt} ms after kill -9 of the holder`);
     expect(events).toEqual(['gain']);
-    expect((await listLeaders({ databaseUrl: url.toString() })).filter((row) => row.name === name))
-      .toMatchObject([{ instanceId: 'instance-b' }]);
+    expect((await listLeaders({ databaseUrl: url.toString() })).filter((row) => row.name === name)).toMatchObject([
+      { instanceId: 'instance-b' },
+    ]);
 
     // A third instance stays standby while B leads; when B stops cleanly, it leads.
     const third = startChild(url.toString(), name, 'instance-c');

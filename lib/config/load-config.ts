@@ -45,7 +45,15 @@ function parsePbxes(values: Env): PbxConfig[] {
   if (!values.AMI_HOST) return [];
   const missing = (['AMI_USER', 'AMI_SECRET'] as const).filter((k) => !values[k]);
   if (missing.length) throw new AppError('CONFIG_INVALID', `${missing[0]}: required when AMI_HOST is set`);
-  return [{ name: values.AMI_PBX_NAME, host: values.AMI_HOST, port: values.AMI_PORT, user: values.AMI_USER!, secret: values.AMI_SECRET! }];
+  return [
+    {
+      name: values.AMI_PBX_NAME,
+      host: values.AMI_HOST,
+      port: values.AMI_PORT,
+      user: values.AMI_USER!,
+      secret: values.AMI_SECRET!,
+    },
+  ];
 }
 
 function configError(error: z.ZodError, input: Record<string, unknown>, prefix?: string): AppError {

@@ -28,7 +28,11 @@ export async function checkDb({ db, kind }: CheckDbOptions = {}): Promise<DbChec
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     const applied = await appliedMigrations(client);
     committed ??= new Map();
-    if (!committed.has(databaseKind)) committed.set(databaseKind, readMigrations({ dir: migrationsDirFor(databaseKind) }).map((m) => m.name));
+    if (!committed.has(databaseKind))
+      committed.set(
+        databaseKind,
+        readMigrations({ dir: migrationsDirFor(databaseKind) }).map((m) => m.name),
+      );
     const pending = committed.get(databaseKind)!.filter((name) => !applied.has(name)).length;
     return {
       ok: pending === 0,

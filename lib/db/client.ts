@@ -35,7 +35,9 @@ export function createDb({ database }: CreateDbOptions): Db {
 
 // On globalThis, like the app's client below: a Next.js server holds several copies of this module (one per bundle),
 // and a client made by one copy's createDb is used by code bundled with another.
-const dialects: WeakMap<Db, DatabaseConfig['kind']> = ((globalThis as typeof globalThis & { __dbDialects?: WeakMap<Db, DatabaseConfig['kind']> }).__dbDialects ??= new WeakMap());
+const dialects: WeakMap<Db, DatabaseConfig['kind']> = ((
+  globalThis as typeof globalThis & { __dbDialects?: WeakMap<Db, DatabaseConfig['kind']> }
+).__dbDialects ??= new WeakMap());
 
 /** Which database a client talks to, for the few statements that differ (locks). */
 export function dialectOf(db: Db): DatabaseConfig['kind'] {

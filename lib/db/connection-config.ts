@@ -18,6 +18,7 @@ export function pgConnectionFor(url: string): PgConnection {
   const schema = parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');
   if (!schema) return { connectionString: parsed.toString() };
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`DATABASE_URL: schema "${schema}" must be a plain identifier`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema))
+    throw new Error(`DATABASE_URL: schema "${schema}" must be a plain identifier`);
   return { connectionString: parsed.toString(), schema, options: `-c search_path=${schema}` };
 }

@@ -17,7 +17,12 @@ describe('derivePostgresqlSchema', () => {
   });
 
   it('refuses provider-specific native types', () => {
-    const source = readFileSync(schemaPathFor('sqlite'), 'utf8').replace('  domain           String\n', '  domain           String @db.VarChar(200)\n');
-    expect(() => derivePostgresqlSchema(source)).toThrow(/native types are provider-specific, remove "domain\s+String @db.VarChar"/);
+    const source = readFileSync(schemaPathFor('sqlite'), 'utf8').replace(
+      '  domain           String\n',
+      '  domain           String @db.VarChar(200)\n',
+    );
+    expect(() => derivePostgresqlSchema(source)).toThrow(
+      /native types are provider-specific, remove "domain\s+String @db.VarChar"/,
+    );
   });
 });

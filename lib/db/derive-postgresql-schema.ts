@@ -12,15 +12,22 @@ export const derivedSchemaHeader =
 export function derivePostgresqlSchema(source: string): string {
   const nativeType = source.match(/^[^/\n]*@db\.\w+/m);
   if (nativeType) {
-    throw new AppError('INVALID_INPUT', `prisma/schema.prisma: native types are provider-specific, remove "${nativeType[0].trim()}"`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `prisma/schema.prisma: native types are provider-specific, remove "${nativeType[0].trim()}"`,
+    );
   }
   const swaps: Array<[RegExp, string]> = [
     [/(datasource\s+\w+\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"'],
-    [/(generator\s+\w+\s*\{[^}]*output\s*=\s*)"\.\.\/lib\/db\/generated\/sqlite"/, '$1"../../lib/db/generated/postgresql"'],
+    [
+      /(generator\s+\w+\s*\{[^}]*output\s*=\s*)"\.\.\/lib\/db\/generated\/sqlite"/,
+      '$1"../../lib/db/generated/postgresql"',
+    ],
   ];
   let derived = source.replace(/^(\/\/[^\n]*\n)+\n?/, '');
   for (const [pattern, replacement] of swaps) {
-    if (!pattern.test(derived)) throw new AppError('INVALID_INPUT', `prisma/schema.prisma: expected to match ${pattern}`);
+    if (!pattern.test(derived))
+      throw new AppError('INVALID_INPUT', `prisma/schema.prisma: expected to match ${pattern}`);
     derived = derived.replace(pattern, replacement);
   }
   return derivedSchemaHeader + derived;

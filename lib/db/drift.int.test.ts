@@ -46,21 +46,57 @@ describe.each(['sqlite', 'postgresql'] as const)('database schema on %s', (kind)
   it('stores and reads back a portal, a trunk and a call through the Prisma client', async () => {
     const db = test.db();
     const portal = await db.portal.create({
-      data: { memberId: `m-${kind}`, domain: 'example.bitrix24.ru', clientEndpoint: 'https://example.bitrix24.ru/rest/', accessToken: 'a', refreshToken: 'r', expiresAt: new Date('2026-01-01T00:00:00Z') },
+      data: {
+        memberId: `m-${kind}`,
+        domain: 'example.bitrix24.ru',
+        clientEndpoint: 'https://example.bitrix24.ru/rest/',
+        accessToken: 'a',
+        refreshToken: 'r',
+        expiresAt: new Date('2026-01-01T00:00:00Z'),
+      },
     });
-    const group = await db.carrierGroup.create({ data: { portalId: portal.id, name: 'MTS', brand: 'МТС', inns: { create: [{ portalId: portal.id, inn: '7740000076' }] } } });
+    const group = await db.carrierGroup.create({
+      data: {
+        portalId: portal.id,
+        name: 'MTS',
+        brand: 'МТС',
+        inns: { create: [{ portalId: portal.id, inn: '7740000076' }] },
+      },
+    });
     const trunk = await db.trunk.create({
-      data: { portalId: portal.id, name: 'МТС-1', lineNumber: '74950000001', dialTarget: 'PJSIP/gw-mts', carrierGroupId: group.id, channels: 4, minutesPerDay: 300, tariffOnNetKopecks: 0, tariffOffNetKopecks: 250 },
+      data: {
+        portalId: portal.id,
+        name: 'МТС-1',
+        lineNumber: '74950000001',
+        dialTarget: 'PJSIP/gw-mts',
+        carrierGroupId: group.id,
+        channels: 4,
+        minutesPerDay: 300,
+        tariffOnNetKopecks: 0,
+        tariffOffNetKopecks: 250,
+      },
     });
     const decision = { trunk: 'МТС-1', reasons: ['МТС по реестру (диапазон 915…)'] };
     const call = await db.call.create({
       data: {
-        portalId: portal.id, linkedId: `linked-${kind}`, direction: 'outbound', origin: 'click_to_call', number: '79150000000', trunkId: trunk.id, trunkName: trunk.name,
-        decision, costKopecks: 500, startedAt: new Date('2026-01-02T10:00:00.123Z'), events: { create: [{ kind: 'originate', payload: { channel: 'PJSIP/101' } }] },
+        portalId: portal.id,
+        linkedId: `linked-${kind}`,
+        direction: 'outbound',
+        origin: 'click_to_call',
+        number: '79150000000',
+        trunkId: trunk.id,
+        trunkName: trunk.name,
+        decision,
+        costKopecks: 500,
+        startedAt: new Date('2026-01-02T10:00:00.123Z'),
+        events: { create: [{ kind: 'originate', payload: { channel: 'PJSIP/101' } }] },
       },
     });
 
-    const read = await db.call.findUniqueOrThrow({ where: { linkedId: `linked-${kind}` }, include: { trunk: { include: { carrierGroup: { include: { inns: true } } } }, events: true } });
+    const read = await db.call.findUniqueOrThrow({
+      where: { linkedId: `linked-${kind}` },
+      include: { trunk: { include: { carrierGroup: { include: { inns: true } } } }, events: true },
+    });
     expect(read.decision).toEqual(decision);
     expect(read.startedAt.toISOString()).toBe('2026-01-02T10:00:00.123Z');
     expect(read.registered).toBe(false);
@@ -70,7 +106,17 @@ describe.each(['sqlite', 'postgresql'] as const)('database schema on %s', (kind)
     expect(read.trunk?.carrierGroup?.inns.map((i) => i.inn)).toEqual(['7740000076']);
     expect(read.events.map((e) => e.payload)).toEqual([{ channel: 'PJSIP/101' }]);
 
-    await expect(db.call.create({ data: { portalId: portal.id, linkedId: call.linkedId, direction: 'outbound', origin: 'desk_phone', number: '1' } })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(
+      db.call.create({
+        data: {
+          portalId: portal.id,
+          linkedId: call.linkedId,
+          direction: 'outbound',
+          origin: 'desk_phone',
+          number: '1',
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'P2002' });
     await db.portal.delete({ where: { id: portal.id } });
     expect(await db.call.count()).toBe(0); // portal data goes with its portal
   });

@@ -1,7 +1,11 @@
 import type { DatabaseLoad } from '../cache/create-delegable-load';
 import { loadStoredSimUsage } from '../calls/get-sim-load';
 import type { Db } from '../db/client';
-import { learnNumberCarrierInApp, loadNumberingDataForDialplan, readNumberingVersionsInForce } from '../numbering/store';
+import {
+  learnNumberCarrierInApp,
+  loadNumberingDataForDialplan,
+  readNumberingVersionsInForce,
+} from '../numbering/store';
 import { lookupRoutingPortal } from '../portals/find-routing-portal';
 import { loadRoutingContext } from '../routing/settings/get-routing-context';
 

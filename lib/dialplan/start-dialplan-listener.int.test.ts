@@ -78,7 +78,7 @@ describe('the dialplan listener over HTTP', () => {
     ['garbage', 'hello\r\n\r\n', '400 Bad Request', 'ERROR BAD_REQUEST'],
     [
       'a body',
-      get('/api/asterisk/route?number=79151234567', 'Content-Length: 3') + 'abc',
+      `${get('/api/asterisk/route?number=79151234567', 'Content-Length: 3')}abc`,
       '400 Bad Request',
       'ERROR BAD_REQUEST',
     ],

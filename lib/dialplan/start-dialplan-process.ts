@@ -35,7 +35,7 @@ const LIVED_LONG_ENOUGH_MS = 10_000;
 // directory is the project's.
 const HERE = import.meta.url.startsWith('file:') ? path.dirname(fileURLToPath(import.meta.url)) : null;
 const SOURCE_DIR =
-  HERE && HERE.endsWith(path.join('lib', 'dialplan'))
+  HERE?.endsWith(path.join('lib', 'dialplan'))
     ? HERE
     : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'dialplan');
 
@@ -127,7 +127,8 @@ function runChild(listen: string, bundle: string | undefined): Run {
   // 'advanced': messages are structured clones (Maps, Sets and Dates survive), as the caches expect.
   const child = fork(/* turbopackIgnore: true */ file, [listen], { execArgv, serialization: 'advanced' });
   const send = (message: DialplanProcessMessage) => {
-    if (child.connected) child.send(message, (error) => error && log.error('dialplan: could not send', { kind: message.kind, error }));
+    if (child.connected)
+      child.send(message, (error) => error && log.error('dialplan: could not send', { kind: message.kind, error }));
   };
   const listening = new Promise<{ address: string; port: number }>((resolve) => {
     child.on('message', (report: DialplanProcessReport) => {

@@ -5,7 +5,13 @@ import { checkDb } from '../db/check-db';
 import { getDb } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { getNumberingData } from '../numbering/store';
-import { summariseHealth, type AmiHealth, type HealthReport, type PortalsHealth, type RegistryHealth } from './health-report';
+import {
+  summariseHealth,
+  type AmiHealth,
+  type HealthReport,
+  type PortalsHealth,
+  type RegistryHealth,
+} from './health-report';
 
 /** Gathers every part of /api/health in parallel; each part reports its own failure instead of throwing. */
 export async function getHealth(): Promise<HealthReport> {
@@ -25,13 +31,28 @@ async function checkPbx(pbx: { name: string; host: string; port: number }): Prom
   if (manager) {
     const s = manager.status();
     return {
-      name: s.name, host: s.host, port: s.port, ok: s.connected, banner: s.banner ?? undefined, error: s.lastError ?? undefined,
-      connected: s.connected, since: new Date(s.since).toISOString(), reconnects: s.reconnects,
+      name: s.name,
+      host: s.host,
+      port: s.port,
+      ok: s.connected,
+      banner: s.banner ?? undefined,
+      error: s.lastError ?? undefined,
+      connected: s.connected,
+      since: new Date(s.since).toISOString(),
+      reconnects: s.reconnects,
       lastEventAgeMs: s.lastEventAt === null ? null : Date.now() - s.lastEventAt,
     };
   }
   const probe = await probeAmi({ host: pbx.host, port: pbx.port });
-  return { name: pbx.name, host: pbx.host, port: pbx.port, ok: probe.reachable, banner: probe.banner, latencyMs: probe.latencyMs, error: probe.error };
+  return {
+    name: pbx.name,
+    host: pbx.host,
+    port: pbx.port,
+    ok: probe.reachable,
+    banner: probe.banner,
+    latencyMs: probe.latencyMs,
+    error: probe.error,
+  };
 }
 
 async function checkRegistry(): Promise<RegistryHealth> {

@@ -13,7 +13,7 @@ import { GET as routingSettings } from '../../app/api/settings/routing/route';
 import { POST as installFrame } from '../../app/b24/install/route';
 import { createDemoPortal } from '../../e2e/bitrix24-emulator/demo-portal';
 import { startEmulator, type EmulatorHandle } from '../../e2e/bitrix24-emulator/start-emulator';
-import { forgetPortalTokenChecks } from '../bitrix24/verify-portal-admin';
+import { forgetPortalTokenChecks } from '../portals/verify-portal-admin';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 

@@ -28,7 +28,9 @@ describe('translate', () => {
 
 describe('requestLang', () => {
   const request = (query: string, acceptLanguage?: string) =>
-    new Request(`http://app.test/api/journal${query}`, { headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} });
+    new Request(`http://app.test/api/journal${query}`, {
+      headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+    });
   it.each([
     ['?lang=en', 'ru-RU,ru;q=0.9', 'en'],
     ['?lang=ru', 'en-US', 'ru'],

@@ -48,7 +48,11 @@ describe('the journal and the savings report over a simulated day (real SQLite)'
   });
 
   it('the savings report agrees with the simulation summary; SIM use stays within caps', async () => {
-    const report = await loadSavingsReport({ db: database.db(), portalId, range: parseDateRange(new URLSearchParams({ from: '2026-03-02', to: '2026-03-02' })) });
+    const report = await loadSavingsReport({
+      db: database.db(),
+      portalId,
+      range: parseDateRange(new URLSearchParams({ from: '2026-03-02', to: '2026-03-02' })),
+    });
     const { blocked, ...simulated } = run.summary;
     expect(blocked).toBeGreaterThanOrEqual(0);
     expect(report.summary).toEqual(simulated);

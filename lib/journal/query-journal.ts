@@ -31,14 +31,30 @@ export type JournalPage = { entries: JournalEntry[]; total: number; page: number
 
 export type QueryJournalOptions = { db: Db; portalId: number; filters: JournalFilters; lang: Lang; pageSize?: number };
 
-type StoredDecision = { onNet?: boolean; reasons?: RouteReason[]; carrier?: { operator?: string; groupName?: string } | null } | null;
+type StoredDecision = {
+  onNet?: boolean;
+  reasons?: RouteReason[];
+  carrier?: { operator?: string; groupName?: string } | null;
+} | null;
 
 /** One page of the portal's calls, newest first, with route reasons rendered in the reader's language. */
-export async function queryJournal({ db, portalId, filters, lang, pageSize = JOURNAL_PAGE_SIZE }: QueryJournalOptions): Promise<JournalPage> {
+export async function queryJournal({
+  db,
+  portalId,
+  filters,
+  lang,
+  pageSize = JOURNAL_PAGE_SIZE,
+}: QueryJournalOptions): Promise<JournalPage> {
   const where = await journalWhere(db, portalId, filters);
   const [total, rows] = await Promise.all([
     db.call.count({ where }),
-    db.call.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], skip: (filters.page - 1) * pageSize, take: pageSize, include: { user: { select: { name: true } } } }),
+    db.call.findMany({
+      where,
+      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      skip: (filters.page - 1) * pageSize,
+      take: pageSize,
+      include: { user: { select: { name: true } } },
+    }),
   ]);
   const entries = rows.map((row): JournalEntry => {
     const decision = row.decision as StoredDecision;
@@ -54,7 +70,8 @@ export async function queryJournal({ db, portalId, filters, lang, pageSize = JOU
       trunkName: row.trunkName,
       onNet: decision?.onNet === true,
       reasons: (decision?.reasons ?? []).map((reason) => renderReason(reason, lang)),
-      status: row.status !== 'ended' ? 'active' : !row.trunkName ? 'failed' : (row.talkSec ?? 0) > 0 ? 'answered' : 'missed',
+      status:
+        row.status !== 'ended' ? 'active' : !row.trunkName ? 'failed' : (row.talkSec ?? 0) > 0 ? 'answered' : 'missed',
       durationSec: row.durationSec,
       talkSec: row.talkSec,
       costKopecks: row.costKopecks,
@@ -71,15 +88,20 @@ export async function journalWhere(db: Db, portalId: number, filters: JournalFil
   const and: object[] = [{ portalId }, startedWithin(filters.range)];
   if (filters.user) and.push({ user: { b24UserId: filters.user } });
   if (filters.trunk) and.push({ trunkId: filters.trunk });
-  if (filters.department) and.push({ user: { departments: { some: { department: { portalId, b24DepartmentId: filters.department } } } } });
+  if (filters.department)
+    and.push({ user: { departments: { some: { department: { portalId, b24DepartmentId: filters.department } } } } });
   if (filters.carrier === 'unknown') and.push({ carrierInn: null });
   else if (filters.carrier) {
-    const inns = await db.carrierGroupInn.findMany({ where: { portalId, groupId: Number(filters.carrier) }, select: { inn: true } });
+    const inns = await db.carrierGroupInn.findMany({
+      where: { portalId, groupId: Number(filters.carrier) },
+      select: { inn: true },
+    });
     and.push({ carrierInn: { in: inns.map((i) => i.inn) } });
   }
   if (filters.status === 'active') and.push({ status: { not: 'ended' } });
   if (filters.status === 'failed') and.push({ status: 'ended', trunkName: null });
   if (filters.status === 'answered') and.push({ status: 'ended', talkSec: { gt: 0 } });
-  if (filters.status === 'missed') and.push({ status: 'ended', trunkName: { not: null }, OR: [{ talkSec: null }, { talkSec: 0 }] });
+  if (filters.status === 'missed')
+    and.push({ status: 'ended', trunkName: { not: null }, OR: [{ talkSec: null }, { talkSec: 0 }] });
   return { AND: and };
 }

@@ -10,7 +10,12 @@ export type RegistrationCall = {
   number: string;
 };
 
-export type RegistrationReason = 'never_record' | 'whitelist_user' | 'whitelist_department' | 'whitelist_extension' | 'not_whitelisted';
+export type RegistrationReason =
+  | 'never_record'
+  | 'whitelist_user'
+  | 'whitelist_department'
+  | 'whitelist_extension'
+  | 'not_whitelisted';
 export type RegistrationDecision = { register: boolean; reason: RegistrationReason; matched?: string };
 
 export type DecideRegistrationOptions = { call: RegistrationCall; lists: ListItem[] };
@@ -24,12 +29,18 @@ export type DecideRegistrationOptions = { call: RegistrationCall; lists: ListIte
 export function decideRegistration({ call, lists }: DecideRegistrationOptions): RegistrationDecision {
   const number = normalizeDigits(call.number);
   for (const item of lists) {
-    if (item.list === 'never_record' && number && matches(number, normalizeDigits(item.value, item.isPattern), item.isPattern)) {
+    if (
+      item.list === 'never_record' &&
+      number &&
+      matches(number, normalizeDigits(item.value, item.isPattern), item.isPattern)
+    ) {
       return { register: false, reason: 'never_record', matched: item.value };
     }
   }
   const userId = call.userId ? String(call.userId) : '';
-  const byUser = userId ? lists.find((item) => item.list === 'whitelist_user' && item.value.trim() === userId) : undefined;
+  const byUser = userId
+    ? lists.find((item) => item.list === 'whitelist_user' && item.value.trim() === userId)
+    : undefined;
   if (byUser) return { register: true, reason: 'whitelist_user', matched: byUser.value };
   const departments = new Set(call.departmentIds.map(String));
   const byDepartment = lists.find((item) => item.list === 'whitelist_department' && departments.has(item.value.trim()));
@@ -45,7 +56,9 @@ export function decideRegistration({ call, lists }: DecideRegistrationOptions): 
 /** Digits only; 8XXXXXXXXXX (11 digits, Russian trunk prefix) → 7XXXXXXXXXX. Patterns keep their wildcards. */
 export function normalizeDigits(value: string, isPattern = false): string {
   const kept = value.replace(isPattern ? /[^\d*?]/g : /\D/g, '');
-  return /^8[\d*?]/.test(kept) && (isPattern ? kept.replace(/[*?]/g, '').length <= 11 : kept.length === 11) && !kept.startsWith('8*')
+  return /^8[\d*?]/.test(kept) &&
+    (isPattern ? kept.replace(/[*?]/g, '').length <= 11 : kept.length === 11) &&
+    !kept.startsWith('8*')
     ? `7${kept.slice(1)}`
     : kept;
 }
@@ -53,6 +66,9 @@ export function normalizeDigits(value: string, isPattern = false): string {
 function matches(value: string, expected: string, isPattern: boolean): boolean {
   if (!expected) return false;
   if (!isPattern) return value === expected;
-  const source = expected.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = expected
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`).test(value);
 }

@@ -22,8 +22,13 @@ export type LoadListsOptions = { db: Db; portalId: number };
 
 /** A portal's lists in the order they were added (the order the admin typed them). */
 export async function loadLists({ db, portalId }: LoadListsOptions): Promise<ListsDocument> {
-  const rows = await db.listEntry.findMany({ where: { portalId }, orderBy: { id: 'asc' }, select: { list: true, value: true, note: true } });
-  const pick = (list: ListName): ListsEntry[] => rows.filter((row) => row.list === list).map(({ value, note }) => ({ value, note }));
+  const rows = await db.listEntry.findMany({
+    where: { portalId },
+    orderBy: { id: 'asc' },
+    select: { list: true, value: true, note: true },
+  });
+  const pick = (list: ListName): ListsEntry[] =>
+    rows.filter((row) => row.list === list).map(({ value, note }) => ({ value, note }));
   return {
     whitelistUsers: pick('whitelist_user'),
     whitelistDepartments: pick('whitelist_department'),

@@ -11,7 +11,13 @@ export type SaveListsOptions = { db: Db; portalId: number; lists: unknown };
 export async function saveLists({ db, portalId, lists }: SaveListsOptions): Promise<ListsDocument> {
   const valid = validateLists(lists);
   const rows = (Object.keys(listNameOf) as (keyof ListsDocument)[]).flatMap((key) =>
-    valid[key].map((entry) => ({ portalId, list: listNameOf[key], value: entry.value, isPattern: entry.isPattern, note: entry.note })),
+    valid[key].map((entry) => ({
+      portalId,
+      list: listNameOf[key],
+      value: entry.value,
+      isPattern: entry.isPattern,
+      note: entry.note,
+    })),
   );
   await db.$transaction(async (tx) => {
     await tx.listEntry.deleteMany({ where: { portalId } });

@@ -38,7 +38,10 @@ describe('validateLists', () => {
       ...empty,
       whitelistUsers: [{ value: 7, note: '' }],
       whitelistDepartments: [{ value: ' 12 ', note: '' }],
-      whitelistExtensions: [{ value: '1??', note: '' }, { value: '250', note: '' }],
+      whitelistExtensions: [
+        { value: '1??', note: '' },
+        { value: '250', note: '' },
+      ],
     });
     expect(valid.whitelistUsers).toEqual([{ value: '7', isPattern: false, note: '' }]);
     expect(valid.whitelistDepartments[0]!.value).toBe('12');
@@ -59,8 +62,13 @@ describe('validateLists', () => {
       ],
     });
     expect(Object.keys(fields).sort()).toEqual([
-      'neverRecord.1.value', 'neverRecord.2.value', 'neverRecord.3.value', 'neverRecord.4.value',
-      'whitelistDepartments.0.value', 'whitelistExtensions.0.value', 'whitelistUsers.0.value',
+      'neverRecord.1.value',
+      'neverRecord.2.value',
+      'neverRecord.3.value',
+      'neverRecord.4.value',
+      'whitelistDepartments.0.value',
+      'whitelistExtensions.0.value',
+      'whitelistUsers.0.value',
     ]);
     expect(fields['neverRecord.1.value']).toContain('Номер телефона или цифры со звёздочкой');
     expect(fields['neverRecord.3.value']).toContain('не меньше 3 цифр');
@@ -68,7 +76,10 @@ describe('validateLists', () => {
   });
 
   it('refuses two spellings of one number in a list', () => {
-    const neverRecord = [{ value: '+7 495 111-22-33', note: '' }, { value: '84951112233', note: '' }];
+    const neverRecord = [
+      { value: '+7 495 111-22-33', note: '' },
+      { value: '84951112233', note: '' },
+    ];
     const fields = fieldsOf({ ...empty, neverRecord });
     expect(fields).toEqual({ 'neverRecord.1.value': 'Уже есть в этом списке / Already in this list' });
   });
@@ -84,7 +95,11 @@ describe('validateLists', () => {
       'Список обязателен (может быть пустым) / The list is required (it may be empty)',
     );
     expect(Object.keys(fields).sort()).toEqual([
-      'neverRecord', 'neverrecord', 'whitelistDepartments', 'whitelistExtensions', 'whitelistUsers',
+      'neverRecord',
+      'neverrecord',
+      'whitelistDepartments',
+      'whitelistExtensions',
+      'whitelistUsers',
     ]);
   });
 
@@ -98,8 +113,9 @@ describe('validateLists', () => {
   it(`holds up to ${LIST_ENTRIES_MAX} entries per list and refuses one more`, () => {
     const extensions = (count: number) =>
       Array.from({ length: count }, (_, index) => ({ value: String(1000 + index) }));
-    expect(validateLists({ ...empty, whitelistExtensions: extensions(LIST_ENTRIES_MAX) }).whitelistExtensions)
-      .toHaveLength(LIST_ENTRIES_MAX);
+    expect(
+      validateLists({ ...empty, whitelistExtensions: extensions(LIST_ENTRIES_MAX) }).whitelistExtensions,
+    ).toHaveLength(LIST_ENTRIES_MAX);
     expect(fieldsOf({ ...empty, whitelistExtensions: extensions(LIST_ENTRIES_MAX + 1) })).toEqual({
       whitelistExtensions: `Не больше ${LIST_ENTRIES_MAX} записей / At most ${LIST_ENTRIES_MAX} entries`,
     });

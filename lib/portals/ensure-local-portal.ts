@@ -8,7 +8,15 @@ export type EnsureLocalPortalOptions = { db: Db };
 export async function ensureLocalPortal({ db }: EnsureLocalPortalOptions): Promise<{ id: number }> {
   return db.portal.upsert({
     where: { memberId: LOCAL_MEMBER_ID },
-    create: { memberId: LOCAL_MEMBER_ID, domain: 'localhost', clientEndpoint: '', accessToken: '', refreshToken: '', expiresAt: new Date(0), status: 'local' },
+    create: {
+      memberId: LOCAL_MEMBER_ID,
+      domain: 'localhost',
+      clientEndpoint: '',
+      accessToken: '',
+      refreshToken: '',
+      expiresAt: new Date(0),
+      status: 'local',
+    },
     update: {},
     select: { id: true },
   });

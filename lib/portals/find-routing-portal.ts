@@ -20,7 +20,8 @@ const caches = (holder.__routingPortals ??= new Map());
  */
 export function findRoutingPortal({ memberId, db = getDb(), now }: FindRoutingPortalOptions = {}): Promise<number> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (key: string) => lookupPortal(db, key) })));
+  if (!cache)
+    caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (key: string) => lookupPortal(db, key) })));
   return cache.get(memberId ?? '', now);
 }
 
@@ -31,13 +32,17 @@ const lookupPortal = createDelegableLoad(lookupRoutingPortal);
 async function lookup(db: Db, memberId: string | null | undefined): Promise<number> {
   if (memberId) {
     const portal = await db.portal.findUnique({ where: { memberId }, select: { id: true, status: true } });
-    if (!portal || portal.status === 'uninstalled') throw new AppError('NOT_FOUND', `Portal "${memberId}" is not installed`);
+    if (!portal || portal.status === 'uninstalled')
+      throw new AppError('NOT_FOUND', `Portal "${memberId}" is not installed`);
     return portal.id;
   }
   const active = await db.portal.findMany({ where: { status: 'active' }, select: { id: true }, take: 2 });
   if (active.length === 1) return active[0]!.id;
   if (active.length > 1) throw new AppError('INVALID_INPUT', 'Several portals are installed: pass portal=<member_id>');
-  return (await db.portal.findUnique({ where: { memberId: LOCAL_MEMBER_ID }, select: { id: true } }))?.id ?? (await ensureLocalPortal({ db })).id;
+  return (
+    (await db.portal.findUnique({ where: { memberId: LOCAL_MEMBER_ID }, select: { id: true } }))?.id ??
+    (await ensureLocalPortal({ db })).id
+  );
 }
 
 /** After an install or uninstall: this process and the dialplan process ask again which portal routes unnamed calls. */

@@ -17,7 +17,11 @@ export async function loadPortalDirectory({ db, portalId }: LoadPortalDirectoryO
     }),
   ]);
   return {
-    departments: departments.map((d) => ({ id: String(d.b24DepartmentId), name: d.name, parentId: d.parentB24Id === null ? null : String(d.parentB24Id) })),
+    departments: departments.map((d) => ({
+      id: String(d.b24DepartmentId),
+      name: d.name,
+      parentId: d.parentB24Id === null ? null : String(d.parentB24Id),
+    })),
     users: users.map((u) => ({
       id: String(u.b24UserId),
       name: u.name,

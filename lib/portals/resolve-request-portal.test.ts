@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoPortal } from '../../e2e/bitrix24-emulator/demo-portal';
 import { startEmulator, type EmulatorHandle } from '../../e2e/bitrix24-emulator/start-emulator';
-import { forgetPortalTokenChecks } from '../bitrix24/verify-portal-admin';
+import { forgetPortalTokenChecks } from './verify-portal-admin';
 import type { Db } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { AppError } from '../errors/app-error';

@@ -1,4 +1,4 @@
-import { verifyPortalAdmin } from '../bitrix24/verify-portal-admin';
+import { verifyPortalAdmin } from './verify-portal-admin';
 import { getConfig } from '../config/load-config';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';

@@ -54,7 +54,8 @@ export function assessTrunkCapacity({ trunk, sims, busyChannels, now }: AssessTr
   const busy = Math.max(busyChannels ?? 0, knownBusy);
   const free = Math.min(eligibleIdle - (busy - knownBusy), trunk.channels - busy);
   if (free > 0 && bestSim >= 0) return { available: true, sim: bestSim, free };
-  if (busy >= trunk.channels || blockingCap === null) return { available: false, why: 'busy', busy: Math.min(busy, trunk.channels), channels: trunk.channels };
+  if (busy >= trunk.channels || blockingCap === null)
+    return { available: false, why: 'busy', busy: Math.min(busy, trunk.channels), channels: trunk.channels };
   return { available: false, why: 'overCap', cap: blockingCap };
 }
 
@@ -62,8 +63,15 @@ export function assessTrunkCapacity({ trunk, sims, busyChannels, now }: AssessTr
 export function firstCapReached(trunk: Trunk, usage: SimUsage, now: number): CapName | null {
   const { caps } = trunk;
   if (caps.callsPerDay !== null && usage.callsToday >= caps.callsPerDay) return 'callsPerDay';
-  if (caps.minutesPerDay !== null && usage.secondsToday >= caps.minutesPerDay * SECONDS_PER_MINUTE) return 'minutesPerDay';
-  if (caps.minutesPerMonth !== null && usage.secondsThisMonth >= caps.minutesPerMonth * SECONDS_PER_MINUTE) return 'minutesPerMonth';
-  if (caps.minGapSeconds !== null && usage.lastCallEndedAt !== null && now - usage.lastCallEndedAt < caps.minGapSeconds * 1000) return 'minGapSeconds';
+  if (caps.minutesPerDay !== null && usage.secondsToday >= caps.minutesPerDay * SECONDS_PER_MINUTE)
+    return 'minutesPerDay';
+  if (caps.minutesPerMonth !== null && usage.secondsThisMonth >= caps.minutesPerMonth * SECONDS_PER_MINUTE)
+    return 'minutesPerMonth';
+  if (
+    caps.minGapSeconds !== null &&
+    usage.lastCallEndedAt !== null &&
+    now - usage.lastCallEndedAt < caps.minGapSeconds * 1000
+  )
+    return 'minGapSeconds';
   return null;
 }

@@ -42,7 +42,8 @@ export function compileRoutingSettings(settings: RoutingSettings): CompiledRouti
   const profileByDepartment = new Map<string, DepartmentProfile>();
   const ordered = [...settings.profiles].sort((a, b) => kindPriority[a.kind] - kindPriority[b.kind]);
   for (const profile of ordered) {
-    for (const department of profile.departmentIds) if (!profileByDepartment.has(department)) profileByDepartment.set(department, profile);
+    for (const department of profile.departmentIds)
+      if (!profileByDepartment.has(department)) profileByDepartment.set(department, profile);
   }
 
   const allowedTrunkIds = new Map<string, Set<string>>();
@@ -85,7 +86,11 @@ function groupTrunks(trunks: Trunk[]): Map<string, Trunk[]> {
  * and listed once: the carrier group's lines → the profile default → the global default → any other allowed line.
  * (The manager's manual choice goes in front of this per call.) Memoised: the decision runs a million times a second.
  */
-export function candidatePlan(compiled: CompiledRoutingSettings, profile: DepartmentProfile | undefined, group: CarrierGroup | undefined): readonly Candidate[] {
+export function candidatePlan(
+  compiled: CompiledRoutingSettings,
+  profile: DepartmentProfile | undefined,
+  group: CarrierGroup | undefined,
+): readonly Candidate[] {
   // Nested maps, not a joined string key: building the key allocated on every call.
   let byProfile = compiled.plans.get(profile?.id ?? '');
   if (!byProfile) compiled.plans.set(profile?.id ?? '', (byProfile = new Map()));

@@ -29,24 +29,28 @@ const CASES = 20_000;
 describe('decideRoute — properties over random inputs', () => {
   it(`HR never leaves its two trunks; no chosen SIM is busy or at a cap (${CASES} cases, seed ${SEED})`, () => {
     const rnd = random(SEED);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
     const now = Date.UTC(2026, 10, 25, 12);
     let routed = 0;
     for (let i = 0; i < CASES; i += 1) {
       const digits = Array.from({ length: 10 }, () => Math.floor(rnd() * 10)).join('');
       const number = pick(['+7', '8', '', '+44', '+7 ', '00']) + digits;
       const inn = pick([...inns, null]);
-      const resolveCarrier = (): ResolvedCarrier | null => (inn ? { inn, source: pick(['registry', 'ported', 'override'] as const) } : null);
+      const resolveCarrier = (): ResolvedCarrier | null =>
+        inn ? { inn, source: pick(['registry', 'ported', 'override'] as const) } : null;
       const usage: UsageByTrunk = {};
       const occupancy: OccupancyByTrunk = {};
       for (const trunk of demoRoutingSettings.trunks) {
-        usage[trunk.id] = Array.from({ length: trunk.channels }, (): SimUsage => ({
-          busy: rnd() < 0.3,
-          callsToday: Math.floor(rnd() * 200),
-          secondsToday: Math.floor(rnd() * 400 * 60),
-          secondsThisMonth: Math.floor(rnd() * 7000 * 60),
-          lastCallEndedAt: rnd() < 0.5 ? null : now - Math.floor(rnd() * 5000),
-        }));
+        usage[trunk.id] = Array.from(
+          { length: trunk.channels },
+          (): SimUsage => ({
+            busy: rnd() < 0.3,
+            callsToday: Math.floor(rnd() * 200),
+            secondsToday: Math.floor(rnd() * 400 * 60),
+            secondsThisMonth: Math.floor(rnd() * 7000 * 60),
+            lastCallEndedAt: rnd() < 0.5 ? null : now - Math.floor(rnd() * 5000),
+          }),
+        );
         if (rnd() < 0.3) occupancy[trunk.id] = Math.floor(rnd() * (trunk.channels + 2));
       }
       const caller = { departmentIds: pick(departmentSets) };

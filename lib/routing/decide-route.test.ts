@@ -7,7 +7,13 @@ import { renderReasons } from './route-reasons';
 import type { ResolvedCarrier, SimUsage, UsageByTrunk } from './types';
 
 // The carrier resolver is an input of the pure decision; the registry-backed one is tested in lib/numbering.
-const byDef: Record<string, string> = { '915': INN.mts, '926': INN.megafon, '903': INN.beeline, '900': INN.t2, '958': '7705017253' };
+const byDef: Record<string, string> = {
+  '915': INN.mts,
+  '926': INN.megafon,
+  '903': INN.beeline,
+  '900': INN.t2,
+  '958': '7705017253',
+};
 const resolveCarrier = (e164: string): ResolvedCarrier | null => {
   const def = e164.slice(1, 4);
   return byDef[def] ? { inn: byDef[def]!, source: 'registry', range: { def, from: '0000000', to: '9999999' } } : null;
@@ -21,8 +27,17 @@ const MTS = '+7 915 123-45-67';
 function decide(overrides: Partial<DecideRouteOptions>) {
   return decideRoute({ number: MTS, caller: sales, settings, resolveCarrier, now, ...overrides });
 }
-const sim = (over: Partial<SimUsage> = {}): SimUsage => ({ busy: false, callsToday: 0, secondsToday: 0, secondsThisMonth: 0, lastCallEndedAt: null, ...over });
-const all = (trunkId: string, usage: SimUsage, count = 4): UsageByTrunk => ({ [trunkId]: Array.from({ length: count }, () => usage) });
+const sim = (over: Partial<SimUsage> = {}): SimUsage => ({
+  busy: false,
+  callsToday: 0,
+  secondsToday: 0,
+  secondsThisMonth: 0,
+  lastCallEndedAt: null,
+  ...over,
+});
+const all = (trunkId: string, usage: SimUsage, count = 4): UsageByTrunk => ({
+  [trunkId]: Array.from({ length: count }, () => usage),
+});
 
 describe('decideRoute — table', () => {
   it.each([
@@ -32,10 +47,30 @@ describe('decideRoute — table', () => {
     ['Beeline number → Beeline', { number: '9031234567' }, 'beeline', 'carrier'],
     ['MTS all SIMs busy → department default', { usage: all('mts', sim({ busy: true })) }, 'beeline', 'profileDefault'],
     ['MTS busy by live count → department default', { occupancy: { mts: 4 } }, 'beeline', 'profileDefault'],
-    ['MTS SIMs at calls/day cap → default', { usage: all('mts', sim({ callsToday: 150 })) }, 'beeline', 'profileDefault'],
-    ['MTS SIMs at minutes/day cap → default', { usage: all('mts', sim({ secondsToday: 300 * 60 })) }, 'beeline', 'profileDefault'],
-    ['MTS SIMs at minutes/month cap → default', { usage: all('mts', sim({ secondsThisMonth: 6000 * 60 })) }, 'beeline', 'profileDefault'],
-    ['MTS SIMs inside min gap → default', { usage: all('mts', sim({ lastCallEndedAt: now - 1000 })) }, 'beeline', 'profileDefault'],
+    [
+      'MTS SIMs at calls/day cap → default',
+      { usage: all('mts', sim({ callsToday: 150 })) },
+      'beeline',
+      'profileDefault',
+    ],
+    [
+      'MTS SIMs at minutes/day cap → default',
+      { usage: all('mts', sim({ secondsToday: 300 * 60 })) },
+      'beeline',
+      'profileDefault',
+    ],
+    [
+      'MTS SIMs at minutes/month cap → default',
+      { usage: all('mts', sim({ secondsThisMonth: 6000 * 60 })) },
+      'beeline',
+      'profileDefault',
+    ],
+    [
+      'MTS SIMs inside min gap → default',
+      { usage: all('mts', sim({ lastCallEndedAt: now - 1000 })) },
+      'beeline',
+      'profileDefault',
+    ],
     ['MTS SIMs past min gap → MTS', { usage: all('mts', sim({ lastCallEndedAt: now - 2000 })) }, 'mts', 'carrier'],
     ['MTS and Beeline busy → another allowed line', { occupancy: { mts: 4, beeline: 4 } }, 'megafon', 'otherAllowed'],
     ['manual MegaFon wins for an MTS number', { requestedLine: '74950000002' }, 'megafon', 'manual'],
@@ -49,7 +84,12 @@ describe('decideRoute — table', () => {
     ['T2 number, no T2 line → department default', { number: '79001234567' }, 'beeline', 'profileDefault'],
     ['landline → department default', { number: '+7 495 123-45-67' }, 'beeline', 'profileDefault'],
     ['foreign → department default', { number: '+49 30 1234567' }, 'beeline', 'profileDefault'],
-    ['caller without a profile → global default', { number: '79991234567', caller: { departmentIds: ['77'] } }, 'beeline', 'globalDefault'],
+    [
+      'caller without a profile → global default',
+      { number: '79991234567', caller: { departmentIds: ['77'] } },
+      'beeline',
+      'globalDefault',
+    ],
     ['caller without a profile still routes by carrier', { caller: { departmentIds: [] } }, 'mts', 'carrier'],
     ['HR → MTS number → HR-2 (MTS)', { caller: hr }, 'hr2', 'carrier'],
     ['HR → Beeline number → HR-1 (Beeline)', { caller: hr, number: '79031234567' }, 'hr1', 'carrier'],
@@ -65,9 +105,15 @@ describe('decideRoute — table', () => {
   });
 
   it('explains itself in Russian and English', () => {
-    const decision = decide({ usage: { mts: [sim({ busy: true }), sim({ busy: true }), sim({ busy: true }), sim({ busy: true })] } });
-    expect(renderReasons(decision.reasons, 'ru')).toBe('отдел: Продажи; МТС по реестру (диапазон 915…); МТС занят 4/4; → Билайн (линия отдела по умолчанию)');
-    expect(renderReasons(decision.reasons, 'en')).toBe("department: Продажи; МТС by the registry (range 915…); МТС busy 4/4; → Билайн (the department's default line)");
+    const decision = decide({
+      usage: { mts: [sim({ busy: true }), sim({ busy: true }), sim({ busy: true }), sim({ busy: true })] },
+    });
+    expect(renderReasons(decision.reasons, 'ru')).toBe(
+      'отдел: Продажи; МТС по реестру (диапазон 915…); МТС занят 4/4; → Билайн (линия отдела по умолчанию)',
+    );
+    expect(renderReasons(decision.reasons, 'en')).toBe(
+      "department: Продажи; МТС by the registry (range 915…); МТС busy 4/4; → Билайн (the department's default line)",
+    );
   });
 
   it('says why a manual choice was refused', () => {
@@ -82,7 +128,11 @@ describe('decideRoute — table', () => {
     expect(renderReasons(none.reasons.slice(-1), 'ru')).toContain('ни одна линия не настроена');
     const closed = demoRoutingSettings.profiles.map((profile) => ({ ...profile, allowedTrunkIds: [] }));
     const noneAllowed = decideRoute({
-      number: MTS, caller: sales, settings: compileRoutingSettings({ ...demoRoutingSettings, profiles: closed }), resolveCarrier, now,
+      number: MTS,
+      caller: sales,
+      settings: compileRoutingSettings({ ...demoRoutingSettings, profiles: closed }),
+      resolveCarrier,
+      now,
     });
     expect(noneAllowed.reasons.at(-1)).toMatchObject({ code: 'noAllowedLines' });
   });
@@ -101,7 +151,9 @@ describe('decideRoute — table', () => {
   });
 
   it('picks the least-used idle SIM under its caps', () => {
-    const usage = { mts: [sim({ busy: true }), sim({ secondsToday: 900 }), sim({ callsToday: 150 }), sim({ secondsToday: 300 })] };
+    const usage = {
+      mts: [sim({ busy: true }), sim({ secondsToday: 900 }), sim({ callsToday: 150 }), sim({ secondsToday: 300 })],
+    };
     expect(decide({ usage }).trunk?.sim).toBe(3);
   });
 

@@ -4,7 +4,16 @@ import { phoneNumberRejectionMessages } from '../numbering/phone';
 import { assessTrunkCapacity } from './assess-trunk-capacity';
 import { candidatePlan, type Candidate, type CompiledRoutingSettings } from './compile-routing-settings';
 import type { RouteReason, RouteVia } from './route-reasons';
-import type { Caller, CarrierGroup, CarrierSource, DepartmentProfile, OccupancyByTrunk, ResolvedCarrier, Trunk, UsageByTrunk } from './types';
+import type {
+  Caller,
+  CarrierGroup,
+  CarrierSource,
+  DepartmentProfile,
+  OccupancyByTrunk,
+  ResolvedCarrier,
+  Trunk,
+  UsageByTrunk,
+} from './types';
 
 export type DecideRouteOptions = {
   /** As typed or received: normalised here. */
@@ -19,7 +28,14 @@ export type DecideRouteOptions = {
   now: number;
 };
 
-export type TrunkChoice = { id: string; name: string; dialTarget: string; lineNumber: string; carrierGroupId: string; sim: number };
+export type TrunkChoice = {
+  id: string;
+  name: string;
+  dialTarget: string;
+  lineNumber: string;
+  carrierGroupId: string;
+  sim: number;
+};
 
 export type RouteDecision = {
   number: { e164: string; kind: PhoneNumberKind };
@@ -62,10 +78,24 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
     const resolved = options.resolveCarrier(normalized.e164);
     if (resolved) {
       group = compiled.groupByInn.get(resolved.inn);
-      carrier = { inn: resolved.inn, source: resolved.source, operator: resolved.operator, groupId: group?.id, groupName: group?.name };
-      reasons.push(group
-        ? { code: 'carrier', group: group.name, source: resolved.source, operator: resolved.operator, def: resolved.range?.def }
-        : { code: 'carrierOutsideGroups', inn: resolved.inn, operator: resolved.operator });
+      carrier = {
+        inn: resolved.inn,
+        source: resolved.source,
+        operator: resolved.operator,
+        groupId: group?.id,
+        groupName: group?.name,
+      };
+      reasons.push(
+        group
+          ? {
+              code: 'carrier',
+              group: group.name,
+              source: resolved.source,
+              operator: resolved.operator,
+              def: resolved.range?.def,
+            }
+          : { code: 'carrierOutsideGroups', inn: resolved.inn, operator: resolved.operator },
+      );
     } else reasons.push({ code: 'carrierUnknown' });
   } else reasons.push({ code: 'numberKind', kind: normalized.kind });
 
@@ -74,30 +104,43 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
   if (!AUTO_LINES.has(line.toLowerCase())) {
     const picked = compiled.trunkByLine.get(line);
     if (!picked) reasons.push({ code: 'manualUnknown', line });
-    else if (!allowed.has(picked.id)) reasons.push({ code: 'manualNotAllowed', trunk: picked.name, profile: profile?.name ?? '—' });
+    else if (!allowed.has(picked.id))
+      reasons.push({ code: 'manualNotAllowed', trunk: picked.name, profile: profile?.name ?? '—' });
     else if (!picked.enabled) reasons.push({ code: 'manualDisabled', trunk: picked.name });
     else manual = picked;
   }
   if (group && !byGroup.has(group.id)) reasons.push({ code: 'noCarrierTrunk', group: group.name });
   const plan = candidatePlan(compiled, profile, group);
-  const candidates: readonly Candidate[] = manual ? [{ trunk: manual, via: 'manual' }, ...plan.filter((c) => c.trunk !== manual)] : plan;
+  const candidates: readonly Candidate[] = manual
+    ? [{ trunk: manual, via: 'manual' }, ...plan.filter((c) => c.trunk !== manual)]
+    : plan;
 
   let chosen: { choice: TrunkChoice; via: RouteVia } | null = null;
   const fallbacks: TrunkChoice[] = [];
   for (const { trunk, via } of candidates) {
-    const capacity = assessTrunkCapacity({ trunk, sims: options.usage?.[trunk.id], busyChannels: options.occupancy?.[trunk.id], now });
+    const capacity = assessTrunkCapacity({
+      trunk,
+      sims: options.usage?.[trunk.id],
+      busyChannels: options.occupancy?.[trunk.id],
+      now,
+    });
     if (capacity.available) {
       const choice = toChoice(trunk, capacity.sim);
       if (!chosen) chosen = { choice, via };
       else if (fallbacks.length < MAX_FALLBACKS) fallbacks.push(choice);
       else break;
     } else if (!chosen) {
-      if (capacity.why === 'busy') reasons.push({ code: 'busy', trunk: trunk.name, busy: capacity.busy, channels: capacity.channels });
+      if (capacity.why === 'busy')
+        reasons.push({ code: 'busy', trunk: trunk.name, busy: capacity.busy, channels: capacity.channels });
       else if (capacity.why === 'overCap') reasons.push({ code: 'overCap', trunk: trunk.name, cap: capacity.cap });
       else reasons.push({ code: 'disabled', trunk: trunk.name });
     }
   }
-  reasons.push(chosen ? { code: 'chosen', trunk: chosen.choice.name, via: chosen.via } : noChoiceReason(compiled, profile, candidates));
+  reasons.push(
+    chosen
+      ? { code: 'chosen', trunk: chosen.choice.name, via: chosen.via }
+      : noChoiceReason(compiled, profile, candidates),
+  );
 
   return {
     number: { e164: normalized.e164, kind: normalized.kind },
@@ -112,7 +155,11 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
 }
 
 /** Why nothing was chosen: busy lines and missing lines need different fixes, so they read differently. */
-function noChoiceReason(compiled: CompiledRoutingSettings, profile: DepartmentProfile | undefined, candidates: readonly Candidate[]): RouteReason {
+function noChoiceReason(
+  compiled: CompiledRoutingSettings,
+  profile: DepartmentProfile | undefined,
+  candidates: readonly Candidate[],
+): RouteReason {
   if (!compiled.settings.trunks.some((trunk) => trunk.enabled)) return { code: 'noLines' };
   if (candidates.length === 0) return { code: 'noAllowedLines', profile: profile?.name ?? '—' };
   return { code: 'nothingAvailable' };
@@ -129,5 +176,12 @@ function findProfile(compiled: CompiledRoutingSettings, caller: Caller): Departm
 }
 
 function toChoice(trunk: Trunk, sim: number): TrunkChoice {
-  return { id: trunk.id, name: trunk.name, dialTarget: trunk.dialTarget, lineNumber: trunk.lineNumber, carrierGroupId: trunk.carrierGroupId, sim };
+  return {
+    id: trunk.id,
+    name: trunk.name,
+    dialTarget: trunk.dialTarget,
+    lineNumber: trunk.lineNumber,
+    carrierGroupId: trunk.carrierGroupId,
+    sim,
+  };
 }

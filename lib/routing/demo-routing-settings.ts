@@ -26,7 +26,15 @@ export const demoCarrierGroups: CarrierGroup[] = [
   { id: 't2', name: 'T2', inns: [INN.t2, INN.tMobile, INN.sber] },
 ];
 
-function trunk(id: string, name: string, lineNumber: string, dialTarget: string, carrierGroupId: string, channels: number, caps = salesCaps): Trunk {
+function trunk(
+  id: string,
+  name: string,
+  lineNumber: string,
+  dialTarget: string,
+  carrierGroupId: string,
+  channels: number,
+  caps = salesCaps,
+): Trunk {
   return { id, name, lineNumber, dialTarget, carrierGroupId, channels, caps, tariff, enabled: true };
 }
 
@@ -39,7 +47,14 @@ export const demoTrunks: Trunk[] = [
 ];
 
 export const demoProfiles: DepartmentProfile[] = [
-  { id: 'sales', kind: 'sales', name: 'Продажи', departmentIds: ['1'], allowedTrunkIds: ['beeline', 'megafon', 'mts'], defaultTrunkId: 'beeline' },
+  {
+    id: 'sales',
+    kind: 'sales',
+    name: 'Продажи',
+    departmentIds: ['1'],
+    allowedTrunkIds: ['beeline', 'megafon', 'mts'],
+    defaultTrunkId: 'beeline',
+  },
   { id: 'hr', kind: 'hr', name: 'HR', departmentIds: ['2'], allowedTrunkIds: ['hr1', 'hr2'], defaultTrunkId: 'hr1' },
 ];
 

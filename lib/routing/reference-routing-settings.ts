@@ -19,10 +19,31 @@ import type { CarrierGroup, DepartmentProfile, RoutingSettings, Trunk } from './
  */
 export const referenceTariff = { onNetKopecks: 20, offNetKopecks: 250 } as const;
 
-export const referenceCarrierGroups: CarrierGroup[] = defaultCarrierGroups.map((g) => ({ id: g.id, name: g.name.ru, inns: [...g.memberInns] }));
+export const referenceCarrierGroups: CarrierGroup[] = defaultCarrierGroups.map((g) => ({
+  id: g.id,
+  name: g.name.ru,
+  inns: [...g.memberInns],
+}));
 
-function trunk(id: string, name: string, lineNumber: string, carrierGroupId: string, channels: number, caps = salesCaps): Trunk {
-  return { id, name, lineNumber, dialTarget: `gw_${id}`, carrierGroupId, channels, caps, tariff: { ...referenceTariff }, enabled: true };
+function trunk(
+  id: string,
+  name: string,
+  lineNumber: string,
+  carrierGroupId: string,
+  channels: number,
+  caps = salesCaps,
+): Trunk {
+  return {
+    id,
+    name,
+    lineNumber,
+    dialTarget: `gw_${id}`,
+    carrierGroupId,
+    channels,
+    caps,
+    tariff: { ...referenceTariff },
+    enabled: true,
+  };
 }
 
 export const referenceTrunks: Trunk[] = [
@@ -35,7 +56,14 @@ export const referenceTrunks: Trunk[] = [
 ];
 
 export const referenceProfiles: DepartmentProfile[] = [
-  { id: 'sales', kind: 'sales', name: 'Продажи', departmentIds: ['1'], allowedTrunkIds: ['beeline', 'megafon', 'mts', 't2'], defaultTrunkId: 'beeline' },
+  {
+    id: 'sales',
+    kind: 'sales',
+    name: 'Продажи',
+    departmentIds: ['1'],
+    allowedTrunkIds: ['beeline', 'megafon', 'mts', 't2'],
+    defaultTrunkId: 'beeline',
+  },
   { id: 'hr', kind: 'hr', name: 'HR', departmentIds: ['2'], allowedTrunkIds: ['hr1', 'hr2'], defaultTrunkId: 'hr1' },
 ];
 

@@ -22,7 +22,9 @@ beforeAll(async () => {
     req.resume();
     void released.then(() => {
       answered += 1;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ owner_id: 'mBEELINE', mnp: true }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ owner_id: 'mBEELINE', mnp: true }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -30,7 +32,10 @@ beforeAll(async () => {
   ({ portalId } = await seedDemoPortal({ db: test.db() }));
   lookupService = createCarrierLookupService({
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hlr`,
-    onAnswer: (answer) => learnNumberCarrier({ db: test.db(), e164: answer.e164, inn: answer.inn, ttlMs: 3_600_000, note: 'HLR' }).then(() => {}),
+    onAnswer: (answer) =>
+      learnNumberCarrier({ db: test.db(), e164: answer.e164, inn: answer.inn, ttlMs: 3_600_000, note: 'HLR' }).then(
+        () => {},
+      ),
   });
   holder.__carrierLookupService = lookupService;
 });

@@ -26,9 +26,16 @@ export type RouteCallOptions = {
  * one is configured — in the background: this call routes by what is known now, later calls use the answer.
  */
 export async function routeCall(options: RouteCallOptions): Promise<RouteDecision> {
-  const [context, numbering] = await Promise.all([getRoutingContext({ portalId: options.portalId, db: options.db }), getNumberingData({ db: options.db })]);
+  const [context, numbering] = await Promise.all([
+    getRoutingContext({ portalId: options.portalId, db: options.db }),
+    getNumberingData({ db: options.db }),
+  ]);
   const lookupService = getCarrierLookupService();
-  const caller = options.caller ?? (options.extension ? context.callers.get(options.extension) : undefined) ?? { extension: options.extension, departmentIds: [] };
+  const caller = options.caller ??
+    (options.extension ? context.callers.get(options.extension) : undefined) ?? {
+      extension: options.extension,
+      departmentIds: [],
+    };
   return decideRoute({
     number: options.number,
     caller,
@@ -38,9 +45,17 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
     settings: context.compiled,
     now: options.now ?? Date.now(),
     resolveCarrier: (e164): ResolvedCarrier | null => {
-      const found = resolveCarrier({ e164, index: numbering.index, ported: numbering.ported?.index ?? null, overrides: numbering.overrides });
-      if (lookupService && found?.source !== 'override' && e164.charCodeAt(1) === 57 /* 9: mobile */) lookupService.request(e164);
-      return found?.inn ? { inn: found.inn, source: found.source, operator: found.operator, range: found.range ?? undefined } : null;
+      const found = resolveCarrier({
+        e164,
+        index: numbering.index,
+        ported: numbering.ported?.index ?? null,
+        overrides: numbering.overrides,
+      });
+      if (lookupService && found?.source !== 'override' && e164.charCodeAt(1) === 57 /* 9: mobile */)
+        lookupService.request(e164);
+      return found?.inn
+        ? { inn: found.inn, source: found.source, operator: found.operator, range: found.range ?? undefined }
+        : null;
     },
   });
 }

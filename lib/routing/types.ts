@@ -71,4 +71,9 @@ export type OccupancyByTrunk = Record<string, number | undefined>;
 
 /** Where a carrier came from, best first: an admin's override, the ported-numbers base, the registry. */
 export type CarrierSource = 'override' | 'ported' | 'registry';
-export type ResolvedCarrier = { inn: string; source: CarrierSource; operator?: string; range?: { def: string; from: string; to: string } };
+export type ResolvedCarrier = {
+  inn: string;
+  source: CarrierSource;
+  operator?: string;
+  range?: { def: string; from: string; to: string };
+};

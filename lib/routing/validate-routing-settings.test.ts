@@ -15,16 +15,26 @@ function biggestSettings(): RoutingSettings {
   const innsPerGroup = L.innsTotal / L.carrierGroups;
   const departmentsPerProfile = L.departmentsTotal / L.profiles;
   const trunks = range(L.trunks, (i) => ({
-    ...template!, id: `t${i}`, name: `Линия ${i}`, lineNumber: String(74950000000 + i), dialTarget: `gw_${i}`,
-    carrierGroupId: `g${i % L.carrierGroups}`, channels: L.simsPerLine,
+    ...template!,
+    id: `t${i}`,
+    name: `Линия ${i}`,
+    lineNumber: String(74950000000 + i),
+    dialTarget: `gw_${i}`,
+    carrierGroupId: `g${i % L.carrierGroups}`,
+    channels: L.simsPerLine,
   }));
   const carrierGroups = range(L.carrierGroups, (g) => ({
-    id: `g${g}`, name: `Группа ${g}`, inns: range(innsPerGroup, (i) => inn(g * innsPerGroup + i)),
+    id: `g${g}`,
+    name: `Группа ${g}`,
+    inns: range(innsPerGroup, (i) => inn(g * innsPerGroup + i)),
   }));
   const profiles = range(L.profiles, (p) => ({
-    id: `p${p}`, kind: 'sales' as const, name: `Профиль ${p}`,
+    id: `p${p}`,
+    kind: 'sales' as const,
+    name: `Профиль ${p}`,
     departmentIds: range(departmentsPerProfile, (d) => String(p * departmentsPerProfile + d + 1)),
-    allowedTrunkIds: trunks.map((t) => t.id), defaultTrunkId: trunks[p % L.trunks]!.id,
+    allowedTrunkIds: trunks.map((t) => t.id),
+    defaultTrunkId: trunks[p % L.trunks]!.id,
   }));
   return { trunks, carrierGroups, profiles, defaultTrunkId: 't0' };
 }
@@ -45,35 +55,142 @@ describe('validateRoutingSettings', () => {
   });
 
   it.each<[string, (s: RoutingSettings) => void, string, RegExp]>([
-    ['HR with three numbers', (s) => { s.profiles[1]!.allowedTrunkIds.push('beeline'); },
-      'profiles.1.allowedTrunkIds', /exactly two numbers/],
-    ['HR with one number', (s) => { s.profiles[1]!.allowedTrunkIds = ['hr1']; },
-      'profiles.1.allowedTrunkIds', /ровно два номера/],
-    ['a trunk with no carrier group', (s) => { s.trunks[0]!.carrierGroupId = ''; },
-      'trunks.0.carrierGroupId', /carrier group/],
-    ['a trunk with an unknown carrier group', (s) => { s.trunks[2]!.carrierGroupId = 'nope'; },
-      'trunks.2.carrierGroupId', /carrier group/],
-    ['a negative cap', (s) => { s.trunks[1]!.caps.callsPerDay = -5; },
-      'trunks.1.caps.callsPerDay', /Cannot be negative/],
-    ['a negative minutes cap', (s) => { s.trunks[1]!.caps.minutesPerMonth = -1; },
-      'trunks.1.caps.minutesPerMonth', /отрицательным/],
-    ['a fractional cap', (s) => { s.trunks[1]!.caps.minGapSeconds = 1.5; },
-      'trunks.1.caps.minGapSeconds', /Whole number/],
-    ['zero SIMs', (s) => { s.trunks[0]!.channels = 0; }, 'trunks.0.channels', /At least one SIM/],
-    ['a dial target that could inject dialplan', (s) => { s.trunks[0]!.dialTarget = 'gw&Local/1@x'; },
-      'trunks.0.dialTarget', /letters, digits/],
-    ['a duplicate line name', (s) => { s.trunks[1]!.name = s.trunks[0]!.name; }, 'trunks.1.name', /unique/],
-    ['a default line outside the profile', (s) => { s.profiles[0]!.defaultTrunkId = 'hr1'; },
-      'profiles.0.defaultTrunkId', /allowed one/],
-    ['an unknown global default', (s) => { s.defaultTrunkId = 'x'; }, 'defaultTrunkId', /default line/],
-    ['an INN in two groups', (s) => { s.carrierGroups[1]!.inns.push(s.carrierGroups[0]!.inns[0]!); },
-      'carrierGroups.1.inns.2', /already in/],
-    ['a malformed INN', (s) => { s.carrierGroups[0]!.inns.push('12345'); }, 'carrierGroups.0.inns.1', /10 digits/],
-    ['no line at all', (s) => { s.trunks = []; }, 'trunks', /At least one line/],
-    ['a profile with no line', (s) => { s.profiles[0]!.allowedTrunkIds = []; },
-      'profiles.0.allowedTrunkIds', /Allow at least/],
-    ['a group name too long', (s) => { s.carrierGroups[0]!.name = 'М'.repeat(51); },
-      'carrierGroups.0.name', /At most 50/],
+    [
+      'HR with three numbers',
+      (s) => {
+        s.profiles[1]!.allowedTrunkIds.push('beeline');
+      },
+      'profiles.1.allowedTrunkIds',
+      /exactly two numbers/,
+    ],
+    [
+      'HR with one number',
+      (s) => {
+        s.profiles[1]!.allowedTrunkIds = ['hr1'];
+      },
+      'profiles.1.allowedTrunkIds',
+      /ровно два номера/,
+    ],
+    [
+      'a trunk with no carrier group',
+      (s) => {
+        s.trunks[0]!.carrierGroupId = '';
+      },
+      'trunks.0.carrierGroupId',
+      /carrier group/,
+    ],
+    [
+      'a trunk with an unknown carrier group',
+      (s) => {
+        s.trunks[2]!.carrierGroupId = 'nope';
+      },
+      'trunks.2.carrierGroupId',
+      /carrier group/,
+    ],
+    [
+      'a negative cap',
+      (s) => {
+        s.trunks[1]!.caps.callsPerDay = -5;
+      },
+      'trunks.1.caps.callsPerDay',
+      /Cannot be negative/,
+    ],
+    [
+      'a negative minutes cap',
+      (s) => {
+        s.trunks[1]!.caps.minutesPerMonth = -1;
+      },
+      'trunks.1.caps.minutesPerMonth',
+      /отрицательным/,
+    ],
+    [
+      'a fractional cap',
+      (s) => {
+        s.trunks[1]!.caps.minGapSeconds = 1.5;
+      },
+      'trunks.1.caps.minGapSeconds',
+      /Whole number/,
+    ],
+    [
+      'zero SIMs',
+      (s) => {
+        s.trunks[0]!.channels = 0;
+      },
+      'trunks.0.channels',
+      /At least one SIM/,
+    ],
+    [
+      'a dial target that could inject dialplan',
+      (s) => {
+        s.trunks[0]!.dialTarget = 'gw&Local/1@x';
+      },
+      'trunks.0.dialTarget',
+      /letters, digits/,
+    ],
+    [
+      'a duplicate line name',
+      (s) => {
+        s.trunks[1]!.name = s.trunks[0]!.name;
+      },
+      'trunks.1.name',
+      /unique/,
+    ],
+    [
+      'a default line outside the profile',
+      (s) => {
+        s.profiles[0]!.defaultTrunkId = 'hr1';
+      },
+      'profiles.0.defaultTrunkId',
+      /allowed one/,
+    ],
+    [
+      'an unknown global default',
+      (s) => {
+        s.defaultTrunkId = 'x';
+      },
+      'defaultTrunkId',
+      /default line/,
+    ],
+    [
+      'an INN in two groups',
+      (s) => {
+        s.carrierGroups[1]!.inns.push(s.carrierGroups[0]!.inns[0]!);
+      },
+      'carrierGroups.1.inns.2',
+      /already in/,
+    ],
+    [
+      'a malformed INN',
+      (s) => {
+        s.carrierGroups[0]!.inns.push('12345');
+      },
+      'carrierGroups.0.inns.1',
+      /10 digits/,
+    ],
+    [
+      'no line at all',
+      (s) => {
+        s.trunks = [];
+      },
+      'trunks',
+      /At least one line/,
+    ],
+    [
+      'a profile with no line',
+      (s) => {
+        s.profiles[0]!.allowedTrunkIds = [];
+      },
+      'profiles.0.allowedTrunkIds',
+      /Allow at least/,
+    ],
+    [
+      'a group name too long',
+      (s) => {
+        s.carrierGroups[0]!.name = 'М'.repeat(51);
+      },
+      'carrierGroups.0.name',
+      /At most 50/,
+    ],
   ])('refuses %s with a field-level message', (_name, mutate, field, message) => {
     const settings = clone();
     mutate(settings);
@@ -95,26 +212,94 @@ describe('validateRoutingSettings', () => {
   });
 
   it.each<[string, (s: RoutingSettings) => void, string, RegExp]>([
-    ['one line too many', (s) => { s.trunks.push({ ...s.trunks[0]!, id: 'x', name: 'x', lineNumber: '1' }); },
-      'trunks', /At most 100$/],
-    ['one SIM too many', (s) => { s.trunks[0]!.channels = L.simsPerLine + 1; }, 'trunks.0.channels', /At most 64/],
-    ['one carrier group too many', (s) => { s.carrierGroups.push({ id: 'x', name: 'x', inns: [] }); },
-      'carrierGroups', /At most 100$/],
-    ['one INN too many in a group', (s) => { s.carrierGroups[0]!.inns = range(L.innsPerGroup + 1, (i) => inn(i)); },
-      'carrierGroups.0.inns', /At most 500$/],
-    ['one INN too many in all groups', (s) => { s.carrierGroups[0]!.inns.push(inn(99_999)); },
-      'carrierGroups', /At most 2000 INNs in all groups/],
-    ['one profile too many', (s) => { s.profiles.push({ ...s.profiles[0]!, id: 'x', departmentIds: [] }); },
-      'profiles', /At most 100$/],
-    ['one department too many in all profiles', (s) => { s.profiles[0]!.departmentIds.push('99999'); },
-      'profiles', /At most 2000 departments/],
-    ['a department in two profiles', (s) => { s.profiles[1]!.departmentIds[0] = s.profiles[0]!.departmentIds[0]!; },
-      'profiles.1.departmentIds.0', /already in "Профиль 0"/],
-    ['a line allowed twice', (s) => { s.profiles[0]!.allowedTrunkIds[1] = 't0'; },
-      'profiles.0.allowedTrunkIds.1', /twice/],
-    ['a repeated line id', (s) => { s.trunks[1]!.id = 't0'; }, 'trunks.1.id', /Duplicate id/],
-    ['a duplicate line number', (s) => { s.trunks[99]!.lineNumber = s.trunks[0]!.lineNumber; },
-      'trunks.99.name', /unique/],
+    [
+      'one line too many',
+      (s) => {
+        s.trunks.push({ ...s.trunks[0]!, id: 'x', name: 'x', lineNumber: '1' });
+      },
+      'trunks',
+      /At most 100$/,
+    ],
+    [
+      'one SIM too many',
+      (s) => {
+        s.trunks[0]!.channels = L.simsPerLine + 1;
+      },
+      'trunks.0.channels',
+      /At most 64/,
+    ],
+    [
+      'one carrier group too many',
+      (s) => {
+        s.carrierGroups.push({ id: 'x', name: 'x', inns: [] });
+      },
+      'carrierGroups',
+      /At most 100$/,
+    ],
+    [
+      'one INN too many in a group',
+      (s) => {
+        s.carrierGroups[0]!.inns = range(L.innsPerGroup + 1, (i) => inn(i));
+      },
+      'carrierGroups.0.inns',
+      /At most 500$/,
+    ],
+    [
+      'one INN too many in all groups',
+      (s) => {
+        s.carrierGroups[0]!.inns.push(inn(99_999));
+      },
+      'carrierGroups',
+      /At most 2000 INNs in all groups/,
+    ],
+    [
+      'one profile too many',
+      (s) => {
+        s.profiles.push({ ...s.profiles[0]!, id: 'x', departmentIds: [] });
+      },
+      'profiles',
+      /At most 100$/,
+    ],
+    [
+      'one department too many in all profiles',
+      (s) => {
+        s.profiles[0]!.departmentIds.push('99999');
+      },
+      'profiles',
+      /At most 2000 departments/,
+    ],
+    [
+      'a department in two profiles',
+      (s) => {
+        s.profiles[1]!.departmentIds[0] = s.profiles[0]!.departmentIds[0]!;
+      },
+      'profiles.1.departmentIds.0',
+      /already in "Профиль 0"/,
+    ],
+    [
+      'a line allowed twice',
+      (s) => {
+        s.profiles[0]!.allowedTrunkIds[1] = 't0';
+      },
+      'profiles.0.allowedTrunkIds.1',
+      /twice/,
+    ],
+    [
+      'a repeated line id',
+      (s) => {
+        s.trunks[1]!.id = 't0';
+      },
+      'trunks.1.id',
+      /Duplicate id/,
+    ],
+    [
+      'a duplicate line number',
+      (s) => {
+        s.trunks[99]!.lineNumber = s.trunks[0]!.lineNumber;
+      },
+      'trunks.99.name',
+      /unique/,
+    ],
   ])('refuses %s past the limits (bilingual)', (_name, mutate, field, message) => {
     const settings = biggestSettings();
     mutate(settings);

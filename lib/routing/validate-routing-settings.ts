@@ -48,11 +48,7 @@ const id = z
   .min(1, 'Обязательное поле / Required')
   .max(ID_MAX, `Не длиннее ${ID_MAX} символов / At most ${ID_MAX} characters`);
 const name = (required: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, required)
-    .max(NAME_MAX, `Не длиннее ${NAME_MAX} символов / At most ${NAME_MAX} characters`);
+  z.string().trim().min(1, required).max(NAME_MAX, `Не длиннее ${NAME_MAX} символов / At most ${NAME_MAX} characters`);
 const notNegative = z.number().int().min(0, 'Не может быть отрицательным / Cannot be negative');
 const CHOOSE_GROUP = 'Выберите группу операторов / Choose a carrier group';
 const CHOOSE_DEFAULT = 'Выберите линию по умолчанию / Choose the default line';

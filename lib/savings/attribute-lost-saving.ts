@@ -30,13 +30,20 @@ export type LostSaving = { cause: LostCause; kopecks: number } | null;
  * The on-net price is that of the client's carrier line when one exists, else the chosen trunk's on-net tariff.
  * Landlines, on-net calls and unanswered calls lose nothing.
  */
-export function attributeLostSaving({ decision, talkSec, costKopecks, trunks }: AttributeLostSavingOptions): LostSaving {
+export function attributeLostSaving({
+  decision,
+  talkSec,
+  costKopecks,
+  trunks,
+}: AttributeLostSavingOptions): LostSaving {
   if (!decision || decision.onNet || !decision.trunk || !(talkSec > 0)) return null;
   const reasons = decision.reasons ?? [];
   const cause = causeOf(reasons, decision.number?.kind);
   if (!cause) return null;
   const groupId = decision.carrier?.groupId;
-  const ideal = (groupId && trunks.find((t) => t.carrierGroupId === groupId && t.enabled)) || trunks.find((t) => t.id === decision.trunk!.id);
+  const ideal =
+    (groupId && trunks.find((t) => t.carrierGroupId === groupId && t.enabled)) ||
+    trunks.find((t) => t.id === decision.trunk!.id);
   if (!ideal) return null;
   const kopecks = costKopecks - priceCall({ talkSec, onNet: true, tariff: ideal.tariff });
   return kopecks > 0 ? { cause, kopecks } : null;

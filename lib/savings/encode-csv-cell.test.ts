@@ -16,8 +16,8 @@ describe('encodeCsvCell', () => {
     ['a plus formula guarded', '+1+1', "'+1+1"],
     ['a minus formula guarded', "-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ['an @ function guarded', '@SUM(1)', "'@SUM(1)"],
-    ['a leading tab guarded and quoted', '\t=1', "\"'\t=1\""],
-    ['a leading CR guarded and quoted', '\r=1', "\"'\r=1\""],
+    ['a leading tab guarded and quoted', '\t=1', '"\'\t=1"'],
+    ['a leading CR guarded and quoted', '\r=1', '"\'\r=1"'],
     ['a negative amount kept', '-12.50', '-12.50'],
     ['a negative number value kept', -12.5, '-12.5'],
     ['a comma-decimal amount kept and quoted', '-12,50', '"-12,50"'],
@@ -40,7 +40,12 @@ describe('exportSavingsCsv', () => {
   it('a line named like a formula stays one text cell in comma and semicolon readers', () => {
     const report: SavingsReport = {
       summary: {
-        calls: 1, answered: 1, cost: 150, baselineCost: 250, ratio: 1.67, onNetShare: 1,
+        calls: 1,
+        answered: 1,
+        cost: 150,
+        baselineCost: 250,
+        ratio: 1.67,
+        onNetShare: 1,
         lostTo: { busy: 0, caps: 0, unknownCarrier: 0, noCarrierLine: 0 },
       },
       trunks: [

@@ -16,5 +16,9 @@ export type PriceBaselineOptions = {
 export function priceBaseline({ talkSec, clientGroupId, settings }: PriceBaselineOptions): number | null {
   const fallback = settings.trunks.find((t) => t.id === settings.defaultTrunkId);
   if (!fallback) return null;
-  return priceCall({ talkSec, onNet: !!clientGroupId && clientGroupId === fallback.carrierGroupId, tariff: fallback.tariff });
+  return priceCall({
+    talkSec,
+    onNet: !!clientGroupId && clientGroupId === fallback.carrierGroupId,
+    tariff: fallback.tariff,
+  });
 }

@@ -37,23 +37,88 @@ describe('priceBaseline: the same call through the default trunk (Билайн)'
 });
 
 const chosen = (trunk: string): RouteReason => ({ code: 'chosen', trunk, via: 'globalDefault' });
-const offNet = (reasons: RouteReason[], groupId?: string) => ({ onNet: false, carrier: groupId ? { groupId } : null, trunk: { id: 'beeline' }, number: { kind: 'mobile' }, reasons });
+const offNet = (reasons: RouteReason[], groupId?: string) => ({
+  onNet: false,
+  carrier: groupId ? { groupId } : null,
+  trunk: { id: 'beeline' },
+  number: { kind: 'mobile' },
+  reasons,
+});
 
 describe('attributeLostSaving', () => {
   it.each([
-    ['busy carrier line', offNet([{ code: 'carrier', group: 'МТС', source: 'registry' }, { code: 'busy', trunk: 'МТС', busy: 4, channels: 4 }, chosen('Билайн')], 'mts'), 'busy'],
-    ['capped carrier line', offNet([{ code: 'carrier', group: 'МТС', source: 'registry' }, { code: 'overCap', trunk: 'МТС', cap: 'callsPerDay' }, chosen('Билайн')], 'mts'), 'caps'],
+    [
+      'busy carrier line',
+      offNet(
+        [
+          { code: 'carrier', group: 'МТС', source: 'registry' },
+          { code: 'busy', trunk: 'МТС', busy: 4, channels: 4 },
+          chosen('Билайн'),
+        ],
+        'mts',
+      ),
+      'busy',
+    ],
+    [
+      'capped carrier line',
+      offNet(
+        [
+          { code: 'carrier', group: 'МТС', source: 'registry' },
+          { code: 'overCap', trunk: 'МТС', cap: 'callsPerDay' },
+          chosen('Билайн'),
+        ],
+        'mts',
+      ),
+      'caps',
+    ],
     ['unknown carrier', offNet([{ code: 'carrierUnknown' }, chosen('Билайн')]), 'unknownCarrier'],
-    ['carrier outside groups', offNet([{ code: 'carrierOutsideGroups', inn: '1' }, chosen('Билайн')]), 'unknownCarrier'],
-    ['no line of the group', offNet([{ code: 'carrier', group: 'T2', source: 'registry' }, { code: 'noCarrierTrunk', group: 'T2' }, chosen('Билайн')], 't2'), 'noCarrierLine'],
+    [
+      'carrier outside groups',
+      offNet([{ code: 'carrierOutsideGroups', inn: '1' }, chosen('Билайн')]),
+      'unknownCarrier',
+    ],
+    [
+      'no line of the group',
+      offNet(
+        [
+          { code: 'carrier', group: 'T2', source: 'registry' },
+          { code: 'noCarrierTrunk', group: 'T2' },
+          chosen('Билайн'),
+        ],
+        't2',
+      ),
+      'noCarrierLine',
+    ],
   ] as const)('%s → %s, cost minus the on-net cost', (_, decision, cause) => {
-    expect(attributeLostSaving({ decision, talkSec: 90, costKopecks: 500, trunks })).toEqual({ cause, kopecks: 500 - 120 });
+    expect(attributeLostSaving({ decision, talkSec: 90, costKopecks: 500, trunks })).toEqual({
+      cause,
+      kopecks: 500 - 120,
+    });
   });
   it.each([
     ['on-net', { onNet: true, trunk: { id: 'mts' }, reasons: [] }, 90],
-    ['landline', { onNet: false, trunk: { id: 'beeline' }, number: { kind: 'geographic' }, reasons: [{ code: 'numberKind', kind: 'geographic' } as RouteReason] }, 90],
+    [
+      'landline',
+      {
+        onNet: false,
+        trunk: { id: 'beeline' },
+        number: { kind: 'geographic' },
+        reasons: [{ code: 'numberKind', kind: 'geographic' } as RouteReason],
+      },
+      90,
+    ],
     ['unanswered', offNet([{ code: 'busy', trunk: 'МТС', busy: 4, channels: 4 }], 'mts'), 0],
-    ['manual pick', offNet([{ code: 'carrier', group: 'МТС', source: 'registry' }, { code: 'chosen', trunk: 'Билайн', via: 'manual' }], 'mts'), 90],
+    [
+      'manual pick',
+      offNet(
+        [
+          { code: 'carrier', group: 'МТС', source: 'registry' },
+          { code: 'chosen', trunk: 'Билайн', via: 'manual' },
+        ],
+        'mts',
+      ),
+      90,
+    ],
     ['no decision', null, 90],
   ] as const)('%s → nothing lost', (_, decision, talkSec) => {
     expect(attributeLostSaving({ decision, talkSec, costKopecks: 500, trunks })).toBeNull();
@@ -65,12 +130,35 @@ describe('summarizeSavings', () => {
     const summary = summarizeSavings({
       trunks,
       calls: [
-        { talkSec: 90, costKopecks: 120, baselineCostKopecks: 500, decision: { onNet: true, trunk: { id: 'mts' }, reasons: [] } },
-        { talkSec: 90, costKopecks: 500, baselineCostKopecks: 500, decision: offNet([{ code: 'busy', trunk: 'МТС', busy: 4, channels: 4 }], 'mts') },
-        { talkSec: 0, costKopecks: 0, baselineCostKopecks: 0, decision: { onNet: true, trunk: { id: 'mts' }, reasons: [] } },
+        {
+          talkSec: 90,
+          costKopecks: 120,
+          baselineCostKopecks: 500,
+          decision: { onNet: true, trunk: { id: 'mts' }, reasons: [] },
+        },
+        {
+          talkSec: 90,
+          costKopecks: 500,
+          baselineCostKopecks: 500,
+          decision: offNet([{ code: 'busy', trunk: 'МТС', busy: 4, channels: 4 }], 'mts'),
+        },
+        {
+          talkSec: 0,
+          costKopecks: 0,
+          baselineCostKopecks: 0,
+          decision: { onNet: true, trunk: { id: 'mts' }, reasons: [] },
+        },
       ],
     });
-    expect(summary).toEqual({ calls: 3, answered: 2, cost: 620, baselineCost: 1000, ratio: 1.61, onNetShare: 0.5, lostTo: { busy: 380, caps: 0, unknownCarrier: 0, noCarrierLine: 0 } });
+    expect(summary).toEqual({
+      calls: 3,
+      answered: 2,
+      cost: 620,
+      baselineCost: 1000,
+      ratio: 1.61,
+      onNetShare: 0.5,
+      lostTo: { busy: 380, caps: 0, unknownCarrier: 0, noCarrierLine: 0 },
+    });
   });
   it('nothing spent → no ratio', () => {
     expect(summarizeSavings({ trunks, calls: [] })).toMatchObject({ calls: 0, ratio: null, onNetShare: null });

@@ -27,7 +27,15 @@ export type SummarizeSavingsOptions = { calls: Iterable<CallForSavings>; trunks:
 
 /** Totals, ratio, on-net share and lost-saving breakdown over any set of journal calls. Pure. */
 export function summarizeSavings({ calls, trunks }: SummarizeSavingsOptions): SavingsSummary {
-  const summary: SavingsSummary = { calls: 0, answered: 0, cost: 0, baselineCost: 0, ratio: null, onNetShare: null, lostTo: { busy: 0, caps: 0, unknownCarrier: 0, noCarrierLine: 0 } };
+  const summary: SavingsSummary = {
+    calls: 0,
+    answered: 0,
+    cost: 0,
+    baselineCost: 0,
+    ratio: null,
+    onNetShare: null,
+    lostTo: { busy: 0, caps: 0, unknownCarrier: 0, noCarrierLine: 0 },
+  };
   let onNet = 0;
   for (const call of calls) {
     summary.calls += 1;

@@ -19,17 +19,31 @@ export type PickSimulatedCallersOptions = {
 /** The portal's Sales and HR managers with the share of the day's calls each makes (split evenly within a department). */
 export function pickSimulatedCallers({ settings, callers, userIds }: PickSimulatedCallersOptions): SimulatedCaller[] {
   const kindOf = (caller: Caller) => {
-    const kinds = settings.profiles.filter((p) => p.departmentIds.some((d) => caller.departmentIds.includes(d))).map((p) => p.kind);
+    const kinds = settings.profiles
+      .filter((p) => p.departmentIds.some((d) => caller.departmentIds.includes(d)))
+      .map((p) => p.kind);
     return kinds.includes('hr') ? 'hr' : kinds.includes('sales') ? 'sales' : null;
   };
-  const people = [...callers.entries()].map(([extension, caller]) => ({ extension, caller, kind: kindOf(caller) })).sort((a, b) => a.extension.localeCompare(b.extension));
+  const people = [...callers.entries()]
+    .map(([extension, caller]) => ({ extension, caller, kind: kindOf(caller) }))
+    .sort((a, b) => a.extension.localeCompare(b.extension));
   const sales = people.filter((p) => p.kind === 'sales');
   const hr = people.filter((p) => p.kind === 'hr');
   const salesShare = hr.length ? SALES_SHARE : 1;
   const hrShare = sales.length ? HR_SHARE : 1;
   return [
-    ...sales.map((p) => ({ extension: p.extension, caller: p.caller, userId: userIds?.get(p.extension) ?? null, weight: salesShare / sales.length })),
-    ...hr.map((p) => ({ extension: p.extension, caller: p.caller, userId: userIds?.get(p.extension) ?? null, weight: hrShare / hr.length })),
+    ...sales.map((p) => ({
+      extension: p.extension,
+      caller: p.caller,
+      userId: userIds?.get(p.extension) ?? null,
+      weight: salesShare / sales.length,
+    })),
+    ...hr.map((p) => ({
+      extension: p.extension,
+      caller: p.caller,
+      userId: userIds?.get(p.extension) ?? null,
+      weight: hrShare / hr.length,
+    })),
   ];
 }
 

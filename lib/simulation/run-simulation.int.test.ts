@@ -20,10 +20,16 @@ describe('runSimulation into the journal (real SQLite)', () => {
     await runSimulation({ db, portalId, calls: 50, seed: 12, day: '2026-03-02' });
     expect(again.summary).toEqual(first.summary);
     expect(await db.call.count({ where: { origin: SIMULATION_ORIGIN } })).toBe(250);
-    const rows = await db.call.aggregate({ where: { linkedId: { startsWith: `sim-${portalId}-11-` } }, _sum: { costKopecks: true, baselineCostKopecks: true } });
+    const rows = await db.call.aggregate({
+      where: { linkedId: { startsWith: `sim-${portalId}-11-` } },
+      _sum: { costKopecks: true, baselineCostKopecks: true },
+    });
     expect(rows._sum.costKopecks).toBe(first.summary.cost);
     expect(rows._sum.baselineCostKopecks).toBe(first.summary.baselineCost);
-    const sales = await db.call.findFirst({ where: { extension: '101', origin: SIMULATION_ORIGIN }, include: { user: true, trunk: true } });
+    const sales = await db.call.findFirst({
+      where: { extension: '101', origin: SIMULATION_ORIGIN },
+      include: { user: true, trunk: true },
+    });
     expect(sales?.user?.extension).toBe('101');
   });
 });

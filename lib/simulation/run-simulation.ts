@@ -26,17 +26,36 @@ export type SimulationRun = { summary: SimulationSummary; calls: SimulatedCall[]
 /** A simulated day for a portal: its real settings, people, overrides and the active registry → journal rows + summary. */
 export async function runSimulation(options: RunSimulationOptions): Promise<SimulationRun> {
   const { db, portalId } = options;
-  const [settings, context, registry] = await Promise.all([loadRoutingSettings({ db, portalId }), getRoutingContext({ portalId, db }), getNumberingData({ db })]);
-  const users = await db.user.findMany({ where: { portalId, extension: { not: null } }, select: { id: true, extension: true } });
-  const callers = pickSimulatedCallers({ settings, callers: context.callers, userIds: new Map(users.map((u) => [u.extension!, u.id])) });
-  if (callers.length === 0) throw new AppError('NOT_FOUND', 'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / No Sales/HR managers with extensions: run `npm run seed -- demo`');
+  const [settings, context, registry] = await Promise.all([
+    loadRoutingSettings({ db, portalId }),
+    getRoutingContext({ portalId, db }),
+    getNumberingData({ db }),
+  ]);
+  const users = await db.user.findMany({
+    where: { portalId, extension: { not: null } },
+    select: { id: true, extension: true },
+  });
+  const callers = pickSimulatedCallers({
+    settings,
+    callers: context.callers,
+    userIds: new Map(users.map((u) => [u.extension!, u.id])),
+  });
+  if (callers.length === 0)
+    throw new AppError(
+      'NOT_FOUND',
+      'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / No Sales/HR managers with extensions: run `npm run seed -- demo`',
+    );
   const calls = simulateDay({
     calls: options.calls,
     seed: options.seed,
     settings,
     callers,
     index: registry.index,
-    resolveCarrier: resolveWithRegistry({ index: registry.index, overrides: registry.overrides, ported: registry.ported?.index ?? null }),
+    resolveCarrier: resolveWithRegistry({
+      index: registry.index,
+      overrides: registry.overrides,
+      ported: registry.ported?.index ?? null,
+    }),
     dayStart: workdayStart(options.day),
   });
   if (options.write !== false) await writeSimulatedCalls({ db, portalId, seed: options.seed, calls, settings });
@@ -52,6 +71,7 @@ export function workdayStart(day?: string, now = Date.now()): number {
     const today = Date.parse(`${new Date(now).toISOString().slice(0, 10)}T06:00:00Z`);
     return today + WORKDAY_HOURS * 3_600_000 <= now ? today : today - 24 * 3_600_000;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new AppError('INVALID_INPUT', `Дата должна быть в виде ГГГГ-ММ-ДД / The day must be YYYY-MM-DD: ${day}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+    throw new AppError('INVALID_INPUT', `Дата должна быть в виде ГГГГ-ММ-ДД / The day must be YYYY-MM-DD: ${day}`);
   return Date.parse(`${day}T06:00:00Z`);
 }

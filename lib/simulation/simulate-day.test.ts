@@ -35,13 +35,16 @@ describe('simulateDay through the real registry and routing', () => {
   });
 
   // The issue's goal, on the issue's own command (`npm run simulate -- --calls 5000 --seed N`): deterministic per seed.
-  it.each([1, 2, 3])('the reference configuration, 5 000 calls, seed %i: ≥ 3× below the baseline, nearly every call placed', async (seed) => {
-    const day = await simulateInMemory({ settings: referenceRoutingSettings, calls: 5000, seed });
-    expect(day.ratio!).toBeGreaterThanOrEqual(3);
-    expect(day.blocked).toBeLessThan(50); // HR's two SIMs at their caps, nothing else
-    // What is left is explained, and mostly by numbers no line can take on-net (landlines, unknown carriers).
-    expect(day.lostTo.unknownCarrier).toBeGreaterThan(day.lostTo.busy + day.lostTo.caps + day.lostTo.noCarrierLine);
-  });
+  it.each([1, 2, 3])(
+    'the reference configuration, 5 000 calls, seed %i: ≥ 3× below the baseline, nearly every call placed',
+    async (seed) => {
+      const day = await simulateInMemory({ settings: referenceRoutingSettings, calls: 5000, seed });
+      expect(day.ratio!).toBeGreaterThanOrEqual(3);
+      expect(day.blocked).toBeLessThan(50); // HR's two SIMs at their caps, nothing else
+      // What is left is explained, and mostly by numbers no line can take on-net (landlines, unknown carriers).
+      expect(day.lostTo.unknownCarrier).toBeGreaterThan(day.lostTo.busy + day.lostTo.caps + day.lostTo.noCarrierLine);
+    },
+  );
 });
 
 describe('workdayStart', () => {

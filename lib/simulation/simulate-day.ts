@@ -64,11 +64,19 @@ export function simulateDay(options: SimulateDayOptions): SimulatedCall[] {
     return options.callers[options.callers.length - 1]!;
   };
   const dayMs = WORKDAY_HOURS * 3600_000;
-  const starts = Array.from({ length: options.calls }, () => options.dayStart + Math.floor(random.next() * dayMs)).sort((a, b) => a - b);
+  const starts = Array.from({ length: options.calls }, () => options.dayStart + Math.floor(random.next() * dayMs)).sort(
+    (a, b) => a - b,
+  );
 
   const usage: Record<string, SimUsage[]> = {};
   for (const trunk of options.settings.trunks) {
-    usage[trunk.id] = Array.from({ length: trunk.channels }, () => ({ busy: false, callsToday: 0, secondsToday: 0, secondsThisMonth: 0, lastCallEndedAt: null }));
+    usage[trunk.id] = Array.from({ length: trunk.channels }, () => ({
+      busy: false,
+      callsToday: 0,
+      secondsToday: 0,
+      secondsThisMonth: 0,
+      lastCallEndedAt: null,
+    }));
   }
   let active: Active[] = [];
   const release = (now: number) => {
@@ -79,7 +87,13 @@ export function simulateDay(options: SimulateDayOptions): SimulatedCall[] {
         continue;
       }
       const sim = usage[call.trunkId]![call.sim]!;
-      Object.assign(sim, { busy: false, callsToday: sim.callsToday + 1, secondsToday: sim.secondsToday + call.talkSec, secondsThisMonth: sim.secondsThisMonth + call.talkSec, lastCallEndedAt: call.endsAt });
+      Object.assign(sim, {
+        busy: false,
+        callsToday: sim.callsToday + 1,
+        secondsToday: sim.secondsToday + call.talkSec,
+        secondsThisMonth: sim.secondsThisMonth + call.talkSec,
+        lastCallEndedAt: call.endsAt,
+      });
     }
     active = still;
   };
@@ -88,7 +102,14 @@ export function simulateDay(options: SimulateDayOptions): SimulatedCall[] {
     release(startedAt);
     const who = pickCaller();
     const number = drawNumber(random);
-    const decision = decideRoute({ number, caller: who.caller, usage: usage as UsageByTrunk, settings: compiled, resolveCarrier: options.resolveCarrier, now: startedAt });
+    const decision = decideRoute({
+      number,
+      caller: who.caller,
+      usage: usage as UsageByTrunk,
+      settings: compiled,
+      resolveCarrier: options.resolveCarrier,
+      now: startedAt,
+    });
     const answered = random.next() >= UNANSWERED_SHARE;
     const ringSec = 5 + Math.floor(random.next() * 20);
     const drawnTalk = Math.min(MAX_TALK_SEC, Math.max(3, Math.round(random.logNormal(TALK_MEDIAN_SEC, TALK_SIGMA))));
@@ -111,7 +132,9 @@ export function simulateDay(options: SimulateDayOptions): SimulatedCall[] {
       ringSec: trunk ? ringSec : 0,
       talkSec,
       costKopecks: trunk ? priceCall({ talkSec, onNet: decision.onNet, tariff: trunk.tariff }) : 0,
-      baselineCostKopecks: trunk ? (priceBaseline({ talkSec, clientGroupId: decision.carrier?.groupId, settings: options.settings }) ?? 0) : 0,
+      baselineCostKopecks: trunk
+        ? (priceBaseline({ talkSec, clientGroupId: decision.carrier?.groupId, settings: options.settings }) ?? 0)
+        : 0,
     };
   });
 }

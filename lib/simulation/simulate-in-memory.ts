@@ -18,7 +18,14 @@ export type SimulateInMemoryOptions = {
 };
 
 /** A day through given settings and the demo people, without a database: "what would this configuration save?". */
-export async function simulateInMemory({ settings, calls, seed, day, mix = 'registry', index }: SimulateInMemoryOptions): Promise<SimulationSummary> {
+export async function simulateInMemory({
+  settings,
+  calls,
+  seed,
+  day,
+  mix = 'registry',
+  index,
+}: SimulateInMemoryOptions): Promise<SimulationSummary> {
   const registry = { index: index ?? (await getBundledRegistryIndex()) };
   const simulated = simulateDay({
     calls,
@@ -29,7 +36,10 @@ export async function simulateInMemory({ settings, calls, seed, day, mix = 'regi
     resolveCarrier: resolveWithRegistry({ index: registry.index }),
     dayStart: workdayStart(day ?? '2026-01-15'),
     // 'subscribers': people on the networks the configuration has groups for.
-    mix: mix === 'registry' ? { kind: 'registry' } : { kind: 'subscribers', inns: new Set(settings.carrierGroups.flatMap((g) => g.inns)) },
+    mix:
+      mix === 'registry'
+        ? { kind: 'registry' }
+        : { kind: 'subscribers', inns: new Set(settings.carrierGroups.flatMap((g) => g.inns)) },
   });
   return summarizeSimulation(simulated, settings.trunks);
 }

@@ -6,6 +6,14 @@ import type { SimulatedCall } from './simulate-day';
 export type SimulationSummary = SavingsSummary & { blocked: number };
 
 export function summarizeSimulation(calls: readonly SimulatedCall[], trunks: readonly Trunk[]): SimulationSummary {
-  const summary = summarizeSavings({ trunks, calls: calls.map((c) => ({ talkSec: c.talkSec, costKopecks: c.costKopecks, baselineCostKopecks: c.baselineCostKopecks, decision: c.decision })) });
+  const summary = summarizeSavings({
+    trunks,
+    calls: calls.map((c) => ({
+      talkSec: c.talkSec,
+      costKopecks: c.costKopecks,
+      baselineCostKopecks: c.baselineCostKopecks,
+      decision: c.decision,
+    })),
+  });
   return { ...summary, blocked: calls.filter((c) => !c.decision.trunk).length };
 }

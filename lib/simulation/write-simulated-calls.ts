@@ -2,7 +2,13 @@ import type { Db } from '../db/client';
 import type { RoutingSettings } from '../routing/types';
 import type { SimulatedCall } from './simulate-day';
 
-export type WriteSimulatedCallsOptions = { db: Db; portalId: number; seed: number; calls: readonly SimulatedCall[]; settings: RoutingSettings };
+export type WriteSimulatedCallsOptions = {
+  db: Db;
+  portalId: number;
+  seed: number;
+  calls: readonly SimulatedCall[];
+  settings: RoutingSettings;
+};
 
 /** Journal rows of a simulation are told apart by origin, pbxName and this linkedId prefix (no schema change). */
 export const SIMULATION_ORIGIN = 'simulation';
@@ -16,12 +22,21 @@ const NO_ANSWER = 19;
 const CONGESTION = 34;
 
 /** Replaces this seed's simulated calls in the journal: re-running a seed leaves one copy, other seeds stay. */
-export async function writeSimulatedCalls({ db, portalId, seed, calls, settings }: WriteSimulatedCallsOptions): Promise<number> {
+export async function writeSimulatedCalls({
+  db,
+  portalId,
+  seed,
+  calls,
+  settings,
+}: WriteSimulatedCallsOptions): Promise<number> {
   const prefix = simulationLinkedIdPrefix(portalId, seed);
   const dbTrunkIds = new Set(settings.trunks.map((t) => t.id));
   const rows = calls.map((call) => {
     const { decision } = call;
-    const trunkId = decision.trunk && dbTrunkIds.has(decision.trunk.id) && /^\d+$/.test(decision.trunk.id) ? Number(decision.trunk.id) : null;
+    const trunkId =
+      decision.trunk && dbTrunkIds.has(decision.trunk.id) && /^\d+$/.test(decision.trunk.id)
+        ? Number(decision.trunk.id)
+        : null;
     return {
       portalId,
       linkedId: `${prefix}${call.sequence}`,
@@ -50,9 +65,13 @@ export async function writeSimulatedCalls({ db, portalId, seed, calls, settings 
       pbxName: SIMULATION_ORIGIN,
     };
   });
-  await db.$transaction(async (tx) => {
-    await tx.call.deleteMany({ where: { portalId, origin: SIMULATION_ORIGIN, linkedId: { startsWith: prefix } } });
-    for (let offset = 0; offset < rows.length; offset += BATCH) await tx.call.createMany({ data: rows.slice(offset, offset + BATCH) });
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      await tx.call.deleteMany({ where: { portalId, origin: SIMULATION_ORIGIN, linkedId: { startsWith: prefix } } });
+      for (let offset = 0; offset < rows.length; offset += BATCH)
+        await tx.call.createMany({ data: rows.slice(offset, offset + BATCH) });
+    },
+    { timeout: 120_000 },
+  );
   return rows.length;
 }

@@ -23,19 +23,33 @@ if (!existsSync(derivedPath) || readFileSync(derivedPath, 'utf8') !== derived) {
   console.log('[db:generate] wrote prisma/postgresql/schema.prisma');
 }
 
-const prismaVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/prisma/package.json'), 'utf8')).version as string;
+const prismaVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/prisma/package.json'), 'utf8'))
+  .version as string;
 const stamp = createHash('sha256').update(prismaVersion).update(source).update(derived).digest('hex');
 const outputsExist = ['sqlite', 'postgresql'].every((kind) => existsSync(path.join(generatedDir, kind, 'client.ts')));
-if (outputsExist && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp && !process.argv.includes('--force')) {
+if (
+  outputsExist &&
+  existsSync(stampPath) &&
+  readFileSync(stampPath, 'utf8') === stamp &&
+  !process.argv.includes('--force')
+) {
   console.log('[db:generate] clients up to date');
   process.exit(0);
 }
 
 // `prisma generate` needs no schema engine, but the CLI insists on finding one: any existing file satisfies it,
 // since the real binary cannot be downloaded here.
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || '/bin/true',
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+};
 for (const schema of [sourcePath, derivedPath]) {
-  execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['generate', '--schema', schema], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['generate', '--schema', schema], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 mkdirSync(generatedDir, { recursive: true });
 writeFileSync(stampPath, stamp);

@@ -12,7 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function migrate(databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/db/migrate.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/db/migrate.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -26,9 +29,15 @@ describe('npm run db:migrate', () => {
     const first = await migrate(url);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     const total = readdirSync(path.join(root, 'prisma/migrations')).filter((name) => /^\d{14}_/.test(name)).length;
-    expect(first.stdout).toMatch(new RegExp(`^\\[db:migrate\\] sqlite .*app\\.db: applied ${total} \\(\\d{14}_init, .*\\); ${total} migration\\(s\\) in total\n$`));
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^\\[db:migrate\\] sqlite .*app\\.db: applied ${total} \\(\\d{14}_init, .*\\); ${total} migration\\(s\\) in total\n$`,
+      ),
+    );
     const second = await migrate(url);
-    expect(second.stdout).toMatch(new RegExp(`^\\[db:migrate\\] sqlite .*app\\.db: up to date; ${total} migration\\(s\\) in total\n$`));
+    expect(second.stdout).toMatch(
+      new RegExp(`^\\[db:migrate\\] sqlite .*app\\.db: up to date; ${total} migration\\(s\\) in total\n$`),
+    );
   });
 
   it('stops with one line when the database cannot be reached', async () => {

@@ -9,7 +9,8 @@ import { applyMigrations } from '../../lib/db/migrate/apply-migrations';
 
 try {
   const { database } = loadConfig();
-  const where = database.kind === 'sqlite' ? database.file : new URL(database.url).host + new URL(database.url).pathname;
+  const where =
+    database.kind === 'sqlite' ? database.file : new URL(database.url).host + new URL(database.url).pathname;
   const result = await applyMigrations({ database });
   const what = result.applied.length ? `applied ${result.applied.length} (${result.applied.join(', ')})` : 'up to date';
   console.log(`[db:migrate] ${result.kind} ${where}: ${what}; ${result.total} migration(s) in total`);

@@ -9,25 +9,34 @@ let missing = 0;
 
 for (const suite of ['unit', 'integration']) {
   const file = path.join(dir, `${suite}.json`);
-  if (!existsSync(file)) { console.log(`  ${suite}: no report (the runner crashed)`); missing++; continue; }
+  if (!existsSync(file)) {
+    console.log(`  ${suite}: no report (the runner crashed)`);
+    missing++;
+    continue;
+  }
   const r = JSON.parse(readFileSync(file, 'utf8'));
   const failed = r.numFailedTests + filesFailedWithoutFailedTests(r);
   add(suite, r.numPassedTests, failed, r.numPendingTests + (r.numTodoTests ?? 0));
 }
 const e2eFile = path.join(dir, 'e2e.json');
-if (!existsSync(e2eFile)) { console.log('  e2e: no report (the runner crashed)'); missing++; }
-else {
+if (!existsSync(e2eFile)) {
+  console.log('  e2e: no report (the runner crashed)');
+  missing++;
+} else {
   const s = JSON.parse(readFileSync(e2eFile, 'utf8')).stats;
   add('e2e', s.expected + s.flaky, s.unexpected + (s.errors?.length ?? 0), s.skipped);
 }
 
 // A test file that failed to load (or in a hook) counts as a failure even though no test in it failed.
 function filesFailedWithoutFailedTests(r) {
-  return r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  return r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'))
+    .length;
 }
 function add(name, passed, failed, skipped) {
   console.log(`  ${name}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-  total.passed += passed; total.failed += failed; total.skipped += skipped;
+  total.passed += passed;
+  total.failed += failed;
+  total.skipped += skipped;
 }
 
 console.log(`Tests: ${total.passed} passed, ${total.failed + missing} failed, ${total.skipped} skipped`);

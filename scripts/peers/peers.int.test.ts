@@ -53,7 +53,10 @@ describe('test peers', () => {
       reachable = [];
       for (const trunk of GATEWAY_TRUNKS) {
         // PJSIPShowContacts lists only registered contacts; a trunk's static contact shows up here instead
-        const details = await collectEventList({ client: pbx, action: { Action: 'PJSIPShowEndpoint', Endpoint: trunk } });
+        const details = await collectEventList({
+          client: pbx,
+          action: { Action: 'PJSIPShowEndpoint', Endpoint: trunk },
+        });
         const contact = details.find((event) => event.Event === 'ContactStatusDetail');
         if (contact?.Status === 'Reachable') reachable.push(trunk);
       }
@@ -78,13 +81,15 @@ describe('test peers', () => {
     });
     const gsmCall = waitForEvent({
       client: gateways,
-      matches: (event) => event.Event === 'UserEvent' && event.UserEvent === 'GsmCall' && event.XB24CallId === b24CallId,
+      matches: (event) =>
+        event.Event === 'UserEvent' && event.UserEvent === 'GsmCall' && event.XB24CallId === b24CallId,
       timeoutMs: 20_000,
       description: `GsmCall for ${b24CallId}`,
     });
     const trunkHangup = waitForEvent({
       client: pbx,
-      matches: (event) => event.Event === 'Hangup' && event.Linkedid === channelId && String(event.Channel).startsWith('PJSIP/gw_mts-'),
+      matches: (event) =>
+        event.Event === 'Hangup' && event.Linkedid === channelId && String(event.Channel).startsWith('PJSIP/gw_mts-'),
       timeoutMs: 30_000,
       description: 'hangup of the MTS trunk leg',
     });
@@ -110,7 +115,11 @@ describe('test peers', () => {
     expect((await originated).Response).toBe('Success');
 
     expect(await gsmCall).toMatchObject({ Gateway: 'mts', Number: clientNumber, CallerIdNum: '101' });
-    const entry = await waitForCallLogEntry({ path: callLog, matches: (line) => line.b24CallId === b24CallId, timeoutMs: 10_000 });
+    const entry = await waitForCallLogEntry({
+      path: callLog,
+      matches: (line) => line.b24CallId === b24CallId,
+      timeoutMs: 10_000,
+    });
     expect(entry).toMatchObject({ gateway: 'mts', number: clientNumber, callerId: '101', b24CallId });
     expect(Number.isNaN(Date.parse(entry.time))).toBe(false);
 

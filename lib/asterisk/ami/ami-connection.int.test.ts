@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AmiActionError, AmiConnection } from './ami-connection';
 import { amiFieldList } from './ami-message';
 
-const pbx = { host: process.env.AMI_HOST ?? '127.0.0.1', port: Number(process.env.AMI_PORT ?? 25038), user: process.env.AMI_USER ?? 'app', secret: process.env.AMI_SECRET ?? '' };
+const pbx = {
+  host: process.env.AMI_HOST ?? '127.0.0.1',
+  port: Number(process.env.AMI_PORT ?? 25038),
+  user: process.env.AMI_USER ?? 'app',
+  secret: process.env.AMI_SECRET ?? '',
+};
 
 describe('AmiConnection on the real PBX', () => {
   let ami: AmiConnection;
@@ -12,7 +17,11 @@ describe('AmiConnection on the real PBX', () => {
   afterAll(() => ami.close());
 
   it('answers concurrent actions each with its own reply (no ActionID collisions)', async () => {
-    const [ping, status, settings] = await Promise.all([ami.action({ Action: 'Ping' }), ami.action({ Action: 'CoreStatus' }), ami.action({ Action: 'CoreSettings' })]);
+    const [ping, status, settings] = await Promise.all([
+      ami.action({ Action: 'Ping' }),
+      ami.action({ Action: 'CoreStatus' }),
+      ami.action({ Action: 'CoreSettings' }),
+    ]);
     expect(ping.Ping).toBe('Pong');
     expect(status.CoreCurrentCalls).toBeDefined();
     expect(settings.AsteriskVersion).toMatch(/^22\./);

@@ -18,11 +18,17 @@ export type AmiConnectionOptions = {
 };
 
 export type AmiListResult = { response: AmiMessage; events: AmiMessage[] };
-export type AmiActionOptions = { timeoutMs?: number; /** Called right after the action was handed to the socket. */ onWritten?: () => void };
+export type AmiActionOptions = {
+  timeoutMs?: number /** Called right after the action was handed to the socket. */;
+  onWritten?: () => void;
+};
 
 /** Asterisk answered `Response: Error`: a rejection, never a resolved promise (asterisk-ami-client resolves, §1.4 b). */
 export class AmiActionError extends Error {
-  constructor(readonly action: string, readonly response: AmiMessage) {
+  constructor(
+    readonly action: string,
+    readonly response: AmiMessage,
+  ) {
     super(`AMI ${action} failed: ${amiField(response, 'Message') ?? 'Response: Error'}`);
     this.name = 'AmiActionError';
   }
@@ -48,7 +54,10 @@ export class AmiConnection extends EventEmitter {
   private closed = false;
   banner = '';
 
-  private constructor(private readonly socket: net.Socket, private readonly actionTimeoutMs: number) {
+  private constructor(
+    private readonly socket: net.Socket,
+    private readonly actionTimeoutMs: number,
+  ) {
     super();
   }
 
@@ -59,7 +68,16 @@ export class AmiConnection extends EventEmitter {
     const connection = new AmiConnection(socket, options.actionTimeoutMs ?? 10_000);
     const timeoutMs = options.connectTimeoutMs ?? 3000;
     return new Promise<AmiConnection>((resolve, reject) => {
-      const timer = setTimeout(() => fail(new AppError('UNAVAILABLE', `AMI ${options.host}:${options.port}: no greeting/login within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          fail(
+            new AppError(
+              'UNAVAILABLE',
+              `AMI ${options.host}:${options.port}: no greeting/login within ${timeoutMs} ms`,
+            ),
+          ),
+        timeoutMs,
+      );
       const fail = (error: Error) => {
         clearTimeout(timer);
         connection.close(error);
@@ -108,7 +126,11 @@ export class AmiConnection extends EventEmitter {
     this.emit('close', error);
   }
 
-  private send(fields: AmiActionFields & { Action: string }, isList: boolean, options: AmiActionOptions): Promise<AmiListResult> {
+  private send(
+    fields: AmiActionFields & { Action: string },
+    isList: boolean,
+    options: AmiActionOptions,
+  ): Promise<AmiListResult> {
     if (this.closed) return Promise.reject(new AppError('UNAVAILABLE', 'AMI is not connected'));
     const id = createActionId();
     const text = serializeAmiAction({ ...fields, ActionID: id });
@@ -118,7 +140,13 @@ export class AmiConnection extends EventEmitter {
         this.pending.delete(id);
         reject(new AppError('UNAVAILABLE', `AMI ${fields.Action}: no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { action: fields.Action, timer, resolve, reject, list: isList ? { events: [] } : undefined });
+      this.pending.set(id, {
+        action: fields.Action,
+        timer,
+        resolve,
+        reject,
+        list: isList ? { events: [] } : undefined,
+      });
       // net.Socket tries the write(2) syscall synchronously, so when write() returns the bytes are normally in the
       // kernel already; onWritten marks that moment (the write callback would add event-loop delay, not network time).
       this.socket.write(text);
@@ -144,14 +172,16 @@ export class AmiConnection extends EventEmitter {
       return;
     }
     if (message.Response !== undefined) {
-      if (amiField(message, 'Response') === 'Error') return this.settle(id, pending, new AmiActionError(pending.action, message));
+      if (amiField(message, 'Response') === 'Error')
+        return this.settle(id, pending, new AmiActionError(pending.action, message));
       if (!pending.list) return this.settle(id, pending, { response: message, events: [] });
       pending.list.response = message;
       return;
     }
     // An event carrying our ActionID: an EventList item, or its end marker.
     if (!pending.list) return void this.emit('event', message);
-    if (amiField(message, 'EventList') === 'Complete') return this.settle(id, pending, { response: pending.list.response ?? message, events: pending.list.events });
+    if (amiField(message, 'EventList') === 'Complete')
+      return this.settle(id, pending, { response: pending.list.response ?? message, events: pending.list.events });
     pending.list.events.push(message);
   }
 

@@ -21,20 +21,36 @@ describe('AmiStreamParser', () => {
     expect(whole).toEqual([
       { kind: 'greeting', banner: 'Asterisk Call Manager/11.0.0' },
       { kind: 'message', message: { Response: 'Success', ActionID: 'a-1', Message: 'Authentication accepted' } },
-      { kind: 'message', message: { Event: 'Newchannel', Channel: 'PJSIP/101-00000001', CallerIDName: 'Ivanov, Ivan: boss', Linkedid: 'c2c-1' } },
+      {
+        kind: 'message',
+        message: {
+          Event: 'Newchannel',
+          Channel: 'PJSIP/101-00000001',
+          CallerIDName: 'Ivanov, Ivan: boss',
+          Linkedid: 'c2c-1',
+        },
+      },
       { kind: 'message', message: { Response: 'Success', ActionID: 'a-2', Output: ['line one', 'line two', ''] } },
       { kind: 'message', message: { Event: 'VarSet', Variable: 'X', Value: '1' } },
     ]);
   });
 
   it('gives the same result however the byte stream is split (every offset, and byte by byte)', () => {
-    for (let at = 0; at <= stream.length; at++) expect(parseAll([stream.slice(0, at), stream.slice(at)])).toEqual(whole);
+    for (let at = 0; at <= stream.length; at++)
+      expect(parseAll([stream.slice(0, at), stream.slice(at)])).toEqual(whole);
     expect(parseAll([...stream])).toEqual(whole);
   });
 
   it('reports lines without a header as garbage and keeps going', () => {
-    const out = parseAll(['Asterisk Call Manager/11.0.0\r\n', '!!garbage!!\r\nEvent: Hangup\r\n:novalue\r\nCause: 16\r\n\r\n', 'Event: Ping\r\n\r\n']);
-    expect(out.filter((o) => o.kind === 'garbage').map((o) => (o as { line: string }).line)).toEqual(['!!garbage!!', ':novalue']);
+    const out = parseAll([
+      'Asterisk Call Manager/11.0.0\r\n',
+      '!!garbage!!\r\nEvent: Hangup\r\n:novalue\r\nCause: 16\r\n\r\n',
+      'Event: Ping\r\n\r\n',
+    ]);
+    expect(out.filter((o) => o.kind === 'garbage').map((o) => (o as { line: string }).line)).toEqual([
+      '!!garbage!!',
+      ':novalue',
+    ]);
     expect(out.filter((o) => o.kind === 'message')).toEqual([
       { kind: 'message', message: { Event: 'Hangup', Cause: '16' } },
       { kind: 'message', message: { Event: 'Ping' } },
@@ -51,7 +67,15 @@ describe('AmiStreamParser', () => {
 
 describe('serializeAmiAction', () => {
   it('writes lists as repeated headers (commas survive) and skips undefined', () => {
-    expect(serializeAmiAction({ Action: 'Originate', Variable: ['TITLE=Ivanov, Ivan', 'Y=2'], Async: true, Skip: undefined, Timeout: 30000 })).toBe(
+    expect(
+      serializeAmiAction({
+        Action: 'Originate',
+        Variable: ['TITLE=Ivanov, Ivan', 'Y=2'],
+        Async: true,
+        Skip: undefined,
+        Timeout: 30000,
+      }),
+    ).toBe(
       'Action: Originate\r\nVariable: TITLE=Ivanov, Ivan\r\nVariable: Y=2\r\nAsync: true\r\nTimeout: 30000\r\n\r\n',
     );
   });
@@ -63,6 +87,8 @@ describe('serializeAmiAction', () => {
 
   it('round-trips through the parser', () => {
     const text = serializeAmiAction({ Action: 'Setvar', Variable: 'A', Value: 'x: y, z' });
-    expect(parseAll([text])).toEqual([{ kind: 'message', message: { Action: 'Setvar', Variable: 'A', Value: 'x: y, z' } }]);
+    expect(parseAll([text])).toEqual([
+      { kind: 'message', message: { Action: 'Setvar', Variable: 'A', Value: 'x: y, z' } },
+    ]);
   });
 });

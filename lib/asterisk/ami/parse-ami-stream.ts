@@ -29,13 +29,19 @@ export class AmiStreamParser {
     for (;;) {
       const end = this.pending.indexOf('\n', start);
       if (end === -1) break;
-      const line = this.pending.charCodeAt(end - 1) === 13 && end > start ? this.pending.slice(start, end - 1) : this.pending.slice(start, end);
+      const line =
+        this.pending.charCodeAt(end - 1) === 13 && end > start
+          ? this.pending.slice(start, end - 1)
+          : this.pending.slice(start, end);
       start = end + 1;
       this.takeLine(line, out);
     }
     this.pending = start === 0 ? this.pending : this.pending.slice(start);
     if (this.pending.length > AmiStreamParser.MAX_LINE) {
-      out.push({ kind: 'garbage', line: `${this.pending.slice(0, 80)}… (${this.pending.length} chars without a newline)` });
+      out.push({
+        kind: 'garbage',
+        line: `${this.pending.slice(0, 80)}… (${this.pending.length} chars without a newline)`,
+      });
       this.pending = '';
     }
     return out;

@@ -12,7 +12,8 @@ export function serializeAmiAction(fields: AmiActionFields): string {
   for (const name of Object.keys(fields)) {
     const value = fields[name];
     if (value === undefined) continue;
-    if (!/^[A-Za-z0-9_()\-]+$/.test(name)) throw new AppError('INVALID_INPUT', `AMI header name not allowed: ${JSON.stringify(name)}`);
+    if (!/^[A-Za-z0-9_()-]+$/.test(name))
+      throw new AppError('INVALID_INPUT', `AMI header name not allowed: ${JSON.stringify(name)}`);
     const values = Array.isArray(value) ? value : [String(value)];
     for (const item of values) {
       if (/[\r\n]/.test(item)) throw new AppError('INVALID_INPUT', `AMI header ${name} contains a line break`);

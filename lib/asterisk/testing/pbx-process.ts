@@ -9,8 +9,15 @@ const run = promisify(execFile);
 /** The test PBX from `npm run peers -- up` (scripts/peers), as the app's config would describe it. */
 export function testPbx(): PbxConfig {
   const { AMI_HOST, AMI_PORT, AMI_USER, AMI_SECRET, AMI_PBX_NAME } = process.env;
-  if (!AMI_HOST || !AMI_USER || !AMI_SECRET) throw new Error('AMI_* is not set: run `eval "$(npm run -s peers -- up)"` first');
-  return { name: AMI_PBX_NAME ?? 'pbx', host: AMI_HOST, port: Number(AMI_PORT ?? 5038), user: AMI_USER, secret: AMI_SECRET };
+  if (!AMI_HOST || !AMI_USER || !AMI_SECRET)
+    throw new Error('AMI_* is not set: run `eval "$(npm run -s peers -- up)"` first');
+  return {
+    name: AMI_PBX_NAME ?? 'pbx',
+    host: AMI_HOST,
+    port: Number(AMI_PORT ?? 5038),
+    user: AMI_USER,
+    secret: AMI_SECRET,
+  };
 }
 
 /** Host pid of the PBX's asterisk (the chroot shares the pid namespace). */
@@ -22,7 +29,9 @@ export function pbxPid(): number {
 
 /** Runs an Asterisk CLI command on the PBX through the peers script. */
 export async function pbxCli(command: string): Promise<string> {
-  const { stdout } = await run('bash', ['scripts/peers/peers.sh', 'cli', 'pbx', command], { cwd: path.resolve(import.meta.dirname, '../../..') });
+  const { stdout } = await run('bash', ['scripts/peers/peers.sh', 'cli', 'pbx', command], {
+    cwd: path.resolve(import.meta.dirname, '../../..'),
+  });
   return stdout;
 }
 
@@ -32,7 +41,10 @@ export async function restartPbx(): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const ok = await pbxCli('core waitfullybooted').then(() => true, () => false);
+    const ok = await pbxCli('core waitfullybooted').then(
+      () => true,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error('PBX did not come back within 20 s of core restart now');
   }
@@ -42,11 +54,16 @@ export async function restartPbx(): Promise<void> {
 export async function crashAndRestartPbx(): Promise<void> {
   process.kill(pbxPid(), 'SIGKILL');
   // Bounded: a stuck `up` (e.g. waiting on the peers lock) must fail this test, not every test after it.
-  await run('bash', ['scripts/peers/peers.sh', 'up'], { cwd: path.resolve(import.meta.dirname, '../../..'), timeout: 60_000 });
+  await run('bash', ['scripts/peers/peers.sh', 'up'], {
+    cwd: path.resolve(import.meta.dirname, '../../..'),
+    timeout: 60_000,
+  });
 }
 
 /** Runs an Asterisk CLI command on the gateway simulator (it plays desk phones and GSM callers too). */
 export async function gatewayCli(command: string): Promise<string> {
-  const { stdout } = await run('bash', ['scripts/peers/peers.sh', 'cli', 'gw', command], { cwd: path.resolve(import.meta.dirname, '../../..') });
+  const { stdout } = await run('bash', ['scripts/peers/peers.sh', 'cli', 'gw', command], {
+    cwd: path.resolve(import.meta.dirname, '../../..'),
+  });
   return stdout;
 }

@@ -22,7 +22,13 @@ export type StoreInstallOptions = {
  * its application_token (the only proof events carry) and its OAuth tokens their own. Re-install updates the same
  * row (member_id is unique) and reactivates an uninstalled portal.
  */
-export async function storeInstall({ db, memberId, refreshToken, applicationToken, lang }: StoreInstallOptions): Promise<number | null> {
+export async function storeInstall({
+  db,
+  memberId,
+  refreshToken,
+  applicationToken,
+  lang,
+}: StoreInstallOptions): Promise<number | null> {
   if (!memberId || !refreshToken) return null;
   const tokens = await requestOAuthTokens({ refreshToken }).catch(() => null);
   if (!tokens || tokens.member_id !== memberId) return null;

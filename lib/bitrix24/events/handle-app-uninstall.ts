@@ -1,7 +1,7 @@
 import { forgetRoutingPortals } from '../../portals/find-routing-portal';
 import { readBracketString } from '../parse-bracket-body';
 import { forgetPortalClient } from '../rest/get-portal-client';
-import { forgetPortalTokenChecks } from '../verify-portal-admin';
+import { forgetPortalTokenChecks } from '../../portals/verify-portal-admin';
 import type { EventHandler } from './event-context';
 
 /**
@@ -12,8 +12,14 @@ import type { EventHandler } from './event-context';
 export const handleAppUninstall: EventHandler = async ({ portal, body, db }) => {
   if (readBracketString(body, 'data', 'CLEAN') === '1') await db.portal.delete({ where: { id: portal.id } });
   else {
-    await db.portal.update({ where: { id: portal.id }, data: { status: 'uninstalled', uninstalledAt: new Date(), accessToken: '', refreshToken: '' } });
-    await db.outboxMessage.updateMany({ where: { portalId: portal.id, status: { in: ['pending', 'sending'] } }, data: { status: 'failed', lastError: 'portal uninstalled' } });
+    await db.portal.update({
+      where: { id: portal.id },
+      data: { status: 'uninstalled', uninstalledAt: new Date(), accessToken: '', refreshToken: '' },
+    });
+    await db.outboxMessage.updateMany({
+      where: { portalId: portal.id, status: { in: ['pending', 'sending'] } },
+      data: { status: 'failed', lastError: 'portal uninstalled' },
+    });
   }
   forgetPortalClient(portal.id);
   forgetPortalTokenChecks();

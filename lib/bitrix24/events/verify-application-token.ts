@@ -9,10 +9,14 @@ export type VerifyApplicationTokenOptions = { memberId: string; applicationToken
  * Returns the portal, or null for an unknown/uninstalled portal, a portal with no token yet, or a wrong token.
  * Read-only: a refused event must leave no trace in the database.
  */
-export async function verifyApplicationToken({ memberId, applicationToken, db }: VerifyApplicationTokenOptions): Promise<Portal | null> {
+export async function verifyApplicationToken({
+  memberId,
+  applicationToken,
+  db,
+}: VerifyApplicationTokenOptions): Promise<Portal | null> {
   if (!memberId || !applicationToken) return null;
   const portal = await db.portal.findUnique({ where: { memberId } });
-  if (!portal || !portal.applicationToken || portal.status !== 'active') return null;
+  if (!portal?.applicationToken || portal.status !== 'active') return null;
   return tokensEqual(portal.applicationToken, applicationToken) ? portal : null;
 }
 

@@ -22,12 +22,20 @@ export function wantedPlacements(publicUrl: string) {
  * only for what is missing (re-binding fails with "Handler already binded"; reference §3.3). Returns the outbox keys
  * of the event binds so lines can wait for them (an app without ONEXTERNALCALLSTART is not offered as a line).
  */
-export async function bindPortalHandlers({ portalId, publicUrl = getConfig().PUBLIC_URL.replace(/\/+$/, ''), db = getDb() }: BindPortalHandlersOptions): Promise<BindingPlan> {
+export async function bindPortalHandlers({
+  portalId,
+  publicUrl = getConfig().PUBLIC_URL.replace(/\/+$/, ''),
+  db = getDb(),
+}: BindPortalHandlersOptions): Promise<BindingPlan> {
   const client = await getPortalClient({ portalId, db });
   const handler = `${publicUrl}/api/b24/events`;
   const events = await callPortalRest(client, 'event.get', {});
   if (!events.ok) throw new Error(`event.get: ${events.code} ${events.description}`);
-  const bound = new Set((events.result as Array<{ event: string; handler: string }>).filter((item) => item.handler === handler).map((item) => item.event.toUpperCase()));
+  const bound = new Set(
+    (events.result as Array<{ event: string; handler: string }>)
+      .filter((item) => item.handler === handler)
+      .map((item) => item.event.toUpperCase()),
+  );
   const plan: BindingPlan = { eventKeys: [], messageIds: [] };
   for (const event of BOUND_EVENTS) {
     if (bound.has(event)) continue;
@@ -38,10 +46,20 @@ export async function bindPortalHandlers({ portalId, publicUrl = getConfig().PUB
   }
   const placements = await callPortalRest(client, 'placement.get', {});
   if (!placements.ok) throw new Error(`placement.get: ${placements.code} ${placements.description}`);
-  const have = new Set((placements.result as Array<{ placement: string; handler: string }>).map((item) => `${item.placement}\n${item.handler}`));
+  const have = new Set(
+    (placements.result as Array<{ placement: string; handler: string }>).map(
+      (item) => `${item.placement}\n${item.handler}`,
+    ),
+  );
   for (const placement of wantedPlacements(publicUrl)) {
     if (have.has(`${placement.PLACEMENT}\n${placement.HANDLER}`)) continue;
-    const { id } = await enqueueRestCall({ db, portalId, method: 'placement.bind', params: placement, dedupeKey: `placement:${portalId}:${placement.PLACEMENT}:${Date.now().toString(36)}` });
+    const { id } = await enqueueRestCall({
+      db,
+      portalId,
+      method: 'placement.bind',
+      params: placement,
+      dedupeKey: `placement:${portalId}:${placement.PLACEMENT}:${Date.now().toString(36)}`,
+    });
     plan.messageIds.push(id);
   }
   return plan;

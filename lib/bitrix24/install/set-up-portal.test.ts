@@ -17,16 +17,31 @@ let db: Db;
 let portalId: number;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ portals: [createDemoPortal(MEMBER), createDemoPortal('frame-member')], appUrl: 'http://127.0.0.1:1', clientId: 'app.setup', clientSecret: 'setup-secret' });
-  Object.assign(process.env, { B24_CLIENT_ID: 'app.setup', B24_CLIENT_SECRET: 'setup-secret', B24_OAUTH_URL: emulator.url });
+  emulator = await startEmulator({
+    portals: [createDemoPortal(MEMBER), createDemoPortal('frame-member')],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.setup',
+    clientSecret: 'setup-secret',
+  });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.setup',
+    B24_CLIENT_SECRET: 'setup-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
   testDb = await createTestDatabase({ kind: 'sqlite' });
   db = testDb.db();
   const auth = emulator.installAuth(MEMBER, 1);
   portalId = (
     await db.portal.create({
       data: {
-        memberId: MEMBER, domain: auth.domain!, clientEndpoint: auth.client_endpoint!, serverEndpoint: auth.server_endpoint!, accessToken: auth.access_token!,
-        refreshToken: auth.refresh_token!, expiresAt: new Date(Number(auth.expires) * 1000), applicationToken: auth.application_token!,
+        memberId: MEMBER,
+        domain: auth.domain!,
+        clientEndpoint: auth.client_endpoint!,
+        serverEndpoint: auth.server_endpoint!,
+        accessToken: auth.access_token!,
+        refreshToken: auth.refresh_token!,
+        expiresAt: new Date(Number(auth.expires) * 1000),
+        applicationToken: auth.application_token!,
       },
     })
   ).id;
@@ -42,19 +57,30 @@ describe('setUpPortal (installer)', () => {
   it('binds events before adding lines, binds placements, mirrors the trunks as lines, and is idempotent', async () => {
     await setUpPortal({ portalId, publicUrl: PUBLIC_URL, db });
     const portal = emulator.portal(MEMBER);
-    expect(portal.events.map((item) => item.event).sort()).toEqual(['ONAPPUNINSTALL', 'ONEXTERNALCALLBACKSTART', 'ONEXTERNALCALLSTART']);
+    expect(portal.events.map((item) => item.event).sort()).toEqual([
+      'ONAPPUNINSTALL',
+      'ONEXTERNALCALLBACKSTART',
+      'ONEXTERNALCALLSTART',
+    ]);
     expect(portal.events.every((item) => item.handler === `${PUBLIC_URL}/api/b24/events`)).toBe(true);
     expect(portal.placements.map((item) => item.placement).sort()).toEqual(['CALL_CARD', 'TELEPHONY_ANALYTICS_MENU']);
     const trunks = await db.trunk.findMany({ where: { portalId, enabled: true } });
-    expect(portal.lines.map((line) => line.NUMBER).sort()).toEqual([AUTO_LINE.NUMBER, ...trunks.map((trunk) => trunk.lineNumber)].sort());
+    expect(portal.lines.map((line) => line.NUMBER).sort()).toEqual(
+      [AUTO_LINE.NUMBER, ...trunks.map((trunk) => trunk.lineNumber)].sort(),
+    );
     const hr = trunks.filter((trunk) => trunk.hrNumber);
-    for (const trunk of hr) expect(portal.lines.find((line) => line.NUMBER === trunk.lineNumber)?.NAME).toContain(trunk.hrNumber!);
+    for (const trunk of hr)
+      expect(portal.lines.find((line) => line.NUMBER === trunk.lineNumber)?.NAME).toContain(trunk.hrNumber!);
     const order = emulator.calls.map((call) => call.method.toLowerCase());
     expect(order.lastIndexOf('event.bind')).toBeLessThan(order.indexOf('telephony.externalline.add'));
 
-    const writesBefore = emulator.calls.filter((call) => /bind|externalline\.(add|update|delete)/i.test(call.method)).length;
+    const writesBefore = emulator.calls.filter((call) =>
+      /bind|externalline\.(add|update|delete)/i.test(call.method),
+    ).length;
     await setUpPortal({ portalId, publicUrl: PUBLIC_URL, db });
-    expect(emulator.calls.filter((call) => /bind|externalline\.(add|update|delete)/i.test(call.method)).length).toBe(writesBefore);
+    expect(emulator.calls.filter((call) => /bind|externalline\.(add|update|delete)/i.test(call.method)).length).toBe(
+      writesBefore,
+    );
 
     // A trunk renamed and one disabled: the next sync updates and deletes exactly those lines.
     const [first, second] = trunks;
@@ -69,7 +95,12 @@ describe('setUpPortal (installer)', () => {
 describe('answerInstallFrame (installer POST)', () => {
   const form = (userId: number) => {
     const auth = emulator.installAuth('frame-member', userId);
-    return new URLSearchParams({ AUTH_ID: auth.access_token!, REFRESH_ID: auth.refresh_token!, member_id: 'frame-member', APPLICATION_TOKEN: auth.application_token! });
+    return new URLSearchParams({
+      AUTH_ID: auth.access_token!,
+      REFRESH_ID: auth.refresh_token!,
+      member_id: 'frame-member',
+      APPLICATION_TOKEN: auth.application_token!,
+    });
   };
 
   it('refuses a non-admin without storing anything', async () => {
@@ -86,7 +117,13 @@ describe('answerInstallFrame (installer POST)', () => {
     expect(html).toContain('setInstallFinish');
     const stored = await db.portal.findUniqueOrThrow({ where: { memberId: 'frame-member' } });
     expect(stored.applicationToken).toBe(sent.get('APPLICATION_TOKEN'));
-    for (const secret of [stored.accessToken, stored.refreshToken, sent.get('REFRESH_ID')!, sent.get('APPLICATION_TOKEN')!]) expect(html).not.toContain(secret);
+    for (const secret of [
+      stored.accessToken,
+      stored.refreshToken,
+      sent.get('REFRESH_ID')!,
+      sent.get('APPLICATION_TOKEN')!,
+    ])
+      expect(html).not.toContain(secret);
     const portal = emulator.portal('frame-member');
     expect(portal.events.map((item) => item.event)).toContain('ONEXTERNALCALLSTART');
     expect(portal.lines.map((line) => line.NUMBER)).toEqual([AUTO_LINE.NUMBER]);

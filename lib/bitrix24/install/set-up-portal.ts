@@ -10,17 +10,26 @@ export type SetUpPortalOptions = { portalId: number; publicUrl?: string; db?: Db
  * The installer's one-time setup, before installFinish: event binds, placements, then the external lines (after the
  * binds), all through the outbox; waits until they are sent so the installer can report success truthfully.
  */
-export async function setUpPortal({ portalId, publicUrl, db = getDb(), timeoutMs = 20_000 }: SetUpPortalOptions): Promise<{ messages: number }> {
+export async function setUpPortal({
+  portalId,
+  publicUrl,
+  db = getDb(),
+  timeoutMs = 20_000,
+}: SetUpPortalOptions): Promise<{ messages: number }> {
   const plan = await bindPortalHandlers({ portalId, publicUrl, db });
   const lines = await syncExternalLines({ portalId, after: plan.eventKeys, db });
   const ids = [...plan.messageIds, ...lines.map((line) => line.messageId)];
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const open = await db.outboxMessage.findMany({ where: { id: { in: ids }, status: { not: 'done' } }, select: { status: true, dedupeKey: true, lastError: true } });
+    const open = await db.outboxMessage.findMany({
+      where: { id: { in: ids }, status: { not: 'done' } },
+      select: { status: true, dedupeKey: true, lastError: true },
+    });
     const failed = open.find((row) => row.status === 'failed');
     if (failed) throw new AppError('UNAVAILABLE', `Bitrix24 refused ${failed.dedupeKey}: ${failed.lastError ?? ''}`);
     if (open.length === 0) return { messages: ids.length };
-    if (Date.now() > deadline) throw new AppError('UNAVAILABLE', 'Bitrix24 did not confirm the setup in time — open the app again to retry');
+    if (Date.now() > deadline)
+      throw new AppError('UNAVAILABLE', 'Bitrix24 did not confirm the setup in time — open the app again to retry');
     // The background worker sends them too; a round here only makes the installer independent of it.
     await runOutboxOnce({ db });
   }

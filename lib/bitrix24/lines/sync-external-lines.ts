@@ -21,20 +21,41 @@ export type LineChange = { op: 'add' | 'update' | 'delete'; number: string; name
  * name with HR's number when it has one. Reads with externalLine.get, writes the difference through the outbox.
  * Call after install and after routing settings are saved.
  */
-export async function syncExternalLines({ portalId, after = [], db = getDb() }: SyncExternalLinesOptions): Promise<LineChange[]> {
+export async function syncExternalLines({
+  portalId,
+  after = [],
+  db = getDb(),
+}: SyncExternalLinesOptions): Promise<LineChange[]> {
   const trunks = await db.trunk.findMany({ where: { portalId, enabled: true }, orderBy: { id: 'asc' } });
   const wanted = new Map<string, string>([[AUTO_LINE.NUMBER, AUTO_LINE.NAME]]);
-  for (const trunk of trunks) wanted.set(trunk.lineNumber, trunk.hrNumber ? `${trunk.name} (${trunk.hrNumber})` : trunk.name);
+  for (const trunk of trunks)
+    wanted.set(trunk.lineNumber, trunk.hrNumber ? `${trunk.name} (${trunk.hrNumber})` : trunk.name);
   const answer = await callPortalRest(await getPortalClient({ portalId, db }), 'telephony.externalLine.get', {});
   if (!answer.ok) throw new Error(`telephony.externalLine.get: ${answer.code} ${answer.description}`);
-  const existing = new Map((Array.isArray(answer.result) ? (answer.result as Array<{ NUMBER: string; NAME: string }>) : []).map((line) => [String(line.NUMBER), String(line.NAME ?? '')]));
+  const existing = new Map(
+    (Array.isArray(answer.result) ? (answer.result as Array<{ NUMBER: string; NAME: string }>) : []).map((line) => [
+      String(line.NUMBER),
+      String(line.NAME ?? ''),
+    ]),
+  );
   // A fresh key per sync run: the same line may legitimately be added, deleted and added again over time.
   const run = Date.now().toString(36);
   const changes: LineChange[] = [];
   const enqueue = async (op: LineChange['op'], number: string, name?: string) => {
     const method = `telephony.externalLine.${op}`;
-    const params = { NUMBER: number, ...(name !== undefined ? { NAME: name } : {}), ...(op === 'add' ? { CRM_AUTO_CREATE: 'Y' } : {}), ...(after.length ? { [AFTER_KEY]: after } : {}) };
-    const { id } = await enqueueRestCall({ db, portalId, method, params, dedupeKey: `line:${portalId}:${run}:${op}:${number}` });
+    const params = {
+      NUMBER: number,
+      ...(name !== undefined ? { NAME: name } : {}),
+      ...(op === 'add' ? { CRM_AUTO_CREATE: 'Y' } : {}),
+      ...(after.length ? { [AFTER_KEY]: after } : {}),
+    };
+    const { id } = await enqueueRestCall({
+      db,
+      portalId,
+      method,
+      params,
+      dedupeKey: `line:${portalId}:${run}:${op}:${number}`,
+    });
     changes.push({ op, number, name, messageId: id });
   };
   for (const [number, name] of wanted) {

@@ -5,7 +5,9 @@ import type { OutboxRef } from './outbox-ref';
 export type EnqueueRestCallOptions = {
   portalId: number;
   method: string;
-  params: Record<string, unknown> & { [key: string]: string | number | boolean | null | undefined | OutboxRef | object };
+  params: Record<string, unknown> & {
+    [key: string]: string | number | boolean | null | undefined | OutboxRef | object;
+  };
   /** Idempotency key: enqueueing the same key again is a no-op (e.g. `finish:<CALL_ID>`). */
   dedupeKey: string;
   notBefore?: Date;
@@ -24,7 +26,13 @@ export async function enqueueRestCall(options: EnqueueRestCallOptions): Promise<
   if (existing) return { id: existing.id, created: false };
   try {
     const row = await db.outboxMessage.create({
-      data: { portalId, method, params: params as Prisma.InputJsonValue, dedupeKey, nextAttemptAt: notBefore ?? new Date() },
+      data: {
+        portalId,
+        method,
+        params: params as Prisma.InputJsonValue,
+        dedupeKey,
+        nextAttemptAt: notBefore ?? new Date(),
+      },
       select: { id: true },
     });
     return { id: row.id, created: true };

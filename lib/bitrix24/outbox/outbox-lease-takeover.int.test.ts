@@ -115,7 +115,12 @@ describe('outbox: a worker killed mid-batch, its stale lease taken over', () => 
       const number = `7916${String(index).padStart(7, '0')}`;
       await registerCallInBitrix24({ db, portalId, linkedId, direction, number, b24UserId: 1 });
       await finishCallInBitrix24({
-        db, portalId, linkedId, b24UserId: 1, durationSec: 30, statusCode: '200',
+        db,
+        portalId,
+        linkedId,
+        b24UserId: 1,
+        durationSec: 30,
+        statusCode: '200',
         recording: { fileName: `${linkedId}.mp3`, contentBase64: Buffer.from('ID3fake').toString('base64') },
       });
     }

@@ -19,11 +19,19 @@ export const AFTER_KEY = '$after';
 /** The dedupe keys a message's params refer to (top level only: that is all the call pipeline needs). */
 export function listOutboxRefs(params: Record<string, unknown>): string[] {
   const after = Array.isArray(params[AFTER_KEY]) ? (params[AFTER_KEY] as unknown[]).map(String) : [];
-  return [...after, ...Object.values(params).filter(isRef).map((ref) => ref.$outboxRef)];
+  return [
+    ...after,
+    ...Object.values(params)
+      .filter(isRef)
+      .map((ref) => ref.$outboxRef),
+  ];
 }
 
 /** Params with references replaced by the referenced results; `undefined` when a path is missing in a result. */
-export function resolveOutboxRefs(params: Record<string, unknown>, results: Map<string, unknown>): Record<string, unknown> | undefined {
+export function resolveOutboxRefs(
+  params: Record<string, unknown>,
+  results: Map<string, unknown>,
+): Record<string, unknown> | undefined {
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
     if (key === AFTER_KEY) continue;
@@ -32,7 +40,8 @@ export function resolveOutboxRefs(params: Record<string, unknown>, results: Map<
       continue;
     }
     let node: unknown = results.get(value.$outboxRef);
-    for (const segment of value.path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
+    for (const segment of value.path.split('.'))
+      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
     if (node === undefined || node === null || typeof node === 'object') return undefined;
     resolved[key] = typeof node === 'number' ? String(node) : node;
   }

@@ -27,7 +27,8 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
       } catch (error) {
         log.error('outbox round failed', { error });
       }
-      if (claimed === 0 && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, idleMs)));
+      if (claimed === 0 && !stopped)
+        await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, idleMs)));
     }
   })();
   const worker: OutboxWorker = {

@@ -7,8 +7,12 @@ export function encodeBracketQuery(params: Record<string, unknown>): string {
   const walk = (prefix: string, value: unknown): void => {
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) value.forEach((item, index) => walk(`${prefix}[${index}]`, item));
-    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(prefix ? `${prefix}[${key}]` : key, item);
-    else pairs.push(`${encodeURIComponent(prefix)}=${encodeURIComponent(typeof value === 'boolean' ? (value ? 'Y' : 'N') : String(value))}`);
+    else if (typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) walk(prefix ? `${prefix}[${key}]` : key, item);
+    else
+      pairs.push(
+        `${encodeURIComponent(prefix)}=${encodeURIComponent(typeof value === 'boolean' ? (value ? 'Y' : 'N') : String(value))}`,
+      );
   };
   walk('', params);
   return pairs.join('&');

@@ -20,7 +20,7 @@ export async function getPortalClient({ portalId, db = getDb() }: GetPortalClien
   const cached = clients.get(portalId);
   if (cached) return cached.client;
   const portal = await db.portal.findUnique({ where: { id: portalId } });
-  if (!portal || portal.status !== 'active') throw new AppError('NOT_FOUND', `Portal ${portalId} is not installed`);
+  if (portal?.status !== 'active') throw new AppError('NOT_FOUND', `Portal ${portalId} is not installed`);
   const entry = createEntry(portal, db);
   clients.set(portalId, entry);
   return entry.client;
@@ -59,7 +59,11 @@ function createEntry(portal: Portal, db: Db): Entry {
     maxRetries: 1,
     retryOnNetworkError: false,
   };
-  const client = new B24OAuth(toParams(portal), { clientId: B24_CLIENT_ID ?? '', clientSecret: B24_CLIENT_SECRET ?? '' }, { restrictionParams: restriction });
+  const client = new B24OAuth(
+    toParams(portal),
+    { clientId: B24_CLIENT_ID ?? '', clientSecret: B24_CLIENT_SECRET ?? '' },
+    { restrictionParams: restriction },
+  );
   client.setLogger(LoggerFactory.createNullLogger());
   const entry: Entry = { client, accessToken: portal.accessToken, refreshing: null };
   client.setCustomRefreshAuth(async () => {
@@ -85,7 +89,7 @@ function createEntry(portal: Portal, db: Db): Entry {
 
 async function refreshOnce(portalId: number, entry: Entry, db: Db): Promise<Record<string, unknown>> {
   const stored = await db.portal.findUnique({ where: { id: portalId } });
-  if (!stored || stored.status !== 'active') throw new AppError('NOT_FOUND', `Portal ${portalId} is not installed`);
+  if (stored?.status !== 'active') throw new AppError('NOT_FOUND', `Portal ${portalId} is not installed`);
   // Someone (another client instance, a re-install) already stored a newer pair: use it instead of burning ours.
   if (stored.accessToken !== entry.accessToken && stored.expiresAt.getTime() > Date.now() + 60_000) {
     return {

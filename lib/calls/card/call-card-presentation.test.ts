@@ -17,9 +17,20 @@ const context: RoutingContext = {
     ['301', { extension: '301', departmentIds: ['1', '2'] }],
   ]),
 };
-const mts = (source: ResolvedCarrier['source']) => (): ResolvedCarrier => ({ inn: INN.mts, source, range: { def: '915', from: '0000000', to: '9999999' } });
+const mts = (source: ResolvedCarrier['source']) => (): ResolvedCarrier => ({
+  inn: INN.mts,
+  source,
+  range: { def: '915', from: '0000000', to: '9999999' },
+});
 const decide = (extension: string, requestedLine: string | null, source: ResolvedCarrier['source'] = 'registry') =>
-  decideRoute({ number: '79151234567', caller: context.callers.get(extension)!, requestedLine, settings: compiled, resolveCarrier: mts(source), now: 0 });
+  decideRoute({
+    number: '79151234567',
+    caller: context.callers.get(extension)!,
+    requestedLine,
+    settings: compiled,
+    resolveCarrier: mts(source),
+    now: 0,
+  });
 
 describe('listCallerLines', () => {
   it.each([
@@ -34,7 +45,9 @@ describe('listCallerLines', () => {
   it('marks busy channels only when the live load is known', () => {
     const mtsId = demoRoutingSettings.trunks.find((t) => t.name === 'МТС')!.id;
     expect(listCallerLines({ context, extension: '101' }).map((line) => line.busy)).toEqual([null, null, null]);
-    expect(listCallerLines({ context, extension: '101', occupancy: { [mtsId]: 3 } }).map((line) => line.busy)).toEqual([0, 0, 3]);
+    expect(listCallerLines({ context, extension: '101', occupancy: { [mtsId]: 3 } }).map((line) => line.busy)).toEqual([
+      0, 0, 3,
+    ]);
   });
 });
 
@@ -43,13 +56,20 @@ describe('presentRouteDecision', () => {
     const shown = presentRouteDecision(decide('101', null, 'ported'), 'ru');
     expect(shown.carrier).toMatchObject({ brand: 'МТС', source: 'ported', inn: INN.mts });
     expect(shown.trunk).toMatchObject({ name: 'МТС', via: 'carrier' });
-    expect(shown.reasons).toEqual(['отдел: Продажи', 'МТС по базе перенесённых номеров (диапазон 915…)', '→ МТС (линия оператора клиента)']);
+    expect(shown.reasons).toEqual([
+      'отдел: Продажи',
+      'МТС по базе перенесённых номеров (диапазон 915…)',
+      '→ МТС (линия оператора клиента)',
+    ]);
     expect(shown.refusedChoice).toBeNull();
     expect(presentRouteDecision(decide('101', null), 'en').carrier?.brand).toBe('MTS');
   });
 
   it("takes the manager's line when allowed and says why another was refused", () => {
-    expect(presentRouteDecision(decide('101', '74950000001'), 'ru').trunk).toMatchObject({ name: 'Билайн', via: 'manual' });
+    expect(presentRouteDecision(decide('101', '74950000001'), 'ru').trunk).toMatchObject({
+      name: 'Билайн',
+      via: 'manual',
+    });
     const refused = presentRouteDecision(decide('201', '74950000001'), 'en');
     expect(refused.refusedChoice).toBe('line Билайн is not allowed for "HR"');
     expect(refused.trunk?.name).toBe('HR-2');

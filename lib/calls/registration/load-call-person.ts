@@ -4,10 +4,18 @@ export type CallPerson = { b24UserId: number | null; extension: string | null; d
 export type LoadCallPersonOptions = { db: Db; portalId: number; b24UserId?: number | null; extension?: string | null };
 
 /** The manager on a call from the user cache, by Bitrix24 user id or extension (UF_PHONE_INNER), with departments. */
-export async function loadCallPerson({ db, portalId, b24UserId, extension }: LoadCallPersonOptions): Promise<CallPerson> {
+export async function loadCallPerson({
+  db,
+  portalId,
+  b24UserId,
+  extension,
+}: LoadCallPersonOptions): Promise<CallPerson> {
   const where = b24UserId ? { portalId, b24UserId } : extension ? { portalId, extension } : null;
   const user = where
-    ? await db.user.findFirst({ where: { ...where, active: true }, include: { departments: { include: { department: { select: { b24DepartmentId: true } } } } } })
+    ? await db.user.findFirst({
+        where: { ...where, active: true },
+        include: { departments: { include: { department: { select: { b24DepartmentId: true } } } } },
+      })
     : null;
   if (!user) return { b24UserId: b24UserId ?? null, extension: extension ?? null, departmentIds: [] };
   return {

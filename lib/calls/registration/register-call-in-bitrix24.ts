@@ -30,9 +30,18 @@ export const registerKey = (linkedId: string) => `register:${linkedId}`;
 export async function registerCallInBitrix24(options: RegisterCallInBitrix24Options): Promise<RegistrationDecision> {
   const { portalId, linkedId, direction, number, lineNumber, startedAt = new Date(), db = getDb() } = options;
   const person = await loadCallPerson({ db, portalId, b24UserId: options.b24UserId, extension: options.extension });
-  const lists = options.lists ?? (await db.listEntry.findMany({ where: { portalId }, select: { list: true, value: true, isPattern: true } }));
-  const decision = decideRegistration({ call: { userId: person.b24UserId, departmentIds: person.departmentIds, extension: person.extension, number }, lists });
-  const who = person.b24UserId ? { USER_ID: person.b24UserId } : person.extension ? { USER_PHONE_INNER: person.extension } : null;
+  const lists =
+    options.lists ??
+    (await db.listEntry.findMany({ where: { portalId }, select: { list: true, value: true, isPattern: true } }));
+  const decision = decideRegistration({
+    call: { userId: person.b24UserId, departmentIds: person.departmentIds, extension: person.extension, number },
+    lists,
+  });
+  const who = person.b24UserId
+    ? { USER_ID: person.b24UserId }
+    : person.extension
+      ? { USER_PHONE_INNER: person.extension }
+      : null;
   const register = decision.register && who !== null;
   await db.call.updateMany({
     where: { linkedId },
@@ -60,7 +69,10 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
     portalId,
     method: 'telephony.externalcall.show',
     dedupeKey: `show:${linkedId}`,
-    params: { CALL_ID: outboxRef(registerKey(linkedId), 'CALL_ID'), ...(person.b24UserId ? { USER_ID: person.b24UserId } : {}) },
+    params: {
+      CALL_ID: outboxRef(registerKey(linkedId), 'CALL_ID'),
+      ...(person.b24UserId ? { USER_ID: person.b24UserId } : {}),
+    },
   });
   return decision;
 }

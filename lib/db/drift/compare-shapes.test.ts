@@ -29,7 +29,7 @@ describe('compareShapes', () => {
     ]);
   });
 
-  it('maps Prisma types to each provider\'s column types', () => {
+  it("maps Prisma types to each provider's column types", () => {
     const sqlite = readDeclaredShape({ schema, provider: 'sqlite' }).Call!.columns;
     const postgresql = readDeclaredShape({ schema, provider: 'postgresql' }).Call!.columns;
     expect([sqlite.startedAt, sqlite.decision, sqlite.id]).toEqual([

@@ -27,12 +27,20 @@ function compareTables(table: string, want: TableShape, have: TableShape): strin
     else if (!w) problems.push(`column ${table}.${column}: in the database, not declared`);
     else {
       if (w.type !== h.type) problems.push(`column ${table}.${column}: type declared ${w.type}, actual ${h.type}`);
-      if (w.nullable !== h.nullable) problems.push(`column ${table}.${column}: declared ${nullability(w.nullable)}, actual ${nullability(h.nullable)}`);
-      if (w.default !== h.default) problems.push(`column ${table}.${column}: default declared ${w.default ?? 'none'}, actual ${h.default ?? 'none'}`);
+      if (w.nullable !== h.nullable)
+        problems.push(
+          `column ${table}.${column}: declared ${nullability(w.nullable)}, actual ${nullability(h.nullable)}`,
+        );
+      if (w.default !== h.default)
+        problems.push(
+          `column ${table}.${column}: default declared ${w.default ?? 'none'}, actual ${h.default ?? 'none'}`,
+        );
     }
   }
   if (want.primaryKey.join(',') !== have.primaryKey.join(',')) {
-    problems.push(`primary key ${table}: declared (${want.primaryKey.join(',')}), actual (${have.primaryKey.join(',')})`);
+    problems.push(
+      `primary key ${table}: declared (${want.primaryKey.join(',')}), actual (${have.primaryKey.join(',')})`,
+    );
   }
   const lists: Array<[string, keyof Pick<TableShape, 'uniques' | 'indexes' | 'foreignKeys'>]> = [
     ['unique index', 'uniques'],
@@ -40,8 +48,10 @@ function compareTables(table: string, want: TableShape, have: TableShape): strin
     ['foreign key', 'foreignKeys'],
   ];
   for (const [label, key] of lists) {
-    for (const entry of want[key].filter((e) => !have[key].includes(e))) problems.push(`${label} ${table}(${entry}): declared, missing in the database`);
-    for (const entry of have[key].filter((e) => !want[key].includes(e))) problems.push(`${label} ${table}(${entry}): in the database, not declared`);
+    for (const entry of want[key].filter((e) => !have[key].includes(e)))
+      problems.push(`${label} ${table}(${entry}): declared, missing in the database`);
+    for (const entry of have[key].filter((e) => !want[key].includes(e)))
+      problems.push(`${label} ${table}(${entry}): in the database, not declared`);
   }
   return problems;
 }

@@ -15,7 +15,8 @@ export type FindDriftOptions = {
 export async function findDrift({ database, schema }: FindDriftOptions): Promise<string[]> {
   const connection = await openSqlConnection({ database });
   try {
-    const actual = connection.kind === 'sqlite' ? await readSqliteShape(connection) : await readPostgresqlShape(connection);
+    const actual =
+      connection.kind === 'sqlite' ? await readSqliteShape(connection) : await readPostgresqlShape(connection);
     return compareShapes({ declared: readDeclaredShape({ schema, provider: database.kind }), actual });
   } finally {
     await connection.close();

@@ -20,8 +20,28 @@ type DmmfIndex = { model: string; type: 'id' | 'unique' | 'normal' | 'fulltext';
 type Dmmf = { datamodel: { models: DmmfModel[]; indexes: DmmfIndex[] } };
 
 const columnTypes: Record<Provider, Record<string, string>> = {
-  sqlite: { Int: 'INTEGER', BigInt: 'BIGINT', String: 'TEXT', Boolean: 'BOOLEAN', DateTime: 'DATETIME', Json: 'JSONB', Float: 'REAL', Decimal: 'DECIMAL', Bytes: 'BLOB' },
-  postgresql: { Int: 'integer', BigInt: 'bigint', String: 'text', Boolean: 'boolean', DateTime: 'timestamp(3)', Json: 'jsonb', Float: 'double precision', Decimal: 'numeric(65,30)', Bytes: 'bytea' },
+  sqlite: {
+    Int: 'INTEGER',
+    BigInt: 'BIGINT',
+    String: 'TEXT',
+    Boolean: 'BOOLEAN',
+    DateTime: 'DATETIME',
+    Json: 'JSONB',
+    Float: 'REAL',
+    Decimal: 'DECIMAL',
+    Bytes: 'BLOB',
+  },
+  postgresql: {
+    Int: 'integer',
+    BigInt: 'bigint',
+    String: 'text',
+    Boolean: 'boolean',
+    DateTime: 'timestamp(3)',
+    Json: 'jsonb',
+    Float: 'double precision',
+    Decimal: 'numeric(65,30)',
+    Bytes: 'bytea',
+  },
 };
 
 /** Parses a schema with Prisma's own parser (the WebAssembly build the CLI uses): the DMMF. */
@@ -45,7 +65,9 @@ export function readDeclaredShape({ schema, provider }: ReadDeclaredShapeOptions
       if (!type) throw new Error(`${model.name}.${field.name}: type ${field.type} is not covered by the drift check`);
       table.columns[columnOf.get(field.name)!] = { type, nullable: !field.isRequired, default: declaredDefault(field) };
     }
-    table.primaryKey = model.primaryKey ? columns(model.primaryKey.fields) : columns(model.fields.filter((f) => f.isId).map((f) => f.name));
+    table.primaryKey = model.primaryKey
+      ? columns(model.primaryKey.fields)
+      : columns(model.fields.filter((f) => f.isId).map((f) => f.name));
     for (const index of indexes.filter((i) => i.model === model.name)) {
       const list = columns(index.fields.map((f) => f.name)).join(',');
       if (index.type === 'unique') table.uniques.push(list);
@@ -57,7 +79,13 @@ export function readDeclaredShape({ schema, provider }: ReadDeclaredShapeOptions
       // Prisma's defaults: a required relation restricts deletes, an optional one nulls the column.
       const onDelete = relation.relationOnDelete ?? (relation.isRequired ? 'Restrict' : 'SetNull');
       table.foreignKeys.push(
-        describeForeignKey(columns(relation.relationFromFields!), tableOf.get(relation.type)!, relation.relationToFields!.map((n) => targetColumns.get(n) ?? n), onDelete, relation.relationOnUpdate ?? 'Cascade'),
+        describeForeignKey(
+          columns(relation.relationFromFields!),
+          tableOf.get(relation.type)!,
+          relation.relationToFields!.map((n) => targetColumns.get(n) ?? n),
+          onDelete,
+          relation.relationOnUpdate ?? 'Cascade',
+        ),
       );
     }
     shape[tableOf.get(model.name)!] = table;

@@ -1,9 +1,23 @@
 import type { SqlConnection } from '../migrate/open-sql-connection';
 import { describeForeignKey, emptyTable, type SchemaShape } from './schema-shape';
 
-type ColumnRow = { table_name: string; column_name: string; data_type: string; datetime_precision: number | null; is_nullable: string; column_default: string | null };
+type ColumnRow = {
+  table_name: string;
+  column_name: string;
+  data_type: string;
+  datetime_precision: number | null;
+  is_nullable: string;
+  column_default: string | null;
+};
 type IndexRow = { table_name: string; is_unique: boolean; is_primary: boolean; columns: string };
-type ForeignKeyRow = { table_name: string; ref_table: string; columns: string; ref_columns: string; on_delete: string; on_update: string };
+type ForeignKeyRow = {
+  table_name: string;
+  ref_table: string;
+  columns: string;
+  ref_columns: string;
+  on_delete: string;
+  on_update: string;
+};
 
 /** What a live PostgreSQL schema (the connection's current_schema()) contains, from the catalogs. */
 export async function readPostgresqlShape(connection: SqlConnection): Promise<SchemaShape> {
@@ -19,8 +33,14 @@ export async function readPostgresqlShape(connection: SqlConnection): Promise<Sc
   for (const c of columns) {
     const table = shape[c.table_name];
     if (!table) continue;
-    const type = c.data_type.startsWith('timestamp') ? `${c.data_type.includes('with time zone') ? 'timestamptz' : 'timestamp'}(${c.datetime_precision})` : c.data_type;
-    table.columns[c.column_name] = { type, nullable: c.is_nullable === 'YES', default: normaliseDefault(c.column_default) };
+    const type = c.data_type.startsWith('timestamp')
+      ? `${c.data_type.includes('with time zone') ? 'timestamptz' : 'timestamp'}(${c.datetime_precision})`
+      : c.data_type;
+    table.columns[c.column_name] = {
+      type,
+      nullable: c.is_nullable === 'YES',
+      default: normaliseDefault(c.column_default),
+    };
   }
   const indexes = await connection.query<IndexRow>(
     `SELECT t.relname AS table_name, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
@@ -46,7 +66,15 @@ export async function readPostgresqlShape(connection: SqlConnection): Promise<Sc
       WHERE c.contype = 'f' AND n.nspname = current_schema()`,
   );
   for (const key of keys) {
-    shape[key.table_name]?.foreignKeys.push(describeForeignKey(key.columns.split(','), key.ref_table, key.ref_columns.split(','), key.on_delete, key.on_update));
+    shape[key.table_name]?.foreignKeys.push(
+      describeForeignKey(
+        key.columns.split(','),
+        key.ref_table,
+        key.ref_columns.split(','),
+        key.on_delete,
+        key.on_update,
+      ),
+    );
   }
   return shape;
 }

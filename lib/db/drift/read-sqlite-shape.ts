@@ -3,7 +3,15 @@ import { describeForeignKey, emptyTable, type SchemaShape } from './schema-shape
 
 type ColumnRow = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number };
 type IndexRow = { name: string; unique: number; origin: string };
-type ForeignKeyRow = { id: number; seq: number; table: string; from: string; to: string; on_update: string; on_delete: string };
+type ForeignKeyRow = {
+  id: number;
+  seq: number;
+  table: string;
+  from: string;
+  to: string;
+  on_update: string;
+  on_delete: string;
+};
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -18,18 +26,25 @@ export async function readSqliteShape(connection: SqlConnection): Promise<Schema
     const columns = await connection.query<ColumnRow>(`PRAGMA table_info(${quote(name)})`);
     const autoincrement = /\bAUTOINCREMENT\b/i.test(sql);
     for (const column of columns) {
-      const isRowidAlias = column.pk === 1 && columns.filter((c) => c.pk > 0).length === 1 && /^INTEGER$/i.test(column.type);
+      const isRowidAlias =
+        column.pk === 1 && columns.filter((c) => c.pk > 0).length === 1 && /^INTEGER$/i.test(column.type);
       table.columns[column.name] = {
         type: column.type.toUpperCase(),
         nullable: column.notnull === 0 && column.pk === 0,
         default: isRowidAlias && autoincrement ? 'autoincrement' : normaliseDefault(column.dflt_value),
       };
     }
-    table.primaryKey = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    table.primaryKey = columns
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
     for (const index of await connection.query<IndexRow>(`PRAGMA index_list(${quote(name)})`)) {
       if (index.origin === 'pk') continue;
       const parts = await connection.query<{ seqno: number; name: string }>(`PRAGMA index_info(${quote(index.name)})`);
-      const list = parts.sort((a, b) => a.seqno - b.seqno).map((p) => p.name).join(',');
+      const list = parts
+        .sort((a, b) => a.seqno - b.seqno)
+        .map((p) => p.name)
+        .join(',');
       (index.unique ? table.uniques : table.indexes).push(list);
     }
     const keys = new Map<number, ForeignKeyRow[]>();
@@ -38,7 +53,15 @@ export async function readSqliteShape(connection: SqlConnection): Promise<Schema
     }
     for (const rows of keys.values()) {
       rows.sort((a, b) => a.seq - b.seq);
-      table.foreignKeys.push(describeForeignKey(rows.map((r) => r.from), rows[0]!.table, rows.map((r) => r.to), rows[0]!.on_delete, rows[0]!.on_update));
+      table.foreignKeys.push(
+        describeForeignKey(
+          rows.map((r) => r.from),
+          rows[0]!.table,
+          rows.map((r) => r.to),
+          rows[0]!.on_delete,
+          rows[0]!.on_update,
+        ),
+      );
     }
     shape[name] = table;
   }

@@ -37,7 +37,13 @@ export function normaliseAction(action: string): string {
   return names[key] ?? action.toUpperCase();
 }
 
-export function describeForeignKey(columns: string[], table: string, references: string[], onDelete: string, onUpdate: string): string {
+export function describeForeignKey(
+  columns: string[],
+  table: string,
+  references: string[],
+  onDelete: string,
+  onUpdate: string,
+): string {
   return `${columns.join(',')} -> ${table}(${references.join(',')}) on delete ${normaliseAction(onDelete)} on update ${normaliseAction(onUpdate)}`;
 }
 

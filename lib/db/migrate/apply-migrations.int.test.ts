@@ -43,7 +43,13 @@ describe.each(['sqlite', 'postgresql'] as const)('applyMigrations on %s', (kind)
     const rows = await connection.query<Record<string, unknown>>('SELECT * FROM "_prisma_migrations"');
     await connection.close();
     expect(rows).toHaveLength(committed.length);
-    expect(rows[0]).toMatchObject({ migration_name: committed[0]!.name, checksum: committed[0]!.checksum, applied_steps_count: 1, logs: null, rolled_back_at: null });
+    expect(rows[0]).toMatchObject({
+      migration_name: committed[0]!.name,
+      checksum: committed[0]!.checksum,
+      applied_steps_count: 1,
+      logs: null,
+      rolled_back_at: null,
+    });
     expect(rows[0]!.finished_at).not.toBeNull();
     expect(String(rows[0]!.id)).toMatch(/^[0-9a-f-]{36}$/);
     expect(await readMigrationStatus({ database: test.database })).toEqual({ applied: committed.length, pending: [] });
@@ -51,7 +57,9 @@ describe.each(['sqlite', 'postgresql'] as const)('applyMigrations on %s', (kind)
 
   it('runs concurrent callers without applying anything twice', async () => {
     const results = await Promise.all([1, 2, 3].map(() => applyMigrations({ database: test.database })));
-    expect(results.flatMap((r) => r.applied).sort()).toEqual(readMigrations({ dir: migrationsDirFor(kind) }).map((m) => m.name));
+    expect(results.flatMap((r) => r.applied).sort()).toEqual(
+      readMigrations({ dir: migrationsDirFor(kind) }).map((m) => m.name),
+    );
   });
 
   it('refuses to run when an applied migration was edited afterwards', async () => {
@@ -67,7 +75,11 @@ describe.each(['sqlite', 'postgresql'] as const)('applyMigrations on %s', (kind)
 
   it('rolls a failing migration back completely and records nothing for it', async () => {
     const dir = copyMigrations(kind);
-    addMigration(dir, '29990101000000_broken', 'CREATE TABLE "Half" ("id" INTEGER NOT NULL);\nINSERT INTO "NoSuchTable" VALUES (1);\n');
+    addMigration(
+      dir,
+      '29990101000000_broken',
+      'CREATE TABLE "Half" ("id" INTEGER NOT NULL);\nINSERT INTO "NoSuchTable" VALUES (1);\n',
+    );
     await expect(applyMigrations({ database: test.database, migrationsDir: dir })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
       message: expect.stringContaining('Migration 29990101000000_broken failed and was rolled back'),
@@ -75,9 +87,12 @@ describe.each(['sqlite', 'postgresql'] as const)('applyMigrations on %s', (kind)
     const status = await readMigrationStatus({ database: test.database, migrationsDir: dir });
     expect(status.pending).toEqual(['29990101000000_broken']);
     const connection = await openSqlConnection({ database: test.database });
-    const half = kind === 'sqlite'
-      ? await connection.query(`SELECT 1 FROM sqlite_master WHERE name = 'Half'`)
-      : await connection.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'Half'`);
+    const half =
+      kind === 'sqlite'
+        ? await connection.query(`SELECT 1 FROM sqlite_master WHERE name = 'Half'`)
+        : await connection.query(
+            `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'Half'`,
+          );
     await connection.close();
     expect(half).toEqual([]);
   });

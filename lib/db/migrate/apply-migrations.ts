@@ -46,7 +46,11 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
 
 const sqliteTurns = new Map<string, Promise<unknown>>();
 
-async function applyAll({ database, migrationsDir, log = () => {} }: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
+async function applyAll({
+  database,
+  migrationsDir,
+  log = () => {},
+}: ApplyMigrationsOptions): Promise<ApplyMigrationsResult> {
   const files = readMigrations({ dir: migrationsDir ?? migrationsDirFor(database.kind) });
   const connection = await openSqlConnection({ database });
   try {
@@ -71,7 +75,8 @@ async function applyAll({ database, migrationsDir, log = () => {} }: ApplyMigrat
     }
     return { kind: database.kind, applied, alreadyApplied: files.length - applied.length, total: files.length };
   } finally {
-    if (connection.kind === 'postgresql') await connection.query('SELECT pg_advisory_unlock(?)', [PRISMA_ADVISORY_LOCK]).catch(() => {});
+    if (connection.kind === 'postgresql')
+      await connection.query('SELECT pg_advisory_unlock(?)', [PRISMA_ADVISORY_LOCK]).catch(() => {});
     await connection.close();
   }
 }
@@ -79,13 +84,19 @@ async function applyAll({ database, migrationsDir, log = () => {} }: ApplyMigrat
 function assertHistoryMatches(records: MigrationRecord[], files: MigrationFile[]): void {
   const failed = records.find((r) => !r.finished && !r.rolledBack);
   if (failed) {
-    throw new AppError('CONFLICT', `Migration ${failed.migrationName} failed earlier and was never rolled back: repair the database, then mark it rolled back (prisma migrate resolve --rolled-back ${failed.migrationName})`);
+    throw new AppError(
+      'CONFLICT',
+      `Migration ${failed.migrationName} failed earlier and was never rolled back: repair the database, then mark it rolled back (prisma migrate resolve --rolled-back ${failed.migrationName})`,
+    );
   }
   const byName = new Map(files.map((f) => [f.name, f]));
   for (const record of records.filter((r) => r.finished && !r.rolledBack)) {
     const file = byName.get(record.migrationName);
     if (file && file.checksum !== record.checksum) {
-      throw new AppError('CONFLICT', `Migration ${record.migrationName} was changed after it was applied (checksum differs): restore the file and add a new migration instead`);
+      throw new AppError(
+        'CONFLICT',
+        `Migration ${record.migrationName} was changed after it was applied (checksum differs): restore the file and add a new migration instead`,
+      );
     }
   }
 }
@@ -95,7 +106,10 @@ async function applyOne(connection: SqlConnection, file: MigrationFile): Promise
   // IMMEDIATE takes SQLite's write lock up front, so the "already applied?" check and the work are one step.
   await connection.execScript(connection.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
   try {
-    const existing = await connection.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, [file.name]);
+    const existing = await connection.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      [file.name],
+    );
     if (existing.length > 0) {
       await connection.execScript('ROLLBACK');
       return false;

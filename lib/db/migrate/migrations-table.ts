@@ -39,12 +39,20 @@ export async function tableExists(connection: SqlConnection, table: string): Pro
   const rows =
     connection.kind === 'sqlite'
       ? await connection.query(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [table])
-      : await connection.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`, [table]);
+      : await connection.query(
+          `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`,
+          [table],
+        );
   return rows.length > 0;
 }
 
 export async function readMigrationRecords(connection: SqlConnection): Promise<MigrationRecord[]> {
-  const rows = await connection.query<{ migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown }>(
+  const rows = await connection.query<{
+    migration_name: string;
+    checksum: string;
+    finished_at: unknown;
+    rolled_back_at: unknown;
+  }>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at, migration_name`,
   );
   return rows.map((row) => ({

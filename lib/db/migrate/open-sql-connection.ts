@@ -49,13 +49,19 @@ export async function openSqlConnection({ database }: OpenSqlConnectionOptions):
     await client.connect();
   } catch (error) {
     const { host } = new URL(database.url);
-    throw new AppError('UNAVAILABLE', `Cannot connect to PostgreSQL at ${host}: ${(error as Error).message || (error as { code?: string }).code}`);
+    throw new AppError(
+      'UNAVAILABLE',
+      `Cannot connect to PostgreSQL at ${host}: ${(error as Error).message || (error as { code?: string }).code}`,
+    );
   }
   return {
     kind: 'postgresql',
     async query<Row>(sql: string, params: unknown[] = []) {
       let n = 0;
-      const result = await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
+      const result = await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      );
       return result.rows as Row[];
     },
     async execScript(sql) {

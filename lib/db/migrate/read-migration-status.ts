@@ -8,7 +8,10 @@ export type MigrationStatus = { applied: number; pending: string[] };
 export type ReadMigrationStatusOptions = { database: DatabaseConfig; migrationsDir?: string };
 
 /** How far the database is behind the committed migrations; read-only (creates nothing). */
-export async function readMigrationStatus({ database, migrationsDir }: ReadMigrationStatusOptions): Promise<MigrationStatus> {
+export async function readMigrationStatus({
+  database,
+  migrationsDir,
+}: ReadMigrationStatusOptions): Promise<MigrationStatus> {
   const files = readMigrations({ dir: migrationsDir ?? migrationsDirFor(database.kind) });
   const connection = await openSqlConnection({ database });
   try {

@@ -21,7 +21,9 @@ export function migrationsDirFor(kind: DatabaseKind, root = projectRoot): string
 }
 
 export function schemaPathFor(kind: DatabaseKind, root = projectRoot): string {
-  return kind === 'sqlite' ? path.join(root, 'prisma/schema.prisma') : path.join(root, 'prisma/postgresql/schema.prisma');
+  return kind === 'sqlite'
+    ? path.join(root, 'prisma/schema.prisma')
+    : path.join(root, 'prisma/postgresql/schema.prisma');
 }
 
 export type ReadMigrationsOptions = { dir: string };

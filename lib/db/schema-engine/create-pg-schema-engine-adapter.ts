@@ -28,8 +28,11 @@ export type CreatePgSchemaEngineAdapterOptions = { connectionString: string };
  * A driver adapter factory for the schema engine on PostgreSQL. The shadow database (for replaying migrations) is
  * a throw-away database, so the role needs CREATEDB — as with `prisma migrate dev`.
  */
-export function createPgSchemaEngineAdapter({ connectionString }: CreatePgSchemaEngineAdapterOptions): SqlMigrationAwareDriverAdapterFactory {
-  const connectTo = (config: pg.PoolConfig) => new PrismaPg(new CharAsTextPool(config), { disposeExternalPool: true }).connect();
+export function createPgSchemaEngineAdapter({
+  connectionString,
+}: CreatePgSchemaEngineAdapterOptions): SqlMigrationAwareDriverAdapterFactory {
+  const connectTo = (config: pg.PoolConfig) =>
+    new PrismaPg(new CharAsTextPool(config), { disposeExternalPool: true }).connect();
   return {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',

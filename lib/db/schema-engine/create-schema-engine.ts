@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 /**
@@ -35,7 +38,10 @@ export type CreateSchemaEngineOptions = {
   onLog?: (line: string) => void;
 };
 
-export async function createSchemaEngine({ adapter, onLog = () => {} }: CreateSchemaEngineOptions): Promise<SchemaEngine> {
+export async function createSchemaEngine({
+  adapter,
+  onLog = () => {},
+}: CreateSchemaEngineOptions): Promise<SchemaEngine> {
   const bindings = await loadGlue();
   // The engine calls the factory's methods unbound and expects Result-wrapped answers: the binder provides both.
   const bound = bindMigrationAwareSqlAdapterFactory(adapter);
@@ -44,7 +50,10 @@ export async function createSchemaEngine({ adapter, onLog = () => {} }: CreateSc
 }
 
 /** The engine reports a driver's error as "External error id#N": put the driver's own message back in. */
-function withDriverErrors(engine: SchemaEngine, registry: { consumeError(id: number): { error: unknown } | undefined }): SchemaEngine {
+function withDriverErrors(
+  engine: SchemaEngine,
+  registry: { consumeError(id: number): { error: unknown } | undefined },
+): SchemaEngine {
   return new Proxy(engine, {
     get(target, key) {
       const value = Reflect.get(target, key, target) as unknown;
@@ -55,7 +64,9 @@ function withDriverErrors(engine: SchemaEngine, registry: { consumeError(id: num
         return result.catch((error: unknown) => {
           const id = /External error id#(\d+)/.exec(String((error as Error)?.message))?.[1];
           const driverError = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
-          if (driverError) (error as Error).message += `\nDriver error: ${driverError instanceof Error ? driverError.message : JSON.stringify(driverError)}`;
+          if (driverError)
+            (error as Error).message +=
+              `\nDriver error: ${driverError instanceof Error ? driverError.message : JSON.stringify(driverError)}`;
           throw error;
         });
       };

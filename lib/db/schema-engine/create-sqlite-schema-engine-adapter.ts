@@ -11,7 +11,9 @@ export type CreateSqliteSchemaEngineAdapterOptions = {
  * `executeRaw`, which better-sqlite3 refuses ("more than one statement"): a script without parameters goes to
  * `executeScript` instead, which runs it as one batch.
  */
-export function createSqliteSchemaEngineAdapter({ url = ':memory:' }: CreateSqliteSchemaEngineAdapterOptions = {}): SqlMigrationAwareDriverAdapterFactory {
+export function createSqliteSchemaEngineAdapter({
+  url = ':memory:',
+}: CreateSqliteSchemaEngineAdapterOptions = {}): SqlMigrationAwareDriverAdapterFactory {
   const factory = new PrismaBetterSqlite3({ url });
   return {
     provider: 'sqlite',

@@ -14,7 +14,11 @@ export type DiffMigrationsToSchemaOptions = {
  * `prisma migrate dev --create-only` would write (the engine replays the migrations on a shadow database).
  * Empty when the migrations are up to date.
  */
-export async function diffMigrationsToSchema({ engine, migrationsDir, schemaPath }: DiffMigrationsToSchemaOptions): Promise<string> {
+export async function diffMigrationsToSchema({
+  engine,
+  migrationsDir,
+  schemaPath,
+}: DiffMigrationsToSchemaOptions): Promise<string> {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   const result = await engine.diff({
     from: {

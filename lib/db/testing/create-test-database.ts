@@ -40,13 +40,17 @@ export async function createTestDatabase({ kind, migrate = true }: CreateTestDat
 
 export function testPgUrl(): string {
   const url = process.env.TEST_PG_URL;
-  if (!url) throw new Error('TEST_PG_URL is not set: run `eval "$(npm run -s peers -- up)"` first (it starts PostgreSQL)');
+  if (!url)
+    throw new Error('TEST_PG_URL is not set: run `eval "$(npm run -s peers -- up)"` first (it starts PostgreSQL)');
   return url;
 }
 
 function freshSqlite(): { database: DatabaseConfig; drop: () => Promise<void> } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'b24-db-'));
-  return { database: { kind: 'sqlite', file: path.join(dir, 'test.db') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    database: { kind: 'sqlite', file: path.join(dir, 'test.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function freshPostgresqlSchema(): Promise<{ database: DatabaseConfig; drop: () => Promise<void> }> {

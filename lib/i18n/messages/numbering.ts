@@ -10,7 +10,8 @@ export const ru = {
   'numbering.source.file': 'импорт из командной строки',
   'numbering.source.download': 'скачан по расписанию',
   'numbering.files.title': 'Файлы в работе',
-  'numbering.files.none': 'Нет ни одного файла реестра — оператор номеров не определяется, звонки идут через линию по умолчанию.',
+  'numbering.files.none':
+    'Нет ни одного файла реестра — оператор номеров не определяется, звонки идут через линию по умолчанию.',
   'numbering.files.kind': 'Файл',
   'numbering.files.name': 'Имя файла',
   'numbering.files.rows': 'Строк',
@@ -50,7 +51,8 @@ export const ru = {
   'numbering.result.ms': 'мс',
   'numbering.result.retryHint': 'Если файл верный, загрузите его снова:',
   'numbering.result.retry': 'Загрузить снова',
-  'numbering.issueCode.capacity_mismatch': '«Емкость» не совпадает с диапазоном — строка принята, используются границы «От»/«До»',
+  'numbering.issueCode.capacity_mismatch':
+    '«Емкость» не совпадает с диапазоном — строка принята, используются границы «От»/«До»',
   'numbering.issueCode.column_count': 'Неверное число колонок',
   'numbering.issueCode.empty_file': 'Файл пуст',
   'numbering.issueCode.invalid_capacity': '«Емкость» — не целое число',
@@ -119,7 +121,8 @@ export const ru = {
   'numbering.ported.title': 'Перенесённые номера (MNP)',
   'numbering.ported.hint':
     'Номера, сменившие оператора с сохранением номера. Загружайте полную выгрузку Port_All или ежедневную Port_Increment через окно «Загрузить файл».',
-  'numbering.ported.none': 'База перенесённых номеров не загружена: для перенесённых номеров оператор определяется по реестру и может быть неверным.',
+  'numbering.ported.none':
+    'База перенесённых номеров не загружена: для перенесённых номеров оператор определяется по реестру и может быть неверным.',
   'numbering.ported.count': 'Перенесённых номеров',
   'numbering.ported.since': 'В работе с',
   'numbering.ported.owner': 'Оператор-получатель',
@@ -282,8 +285,10 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.history.details': 'Details',
   'numbering.history.hide': 'Collapse',
   'numbering.ported.title': 'Ported numbers (MNP)',
-  'numbering.ported.hint': 'Numbers that moved to another carrier keeping the number. Upload a full Port_All or a daily Port_Increment through "Upload a file".',
-  'numbering.ported.none': 'No ported-numbers set is loaded: a ported number gets the carrier of its registry range, which may be wrong.',
+  'numbering.ported.hint':
+    'Numbers that moved to another carrier keeping the number. Upload a full Port_All or a daily Port_Increment through "Upload a file".',
+  'numbering.ported.none':
+    'No ported-numbers set is loaded: a ported number gets the carrier of its registry range, which may be wrong.',
   'numbering.ported.count': 'Ported numbers',
   'numbering.ported.since': 'In use since',
   'numbering.ported.owner': 'Recipient carrier',

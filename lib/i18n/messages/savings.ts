@@ -28,7 +28,8 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
-  'savings.intro': "What calls cost through the client's carrier lines compared with “everything through the default line”.",
+  'savings.intro':
+    "What calls cost through the client's carrier lines compared with “everything through the default line”.",
   'savings.ratio': 'Cheaper by',
   'savings.ratioUnit': 'times',
   'savings.noRatio': 'No paid calls yet — run `npm run simulate` or make some calls.',

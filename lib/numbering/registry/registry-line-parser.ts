@@ -185,7 +185,7 @@ export class RegistryLineParser {
    */
   private reportTruncation(): void {
     const last = this.last;
-    if (!last || !last.cutShort || last.line !== this.lineCount) return;
+    if (!last?.cutShort || last.line !== this.lineCount) return;
     // With more issues than are kept, the cut line's own ones may be gone already: the truncation is added beside them.
     this.issues.dropAfter(last.issuesFrom);
     this.issues.push({

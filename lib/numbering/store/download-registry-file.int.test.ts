@@ -9,15 +9,22 @@ import { getNumberingData } from './get-numbering-data';
 // A mirror on loopback stands in for opendata.digital.gov.ru: this machine has no internet, which is itself one of the
 // cases (a refused connection), and the real site needs a browser-grade TLS chain anyway.
 const file = readFileSync('data/registry/DEF-9xx.csv');
-const changed = Buffer.from(file.toString('utf8').replace('900;0000000;0061999;62000;ООО "Т2 МОБАЙЛ"', '900;0000000;0061999;62000;ПАО "МЕГАФОН"').replace(/(900;0000000;0061999;[^\n]*;)7743895280/, '$17812014560'));
+const changed = Buffer.from(
+  file
+    .toString('utf8')
+    .replace('900;0000000;0061999;62000;ООО "Т2 МОБАЙЛ"', '900;0000000;0061999;62000;ПАО "МЕГАФОН"')
+    .replace(/(900;0000000;0061999;[^\n]*;)7743895280/, '$17812014560'),
+);
 let server: http.Server;
 let base: string;
 let closedPort: number;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    if (req.url === '/DEF-9xx.csv') res.writeHead(200, { 'content-type': 'text/csv', 'content-length': changed.length }).end(changed);
-    else if (req.url === '/captcha/DEF-9xx.csv') res.writeHead(200, { 'content-type': 'text/html' }).end('<html>captcha</html>');
+    if (req.url === '/DEF-9xx.csv')
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': changed.length }).end(changed);
+    else if (req.url === '/captcha/DEF-9xx.csv')
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>captcha</html>');
     else if (req.url === '/cut/DEF-9xx.csv') {
       res.writeHead(200, { 'content-type': 'text/csv', 'content-length': changed.length });
       res.write(changed.subarray(0, 100_000));
@@ -43,7 +50,11 @@ describe('registry download (SQLite)', () => {
   });
 
   it.each([
-    ['a refused connection', () => `http://127.0.0.1:${closedPort}/DEF-9xx.csv`, /connection was refused.*registry in use stays: DEF-9xx\.csv \(16629 rows\)/],
+    [
+      'a refused connection',
+      () => `http://127.0.0.1:${closedPort}/DEF-9xx.csv`,
+      /connection was refused.*registry in use stays: DEF-9xx\.csv \(16629 rows\)/,
+    ],
     ['a missing file', () => `${base}/old/DEF-9xx.csv`, /HTTP 404/],
     ['a web page instead of the file', () => `${base}/captcha/DEF-9xx.csv`, /web page instead of the CSV/],
     ['a download that breaks off', () => `${base}/cut/DEF-9xx.csv`, /download broke off.*registry in use stays/],
@@ -59,7 +70,12 @@ describe('registry download (SQLite)', () => {
 
   it('imports a downloaded file like an upload', async () => {
     const result = await downloadRegistryFile({ url: `${base}/DEF-9xx.csv`, db: test.db() });
-    expect(result).toMatchObject({ outcome: 'activated', kind: 'DEF-9xx', rows: 16_629, diff: { rangesChangedCarrier: 1 } });
+    expect(result).toMatchObject({
+      outcome: 'activated',
+      kind: 'DEF-9xx',
+      rows: 16_629,
+      diff: { rangesChangedCarrier: 1 },
+    });
     const data = await getNumberingData({ db: test.db() });
     expect(data.files[0]).toMatchObject({ source: 'download', versionId: result.versionId });
   });

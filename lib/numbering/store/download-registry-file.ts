@@ -17,7 +17,12 @@ export type DownloadRegistryFileOptions = { url: string; db?: Db; timeoutMs?: nu
  * internet, a mirror that is down or answers with an HTML error page all end in one AppError that says what failed and
  * that the registry in use stays — never in a half-imported registry.
  */
-export async function downloadRegistryFile({ url, db = getDb(), timeoutMs = 60_000, fetchImpl = fetch }: DownloadRegistryFileOptions): Promise<ImportRegistryResult> {
+export async function downloadRegistryFile({
+  url,
+  db = getDb(),
+  timeoutMs = 60_000,
+  fetchImpl = fetch,
+}: DownloadRegistryFileOptions): Promise<ImportRegistryResult> {
   const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'registry.csv');
   let response: Response;
   try {
@@ -27,13 +32,21 @@ export async function downloadRegistryFile({ url, db = getDb(), timeoutMs = 60_0
   }
   if (!response.ok) throw await unavailable(db, url, `the server answered HTTP ${response.status}`);
   const type = response.headers.get('content-type') ?? '';
-  if (/text\/html/i.test(type)) throw await unavailable(db, url, 'the server sent a web page instead of the CSV file (a captcha or an error page)');
+  if (/text\/html/i.test(type))
+    throw await unavailable(db, url, 'the server sent a web page instead of the CSV file (a captcha or an error page)');
   const length = Number(response.headers.get('content-length') ?? NaN);
-  if (length > MAX_REGISTRY_BYTES) throw await unavailable(db, url, `the file is ${length} bytes, over the ${MAX_REGISTRY_BYTES} limit`);
+  if (length > MAX_REGISTRY_BYTES)
+    throw await unavailable(db, url, `the file is ${length} bytes, over the ${MAX_REGISTRY_BYTES} limit`);
   if (!response.body) throw await unavailable(db, url, 'the response has no body');
   const chunks = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
   try {
-    return await importRegistryFile({ chunks, fileName, totalBytes: Number.isFinite(length) ? length : undefined, source: 'download', db });
+    return await importRegistryFile({
+      chunks,
+      fileName,
+      totalBytes: Number.isFinite(length) ? length : undefined,
+      source: 'download',
+      db,
+    });
   } catch (error) {
     // importRegistryFile answers bad content with a 'rejected' result; what it throws is the stream failing mid-file.
     if (!AppError.is(error) && !(error instanceof Error)) throw error;
@@ -43,9 +56,11 @@ export async function downloadRegistryFile({ url, db = getDb(), timeoutMs = 60_0
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
   const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  if (err.name === 'TimeoutError' || err.name === 'AbortError')
+    return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   const code = err.cause?.code;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host name does not resolve (${code}): this server seems to have no internet access`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `the host name does not resolve (${code}): this server seems to have no internet access`;
   if (code === 'ECONNREFUSED') return 'the connection was refused';
   if (code) return `${code}: ${err.cause?.message ?? err.message}`;
   return err.cause?.message ?? err.message;

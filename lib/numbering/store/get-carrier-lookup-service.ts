@@ -27,5 +27,6 @@ export function getCarrierLookupService(): CarrierLookupService | null {
 }
 
 /** The dialplan process asks the service too (its calls route), but has no database: the app stores what it learns. */
-export const learnNumberCarrierInApp = (db: Db, answer: Omit<LearnNumberCarrierOptions, 'db'>) => learnNumberCarrier({ db, ...answer });
+export const learnNumberCarrierInApp = (db: Db, answer: Omit<LearnNumberCarrierOptions, 'db'>) =>
+  learnNumberCarrier({ db, ...answer });
 const learnInApp = createDelegableLoad(learnNumberCarrierInApp);

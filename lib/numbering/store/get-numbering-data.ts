@@ -23,7 +23,10 @@ export type GetNumberingDataOptions = { db?: Db; now?: number };
  * loaded data at once, while a background check picks up other processes' imports. A failed first load is not kept:
  * the next call tries again.
  */
-export function getNumberingData({ db = getDb(), now = Date.now() }: GetNumberingDataOptions = {}): Promise<NumberingData> {
+export function getNumberingData({
+  db = getDb(),
+  now = Date.now(),
+}: GetNumberingDataOptions = {}): Promise<NumberingData> {
   let slot = slots.get(db);
   if (!slot) {
     slot = { data: loadFresh(db, now), checkedAt: now, checking: false };
@@ -77,7 +80,11 @@ async function refresh(db: Db, slot: Slot, now: number): Promise<void> {
  */
 export async function readNumberingVersionsInForce(db: Db, now: number) {
   const [registry, ported, overrides] = await Promise.all([
-    db.registryVersion.findMany({ where: { status: 'active' }, select: { id: true, kind: true }, orderBy: { id: 'asc' } }),
+    db.registryVersion.findMany({
+      where: { status: 'active' },
+      select: { id: true, kind: true },
+      orderBy: { id: 'asc' },
+    }),
     db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' }, select: { id: true } }),
     loadOverrides(db, new Date(now)),
   ]);
@@ -93,7 +100,9 @@ const readVersionsInForce = createDelegableLoad(readNumberingVersionsInForce);
  * parsed rows and Prisma besides. The app sends its lookup structures (typed arrays, cloned in a few ms).
  */
 function loadFresh(db: Db, now: number): Promise<NumberingData> {
-  return loadsAreDelegated() ? loadForElsewhere(db, now).then((data) => Object.freeze(data)) : loadNumberingData({ db, now: new Date(now) });
+  return loadsAreDelegated()
+    ? loadForElsewhere(db, now).then((data) => Object.freeze(data))
+    : loadNumberingData({ db, now: new Date(now) });
 }
 
 /**

@@ -1,14 +1,34 @@
 import type { Db } from '../../db/client';
 
-export type NumberOverrideRow = { number: string; inn: string; source: 'admin' | 'learned'; note: string; createdAt: string; expiresAt: string | null };
+export type NumberOverrideRow = {
+  number: string;
+  inn: string;
+  source: 'admin' | 'learned';
+  note: string;
+  createdAt: string;
+  expiresAt: string | null;
+};
 
 export type ListNumberOverridesOptions = { db: Db; search?: string; limit?: number; now?: Date };
 
 /** Overrides in force, newest first; `search` matches digits anywhere in the number. */
-export async function listNumberOverrides({ db, search = '', limit = 100, now = new Date() }: ListNumberOverridesOptions): Promise<{ rows: NumberOverrideRow[]; total: number }> {
+export async function listNumberOverrides({
+  db,
+  search = '',
+  limit = 100,
+  now = new Date(),
+}: ListNumberOverridesOptions): Promise<{ rows: NumberOverrideRow[]; total: number }> {
   const digits = search.replace(/\D/g, '');
-  const where = { AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, ...(digits ? [{ number: { contains: digits } }] : [])] };
-  const [rows, total] = await Promise.all([db.numberOverride.findMany({ where, orderBy: { createdAt: 'desc' }, take: limit }), db.numberOverride.count({ where })]);
+  const where = {
+    AND: [
+      { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      ...(digits ? [{ number: { contains: digits } }] : []),
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db.numberOverride.findMany({ where, orderBy: { createdAt: 'desc' }, take: limit }),
+    db.numberOverride.count({ where }),
+  ]);
   return {
     rows: rows.map((row) => ({
       number: row.number,

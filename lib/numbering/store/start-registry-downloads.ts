@@ -25,7 +25,10 @@ export function startRegistryDownloads({ urls, everyHours }: StartRegistryDownlo
     for (const url of urls) {
       try {
         const result = await downloadRegistryFile({ url });
-        const message = result.outcome === 'rejected' ? `rejected: ${result.reason}` : `${result.outcome}: ${result.fileName}, ${result.rows} rows`;
+        const message =
+          result.outcome === 'rejected'
+            ? `rejected: ${result.reason}`
+            : `${result.outcome}: ${result.fileName}, ${result.rows} rows`;
         attempts.push({ url, at: new Date().toISOString(), ok: result.outcome !== 'rejected', message });
       } catch (error) {
         const message = AppError.is(error) ? error.message : `unexpected error: ${(error as Error).message}`;
@@ -34,7 +37,8 @@ export function startRegistryDownloads({ urls, everyHours }: StartRegistryDownlo
       }
     }
     state.last = attempts;
-    for (const attempt of attempts) log.info('scheduled registry download', { ok: attempt.ok, message: attempt.message });
+    for (const attempt of attempts)
+      log.info('scheduled registry download', { ok: attempt.ok, message: attempt.message });
   };
   const schedule = (delay: number) => {
     state.timer = setTimeout(() => void run().finally(() => schedule(everyHours * 3_600_000)), delay);

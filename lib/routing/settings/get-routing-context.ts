@@ -21,7 +21,9 @@ export type RoutingContext = {
  * (SQLite driver, query compilation) — every 5 s that alone was enough to set the dialplan endpoint's p99.
  */
 const TTL_MS = 30_000;
-const holder = globalThis as typeof globalThis & { __routingContexts?: Map<Db, RefreshingCache<number, RoutingContext>> };
+const holder = globalThis as typeof globalThis & {
+  __routingContexts?: Map<Db, RefreshingCache<number, RoutingContext>>;
+};
 /** One cache per client (the app's own, or a test's), kept on globalThis so Next's module copies share it. */
 const caches = (holder.__routingContexts ??= new Map());
 
@@ -29,14 +31,21 @@ export type GetRoutingContextOptions = { portalId: number; db?: Db; now?: number
 
 export function getRoutingContext({ portalId, db = getDb(), now }: GetRoutingContextOptions): Promise<RoutingContext> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (id: number) => loadRoutingContextOnMain(db, id) })));
+  if (!cache)
+    caches.set(
+      db,
+      (cache = createRefreshingCache({ ttlMs: TTL_MS, load: (id: number) => loadRoutingContextOnMain(db, id) })),
+    );
   return cache.get(portalId, now);
 }
 
 /** Forgets the portal's context here and in the dialplan process, which keeps its own copy. */
-export const forgetRoutingContext: (portalId: number) => void = createNamedForget<number>('routing-context', (portalId) => {
-  for (const cache of caches.values()) cache.forget(portalId);
-});
+export const forgetRoutingContext: (portalId: number) => void = createNamedForget<number>(
+  'routing-context',
+  (portalId) => {
+    for (const cache of caches.values()) cache.forget(portalId);
+  },
+);
 
 /** In the dialplan process this runs in the app and arrives as a structured clone (Maps and Sets survive). */
 const loadRoutingContextOnMain = createDelegableLoad(loadRoutingContext);
@@ -44,11 +53,18 @@ const loadRoutingContextOnMain = createDelegableLoad(loadRoutingContext);
 export async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
   const [settings, users] = await Promise.all([
     loadRoutingSettings({ db, portalId }),
-    db.user.findMany({ where: { portalId, active: true, extension: { not: null } }, include: { departments: { include: { department: true } } } }),
+    db.user.findMany({
+      where: { portalId, active: true, extension: { not: null } },
+      include: { departments: { include: { department: true } } },
+    }),
   ]);
   const callers = new Map<string, Caller>();
   for (const user of users) {
-    callers.set(user.extension!, { extension: user.extension!, userId: String(user.b24UserId), departmentIds: user.departments.map((d) => String(d.department.b24DepartmentId)) });
+    callers.set(user.extension!, {
+      extension: user.extension!,
+      userId: String(user.b24UserId),
+      departmentIds: user.departments.map((d) => String(d.department.b24DepartmentId)),
+    });
   }
   return { compiled: compileRoutingSettings(settings), callers };
 }

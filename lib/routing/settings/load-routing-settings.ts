@@ -7,7 +7,11 @@ export type LoadRoutingSettingsOptions = { db: Db; portalId: number };
 export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsOptions): Promise<RoutingSettings> {
   const [trunks, groups, profiles, settings] = await Promise.all([
     db.trunk.findMany({ where: { portalId }, orderBy: { id: 'asc' } }),
-    db.carrierGroup.findMany({ where: { portalId }, orderBy: { id: 'asc' }, include: { inns: { orderBy: { id: 'asc' } } } }),
+    db.carrierGroup.findMany({
+      where: { portalId },
+      orderBy: { id: 'asc' },
+      include: { inns: { orderBy: { id: 'asc' } } },
+    }),
     db.departmentProfile.findMany({
       where: { portalId },
       orderBy: { id: 'asc' },
@@ -23,7 +27,12 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       dialTarget: t.dialTarget,
       carrierGroupId: t.carrierGroupId === null ? '' : String(t.carrierGroupId),
       channels: t.channels,
-      caps: { callsPerDay: t.callsPerDay, minutesPerDay: t.minutesPerDay, minutesPerMonth: t.minutesPerMonth, minGapSeconds: t.minGapSeconds },
+      caps: {
+        callsPerDay: t.callsPerDay,
+        minutesPerDay: t.minutesPerDay,
+        minutesPerMonth: t.minutesPerMonth,
+        minGapSeconds: t.minGapSeconds,
+      },
       tariff: { onNetKopecks: t.tariffOnNetKopecks, offNetKopecks: t.tariffOffNetKopecks },
       enabled: t.enabled,
     })),

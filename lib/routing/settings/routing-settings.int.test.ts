@@ -28,9 +28,15 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
 
   it('routes by extension through the stored settings and the bundled registry', async () => {
     const db = test.db();
-    expect((await routeCall({ portalId, number: '79151234567', extension: '101', db })).trunk?.dialTarget).toBe('gw_mts');
-    expect((await routeCall({ portalId, number: '79151234567', extension: '201', db })).trunk?.dialTarget).toBe('gw_hr2');
-    expect((await routeCall({ portalId, number: '79261234567', extension: '202', db })).trunk?.dialTarget).toBe('gw_hr1');
+    expect((await routeCall({ portalId, number: '79151234567', extension: '101', db })).trunk?.dialTarget).toBe(
+      'gw_mts',
+    );
+    expect((await routeCall({ portalId, number: '79151234567', extension: '201', db })).trunk?.dialTarget).toBe(
+      'gw_hr2',
+    );
+    expect((await routeCall({ portalId, number: '79261234567', extension: '202', db })).trunk?.dialTarget).toBe(
+      'gw_hr1',
+    );
   });
 
   it('refuses invalid settings with field messages and changes nothing', async () => {
@@ -41,7 +47,9 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
     bad.trunks[1]!.caps.callsPerDay = -1;
     const error = await saveRoutingSettings({ db, portalId, settings: bad }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(Object.keys((error as AppError).fields!)).toEqual(expect.arrayContaining(['trunks.1.caps.callsPerDay', 'profiles.1.allowedTrunkIds']));
+    expect(Object.keys((error as AppError).fields!)).toEqual(
+      expect.arrayContaining(['trunks.1.caps.callsPerDay', 'profiles.1.allowedTrunkIds']),
+    );
     expect(await loadRoutingSettings({ db, portalId })).toEqual(before);
   });
 
@@ -50,7 +58,13 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
     const settings = await loadRoutingSettings({ db, portalId });
     const [beeline, megafon] = settings.trunks;
     [beeline!.name, megafon!.name] = [megafon!.name, beeline!.name];
-    settings.trunks.push({ ...structuredClone(settings.trunks[2]!), id: 'new-1', name: 'МТС-2', lineNumber: '74950000004', dialTarget: 'gw_mts2' });
+    settings.trunks.push({
+      ...structuredClone(settings.trunks[2]!),
+      id: 'new-1',
+      name: 'МТС-2',
+      lineNumber: '74950000004',
+      dialTarget: 'gw_mts2',
+    });
     const sales = settings.profiles.find((p) => p.kind === 'sales')!;
     sales.allowedTrunkIds.push('new-1');
     const saved = await saveRoutingSettings({ db, portalId, settings });
@@ -59,7 +73,13 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
     expect(saved.profiles.find((p) => p.kind === 'sales')!.allowedTrunkIds).toContain(mts2.id);
     // All MTS-1 SIMs busy → the new MTS-2 line, with no stale cached settings in the way.
     const mts = saved.trunks.find((t) => t.name === 'МТС')!;
-    const decision = await routeCall({ portalId, number: '79151234567', extension: '101', occupancy: { [mts.id]: 4 }, db });
+    const decision = await routeCall({
+      portalId,
+      number: '79151234567',
+      extension: '101',
+      occupancy: { [mts.id]: 4 },
+      db,
+    });
     expect(decision.trunk?.name).toBe('МТС-2');
   });
 });
@@ -82,13 +102,27 @@ describe('routing settings saved at once by two app instances (postgresql)', () 
       // Each adds its own new line and renames the same trunk: a mix would show both new lines or a foreign name.
       const edits = ['A', 'B'].map((tag) => {
         const edit = structuredClone(base);
-        edit.trunks.push({ ...structuredClone(edit.trunks[2]!), id: `new-${tag}`, name: `Линия ${tag}`, lineNumber: `7495000010${tag === 'A' ? 1 : 2}`, dialTarget: `gw_${tag}` });
+        edit.trunks.push({
+          ...structuredClone(edit.trunks[2]!),
+          id: `new-${tag}`,
+          name: `Линия ${tag}`,
+          lineNumber: `7495000010${tag === 'A' ? 1 : 2}`,
+          dialTarget: `gw_${tag}`,
+        });
         edit.trunks[0]!.name = `Билайн ${tag}`;
         return edit;
       });
-      await Promise.all([saveRoutingSettings({ db: test.db(), portalId, settings: edits[0] }), saveRoutingSettings({ db: other, portalId, settings: edits[1] })]);
+      await Promise.all([
+        saveRoutingSettings({ db: test.db(), portalId, settings: edits[0] }),
+        saveRoutingSettings({ db: other, portalId, settings: edits[1] }),
+      ]);
       const names = (await loadRoutingSettings({ db: test.db(), portalId })).trunks.map((t) => t.name);
-      expect([names.includes('Линия A') && names.includes('Билайн A'), names.includes('Линия B') && names.includes('Билайн B')].filter(Boolean)).toHaveLength(1);
+      expect(
+        [
+          names.includes('Линия A') && names.includes('Билайн A'),
+          names.includes('Линия B') && names.includes('Билайн B'),
+        ].filter(Boolean),
+      ).toHaveLength(1);
       expect(names.filter((n) => n.startsWith('Линия '))).toHaveLength(1);
     } finally {
       await other.$disconnect();

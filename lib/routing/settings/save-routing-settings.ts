@@ -14,7 +14,11 @@ type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  * it (a profile's default trunk) are resolved inside the same transaction. Rows missing from the input are deleted;
  * the calls journal keeps the trunk's name, so history survives a deleted trunk.
  */
-export async function saveRoutingSettings({ db, portalId, settings }: SaveRoutingSettingsOptions): Promise<RoutingSettings> {
+export async function saveRoutingSettings({
+  db,
+  portalId,
+  settings,
+}: SaveRoutingSettingsOptions): Promise<RoutingSettings> {
   const valid = validateRoutingSettings(settings);
   await db.$transaction(async (tx) => {
     // It reads the existing rows first, then replaces them: two saves (two app instances) must not interleave.
@@ -23,7 +27,11 @@ export async function saveRoutingSettings({ db, portalId, settings }: SaveRoutin
     const trunkIds = await saveTrunks(tx, portalId, valid, groupIds);
     await saveProfiles(tx, portalId, valid, trunkIds);
     const defaultTrunkId = trunkIds.get(valid.defaultTrunkId)!;
-    await tx.portalSettings.upsert({ where: { portalId }, create: { portalId, defaultTrunkId }, update: { defaultTrunkId } });
+    await tx.portalSettings.upsert({
+      where: { portalId },
+      create: { portalId, defaultTrunkId },
+      update: { defaultTrunkId },
+    });
   });
   forgetRoutingContext(portalId);
   return loadRoutingSettings({ db, portalId });
@@ -37,7 +45,10 @@ function keepExisting(existing: number[], incoming: string[]): Set<number> {
 
 async function saveGroups(tx: Tx, portalId: number, s: RoutingSettings): Promise<Map<string, number>> {
   const existing = (await tx.carrierGroup.findMany({ where: { portalId }, select: { id: true } })).map((g) => g.id);
-  const kept = keepExisting(existing, s.carrierGroups.map((g) => g.id));
+  const kept = keepExisting(
+    existing,
+    s.carrierGroups.map((g) => g.id),
+  );
   await tx.carrierGroup.deleteMany({ where: { portalId, id: { notIn: [...kept] } } });
   for (const id of kept) await tx.carrierGroup.update({ where: { id }, data: { name: `__saving_${id}` } });
   await tx.carrierGroupInn.deleteMany({ where: { portalId } });
@@ -53,11 +64,20 @@ async function saveGroups(tx: Tx, portalId: number, s: RoutingSettings): Promise
   return ids;
 }
 
-async function saveTrunks(tx: Tx, portalId: number, s: RoutingSettings, groupIds: Map<string, number>): Promise<Map<string, number>> {
+async function saveTrunks(
+  tx: Tx,
+  portalId: number,
+  s: RoutingSettings,
+  groupIds: Map<string, number>,
+): Promise<Map<string, number>> {
   const existing = (await tx.trunk.findMany({ where: { portalId }, select: { id: true } })).map((t) => t.id);
-  const kept = keepExisting(existing, s.trunks.map((t) => t.id));
+  const kept = keepExisting(
+    existing,
+    s.trunks.map((t) => t.id),
+  );
   await tx.trunk.deleteMany({ where: { portalId, id: { notIn: [...kept] } } });
-  for (const id of kept) await tx.trunk.update({ where: { id }, data: { name: `__saving_${id}`, lineNumber: `__saving_${id}` } });
+  for (const id of kept)
+    await tx.trunk.update({ where: { id }, data: { name: `__saving_${id}`, lineNumber: `__saving_${id}` } });
   const ids = new Map<string, number>();
   for (const trunk of s.trunks) {
     const data = {
@@ -72,24 +92,39 @@ async function saveTrunks(tx: Tx, portalId: number, s: RoutingSettings, groupIds
       enabled: trunk.enabled,
     };
     const id = Number(trunk.id);
-    const row = kept.has(id) ? await tx.trunk.update({ where: { id }, data }) : await tx.trunk.create({ data: { portalId, ...data } });
+    const row = kept.has(id)
+      ? await tx.trunk.update({ where: { id }, data })
+      : await tx.trunk.create({ data: { portalId, ...data } });
     ids.set(trunk.id, row.id);
   }
   return ids;
 }
 
-async function saveProfiles(tx: Tx, portalId: number, s: RoutingSettings, trunkIds: Map<string, number>): Promise<void> {
-  const existing = (await tx.departmentProfile.findMany({ where: { portalId }, select: { id: true } })).map((p) => p.id);
-  const kept = keepExisting(existing, s.profiles.map((p) => p.id));
+async function saveProfiles(
+  tx: Tx,
+  portalId: number,
+  s: RoutingSettings,
+  trunkIds: Map<string, number>,
+): Promise<void> {
+  const existing = (await tx.departmentProfile.findMany({ where: { portalId }, select: { id: true } })).map(
+    (p) => p.id,
+  );
+  const kept = keepExisting(
+    existing,
+    s.profiles.map((p) => p.id),
+  );
   await tx.departmentProfile.deleteMany({ where: { portalId, id: { notIn: [...kept] } } });
   for (const id of kept) await tx.departmentProfile.update({ where: { id }, data: { name: `__saving_${id}` } });
   await tx.department.updateMany({ where: { portalId }, data: { profileId: null } });
   for (const profile of s.profiles) {
     const data = { kind: profile.kind, name: profile.name, defaultTrunkId: trunkIds.get(profile.defaultTrunkId)! };
     const id = Number(profile.id);
-    const row = kept.has(id) ? await tx.departmentProfile.update({ where: { id }, data }) : await tx.departmentProfile.create({ data: { portalId, ...data } });
+    const row = kept.has(id)
+      ? await tx.departmentProfile.update({ where: { id }, data })
+      : await tx.departmentProfile.create({ data: { portalId, ...data } });
     await tx.profileTrunk.deleteMany({ where: { profileId: row.id } });
-    for (const trunkId of profile.allowedTrunkIds) await tx.profileTrunk.create({ data: { profileId: row.id, trunkId: trunkIds.get(trunkId)! } });
+    for (const trunkId of profile.allowedTrunkIds)
+      await tx.profileTrunk.create({ data: { profileId: row.id, trunkId: trunkIds.get(trunkId)! } });
     for (const department of profile.departmentIds) {
       const b24DepartmentId = Number(department);
       // Departments are a cache of Bitrix24; a profile may name one the sync has not brought yet.

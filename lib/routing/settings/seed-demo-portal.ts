@@ -30,7 +30,11 @@ const demoDepartments = [
  * Loads the reference deployment into a portal (the local one by default). Idempotent: rows are matched by name, so
  * running it twice keeps the same ids (and the journal's links to them).
  */
-export async function seedDemoPortal({ db, portalId, settings: wanted = demoRoutingSettings }: SeedDemoPortalOptions): Promise<{ portalId: number; settings: RoutingSettings }> {
+export async function seedDemoPortal({
+  db,
+  portalId,
+  settings: wanted = demoRoutingSettings,
+}: SeedDemoPortalOptions): Promise<{ portalId: number; settings: RoutingSettings }> {
   const id = portalId ?? (await ensureLocalPortal({ db })).id;
   for (const d of demoDepartments) {
     await db.department.upsert({
@@ -61,12 +65,25 @@ export async function seedDemoPortal({ db, portalId, settings: wanted = demoRout
 function reuseIdsByName(current: RoutingSettings, wanted: RoutingSettings): RoutingSettings {
   const demo = structuredClone(wanted);
   const rename = (ids: Map<string, string>, id: string) => ids.get(id) ?? id;
-  const groupIds = new Map(demo.carrierGroups.map((g) => [g.id, current.carrierGroups.find((c) => c.name === g.name)?.id ?? `new-group-${g.id}`]));
-  const trunkIds = new Map(demo.trunks.map((t) => [t.id, current.trunks.find((c) => c.name === t.name)?.id ?? `new-trunk-${t.id}`]));
-  const profileIds = new Map(demo.profiles.map((p) => [p.id, current.profiles.find((c) => c.name === p.name)?.id ?? `new-profile-${p.id}`]));
+  const groupIds = new Map(
+    demo.carrierGroups.map((g) => [
+      g.id,
+      current.carrierGroups.find((c) => c.name === g.name)?.id ?? `new-group-${g.id}`,
+    ]),
+  );
+  const trunkIds = new Map(
+    demo.trunks.map((t) => [t.id, current.trunks.find((c) => c.name === t.name)?.id ?? `new-trunk-${t.id}`]),
+  );
+  const profileIds = new Map(
+    demo.profiles.map((p) => [p.id, current.profiles.find((c) => c.name === p.name)?.id ?? `new-profile-${p.id}`]),
+  );
   return {
     carrierGroups: demo.carrierGroups.map((g) => ({ ...g, id: rename(groupIds, g.id) })),
-    trunks: demo.trunks.map((t) => ({ ...t, id: rename(trunkIds, t.id), carrierGroupId: rename(groupIds, t.carrierGroupId) })),
+    trunks: demo.trunks.map((t) => ({
+      ...t,
+      id: rename(trunkIds, t.id),
+      carrierGroupId: rename(groupIds, t.carrierGroupId),
+    })),
     profiles: demo.profiles.map((p) => ({
       ...p,
       id: rename(profileIds, p.id),

@@ -8,7 +8,11 @@ export type CollectEventListOptions = { client: AmiClient; action: AmiClient.Ami
  * promise resolves with only the first message ("EventList: start"), so the items are gathered by ActionID here
  * until the "EventList: Complete" event.
  */
-export function collectEventList({ client, action, timeoutMs = 5000 }: CollectEventListOptions): Promise<AmiClient.AmiEvent[]> {
+export function collectEventList({
+  client,
+  action,
+  timeoutMs = 5000,
+}: CollectEventListOptions): Promise<AmiClient.AmiEvent[]> {
   const actionId = newActionId('list');
   const items: AmiClient.AmiEvent[] = [];
   return new Promise((resolve, reject) => {
@@ -19,7 +23,10 @@ export function collectEventList({ client, action, timeoutMs = 5000 }: CollectEv
       if (error) reject(error);
       else resolve(items);
     };
-    const timer = setTimeout(() => finish(new Error(`${action.Action}: no EventList Complete within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`${action.Action}: no EventList Complete within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onResponse = (response: AmiClient.AmiEvent) => {
       if (response.Response === 'Error') finish(new Error(`${action.Action}: ${String(response.Message)}`));
     };

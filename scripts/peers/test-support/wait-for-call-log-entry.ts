@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 
 /** One line of the gateway simulator's call log (written by its dialplan with FILE()). */
-export type GatewayCallLogEntry = { gateway: string; number: string; callerId: string; b24CallId: string; time: string };
+export type GatewayCallLogEntry = {
+  gateway: string;
+  number: string;
+  callerId: string;
+  b24CallId: string;
+  time: string;
+};
 
 export type WaitForCallLogEntryOptions = {
   path: string;
@@ -11,7 +17,12 @@ export type WaitForCallLogEntryOptions = {
 };
 
 /** Polls the JSON-lines call log until an entry matches; bounded, so a missing call fails instead of hanging. */
-export async function waitForCallLogEntry({ path, matches, timeoutMs, pollMs = 100 }: WaitForCallLogEntryOptions): Promise<GatewayCallLogEntry> {
+export async function waitForCallLogEntry({
+  path,
+  matches,
+  timeoutMs,
+  pollMs = 100,
+}: WaitForCallLogEntryOptions): Promise<GatewayCallLogEntry> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await readEntries(path)).find(matches);

@@ -11,7 +11,12 @@ export type WaitForEventOptions = {
  * Resolves with the first event that matches. Call it BEFORE sending the action that causes the event
  * and await it afterwards, or a fast Asterisk answers before anyone listens.
  */
-export function waitForEvent({ client, matches, timeoutMs, description }: WaitForEventOptions): Promise<AmiClient.AmiEvent> {
+export function waitForEvent({
+  client,
+  matches,
+  timeoutMs,
+  description,
+}: WaitForEventOptions): Promise<AmiClient.AmiEvent> {
   return new Promise((resolve, reject) => {
     const onEvent = (event: AmiClient.AmiEvent) => {
       if (!matches(event)) return;

@@ -19,12 +19,23 @@ let db: Db;
 
 async function addPortal(memberId: string, clientEndpoint: string, status = 'active'): Promise<void> {
   await db.portal.create({
-    data: { memberId, domain: memberId, clientEndpoint, accessToken: 'install-token', refreshToken: 'r', expiresAt: new Date(0), status },
+    data: {
+      memberId,
+      domain: memberId,
+      clientEndpoint,
+      accessToken: 'install-token',
+      refreshToken: 'r',
+      expiresAt: new Date(0),
+      status,
+    },
   });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(AppError.is(error)).toBe(true);
   return error as AppError;
 }
@@ -48,8 +59,16 @@ describe('verifyPortalAdmin', () => {
   it("accepts a portal admin's token and names the portal row", async () => {
     const { accessToken } = home.issueTokens(A, 1);
     const portal = await db.portal.findUniqueOrThrow({ where: { memberId: A } });
-    await expect(verifyPortalAdmin({ memberId: A, accessToken, db })).resolves.toEqual({ portalId: portal.id, memberId: A, isAdmin: true });
-    expect(home.callsTo('user.admin').at(-1)).toMatchObject({ auth: accessToken, status: 200, response: { result: true } });
+    await expect(verifyPortalAdmin({ memberId: A, accessToken, db })).resolves.toEqual({
+      portalId: portal.id,
+      memberId: A,
+      isAdmin: true,
+    });
+    expect(home.callsTo('user.admin').at(-1)).toMatchObject({
+      auth: accessToken,
+      status: 200,
+      response: { result: true },
+    });
   });
 
   it('refuses a non-admin with the user-facing message, but lets them read', async () => {
@@ -57,7 +76,9 @@ describe('verifyPortalAdmin', () => {
     const error = await refusal(verifyPortalAdmin({ memberId: A, accessToken, db }));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toBe(NOT_ADMIN_MESSAGE);
-    await expect(verifyPortalAdmin({ memberId: A, accessToken, requireAdmin: false, db })).resolves.toMatchObject({ isAdmin: false });
+    await expect(verifyPortalAdmin({ memberId: A, accessToken, requireAdmin: false, db })).resolves.toMatchObject({
+      isAdmin: false,
+    });
   });
 
   it('refuses a forged token', async () => {

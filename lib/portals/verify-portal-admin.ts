@@ -44,7 +44,7 @@ export async function verifyPortalAdmin(options: VerifyPortalAdminOptions): Prom
       where: { memberId },
       select: { id: true, status: true, clientEndpoint: true },
     });
-    if (!portal || portal.status !== 'active' || !portal.clientEndpoint) {
+    if (portal?.status !== 'active' || !portal.clientEndpoint) {
       throw new AppError('NOT_FOUND', 'error.portalNotInstalled');
     }
     const isAdmin = await askUserAdmin(portal.clientEndpoint, accessToken);
