@@ -69,18 +69,15 @@ describe('the dialplan endpoint when the portal cannot be told or is not install
     ['a portal that never installed', 'nobody', 404, 'ERROR NOT_FOUND'],
     ['an uninstalled portal', 'gone', 404, 'ERROR NOT_FOUND'],
   ])('%s: %s, logged in one line without a stack', async (_name, portalName, status, body) => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const written = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(await ask(portalName)).toMatchObject({ status, body });
-      expect(warn).toHaveBeenCalledTimes(1);
-      const line = String(warn.mock.calls[0]![0]);
-      expect(line).toContain(`${status} ${body.slice('ERROR '.length)}`);
-      expect(line).not.toMatch(/\n\s+at /);
-      expect(error).not.toHaveBeenCalled();
+      const lines = written.mock.calls.map((call) => String(call[0]));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', status, code: body.slice('ERROR '.length) });
+      expect(lines[0]).not.toMatch(/\\n\s+at /);
     } finally {
-      warn.mockRestore();
-      error.mockRestore();
+      written.mockRestore();
     }
   });
 });
