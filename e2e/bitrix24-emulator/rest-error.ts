@@ -4,6 +4,8 @@ export class RestError extends Error {
     readonly code: string,
     readonly description: string,
     readonly status = 400,
+    /** Extra keys of the error body, e.g. `argument` of ERROR_ARGUMENT. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(`${code}: ${description}`);
   }
