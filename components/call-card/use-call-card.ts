@@ -5,6 +5,7 @@ import { useAdminApi } from '@/components/admin/use-admin-api';
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import type { CallCardView } from '@/lib/calls/card/describe-call-card';
 import type { RedialOutcome } from '@/lib/calls/card/redial-from-card';
+import { readCallState } from './read-call-state';
 
 export type CallCardTarget = { callId: string | null; number: string | null; extension: string | null };
 
@@ -84,8 +85,10 @@ export function useCallCard(): CallCardState {
   useEffect(() => {
     const b24 = frame.b24;
     if (frame.status !== 'frame' || frame.placement !== 'CALL_CARD' || !b24) return;
-    void b24.placement.bindEvent('CallCard::CallStateChanged', (data: { callState?: string }) => {
-      setCallState(data?.callState ?? '');
+    void b24.placement.bindEvent('CallCard::CallStateChanged', (payload: unknown) => {
+      const state = readCallState(payload);
+      if (state === null) return;
+      setCallState(state);
       latestReload.current();
     });
     // Bound once per frame: the handler reads the latest reload through the ref.

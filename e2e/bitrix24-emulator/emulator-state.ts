@@ -36,6 +36,9 @@ export function createPortal(seed: PortalSeed, host: string): Portal {
     scope: seed.scope ?? DEFAULT_SCOPE,
     installed: seed.installed ?? true,
     applicationToken: seed.applicationToken ?? randomHex(16),
+    defaultLine: seed.defaultLine ?? 'REST_APP',
+    userDefaultLines: new Map(),
+    openedBy: new Set(),
     status: seed.status ?? 'L',
     lang: seed.lang ?? 'ru',
     events: [],
@@ -87,7 +90,10 @@ export function refreshTokens(state: EmulatorState, refreshToken: string): Token
   return issueTokens(state, old.memberId, old.userId);
 }
 
-/** The OAuth-style auth block Bitrix24 attaches to events and install callbacks. */
+/**
+ * Everything known about a token pair, for tests that seed an installed portal (`installAuth`). Events carry fewer
+ * keys: see describeEventAuth in fire-event.ts.
+ */
 export function describeTokens(state: EmulatorState, portal: Portal, record: TokenRecord): Record<string, string> {
   return {
     access_token: record.accessToken,

@@ -18,6 +18,9 @@ function openSession(state: EmulatorState, body: Record<string, unknown>): Porta
   const portal = findPortal(state, portalKey);
   const user = findUser(portal, Number(body.user ?? 1));
   const tokens = issueTokens(state, portal.memberId, user.ID);
+  // FIRST_RUN is per user: true on the first open of the app by this user, whoever installed it.
+  const firstRun = !portal.openedBy.has(user.ID);
+  portal.openedBy.add(user.ID);
   return {
     status: 200,
     body: {
@@ -26,6 +29,7 @@ function openSession(state: EmulatorState, body: Record<string, unknown>): Porta
       memberId: portal.memberId,
       isAdmin: user.ADMIN === true,
       installed: portal.installed,
+      firstRun,
       lang: typeof body.lang === 'string' && body.lang ? body.lang : portal.lang,
       applicationToken: portal.applicationToken,
       scope: portal.scope.join(','),

@@ -89,11 +89,9 @@ test.describe('the call card inside the portal', () => {
     // promise instead (reference §5.3), so keep firing until the page shows it.
     await expect
       .poll(async () => {
+        // The real shape: the state string alone (call-card-call-state-changed.md).
         await page.evaluate(() =>
-          (window as unknown as { __fireCallCardEvent: (name: string, data: unknown) => number }).__fireCallCardEvent(
-            'CallCard::CallStateChanged',
-            { callState: 'idle', additionalParams: { failedCode: '486' } },
-          ),
+          (window as unknown as { __fireCallState: (state: string) => number }).__fireCallState('idle'),
         );
         return frame.getByTestId('card-call-state').textContent({ timeout: 500 }).catch(() => null);
       })

@@ -78,11 +78,9 @@ test('in the CALL_CARD placement the page reads getStatus and receives call-card
   // firing until the page shows it.
   await expect
     .poll(async () => {
+      // The real shape: the state string alone (call-card-call-state-changed.md).
       await page.evaluate(() =>
-        (window as unknown as { __fireCallCardEvent: (name: string, data: unknown) => number }).__fireCallCardEvent(
-          'CallCard::CallStateChanged',
-          { callState: 'connected', additionalParams: {} },
-        ),
+        (window as unknown as { __fireCallState: (state: string) => number }).__fireCallState('connected'),
       );
       return frame.getByTestId('frame-call-state').textContent({ timeout: 500 }).catch(() => null);
     })

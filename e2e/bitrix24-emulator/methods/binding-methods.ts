@@ -75,7 +75,11 @@ export const bindingMethods: MethodTable = {
       return { result: { count: before - portal.events.length } };
     },
   },
-  'event.get': { scope: 'app', handler: ({ portal }) => ({ result: portal.events.map((item) => ({ ...item })) }) },
+  // event-get.md: auth_type is a string ("0", "15"), offline a number.
+  'event.get': {
+    scope: 'app',
+    handler: ({ portal }) => ({ result: portal.events.map((item) => ({ ...item, auth_type: String(item.auth_type) })) }),
+  },
   'placement.list': { scope: 'placement', handler: () => ({ result: KNOWN_PLACEMENTS }) },
   'placement.bind': {
     scope: 'placement',

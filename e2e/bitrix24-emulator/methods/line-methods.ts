@@ -46,6 +46,9 @@ export const lineMethods: MethodTable = {
     handler: ({ portal, params }) => {
       const number = stringParam(params, 'NUMBER').trim();
       if (!number) throw restErrors.core('NUMBER should not be empty');
+      if (!portal.lines.some((line) => line.NUMBER === number)) {
+        throw restErrors.core(`Could not find line with number ${number}`);
+      }
       portal.lines = portal.lines.filter((line) => line.NUMBER !== number);
       return { result: [] };
     },
