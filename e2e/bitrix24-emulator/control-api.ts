@@ -5,6 +5,7 @@
 import type { EmulatorState } from './emulator-state';
 import { findPortal, issueTokens } from './emulator-state';
 import { fireEvent } from './fire-event';
+import { setDefaultLine } from './default-line';
 import type { InjectedFailure } from './types';
 
 export type ControlOutcome = { status: number; body: unknown };
@@ -36,6 +37,16 @@ export async function answerControlApi(
         status: 200,
         body: await fireEvent(state, portalKey, String(body.event), (body.data ?? {}) as Record<string, unknown>, body.options ?? {}),
       };
+    case 'fire-crm-form-callback':
+      return {
+        status: 200,
+        body: await fireEvent(state, portalKey, 'ONEXTERNALCALLBACKSTART', (body.data ?? {}) as Record<string, unknown>, {
+          withTokens: false,
+        }),
+      };
+    case 'default-line':
+      setDefaultLine(findPortal(state, portalKey), String(body.line ?? 'REST_APP'), body.userId === undefined ? undefined : Number(body.userId));
+      return { status: 200, body: { ok: true } };
     case 'fail-next':
       state.plannedFailures.push({
         method: String(body.method ?? '*'),

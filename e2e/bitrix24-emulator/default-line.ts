@@ -11,3 +11,8 @@ export function isAppDefaultLine(portal: Portal, userId: number | undefined): bo
   const own = userId === undefined ? undefined : portal.userDefaultLines.get(userId);
   return (own ?? portal.defaultLine) === APP_LINE;
 }
+
+export function setDefaultLine(portal: Portal, line: string, userId?: number): void {
+  if (userId === undefined) portal.defaultLine = line;
+  else portal.userDefaultLines.set(userId, line);
+}

@@ -21,6 +21,8 @@ export type EmulatorState = {
   calls: RecordedCall[];
   plannedFailures: PlannedFailure[];
   failureRate: { rate: number; errors: InjectedFailure[]; random: () => number };
+  /** Requests to /oauth/token/: auto-renewal.md documents a GET. */
+  oauthRequests: Array<{ method: string; grantType: string }>;
   rateLimit?: { burst: number; drainPerSecond: number; buckets: Map<string, { level: number; at: number }> };
 };
 

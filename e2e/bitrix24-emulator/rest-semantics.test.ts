@@ -103,7 +103,7 @@ describe('options, events, placements', () => {
     expect((await callRest(emulator.url, 'event.bind', bind, admin)).body.result).toBe(true);
     expect(await callRest(emulator.url, 'event.bind', bind, admin)).toMatchObject({ status: 400, body: { error: 'ERROR_CORE' } });
     expect((await callRest(emulator.url, 'event.get', {}, admin)).body.result).toEqual([
-      { event: 'ONEXTERNALCALLSTART', handler: bind.handler, auth_type: 1, offline: 0 },
+      { event: 'ONEXTERNALCALLSTART', handler: bind.handler, auth_type: '1', offline: 0 },
     ]);
     expect((await callRest(emulator.url, 'event.bind', { event: 'NoSuchEvent', handler: bind.handler }, admin)).body.error).toBe(
       'ERROR_EVENT_NOT_FOUND',

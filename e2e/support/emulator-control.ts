@@ -21,5 +21,10 @@ export function emulatorControl(request: APIRequestContext) {
       post('issue-tokens', { userId, portal }) as Promise<{ accessToken: string; refreshToken: string }>,
     fireEvent: (event: string, data: Record<string, unknown>, options: Record<string, unknown> = {}, portal?: string) =>
       post('fire-event', { event, data, options, portal }) as Promise<Array<{ handler: string; status: number }>>,
+    /** ONEXTERNALCALLBACKSTART from a CRM form: no user behind it, so no tokens in `auth`. */
+    fireCrmFormCallback: (data: Record<string, unknown>, portal?: string) =>
+      post('fire-crm-form-callback', { data, portal }) as Promise<Array<{ handler: string; status: number }>>,
+    /** `REST_APP` makes this app the default outgoing line; anything else takes ONEXTERNALCALLSTART away from it. */
+    setDefaultLine: (line: string, userId?: number, portal?: string) => post('default-line', { line, userId, portal }),
   };
 }

@@ -166,7 +166,7 @@ describe('Bitrix24 click-to-call end to end: emulator event â†’ real Asterisk â†
     expect(Number(finish!.params.DURATION)).toBeGreaterThan(0);
     expect(Number(finish!.params.COST)).toBeGreaterThan(0);
     const statistic = emulator.portal(MEMBER).calls.find((call) => call.CALL_ID === callId)?.statistic;
-    expect(statistic).toMatchObject({ CALL_FAILED_CODE: '200', COST_CURRENCY: 'RUB', PORTAL_USER_ID: String(userId) });
+    expect(statistic).toMatchObject({ CALL_FAILED_CODE: '200', COST_CURRENCY: 'RUB', PORTAL_USER_ID: userId });
 
     const row = await db.call.findFirstOrThrow({ where: { b24CallId: callId } });
     expect(row).toMatchObject({ status: 'ended', origin: 'click_to_call', number, trunkName, requestedLine: lineNumber || null, b24StatusCode: '200' });

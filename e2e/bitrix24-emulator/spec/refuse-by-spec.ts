@@ -43,7 +43,8 @@ function toRestError(method: string, violation: Exclude<SpecViolation, { kind: '
 export function refuseBySpec(method: string, params: Record<string, unknown>): RestError | undefined {
   const spec = loadMethodSpec(method);
   if (!spec) return undefined;
-  const refused = checkCallAgainstSpec({ spec, params }).filter((item) => item.kind !== 'unknown');
-  const first = refused[0];
-  return first && first.kind !== 'unknown' ? toRestError(spec.method.toLowerCase(), first) : undefined;
+  const first = checkCallAgainstSpec({ spec, params }).find(
+    (item): item is Exclude<SpecViolation, { kind: 'unknown' }> => item.kind !== 'unknown',
+  );
+  return first ? toRestError(spec.method.toLowerCase(), first) : undefined;
 }
