@@ -74,9 +74,10 @@ export async function fireEvent(
   for (const target of targets) {
     const admin = portal.users.find((user) => user.ADMIN === true) ?? portal.users[0];
     const userId = options.withTokens === false ? undefined : (options.userId ?? (target.auth_type || admin?.ID || 1));
+    // Install and uninstall callbacks go to the app's own URL, not to a bound handler: no event_handler_id.
     const body = encodeBracketParams({
       event: name,
-      event_handler_id: String(target.id),
+      ...(options.handler ? {} : { event_handler_id: String(target.id) }),
       data,
       ts: String(Math.floor(Date.now() / 1000)),
       auth: describeEventAuth(state, portal, name, userId),
