@@ -6,6 +6,7 @@ import type { EmulatorState } from './emulator-state';
 import { findPortal, issueTokens } from './emulator-state';
 import { fireEvent } from './fire-event';
 import { setDefaultLine } from './default-line';
+import { updateApp, type UpdateAppOptions } from './update-app';
 import type { InjectedFailure } from './types';
 
 export type ControlOutcome = { status: number; body: unknown };
@@ -47,6 +48,8 @@ export async function answerControlApi(
     case 'default-line':
       setDefaultLine(findPortal(state, portalKey), String(body.line ?? 'REST_APP'), body.userId === undefined ? undefined : Number(body.userId));
       return { status: 200, body: { ok: true } };
+    case 'update-app':
+      return { status: 200, body: await updateApp(state, portalKey, body as unknown as UpdateAppOptions) };
     case 'fail-next':
       state.plannedFailures.push({
         method: String(body.method ?? '*'),

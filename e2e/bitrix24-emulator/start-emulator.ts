@@ -16,6 +16,7 @@ import { fireEvent } from './fire-event';
 import { answerControlApi } from './control-api';
 import { answerOAuthToken } from './oauth-token';
 import { setDefaultLine } from './default-line';
+import { updateApp, type UpdateAppOptions } from './update-app';
 import { answerPortalApi } from './portal-api';
 import { readParams } from './read-request';
 import type { InjectedFailure, Portal, PortalSeed, RecordedCall, TokenRecord } from './types';
@@ -42,6 +43,8 @@ export type EmulatorHandle = {
   fireCrmFormCallback(portal: string, data: Record<string, unknown>): Promise<Delivery[]>;
   /** The portal's default outgoing line (`REST_APP` = this app), or one user's own choice when `userId` is given. */
   setDefaultLine(portal: string, line: string, userId?: number): void;
+  /** A version update: new application_token, bound events dropped, ONAPPUPDATE to `handler`. */
+  updateApp(portal: string, options: UpdateAppOptions): Promise<Delivery[]>;
   failNext(method: string, error: InjectedFailure, count?: number): void;
   setFailureRate(rate: number, errors?: InjectedFailure[], seed?: number): void;
   setRateLimit(limit: { burst: number; drainPerSecond: number } | undefined): void;
@@ -166,6 +169,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     fireCrmFormCallback: (portal, data) =>
       fireEvent(state, portal, 'ONEXTERNALCALLBACKSTART', data, { withTokens: false }),
     setDefaultLine: (portal, line, userId) => setDefaultLine(findPortal(state, portal), line, userId),
+    updateApp: (portal, updateOptions) => updateApp(state, portal, updateOptions),
     failNext: (method, error, count = 1) => state.plannedFailures.push({ method, error, remaining: count }),
     setFailureRate: (rate, errors = ['QUERY_LIMIT_EXCEEDED'], seed) => {
       state.failureRate = { rate, errors, random: seed === undefined ? Math.random : seededRandom(seed) };

@@ -26,5 +26,8 @@ export function emulatorControl(request: APIRequestContext) {
       post('fire-crm-form-callback', { data, portal }) as Promise<Array<{ handler: string; status: number }>>,
     /** `REST_APP` makes this app the default outgoing line; anything else takes ONEXTERNALCALLSTART away from it. */
     setDefaultLine: (line: string, userId?: number, portal?: string) => post('default-line', { line, userId, portal }),
+    /** A version update: new application_token, bound events dropped, ONAPPUPDATE posted to `handler`. */
+    updateApp: (options: { handler: string; version: string; previousVersion: string; userId?: number }, portal?: string) =>
+      post('update-app', { ...options, portal }) as Promise<Array<{ handler: string; status: number }>>,
   };
 }

@@ -54,8 +54,8 @@ describe('method answers in the shape of the docs', () => {
 
   it('event.bind, event.get (auth_type a string), placement.bind, placement.get', async () => {
     await expectDocumentedAnswer('event.bind', { event: 'ONEXTERNALCALLSTART', handler: 'https://app.example/events' });
-    const [bound] = await expectDocumentedAnswer('event.get', {});
-    expect(typeof bound.auth_type, 'event-get.md: auth_type is a string').toBe('string');
+    const [bound] = (await expectDocumentedAnswer('event.get', {})) as unknown as Array<Record<string, unknown>>;
+    expect(typeof bound?.auth_type, 'event-get.md: auth_type is a string').toBe('string');
     await expectDocumentedAnswer('placement.bind', { PLACEMENT: 'CALL_CARD', HANDLER: 'https://app.example/card' });
     await expectDocumentedAnswer('placement.get', {});
   });
