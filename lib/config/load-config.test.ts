@@ -18,6 +18,8 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: './data/app.db' });
     expect(config.PUBLIC_URL).toBe('http://localhost:3000');
     expect(config.pbxes).toEqual([]);
+    // settings/oauth/auto-renewal.md: tokens are renewed at oauth.bitrix24.tech.
+    expect(config.B24_OAUTH_URL).toBe('https://oauth.bitrix24.tech');
   });
 
   it('treats empty variables as unset', () => {

@@ -20,7 +20,8 @@ export type RequestOAuthTokensOptions = { refreshToken: string; oauthUrl?: strin
 const OAUTH_TIMEOUT_MS = 10_000;
 
 /**
- * Exchanges a refresh token at the OAuth server (B24_OAUTH_URL, never an address taken from a request). Besides new
+ * Exchanges a refresh token at the OAuth server (B24_OAUTH_URL, never an address taken from a request). Its answer's
+ * `domain` is the OAuth server's own (oauth.bitrix24.tech), not the portal's: the portal is `client_endpoint`'s host. Besides new
  * tokens this proves who the portal is: the server answers with the member_id and client endpoint the token belongs
  * to, for our client_id only — that is how an install callback is authenticated before anything is stored.
  */
@@ -33,10 +34,10 @@ export async function requestOAuthTokens(options: RequestOAuthTokensOptions): Pr
   const base = (options.oauthUrl ?? config.B24_OAUTH_URL).replace(/\/+$/, '');
   let response: Response;
   try {
-    response = await fetch(`${base}/oauth/token/`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: options.refreshToken }),
+    // A GET with the query, as settings/oauth/auto-renewal.md documents the refresh.
+    const query = new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: options.refreshToken });
+    response = await fetch(`${base}/oauth/token/?${query.toString()}`, {
+      method: 'GET',
       signal: AbortSignal.timeout(OAUTH_TIMEOUT_MS),
       cache: 'no-store',
     });
