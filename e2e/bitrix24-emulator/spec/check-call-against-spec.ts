@@ -38,8 +38,8 @@ const TYPE_ERRATA: Record<string, Record<string, string>> = {
   'user.get': { FILTER: 'object', ORDER: 'string/object' },
 };
 
-/** Sent with every call, never listed among a method's params. */
-const TRANSPORT_PARAMS = new Set(['auth']);
+/** Sent with every call (the token; the official b24jssdk's request id and version), never a method's params. */
+const TRANSPORT_PARAMS = new Set(['auth', 'bx24_request_id', 'bx24_sdk_ver', 'bx24_sdk_type']);
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '';
