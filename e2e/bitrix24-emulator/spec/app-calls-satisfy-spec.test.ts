@@ -93,7 +93,7 @@ describe('the app’s REST calls satisfy the docs’ spec', () => {
       db,
     });
     await drainOutbox();
-    await resolveUserExtension({ db, portalId, b24UserId: 3 });
+    await resolveUserExtension({ db, portalId, b24UserId: 99 }); // not cached: asks user.get
 
     const methods = new Set(emulator.calls.map((call) => call.method.toLowerCase()));
     for (const method of ['event.bind', 'user.get', 'telephony.externalline.add', 'telephony.externalcall.register',
