@@ -36,7 +36,11 @@ function readTarget(frame: ReturnType<typeof useB24Frame>): CallCardTarget | nul
   }
   // Standalone (a developer trying the card): the same values from the query.
   const query = new URLSearchParams(window.location.search);
-  return { callId: option(query.get('callId')), number: option(query.get('number')), extension: option(query.get('extension')) };
+  return {
+    callId: option(query.get('callId')),
+    number: option(query.get('number')),
+    extension: option(query.get('extension')),
+  };
 }
 
 /** The card's data: loaded once the frame is known, reloaded when the call's state changes, and the redial action. */
@@ -101,7 +105,13 @@ export function useCallCard(): CallCardState {
       setRedialling(true);
       setRedialError(null);
       setRedial(null);
-      const body = { number, line, lang: api.lang, ...(target?.callId ? { callId: target.callId } : {}), ...(target?.extension ? { extension: target.extension } : {}) };
+      const body = {
+        number,
+        line,
+        lang: api.lang,
+        ...(target?.callId ? { callId: target.callId } : {}),
+        ...(target?.extension ? { extension: target.extension } : {}),
+      };
       void api.call<RedialOutcome>('/api/call-card/redial', { method: 'POST', body }).then((result) => {
         setRedialling(false);
         if (result.ok) setRedial(result.data);

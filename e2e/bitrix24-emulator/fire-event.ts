@@ -42,7 +42,9 @@ export function describeEventAuth(
     application_token: portal.applicationToken,
   };
   if (event === 'ONAPPUNINSTALL') return base;
-  const scope = ALL_SCOPE_EVENTS.includes(event) ? portal.scope.join(' ') : (EVENT_SCOPES[event] ?? portal.scope.join(' '));
+  const scope = ALL_SCOPE_EVENTS.includes(event)
+    ? portal.scope.join(' ')
+    : (EVENT_SCOPES[event] ?? portal.scope.join(' '));
   const withScope = { ...base, scope, status: portal.status };
   if (userId === undefined) return withScope;
   const tokens = issueTokens(state, portal.memberId, userId);

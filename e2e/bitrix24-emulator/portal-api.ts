@@ -4,7 +4,14 @@
  * so they are not recorded in `calls`.
  */
 import type { EmulatorState } from './emulator-state';
-import { ACCESS_TOKEN_TTL_SECONDS, findPortal, findUser, issueTokens, randomHex, refreshTokens } from './emulator-state';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  findPortal,
+  findUser,
+  issueTokens,
+  randomHex,
+  refreshTokens,
+} from './emulator-state';
 
 export type PortalApiOutcome = { status: number; body: unknown };
 

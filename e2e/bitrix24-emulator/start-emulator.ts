@@ -38,7 +38,12 @@ export type EmulatorHandle = {
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   portal(key: string): Portal;
-  fireEvent(portal: string, event: string, data: Record<string, unknown>, options?: FireEventOptions): Promise<Delivery[]>;
+  fireEvent(
+    portal: string,
+    event: string,
+    data: Record<string, unknown>,
+    options?: FireEventOptions,
+  ): Promise<Delivery[]>;
   /** ONEXTERNALCALLBACKSTART as a CRM form's visitor orders it: no user behind the hit, so no tokens in `auth`. */
   fireCrmFormCallback(portal: string, data: Record<string, unknown>): Promise<Delivery[]>;
   /** The portal's default outgoing line (`REST_APP` = this app), or one user's own choice when `userId` is given. */
@@ -144,7 +149,8 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
   const server = createServer((request, response) => {
     route(state, request, response).catch((error: unknown) => {
       console.error('[bitrix24-emulator]', error);
-      if (!response.headersSent) send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: String(error) });
+      if (!response.headersSent)
+        send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: String(error) });
     });
   });
   await new Promise<void>((resolve, reject) => {

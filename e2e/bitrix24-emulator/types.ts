@@ -119,4 +119,9 @@ export type RecordedCall = {
   viaBatch?: boolean;
 };
 
-export type InjectedFailure = 'expired_token' | 'QUERY_LIMIT_EXCEEDED' | 'OPERATION_TIME_LIMIT' | 'internal' | 'network';
+export type InjectedFailure =
+  | 'expired_token'
+  | 'QUERY_LIMIT_EXCEEDED'
+  | 'OPERATION_TIME_LIMIT'
+  | 'internal'
+  | 'network';

@@ -16,7 +16,11 @@ export type UpdateAppOptions = {
   userId?: number;
 };
 
-export async function updateApp(state: EmulatorState, portalKey: string, options: UpdateAppOptions): Promise<Delivery[]> {
+export async function updateApp(
+  state: EmulatorState,
+  portalKey: string,
+  options: UpdateAppOptions,
+): Promise<Delivery[]> {
   const portal = findPortal(state, portalKey);
   portal.applicationToken = randomHex(16);
   portal.events = [];

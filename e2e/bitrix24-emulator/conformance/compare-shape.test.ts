@@ -3,7 +3,9 @@ import { compareShape } from './compare-shape';
 
 describe('compareShape', () => {
   it('compares keys and types, not values', () => {
-    expect(compareShape({ ID: 7, NAME: 'a', LIST: [{ X: '1' }] }, { ID: 9, NAME: 'b', LIST: [{ X: '2' }] })).toEqual([]);
+    expect(compareShape({ ID: 7, NAME: 'a', LIST: [{ X: '1' }] }, { ID: 9, NAME: 'b', LIST: [{ X: '2' }] })).toEqual(
+      [],
+    );
   });
 
   it('names every difference', () => {

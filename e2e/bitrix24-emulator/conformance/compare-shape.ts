@@ -18,7 +18,12 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-export function compareShape(sample: unknown, actual: unknown, options: CompareShapeOptions = {}, path = '$'): string[] {
+export function compareShape(
+  sample: unknown,
+  actual: unknown,
+  options: CompareShapeOptions = {},
+  path = '$',
+): string[] {
   const key = path.split('.').at(-1) ?? '';
   if (sample === null || options.anyTypeKeys?.includes(key)) return [];
   const expected = typeName(sample);
@@ -33,13 +38,15 @@ export function compareShape(sample: unknown, actual: unknown, options: CompareS
   const problems: string[] = [];
   for (const name of Object.keys(want)) {
     if (!(name in have)) {
-      if (!options.optionalKeys?.includes(name)) problems.push(`${path}.${name}: in the docs, missing from the emulator`);
+      if (!options.optionalKeys?.includes(name))
+        problems.push(`${path}.${name}: in the docs, missing from the emulator`);
       continue;
     }
     problems.push(...compareShape(want[name], have[name], options, `${path}.${name}`));
   }
   for (const name of Object.keys(have)) {
-    if (!(name in want) && !options.extraKeys?.includes(name)) problems.push(`${path}.${name}: not in the docs' sample`);
+    if (!(name in want) && !options.extraKeys?.includes(name))
+      problems.push(`${path}.${name}: not in the docs' sample`);
   }
   return problems;
 }

@@ -45,15 +45,35 @@ async function fired(event: string, run: () => Promise<unknown>): Promise<Bracke
 }
 
 const EVENTS: Array<{ event: string; fixture: string; fire: (data: Record<string, unknown>) => Promise<unknown> }> = [
-  { event: 'ONEXTERNALCALLSTART', fixture: 'ONEXTERNALCALLSTART.event.json', fire: (data) => emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { userId: 1 }) },
-  { event: 'ONEXTERNALCALLBACKSTART', fixture: 'ONEXTERNALCALLBACKSTART.event.json', fire: (data) => emulator.fireEvent(MEMBER, 'ONEXTERNALCALLBACKSTART', data, { userId: 1 }) },
-  { event: 'ONAPPINSTALL', fixture: 'ONAPPINSTALL.event.json', fire: (data) => emulator.fireEvent(MEMBER, 'ONAPPINSTALL', data, { handler: capture.url, userId: 1 }) },
-  { event: 'ONAPPUNINSTALL', fixture: 'ONAPPUNINSTALL.event.json', fire: (data) => emulator.fireEvent(MEMBER, 'ONAPPUNINSTALL', data, { handler: capture.url }) },
+  {
+    event: 'ONEXTERNALCALLSTART',
+    fixture: 'ONEXTERNALCALLSTART.event.json',
+    fire: (data) => emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { userId: 1 }),
+  },
+  {
+    event: 'ONEXTERNALCALLBACKSTART',
+    fixture: 'ONEXTERNALCALLBACKSTART.event.json',
+    fire: (data) => emulator.fireEvent(MEMBER, 'ONEXTERNALCALLBACKSTART', data, { userId: 1 }),
+  },
+  {
+    event: 'ONAPPINSTALL',
+    fixture: 'ONAPPINSTALL.event.json',
+    fire: (data) => emulator.fireEvent(MEMBER, 'ONAPPINSTALL', data, { handler: capture.url, userId: 1 }),
+  },
+  {
+    event: 'ONAPPUNINSTALL',
+    fixture: 'ONAPPUNINSTALL.event.json',
+    fire: (data) => emulator.fireEvent(MEMBER, 'ONAPPUNINSTALL', data, { handler: capture.url }),
+  },
   {
     event: 'ONAPPUPDATE',
     fixture: 'ONAPPUPDATE.event.json',
     fire: (data) =>
-      emulator.updateApp(MEMBER, { handler: capture.url, version: String(data.VERSION), previousVersion: String(data.PREVIOUS_VERSION) }),
+      emulator.updateApp(MEMBER, {
+        handler: capture.url,
+        version: String(data.VERSION),
+        previousVersion: String(data.PREVIOUS_VERSION),
+      }),
   },
 ];
 
@@ -67,7 +87,7 @@ describe('the emulator posts events with the keys of the docs’ samples', () =>
     });
   }
 
-  it('an update brings a new application_token and drops the handlers bound by the old version (event-bind.md)', async () => {
+  it('an update brings a new application_token and drops the old version’s handlers (event-bind.md)', async () => {
     const oldToken = emulator.portal(MEMBER).applicationToken;
     const body = await fired('ONAPPUPDATE', () =>
       emulator.updateApp(MEMBER, { handler: capture.url, version: '2.1.0', previousVersion: '2.0.3' }),
@@ -104,7 +124,7 @@ describe('the emulator delivers only when the docs say the portal does', () => {
     expect(capture.bodies.length).toBe(before);
   });
 
-  it('ONEXTERNALCALLSTART only to the app of the default outgoing line, portal-wide or the user’s own (on-external-call-start.md)', async () => {
+  it('ONEXTERNALCALLSTART only to the default outgoing line’s app (on-external-call-start.md)', async () => {
     const before = capture.bodies.length;
     emulator.setDefaultLine(MEMBER, 'sip-line-1');
     await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', { CALL_ID: 'x', USER_ID: '2' });
@@ -119,16 +139,39 @@ describe('the emulator delivers only when the docs say the portal does', () => {
 /** The fields lib/bitrix24/events/* read from each event, by path. */
 const FIELDS_THE_APP_READS: Record<string, string[][]> = {
   'ONEXTERNALCALLSTART.event.json': [
-    ['auth', 'member_id'], ['auth', 'application_token'],
-    ['data', 'CALL_ID'], ['data', 'USER_ID'], ['data', 'PHONE_NUMBER_INTERNATIONAL'], ['data', 'PHONE_NUMBER'], ['data', 'LINE_NUMBER'],
+    ['auth', 'member_id'],
+    ['auth', 'application_token'],
+    ['data', 'CALL_ID'],
+    ['data', 'USER_ID'],
+    ['data', 'PHONE_NUMBER_INTERNATIONAL'],
+    ['data', 'PHONE_NUMBER'],
+    ['data', 'LINE_NUMBER'],
   ],
   'ONEXTERNALCALLBACKSTART.event.json': [
-    ['auth', 'member_id'], ['auth', 'application_token'], ['data', 'PHONE_NUMBER'], ['data', 'LINE_NUMBER'], ['data', 'TEXT'],
-    ['data', 'CRM_ENTITY_TYPE'], ['data', 'CRM_ENTITY_ID'],
+    ['auth', 'member_id'],
+    ['auth', 'application_token'],
+    ['data', 'PHONE_NUMBER'],
+    ['data', 'LINE_NUMBER'],
+    ['data', 'TEXT'],
+    ['data', 'CRM_ENTITY_TYPE'],
+    ['data', 'CRM_ENTITY_ID'],
   ],
-  'ONAPPINSTALL.event.json': [['auth', 'member_id'], ['auth', 'application_token'], ['auth', 'refresh_token'], ['data', 'LANGUAGE_ID']],
-  'ONAPPUNINSTALL.event.json': [['auth', 'member_id'], ['auth', 'application_token'], ['data', 'CLEAN']],
-  'ONAPPUPDATE.event.json': [['auth', 'member_id'], ['auth', 'application_token'], ['data', 'VERSION']],
+  'ONAPPINSTALL.event.json': [
+    ['auth', 'member_id'],
+    ['auth', 'application_token'],
+    ['auth', 'refresh_token'],
+    ['data', 'LANGUAGE_ID'],
+  ],
+  'ONAPPUNINSTALL.event.json': [
+    ['auth', 'member_id'],
+    ['auth', 'application_token'],
+    ['data', 'CLEAN'],
+  ],
+  'ONAPPUPDATE.event.json': [
+    ['auth', 'member_id'],
+    ['auth', 'application_token'],
+    ['data', 'VERSION'],
+  ],
 };
 
 describe('the app reads the docs’ sample bodies', () => {

@@ -104,17 +104,30 @@ describe('refusals in the shape of the docs', () => {
   });
 
   it('register without USER_ID and USER_PHONE_INNER: telephony-external-call-register.md ERROR_CORE', async () => {
-    const reply = await callRest(emulator.url, 'telephony.externalCall.register', { PHONE_NUMBER: '+74951234567', TYPE: 1 }, admin);
+    const reply = await callRest(
+      emulator.url,
+      'telephony.externalCall.register',
+      { PHONE_NUMBER: '+74951234567', TYPE: 1 },
+      admin,
+    );
     expect(reply.body).toEqual({ error: 'ERROR_CORE', error_description: 'USER_ID or USER_PHONE_INNER should be set' });
   });
 
   it('deleting an unknown line: telephony-external-line-delete.md ERROR_CORE', async () => {
     const reply = await callRest(emulator.url, 'telephony.externalLine.delete', { NUMBER: 'no-such-line' }, admin);
-    expect(reply.body).toEqual({ error: 'ERROR_CORE', error_description: 'Could not find line with number no-such-line' });
+    expect(reply.body).toEqual({
+      error: 'ERROR_CORE',
+      error_description: 'Could not find line with number no-such-line',
+    });
   });
 
   it('a parameter of the wrong type, per the spec: ERROR_ARGUMENT naming it', async () => {
-    const reply = await callRest(emulator.url, 'telephony.externalCall.register', { USER_ID: 'boss', PHONE_NUMBER: '1', TYPE: 1 }, admin);
+    const reply = await callRest(
+      emulator.url,
+      'telephony.externalCall.register',
+      { USER_ID: 'boss', PHONE_NUMBER: '1', TYPE: 1 },
+      admin,
+    );
     expect(reply.body).toMatchObject({ error: 'ERROR_ARGUMENT', argument: 'USER_ID' });
   });
 });

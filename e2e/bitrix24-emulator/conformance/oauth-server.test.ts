@@ -25,7 +25,11 @@ beforeAll(async () => {
     clientId: 'app.oauth',
     clientSecret: 'oauth-secret',
   });
-  Object.assign(process.env, { B24_CLIENT_ID: 'app.oauth', B24_CLIENT_SECRET: 'oauth-secret', B24_OAUTH_URL: emulator.url });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.oauth',
+    B24_CLIENT_SECRET: 'oauth-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
   testDb = await createTestDatabase({ kind: 'sqlite' });
   db = testDb.db();
 }, 60_000);
@@ -44,7 +48,10 @@ describe('the OAuth server (settings/oauth/auto-renewal.md)', () => {
       client_secret: 'oauth-secret',
       refresh_token: emulator.issueTokens(MEMBER, 1).refreshToken,
     });
-    const body = (await (await fetch(`${emulator.url}/oauth/token/?${query.toString()}`)).json()) as Record<string, unknown>;
+    const body = (await (await fetch(`${emulator.url}/oauth/token/?${query.toString()}`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(compareShape(sample, body), doc).toEqual([]);
     expect(body.domain).toBe(OAUTH_SERVER_DOMAIN);
     expect(new URL(String(body.client_endpoint)).host).toBe(emulator.host);

@@ -54,7 +54,10 @@ export function runBatch({ params }: MethodContext, runCommand: RunCommand): Met
     const [method = '', query = ''] = text.split(/\?(.*)/s);
     const outcome =
       method.toLowerCase() === 'batch'
-        ? { ok: false as const, error: new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400) }
+        ? {
+            ok: false as const,
+            error: new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400),
+          }
         : runCommand(method, parseBracketParams(query));
     if (!outcome.ok) {
       errors[key] = { error: outcome.error.code, error_description: outcome.error.description, ...outcome.error.extra };

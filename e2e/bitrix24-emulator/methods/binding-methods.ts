@@ -78,7 +78,9 @@ export const bindingMethods: MethodTable = {
   // event-get.md: auth_type is a string ("0", "15"), offline a number.
   'event.get': {
     scope: 'app',
-    handler: ({ portal }) => ({ result: portal.events.map((item) => ({ ...item, auth_type: String(item.auth_type) })) }),
+    handler: ({ portal }) => ({
+      result: portal.events.map((item) => ({ ...item, auth_type: String(item.auth_type) })),
+    }),
   },
   'placement.list': { scope: 'placement', handler: () => ({ result: KNOWN_PLACEMENTS }) },
   'placement.bind': {
@@ -88,8 +90,12 @@ export const bindingMethods: MethodTable = {
       const placement = stringParam(params, 'PLACEMENT').toUpperCase();
       const handler = stringParam(params, 'HANDLER');
       // placement-bind.md's error sample for a missing argument.
-      for (const [name, value] of [['PLACEMENT', placement], ['HANDLER', handler]]) {
-        if (!value) throw new RestError('ERROR_ARGUMENT', `Argument '${name}' is null or empty`, 400, { argument: name });
+      for (const [name, value] of [
+        ['PLACEMENT', placement],
+        ['HANDLER', handler],
+      ]) {
+        if (!value)
+          throw new RestError('ERROR_ARGUMENT', `Argument '${name}' is null or empty`, 400, { argument: name });
       }
       if (!KNOWN_PLACEMENTS.includes(placement)) {
         throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found', 400);

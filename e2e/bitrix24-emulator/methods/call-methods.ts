@@ -95,7 +95,9 @@ export const callMethods: MethodTable = {
       if (!/\.(wav|mp3)$/i.test(fileName)) throw restErrors.core('Wrong file extension. Only wav and mp3 are allowed');
       const content = stringParam(params, 'FILE_CONTENT');
       if (!url && !content) {
-        return { result: { uploadUrl: `${state.url}/upload/record?CALL_ID=${encodeURIComponent(callId)}`, fieldName: 'file' } };
+        return {
+          result: { uploadUrl: `${state.url}/upload/record?CALL_ID=${encodeURIComponent(callId)}`, fieldName: 'file' },
+        };
       }
       call.record = { url: url || undefined, fileName, fileId: portal.nextId++ };
       return { result: { FILE_ID: call.record.fileId } };

@@ -71,7 +71,8 @@ export async function loadPortalPage({ emulatorUrl, query }: LoadPortalPageOptio
     submissions,
     window,
     send: (command, params, callbackId) => {
-      const data = `${command}:${params === undefined ? '' : JSON.stringify(params)}:${callbackId}:${window.__b24Session.appSid}`;
+      const json = params === undefined ? '' : JSON.stringify(params);
+      const data = `${command}:${json}:${callbackId}:${window.__b24Session.appSid}`;
       for (const listener of listeners) listener({ origin, data });
     },
   };

@@ -30,7 +30,7 @@ async function initData(replies: string[], callbackId: string): Promise<Record<s
 }
 
 describe('the emulated portal page', () => {
-  it('setInstallFinish is never answered; the app is loaded again with install_finished=Y (bx24-install-finish.md)', async () => {
+  it('setInstallFinish is unanswered; the app reloads with install_finished=Y (bx24-install-finish.md)', async () => {
     const page = await loadPortalPage({ emulatorUrl: emulator.url, query: { portal: FRESH, user: '1' } });
     page.send('getInitData', undefined, 'init');
     expect(await initData(page.replies, 'init')).toMatchObject({ INSTALL: true });
@@ -54,7 +54,10 @@ describe('the emulated portal page', () => {
   });
 
   it('the call card subscribes only its own events and passes the state string alone', async () => {
-    const page = await loadPortalPage({ emulatorUrl: emulator.url, query: { portal: MEMBER, user: '2', placement: 'CALL_CARD' } });
+    const page = await loadPortalPage({
+      emulatorUrl: emulator.url,
+      query: { portal: MEMBER, user: '2', placement: 'CALL_CARD' },
+    });
     page.send('placementBindEvent', { event: 'CallCard::CallStateChanged' }, 'state');
     page.send('placementBindEvent', { event: 'BackgroundCallCard::initialized' }, 'other');
     expect(page.window.__firePlacementEvent('BackgroundCallCard::initialized', {})).toBe(0);

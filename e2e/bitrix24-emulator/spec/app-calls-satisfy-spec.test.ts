@@ -31,7 +31,11 @@ beforeAll(async () => {
     clientId: 'app.spec',
     clientSecret: 'spec-secret',
   });
-  Object.assign(process.env, { B24_CLIENT_ID: 'app.spec', B24_CLIENT_SECRET: 'spec-secret', B24_OAUTH_URL: emulator.url });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.spec',
+    B24_CLIENT_SECRET: 'spec-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
   testDb = await createTestDatabase({ kind: 'sqlite' });
   db = testDb.db();
   const auth = emulator.installAuth(MEMBER, 1);
@@ -60,7 +64,10 @@ afterAll(async () => {
 async function drainOutbox(): Promise<void> {
   for (let round = 0; round < 10; round += 1) {
     await runOutboxOnce({ db, ratePerSecond: 1000, burst: 1000, log: () => undefined });
-    const pending = await db.outboxMessage.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: new Date() } });
+    const pending = await db.outboxMessage.updateMany({
+      where: { status: 'pending' },
+      data: { nextAttemptAt: new Date() },
+    });
     if (pending.count === 0) return;
   }
 }
@@ -96,8 +103,15 @@ describe('the app’s REST calls satisfy the docs’ spec', () => {
     await resolveUserExtension({ db, portalId, b24UserId: 99 }); // not cached: asks user.get
 
     const methods = new Set(emulator.calls.map((call) => call.method.toLowerCase()));
-    for (const method of ['event.bind', 'user.get', 'telephony.externalline.add', 'telephony.externalcall.register',
-      'telephony.externalcall.show', 'telephony.externalcall.finish', 'telephony.externalcall.attachrecord']) {
+    for (const method of [
+      'event.bind',
+      'user.get',
+      'telephony.externalline.add',
+      'telephony.externalcall.register',
+      'telephony.externalcall.show',
+      'telephony.externalcall.finish',
+      'telephony.externalcall.attachrecord',
+    ]) {
       expect(methods, `the flows should have called ${method}`).toContain(method);
     }
     const checked = emulator.calls

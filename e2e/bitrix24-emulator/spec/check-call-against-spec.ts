@@ -60,9 +60,16 @@ function fitsType(type: string, value: unknown): boolean {
       return (typeof value === 'number' && Number.isInteger(value)) || (text !== undefined && /^-?\d+$/.test(text));
     case 'double':
     case 'number':
-      return (typeof value === 'number' && Number.isFinite(value)) || (text !== undefined && /^-?\d+(\.\d+)?$/.test(text));
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) || (text !== undefined && /^-?\d+(\.\d+)?$/.test(text))
+      );
     case 'boolean':
-      return typeof value === 'boolean' || (text !== undefined && /^(y|n|true|false|0|1)$/i.test(text)) || value === 0 || value === 1;
+      return (
+        typeof value === 'boolean' ||
+        (text !== undefined && /^(y|n|true|false|0|1)$/i.test(text)) ||
+        value === 0 ||
+        value === 1
+      );
     case 'string':
       return typeof value === 'string' || typeof value === 'number';
     case 'array':

@@ -125,7 +125,12 @@ describe('outbox: 1 000 calls, 20 % failing REST, one token expiry', () => {
     const withRecord = calls.filter((call) => call.record);
     expect(withRecord.length).toBe([...expected].filter((id) => Number(id.slice(5)) % 10 === 3).length);
     const sample = calls.find((call) => call.EXTERNAL_CALL_ID === 'call-3');
-    expect(sample?.statistic).toMatchObject({ CALL_FAILED_CODE: '200', CALL_DURATION: 33, COST: 1.5, COST_CURRENCY: 'RUB' });
+    expect(sample?.statistic).toMatchObject({
+      CALL_FAILED_CODE: '200',
+      CALL_DURATION: 33,
+      COST: 1.5,
+      COST_CURRENCY: 'RUB',
+    });
 
     const topLevel = emulator.calls.filter((call) => !call.viaBatch);
     const failed = topLevel.filter((call) => call.status !== 200).length;
