@@ -22,7 +22,7 @@ export type CallCardState = {
   startRedial: (line: string) => void;
 };
 
-/** CALL_CARD options are strings, and "undefined"/"unknown" stand for missing values (reference §3.6, quirk 10). */
+/** CALL_CARD options are strings, and "undefined"/"unknown" stand for missing values. */
 function option(value: unknown): string | null {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
   return text && text !== 'undefined' && text !== 'unknown' ? text : null;

@@ -83,7 +83,7 @@ export function issueTokens(state: EmulatorState, memberId: string, userId: numb
   return record;
 }
 
-/** Every refresh returns a new pair and invalidates the old refresh token (reference §3.4). */
+/** Every refresh returns a new pair and invalidates the old refresh token (settings/oauth/auto-renewal.md). */
 export function refreshTokens(state: EmulatorState, refreshToken: string): TokenRecord | undefined {
   const old = state.refreshTokens.get(refreshToken);
   if (!old) return undefined;

@@ -77,7 +77,7 @@ function authenticate(state: EmulatorState, auth: string | undefined): TokenReco
   return token;
 }
 
-/** Leaky bucket per portal (reference §4), only when the test enabled it. */
+/** Leaky bucket per portal, only when the test enabled it. */
 function checkRateLimit(state: EmulatorState, memberId: string): void {
   const limit = state.rateLimit;
   if (!limit) return;

@@ -59,7 +59,7 @@ function applyCommand(state: EmulatorState, body: Record<string, unknown>): Port
   const params = (body.params ?? {}) as { name?: string; value?: unknown };
   switch (body.command) {
     case 'setAppOption':
-      // The real portal only executes this for admins and never answers otherwise (reference §3.5).
+      // The real portal only executes this for admins and never answers otherwise.
       if (user.ADMIN !== true) return { status: 403, body: { error: 'ACCESS_DENIED' } };
       if (params.name) portal.appOptions[params.name] = params.value;
       return { status: 200, body: { ok: true } };

@@ -15,7 +15,7 @@ export default function FrameCheckPage() {
   const [callStatus, setCallStatus] = useState<string | null>(null);
   const [callState, setCallState] = useState<string | null>(null);
 
-  // In the call card placement: read the card's status and follow its state (reference §3.6).
+  // In the call card placement: read the card's status and follow its state.
   useEffect(() => {
     const b24 = frame.b24;
     if (frame.status !== 'frame' || frame.placement !== 'CALL_CARD' || !b24) return;

@@ -1,5 +1,5 @@
 /**
- * `batch` (reference §4): `cmd` = `{key: "method?urlencoded-params"}` (≤50), `halt`, `$result[key][field]`
+ * `batch`: `cmd` = `{key: "method?urlencoded-params"}` (≤50), `halt`, `$result[key][field]`
  * references; answers 200 with result/result_error/result_total/result_next/result_time even when commands fail.
  */
 import { parseBracketParams } from '../bracket-params';

@@ -1,4 +1,4 @@
-/** event.bind/unbind/get and placement.bind/unbind/get/list (reference §2.5, §3.6). */
+/** event.bind/unbind/get and placement.bind/unbind/get/list. */
 import { RestError, restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { intParam, objectParam, param, phpObject, stringParam } from '../method-context';

@@ -1,4 +1,7 @@
-/** telephony.externalCall.* (reference §1.3–1.5). `finish` deletes the live call, so a second finish fails. */
+/**
+ * telephony.externalCall.* (api-reference/telephony/telephony-external-call-*.md). `finish` deletes the live call, so
+ * a second finish fails.
+ */
 import { RestError, restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { intParam, param, stringParam } from '../method-context';

@@ -1,4 +1,4 @@
-/** telephony.externalLine.* (reference §1.2): lines belong to the app, keyed by the arbitrary string NUMBER. */
+/** telephony.externalLine.* (telephony-external-line-*.md): lines belong to the app, keyed by the arbitrary string NUMBER. */
 import { restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { param, stringParam } from '../method-context';

@@ -1,4 +1,4 @@
-/** user.*, department.get, profile, app.info, app.option.*, user.option.* (reference §3.1, §3.5, §4). */
+/** user.*, department.get, profile, app.info, app.option.*, user.option.*. */
 import { RestError, restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { objectParam, paginate, param, phpObject, stringParam } from '../method-context';

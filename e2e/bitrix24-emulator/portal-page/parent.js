@@ -1,4 +1,4 @@
-// The portal side of the iframe protocol (reference §3.2, §5.3), mirroring Bitrix24's applayout.js closely enough
+// The portal side of the iframe protocol, mirroring Bitrix24's applayout.js closely enough
 // for the real b24jssdk: window.name, the POSTed form, and answers to the child's postMessage commands.
 (function () {
   'use strict';
@@ -147,7 +147,7 @@
         return reply(callbackId);
       case 'setAppOption':
       case 'setUserOption':
-        // Non-admins get no answer at all for setAppOption, exactly like the portal (reference §3.5).
+        // Non-admins get no answer at all for setAppOption, exactly like the portal.
         if (cmd === 'setAppOption' && !session.isAdmin) return;
         return api('command', { auth: session.AUTH_ID, command: cmd, params: params }).then(function (answer) {
           if (!answer.ok) return;
@@ -232,7 +232,7 @@
       appOrigin = new URL(session.appUrl).origin;
       document.getElementById('portal-title').textContent = session.memberId + ' · ' + session.user.name;
       iframe = document.createElement('iframe');
-      // What the SDK parses: DOMAIN|PROTOCOL|APP_SID (reference §5.3).
+      // What the SDK parses: DOMAIN|PROTOCOL|APP_SID.
       iframe.name = location.host + '|' + (location.protocol === 'https:' ? '1' : '0') + '|' + session.appSid;
       iframe.id = 'app-frame';
       document.getElementById('app-container').appendChild(iframe);
