@@ -86,7 +86,7 @@ test.describe('the call card inside the portal', () => {
     await page.screenshot({ path: test.info().outputPath('call-card-sales-ru.png'), fullPage: true });
 
     // The card refreshes on the call's state changes. An event fired inside the SDK's bind window settles the bind
-    // promise instead (reference §5.3), so keep firing until the page shows it.
+    // promise instead, so keep firing until the page shows it.
     await expect
       .poll(async () => {
         // The real shape: the state string alone (call-card-call-state-changed.md).

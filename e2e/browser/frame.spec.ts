@@ -74,7 +74,7 @@ test('in the CALL_CARD placement the page reads getStatus and receives call-card
   await expect
     .poll(async () => (await portalMessages(page)).some((message) => message.command === 'placementBindEvent'))
     .toBe(true);
-  // An event fired within the SDK's 900 ms bind window settles the bind promise instead (reference §5.3), so keep
+  // An event fired within the SDK's 900 ms bind window settles the bind promise instead, so keep
   // firing until the page shows it.
   await expect
     .poll(async () => {
