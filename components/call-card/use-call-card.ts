@@ -5,6 +5,7 @@ import { useAdminApi } from '@/components/admin/use-admin-api';
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import type { CallCardView } from '@/lib/calls/card/describe-call-card';
 import type { RedialOutcome } from '@/lib/calls/card/redial-from-card';
+import { readCallState } from './read-call-state';
 
 export type CallCardTarget = { callId: string | null; number: string | null; extension: string | null };
 
@@ -21,7 +22,7 @@ export type CallCardState = {
   startRedial: (line: string) => void;
 };
 
-/** CALL_CARD options are strings, and "undefined"/"unknown" stand for missing values (reference §3.6, quirk 10). */
+/** CALL_CARD options are strings, and "undefined"/"unknown" stand for missing values. */
 function option(value: unknown): string | null {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
   return text && text !== 'undefined' && text !== 'unknown' ? text : null;
@@ -35,7 +36,11 @@ function readTarget(frame: ReturnType<typeof useB24Frame>): CallCardTarget | nul
   }
   // Standalone (a developer trying the card): the same values from the query.
   const query = new URLSearchParams(window.location.search);
-  return { callId: option(query.get('callId')), number: option(query.get('number')), extension: option(query.get('extension')) };
+  return {
+    callId: option(query.get('callId')),
+    number: option(query.get('number')),
+    extension: option(query.get('extension')),
+  };
 }
 
 /** The card's data: loaded once the frame is known, reloaded when the call's state changes, and the redial action. */
@@ -84,8 +89,10 @@ export function useCallCard(): CallCardState {
   useEffect(() => {
     const b24 = frame.b24;
     if (frame.status !== 'frame' || frame.placement !== 'CALL_CARD' || !b24) return;
-    void b24.placement.bindEvent('CallCard::CallStateChanged', (data: { callState?: string }) => {
-      setCallState(data?.callState ?? '');
+    void b24.placement.bindEvent('CallCard::CallStateChanged', (payload: unknown) => {
+      const state = readCallState(payload);
+      if (state === null) return;
+      setCallState(state);
       latestReload.current();
     });
     // Bound once per frame: the handler reads the latest reload through the ref.
@@ -98,7 +105,13 @@ export function useCallCard(): CallCardState {
       setRedialling(true);
       setRedialError(null);
       setRedial(null);
-      const body = { number, line, lang: api.lang, ...(target?.callId ? { callId: target.callId } : {}), ...(target?.extension ? { extension: target.extension } : {}) };
+      const body = {
+        number,
+        line,
+        lang: api.lang,
+        ...(target?.callId ? { callId: target.callId } : {}),
+        ...(target?.extension ? { extension: target.extension } : {}),
+      };
       void api.call<RedialOutcome>('/api/call-card/redial', { method: 'POST', body }).then((result) => {
         setRedialling(false);
         if (result.ok) setRedial(result.data);

@@ -5,6 +5,8 @@
 import type { EmulatorState } from './emulator-state';
 import { findPortal, issueTokens } from './emulator-state';
 import { fireEvent } from './fire-event';
+import { setDefaultLine } from './default-line';
+import { updateApp, type UpdateAppOptions } from './update-app';
 import type { InjectedFailure } from './types';
 
 export type ControlOutcome = { status: number; body: unknown };
@@ -24,7 +26,10 @@ export async function answerControlApi(
   switch (action) {
     case 'calls': {
       const method = query.get('method')?.toLowerCase();
-      return { status: 200, body: method ? state.calls.filter((call) => call.method.toLowerCase() === method) : state.calls };
+      return {
+        status: 200,
+        body: method ? state.calls.filter((call) => call.method.toLowerCase() === method) : state.calls,
+      };
     }
     case 'reset-calls':
       state.calls.length = 0;
@@ -34,8 +39,36 @@ export async function answerControlApi(
     case 'fire-event':
       return {
         status: 200,
-        body: await fireEvent(state, portalKey, String(body.event), (body.data ?? {}) as Record<string, unknown>, body.options ?? {}),
+        body: await fireEvent(
+          state,
+          portalKey,
+          String(body.event),
+          (body.data ?? {}) as Record<string, unknown>,
+          body.options ?? {},
+        ),
       };
+    case 'fire-crm-form-callback':
+      return {
+        status: 200,
+        body: await fireEvent(
+          state,
+          portalKey,
+          'ONEXTERNALCALLBACKSTART',
+          (body.data ?? {}) as Record<string, unknown>,
+          {
+            withTokens: false,
+          },
+        ),
+      };
+    case 'default-line':
+      setDefaultLine(
+        findPortal(state, portalKey),
+        String(body.line ?? 'REST_APP'),
+        body.userId === undefined ? undefined : Number(body.userId),
+      );
+      return { status: 200, body: { ok: true } };
+    case 'update-app':
+      return { status: 200, body: await updateApp(state, portalKey, body as unknown as UpdateAppOptions) };
     case 'fail-next':
       state.plannedFailures.push({
         method: String(body.method ?? '*'),

@@ -21,6 +21,8 @@ export type EmulatorState = {
   calls: RecordedCall[];
   plannedFailures: PlannedFailure[];
   failureRate: { rate: number; errors: InjectedFailure[]; random: () => number };
+  /** Requests to /oauth/token/: auto-renewal.md documents a GET. */
+  oauthRequests: Array<{ method: string; grantType: string }>;
   rateLimit?: { burst: number; drainPerSecond: number; buckets: Map<string, { level: number; at: number }> };
 };
 
@@ -36,6 +38,9 @@ export function createPortal(seed: PortalSeed, host: string): Portal {
     scope: seed.scope ?? DEFAULT_SCOPE,
     installed: seed.installed ?? true,
     applicationToken: seed.applicationToken ?? randomHex(16),
+    defaultLine: seed.defaultLine ?? 'REST_APP',
+    userDefaultLines: new Map(),
+    openedBy: new Set(),
     status: seed.status ?? 'L',
     lang: seed.lang ?? 'ru',
     events: [],
@@ -78,7 +83,7 @@ export function issueTokens(state: EmulatorState, memberId: string, userId: numb
   return record;
 }
 
-/** Every refresh returns a new pair and invalidates the old refresh token (reference §3.4). */
+/** Every refresh returns a new pair and invalidates the old refresh token (settings/oauth/auto-renewal.md). */
 export function refreshTokens(state: EmulatorState, refreshToken: string): TokenRecord | undefined {
   const old = state.refreshTokens.get(refreshToken);
   if (!old) return undefined;
@@ -87,7 +92,10 @@ export function refreshTokens(state: EmulatorState, refreshToken: string): Token
   return issueTokens(state, old.memberId, old.userId);
 }
 
-/** The OAuth-style auth block Bitrix24 attaches to events and install callbacks. */
+/**
+ * Everything known about a token pair, for tests that seed an installed portal (`installAuth`). Events carry fewer
+ * keys: see describeEventAuth in fire-event.ts.
+ */
 export function describeTokens(state: EmulatorState, portal: Portal, record: TokenRecord): Record<string, string> {
   return {
     access_token: record.accessToken,

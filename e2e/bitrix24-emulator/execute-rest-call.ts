@@ -6,6 +6,7 @@ import type { EmulatorState } from './emulator-state';
 import { findPortal, findUser } from './emulator-state';
 import type { MethodContext, MethodResult, MethodTable } from './method-context';
 import { RestError, restErrors } from './rest-error';
+import { refuseBySpec } from './spec/refuse-by-spec';
 import { bindingMethods } from './methods/binding-methods';
 import { callMethods } from './methods/call-methods';
 import { lineMethods } from './methods/line-methods';
@@ -78,7 +79,7 @@ function authenticate(state: EmulatorState, auth: string | undefined): TokenReco
   return token;
 }
 
-/** Leaky bucket per portal (reference §4), only when the test enabled it. */
+/** Leaky bucket per portal, only when the test enabled it. */
 function checkRateLimit(state: EmulatorState, memberId: string): void {
   const limit = state.rateLimit;
   if (!limit) return;
@@ -112,6 +113,8 @@ function runMethod(context: MethodContext, method: string): MethodResult {
   const entry = METHODS[name];
   if (!entry) throw restErrors.methodNotFound();
   if (!context.portal.scope.includes(entry.scope)) throw restErrors.insufficientScope();
+  const refusal = refuseBySpec(name, context.params);
+  if (refusal) throw refusal;
   return entry.handler(context);
 }
 
@@ -176,7 +179,7 @@ export function executeRestCall(
     return { kind: 'response', status: 200, body };
   } catch (error) {
     const restError = error instanceof RestError ? error : restErrors.internal();
-    const body = { error: restError.code, error_description: restError.description };
+    const body = { error: restError.code, error_description: restError.description, ...restError.extra };
     record(restError.status, body, token);
     return { kind: 'response', status: restError.status, body };
   }

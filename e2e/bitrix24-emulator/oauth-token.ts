@@ -1,8 +1,14 @@
-/** `/oauth/token/` like oauth.bitrix.info (reference §3.4): refresh gives a new pair and burns the old refresh token. */
+/**
+ * `/oauth/token/` like the OAuth server oauth.bitrix24.tech (settings/oauth/auto-renewal.md): a refresh gives a new
+ * pair and burns the old refresh token; `domain` is the OAuth server's own, never the portal's.
+ */
 import type { EmulatorState } from './emulator-state';
 import { ACCESS_TOKEN_TTL_SECONDS, findPortal, refreshTokens } from './emulator-state';
 
 export type OAuthOutcome = { status: number; body: Record<string, unknown> };
+
+/** What auto-renewal.md's answer names as `domain`: the OAuth server, whatever portal the token belongs to. */
+export const OAUTH_SERVER_DOMAIN = 'oauth.bitrix24.tech';
 
 export function answerOAuthToken(state: EmulatorState, params: Record<string, unknown>): OAuthOutcome {
   const text = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : '');
@@ -22,7 +28,7 @@ export function answerOAuthToken(state: EmulatorState, params: Record<string, un
       expires: Math.floor(record.expiresAt / 1000),
       expires_in: ACCESS_TOKEN_TTL_SECONDS,
       scope: portal.scope.join(','),
-      domain: state.host,
+      domain: OAUTH_SERVER_DOMAIN,
       server_endpoint: `${state.url}/rest/`,
       status: portal.status,
       client_endpoint: `${state.url}/rest/`,

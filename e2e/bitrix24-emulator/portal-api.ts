@@ -4,7 +4,14 @@
  * so they are not recorded in `calls`.
  */
 import type { EmulatorState } from './emulator-state';
-import { ACCESS_TOKEN_TTL_SECONDS, findPortal, findUser, issueTokens, randomHex, refreshTokens } from './emulator-state';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  findPortal,
+  findUser,
+  issueTokens,
+  randomHex,
+  refreshTokens,
+} from './emulator-state';
 
 export type PortalApiOutcome = { status: number; body: unknown };
 
@@ -18,6 +25,9 @@ function openSession(state: EmulatorState, body: Record<string, unknown>): Porta
   const portal = findPortal(state, portalKey);
   const user = findUser(portal, Number(body.user ?? 1));
   const tokens = issueTokens(state, portal.memberId, user.ID);
+  // FIRST_RUN is per user: true on the first open of the app by this user, whoever installed it.
+  const firstRun = !portal.openedBy.has(user.ID);
+  portal.openedBy.add(user.ID);
   return {
     status: 200,
     body: {
@@ -26,6 +36,7 @@ function openSession(state: EmulatorState, body: Record<string, unknown>): Porta
       memberId: portal.memberId,
       isAdmin: user.ADMIN === true,
       installed: portal.installed,
+      firstRun,
       lang: typeof body.lang === 'string' && body.lang ? body.lang : portal.lang,
       applicationToken: portal.applicationToken,
       scope: portal.scope.join(','),
@@ -48,7 +59,7 @@ function applyCommand(state: EmulatorState, body: Record<string, unknown>): Port
   const params = (body.params ?? {}) as { name?: string; value?: unknown };
   switch (body.command) {
     case 'setAppOption':
-      // The real portal only executes this for admins and never answers otherwise (reference §3.5).
+      // The real portal only executes this for admins and never answers otherwise.
       if (user.ADMIN !== true) return { status: 403, body: { error: 'ACCESS_DENIED' } };
       if (params.name) portal.appOptions[params.name] = params.value;
       return { status: 200, body: { ok: true } };

@@ -4,6 +4,8 @@ export class RestError extends Error {
     readonly code: string,
     readonly description: string,
     readonly status = 400,
+    /** Extra keys of the error body, e.g. `argument` of ERROR_ARGUMENT. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(`${code}: ${description}`);
   }
@@ -16,10 +18,13 @@ export const restErrors = {
   methodNotFound: () => new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404),
   accessDenied: () => new RestError('ACCESS_DENIED', 'Access denied!', 403),
   insufficientScope: () =>
-    new RestError('insufficient_scope', 'The request requires higher privileges than provided by the access token', 403),
+    new RestError(
+      'insufficient_scope',
+      'The request requires higher privileges than provided by the access token',
+      403,
+    ),
   queryLimit: () => new RestError('QUERY_LIMIT_EXCEEDED', 'Too many requests', 503),
-  operationLimit: () =>
-    new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429),
+  operationLimit: () => new RestError('OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit.', 429),
   internal: () => new RestError('INTERNAL_SERVER_ERROR', 'Internal server error', 500),
   core: (description: string) => new RestError('ERROR_CORE', description, 400),
 };

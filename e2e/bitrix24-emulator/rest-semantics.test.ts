@@ -11,7 +11,10 @@ let operator: string;
 beforeAll(async () => {
   const seed = createDemoPortal(MEMBER);
   for (let id = 10; id < 130; id += 1) seed.users.push({ ID: id, NAME: `User ${id}`, UF_DEPARTMENT: [2] });
-  emulator = await startEmulator({ portals: [seed, { memberId: 'other-portal', users: [{ ID: 1, NAME: 'Olga' }] }], appUrl: 'http://127.0.0.1:1' });
+  emulator = await startEmulator({
+    portals: [seed, { memberId: 'other-portal', users: [{ ID: 1, NAME: 'Olga' }] }],
+    appUrl: 'http://127.0.0.1:1',
+  });
   admin = emulator.issueTokens(MEMBER, 1).accessToken;
   operator = emulator.issueTokens(MEMBER, 2).accessToken;
 });
@@ -25,7 +28,12 @@ describe('auth and envelope', () => {
     expect(Object.keys(reply.body.time)).toEqual(
       expect.arrayContaining(['start', 'finish', 'duration', 'operating_reset_at', 'operating']),
     );
-    expect(emulator.callsTo('user.current').at(-1)).toMatchObject({ auth: operator, portal: MEMBER, userId: 2, status: 200 });
+    expect(emulator.callsTo('user.current').at(-1)).toMatchObject({
+      auth: operator,
+      portal: MEMBER,
+      userId: 2,
+      status: 200,
+    });
   });
 
   it('accepts auth in the query and the .json suffix, form bodies too', async () => {
@@ -41,8 +49,14 @@ describe('auth and envelope', () => {
   });
 
   it('rejects missing, unknown and expired tokens with 401', async () => {
-    expect(await callRest(emulator.url, 'user.current', {}, undefined)).toMatchObject({ status: 401, body: { error: 'NO_AUTH_FOUND' } });
-    expect(await callRest(emulator.url, 'user.current', {}, 'nope')).toMatchObject({ status: 401, body: { error: 'invalid_token' } });
+    expect(await callRest(emulator.url, 'user.current', {}, undefined)).toMatchObject({
+      status: 401,
+      body: { error: 'NO_AUTH_FOUND' },
+    });
+    expect(await callRest(emulator.url, 'user.current', {}, 'nope')).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_token' },
+    });
     const victim = emulator.issueTokens('other-portal', 1);
     emulator.expireToken('other-portal');
     expect(await callRest(emulator.url, 'user.current', {}, victim.accessToken)).toMatchObject({
@@ -52,11 +66,17 @@ describe('auth and envelope', () => {
   });
 
   it('answers unknown methods with 404 ERROR_METHOD_NOT_FOUND', async () => {
-    expect(await callRest(emulator.url, 'crm.nothing', {}, admin)).toMatchObject({ status: 404, body: { error: 'ERROR_METHOD_NOT_FOUND' } });
+    expect(await callRest(emulator.url, 'crm.nothing', {}, admin)).toMatchObject({
+      status: 404,
+      body: { error: 'ERROR_METHOD_NOT_FOUND' },
+    });
   });
 
   it('answers the CORS preflight of the cross-origin iframe', async () => {
-    const response = await fetch(`${emulator.url}/rest/user.current`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:3100' } });
+    const response = await fetch(`${emulator.url}/rest/user.current`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://127.0.0.1:3100' },
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
@@ -83,7 +103,10 @@ describe('users and departments', () => {
 
   it('returns departments with string ids', async () => {
     const reply = await callRest(emulator.url, 'department.get', { PARENT: 1 }, operator);
-    expect(reply.body).toMatchObject({ total: 1, result: [{ ID: '2', NAME: 'Отдел продаж', PARENT: '1', UF_HEAD: '3' }] });
+    expect(reply.body).toMatchObject({
+      total: 1,
+      result: [{ ID: '2', NAME: 'Отдел продаж', PARENT: '1', UF_HEAD: '3' }],
+    });
   });
 });
 
@@ -101,13 +124,16 @@ describe('options, events, placements', () => {
   it('binds events once and lists them', async () => {
     const bind = { event: 'OnExternalCallStart', handler: 'http://127.0.0.1:3100/api/b24/events' };
     expect((await callRest(emulator.url, 'event.bind', bind, admin)).body.result).toBe(true);
-    expect(await callRest(emulator.url, 'event.bind', bind, admin)).toMatchObject({ status: 400, body: { error: 'ERROR_CORE' } });
+    expect(await callRest(emulator.url, 'event.bind', bind, admin)).toMatchObject({
+      status: 400,
+      body: { error: 'ERROR_CORE' },
+    });
     expect((await callRest(emulator.url, 'event.get', {}, admin)).body.result).toEqual([
-      { event: 'ONEXTERNALCALLSTART', handler: bind.handler, auth_type: 1, offline: 0 },
+      { event: 'ONEXTERNALCALLSTART', handler: bind.handler, auth_type: '1', offline: 0 },
     ]);
-    expect((await callRest(emulator.url, 'event.bind', { event: 'NoSuchEvent', handler: bind.handler }, admin)).body.error).toBe(
-      'ERROR_EVENT_NOT_FOUND',
-    );
+    expect(
+      (await callRest(emulator.url, 'event.bind', { event: 'NoSuchEvent', handler: bind.handler }, admin)).body.error,
+    ).toBe('ERROR_EVENT_NOT_FOUND');
     expect((await callRest(emulator.url, 'event.unbind', bind, admin)).body.result).toEqual({ count: 1 });
   });
 
@@ -118,7 +144,9 @@ describe('options, events, placements', () => {
     expect(again.body.error_description).toContain('Handler already binded');
     expect((await callRest(emulator.url, 'placement.bind', bind, operator)).body.error).toBe('ACCESS_DENIED');
     expect((await callRest(emulator.url, 'placement.get', {}, admin)).body.result).toHaveLength(1);
-    expect((await callRest(emulator.url, 'placement.unbind', { PLACEMENT: 'CALL_CARD' }, admin)).body.result).toEqual({ count: 1 });
+    expect((await callRest(emulator.url, 'placement.unbind', { PLACEMENT: 'CALL_CARD' }, admin)).body.result).toEqual({
+      count: 1,
+    });
   });
 });
 
@@ -129,7 +157,12 @@ describe('OAuth refresh', () => {
       fetch(`${emulator.url}/oauth/token/`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: emulator.state.clientId, client_secret: secret, refresh_token: refreshToken }),
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: emulator.state.clientId,
+          client_secret: secret,
+          refresh_token: refreshToken,
+        }),
       });
     const first = await refresh(pair.refreshToken);
     const body = (await first.json()) as Record<string, string>;
@@ -148,7 +181,10 @@ describe('failure injection', () => {
     emulator.failNext('*', 'OPERATION_TIME_LIMIT');
     expect((await callRest(emulator.url, 'user.current', {}, admin)).status).toBe(503);
     expect((await callRest(emulator.url, 'user.current', {}, admin)).status).toBe(503);
-    expect(await callRest(emulator.url, 'user.admin', {}, admin)).toMatchObject({ status: 429, body: { error: 'OPERATION_TIME_LIMIT' } });
+    expect(await callRest(emulator.url, 'user.admin', {}, admin)).toMatchObject({
+      status: 429,
+      body: { error: 'OPERATION_TIME_LIMIT' },
+    });
     expect((await callRest(emulator.url, 'user.current', {}, admin)).status).toBe(200);
     emulator.failNext('user.current', 'expired_token');
     expect((await callRest(emulator.url, 'user.current', {}, admin)).body.error).toBe('expired_token');
@@ -165,7 +201,8 @@ describe('failure injection', () => {
   it('fails a seeded share of calls', async () => {
     emulator.setFailureRate(0.5, ['QUERY_LIMIT_EXCEEDED'], 42);
     const statuses = [];
-    for (let index = 0; index < 20; index += 1) statuses.push((await callRest(emulator.url, 'user.admin', {}, admin)).status);
+    for (let index = 0; index < 20; index += 1)
+      statuses.push((await callRest(emulator.url, 'user.admin', {}, admin)).status);
     emulator.setFailureRate(0);
     expect(statuses).toContain(503);
     expect(statuses).toContain(200);
@@ -174,7 +211,8 @@ describe('failure injection', () => {
   it('enforces the leaky bucket when enabled', async () => {
     emulator.setRateLimit({ burst: 3, drainPerSecond: 0.001 });
     const statuses = [];
-    for (let index = 0; index < 5; index += 1) statuses.push((await callRest(emulator.url, 'user.admin', {}, admin)).status);
+    for (let index = 0; index < 5; index += 1)
+      statuses.push((await callRest(emulator.url, 'user.admin', {}, admin)).status);
     emulator.setRateLimit(undefined);
     expect(statuses).toEqual([200, 200, 200, 503, 503]);
   });

@@ -15,6 +15,8 @@ import type { Delivery, FireEventOptions } from './fire-event';
 import { fireEvent } from './fire-event';
 import { answerControlApi } from './control-api';
 import { answerOAuthToken } from './oauth-token';
+import { setDefaultLine } from './default-line';
+import { updateApp, type UpdateAppOptions } from './update-app';
 import { answerPortalApi } from './portal-api';
 import { readParams } from './read-request';
 import type { InjectedFailure, Portal, PortalSeed, RecordedCall, TokenRecord } from './types';
@@ -36,7 +38,18 @@ export type EmulatorHandle = {
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   portal(key: string): Portal;
-  fireEvent(portal: string, event: string, data: Record<string, unknown>, options?: FireEventOptions): Promise<Delivery[]>;
+  fireEvent(
+    portal: string,
+    event: string,
+    data: Record<string, unknown>,
+    options?: FireEventOptions,
+  ): Promise<Delivery[]>;
+  /** ONEXTERNALCALLBACKSTART as a CRM form's visitor orders it: no user behind the hit, so no tokens in `auth`. */
+  fireCrmFormCallback(portal: string, data: Record<string, unknown>): Promise<Delivery[]>;
+  /** The portal's default outgoing line (`REST_APP` = this app), or one user's own choice when `userId` is given. */
+  setDefaultLine(portal: string, line: string, userId?: number): void;
+  /** A version update: new application_token, bound events dropped, ONAPPUPDATE to `handler`. */
+  updateApp(portal: string, options: UpdateAppOptions): Promise<Delivery[]>;
   failNext(method: string, error: InjectedFailure, count?: number): void;
   setFailureRate(rate: number, errors?: InjectedFailure[], seed?: number): void;
   setRateLimit(limit: { burst: number; drainPerSecond: number } | undefined): void;
@@ -90,6 +103,7 @@ async function route(state: EmulatorState, request: IncomingMessage, response: S
     return;
   }
   if (url.pathname === '/oauth/token/' || url.pathname === '/oauth/token') {
+    state.oauthRequests.push({ method: request.method ?? '', grantType: url.searchParams.get('grant_type') ?? '' });
     const outcome = answerOAuthToken(state, await readParams(request, url));
     send(response, outcome.status, outcome.body);
     return;
@@ -130,11 +144,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     calls: [],
     plannedFailures: [],
     failureRate: { rate: 0, errors: [], random: Math.random },
+    oauthRequests: [],
   };
   const server = createServer((request, response) => {
     route(state, request, response).catch((error: unknown) => {
       console.error('[bitrix24-emulator]', error);
-      if (!response.headersSent) send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: String(error) });
+      if (!response.headersSent)
+        send(response, 500, { error: 'INTERNAL_SERVER_ERROR', error_description: String(error) });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -156,6 +172,10 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Emul
     callsTo: (method) => state.calls.filter((call) => call.method.toLowerCase() === method.toLowerCase()),
     portal: (key) => findPortal(state, key),
     fireEvent: (portal, event, data, fireOptions) => fireEvent(state, portal, event, data, fireOptions),
+    fireCrmFormCallback: (portal, data) =>
+      fireEvent(state, portal, 'ONEXTERNALCALLBACKSTART', data, { withTokens: false }),
+    setDefaultLine: (portal, line, userId) => setDefaultLine(findPortal(state, portal), line, userId),
+    updateApp: (portal, updateOptions) => updateApp(state, portal, updateOptions),
     failNext: (method, error, count = 1) => state.plannedFailures.push({ method, error, remaining: count }),
     setFailureRate: (rate, errors = ['QUERY_LIMIT_EXCEEDED'], seed) => {
       state.failureRate = { rate, errors, random: seed === undefined ? Math.random : seededRandom(seed) };

@@ -34,9 +34,11 @@ export type PortalSeed = {
   appOptions?: Record<string, unknown>;
   /** Scopes granted to the app; default: everything the telephony app needs. */
   scope?: string[];
-  /** `false` = installer not finished yet: events are silently not delivered (reference §2.5). */
+  /** `false` = installer not finished yet: no event is delivered (installation-finish.md). */
   installed?: boolean;
   applicationToken?: string;
+  /** The portal's default outgoing line: `REST_APP` (this app, the default) or any other line id. */
+  defaultLine?: string;
   status?: 'L' | 'F' | 'D' | 'T' | 'P';
   lang?: string;
 };
@@ -82,6 +84,11 @@ export type Portal = {
   scope: string[];
   installed: boolean;
   applicationToken: string;
+  defaultLine: string;
+  /** Users who chose their own default app for outgoing calls. */
+  userDefaultLines: Map<number, string>;
+  /** Users who have opened the app at least once: FIRST_RUN is true on each user's first open. */
+  openedBy: Set<number>;
   status: string;
   lang: string;
   events: BoundEvent[];
@@ -112,4 +119,9 @@ export type RecordedCall = {
   viaBatch?: boolean;
 };
 
-export type InjectedFailure = 'expired_token' | 'QUERY_LIMIT_EXCEEDED' | 'OPERATION_TIME_LIMIT' | 'internal' | 'network';
+export type InjectedFailure =
+  | 'expired_token'
+  | 'QUERY_LIMIT_EXCEEDED'
+  | 'OPERATION_TIME_LIMIT'
+  | 'internal'
+  | 'network';

@@ -86,14 +86,12 @@ test.describe('the call card inside the portal', () => {
     await page.screenshot({ path: test.info().outputPath('call-card-sales-ru.png'), fullPage: true });
 
     // The card refreshes on the call's state changes. An event fired inside the SDK's bind window settles the bind
-    // promise instead (reference §5.3), so keep firing until the page shows it.
+    // promise instead, so keep firing until the page shows it.
     await expect
       .poll(async () => {
+        // The real shape: the state string alone (call-card-call-state-changed.md).
         await page.evaluate(() =>
-          (window as unknown as { __fireCallCardEvent: (name: string, data: unknown) => number }).__fireCallCardEvent(
-            'CallCard::CallStateChanged',
-            { callState: 'idle', additionalParams: { failedCode: '486' } },
-          ),
+          (window as unknown as { __fireCallState: (state: string) => number }).__fireCallState('idle'),
         );
         return frame.getByTestId('card-call-state').textContent({ timeout: 500 }).catch(() => null);
       })

@@ -74,15 +74,13 @@ test('in the CALL_CARD placement the page reads getStatus and receives call-card
   await expect
     .poll(async () => (await portalMessages(page)).some((message) => message.command === 'placementBindEvent'))
     .toBe(true);
-  // An event fired within the SDK's 900 ms bind window settles the bind promise instead (reference §5.3), so keep
+  // An event fired within the SDK's 900 ms bind window settles the bind promise instead, so keep
   // firing until the page shows it.
   await expect
     .poll(async () => {
+      // The real shape: the state string alone (call-card-call-state-changed.md).
       await page.evaluate(() =>
-        (window as unknown as { __fireCallCardEvent: (name: string, data: unknown) => number }).__fireCallCardEvent(
-          'CallCard::CallStateChanged',
-          { callState: 'connected', additionalParams: {} },
-        ),
+        (window as unknown as { __fireCallState: (state: string) => number }).__fireCallState('connected'),
       );
       return frame.getByTestId('frame-call-state').textContent({ timeout: 500 }).catch(() => null);
     })

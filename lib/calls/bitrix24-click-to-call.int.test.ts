@@ -65,7 +65,7 @@ describe('Bitrix24 click-to-call end to end: emulator event â†’ real Asterisk â†
       expect(statistic).toMatchObject({
         CALL_FAILED_CODE: '200',
         COST_CURRENCY: 'RUB',
-        PORTAL_USER_ID: String(userId),
+        PORTAL_USER_ID: userId,
       });
 
       const row = await b.db.call.findFirstOrThrow({ where: { b24CallId: callId } });

@@ -64,7 +64,7 @@ export const envSchema = z.object({
   B24_CLIENT_ID: z.string().min(1).optional(),
   B24_CLIENT_SECRET: z.string().min(1).optional(),
   /** OAuth server for token refresh; the test emulator overrides it. */
-  B24_OAUTH_URL: z.url().default('https://oauth.bitrix.info'),
+  B24_OAUTH_URL: z.url().default('https://oauth.bitrix24.tech'),
   /** Shared secret Asterisk's dialplan sends to /api/asterisk/route; without it only loopback may ask. */
   DIALPLAN_SECRET: optionalSecret,
   /**

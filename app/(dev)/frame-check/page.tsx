@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { readCallState } from '@/components/call-card/read-call-state';
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { FrameStatus } from '@/components/bitrix24/frame-status';
 
@@ -14,14 +15,15 @@ export default function FrameCheckPage() {
   const [callStatus, setCallStatus] = useState<string | null>(null);
   const [callState, setCallState] = useState<string | null>(null);
 
-  // In the call card placement: read the card's status and follow its state (reference §3.6).
+  // In the call card placement: read the card's status and follow its state.
   useEffect(() => {
     const b24 = frame.b24;
     if (frame.status !== 'frame' || frame.placement !== 'CALL_CARD' || !b24) return;
     void b24.placement.call('getStatus').then((status: { CALL_ID?: string }) => setCallStatus(status.CALL_ID ?? ''));
-    void b24.placement.bindEvent('CallCard::CallStateChanged', (data: { callState?: string }) =>
-      setCallState(data.callState ?? ''),
-    );
+    void b24.placement.bindEvent('CallCard::CallStateChanged', (payload: unknown) => {
+      const state = readCallState(payload);
+      if (state !== null) setCallState(state);
+    });
   }, [frame.status, frame.placement, frame.b24]);
 
   useEffect(() => {

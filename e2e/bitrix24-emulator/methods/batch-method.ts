@@ -1,5 +1,5 @@
 /**
- * `batch` (reference §4): `cmd` = `{key: "method?urlencoded-params"}` (≤50), `halt`, `$result[key][field]`
+ * `batch`: `cmd` = `{key: "method?urlencoded-params"}` (≤50), `halt`, `$result[key][field]`
  * references; answers 200 with result/result_error/result_total/result_next/result_time even when commands fail.
  */
 import { parseBracketParams } from '../bracket-params';
@@ -54,10 +54,13 @@ export function runBatch({ params }: MethodContext, runCommand: RunCommand): Met
     const [method = '', query = ''] = text.split(/\?(.*)/s);
     const outcome =
       method.toLowerCase() === 'batch'
-        ? { ok: false as const, error: new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400) }
+        ? {
+            ok: false as const,
+            error: new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 400),
+          }
         : runCommand(method, parseBracketParams(query));
     if (!outcome.ok) {
-      errors[key] = { error: outcome.error.code, error_description: outcome.error.description };
+      errors[key] = { error: outcome.error.code, error_description: outcome.error.description, ...outcome.error.extra };
       if (halt) break;
       continue;
     }

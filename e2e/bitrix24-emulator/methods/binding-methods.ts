@@ -1,7 +1,7 @@
-/** event.bind/unbind/get and placement.bind/unbind/get/list (reference §2.5, §3.6). */
+/** event.bind/unbind/get and placement.bind/unbind/get/list. */
 import { RestError, restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
-import { intParam, objectParam, param, stringParam } from '../method-context';
+import { intParam, objectParam, param, phpObject, stringParam } from '../method-context';
 
 export const KNOWN_EVENTS = [
   'ONEXTERNALCALLSTART',
@@ -75,7 +75,13 @@ export const bindingMethods: MethodTable = {
       return { result: { count: before - portal.events.length } };
     },
   },
-  'event.get': { scope: 'app', handler: ({ portal }) => ({ result: portal.events.map((item) => ({ ...item })) }) },
+  // event-get.md: auth_type is a string ("0", "15"), offline a number.
+  'event.get': {
+    scope: 'app',
+    handler: ({ portal }) => ({
+      result: portal.events.map((item) => ({ ...item, auth_type: String(item.auth_type) })),
+    }),
+  },
   'placement.list': { scope: 'placement', handler: () => ({ result: KNOWN_PLACEMENTS }) },
   'placement.bind': {
     scope: 'placement',
@@ -83,6 +89,14 @@ export const bindingMethods: MethodTable = {
       if (user.ADMIN !== true) throw restErrors.accessDenied();
       const placement = stringParam(params, 'PLACEMENT').toUpperCase();
       const handler = stringParam(params, 'HANDLER');
+      // placement-bind.md's error sample for a missing argument.
+      for (const [name, value] of [
+        ['PLACEMENT', placement],
+        ['HANDLER', handler],
+      ]) {
+        if (!value)
+          throw new RestError('ERROR_ARGUMENT', `Argument '${name}' is null or empty`, 400, { argument: name });
+      }
       if (!KNOWN_PLACEMENTS.includes(placement)) {
         throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found', 400);
       }
@@ -98,7 +112,16 @@ export const bindingMethods: MethodTable = {
         groupName: stringParam(params, 'GROUP_NAME'),
         userId: intParam(params, 'USER_ID', 0),
         options: objectParam(params, 'OPTIONS'),
-        langAll: objectParam(params, 'LANG_ALL'),
+        // Without LANG_ALL the portal files the titles under its own language (placement-get.md's rows).
+        langAll: Object.keys(objectParam(params, 'LANG_ALL')).length
+          ? objectParam(params, 'LANG_ALL')
+          : {
+              [portal.lang]: {
+                TITLE: stringParam(params, 'TITLE'),
+                DESCRIPTION: stringParam(params, 'DESCRIPTION'),
+                GROUP_NAME: stringParam(params, 'GROUP_NAME'),
+              },
+            },
       });
       return { result: true };
     },
@@ -120,7 +143,13 @@ export const bindingMethods: MethodTable = {
     scope: 'placement',
     handler: ({ portal, user }) => {
       if (user.ADMIN !== true) throw restErrors.accessDenied();
-      return { result: portal.placements.map((item) => ({ ...item })) };
+      // placement-get.md's row: no group name, and empty options as PHP's `[]`.
+      return {
+        result: portal.placements.map(({ groupName: _groupName, options, ...item }) => ({
+          ...item,
+          options: phpObject(options),
+        })),
+      };
     },
   },
 };

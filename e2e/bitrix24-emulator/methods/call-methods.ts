@@ -1,4 +1,7 @@
-/** telephony.externalCall.* (reference §1.3–1.5). `finish` deletes the live call, so a second finish fails. */
+/**
+ * telephony.externalCall.* (api-reference/telephony/telephony-external-call-*.md). `finish` deletes the live call, so
+ * a second finish fails.
+ */
 import { RestError, restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { intParam, param, stringParam } from '../method-context';
@@ -31,30 +34,34 @@ export const callMethods: MethodTable = {
       if (!call) throw restErrors.core('Call is not found (call should be registered prior to finishing');
       const duration = intParam(params, 'DURATION', 0);
       const statusCode = stringParam(params, 'STATUS_CODE') || defaultStatusCode(duration);
-      const cost = param(params, 'COST');
+      const cost = Number.parseFloat(stringParam(params, 'COST')) || 0;
+      const rawVote = Number.parseInt(stringParam(params, 'VOTE'), 10);
+      const vote = Number.isFinite(rawVote) ? rawVote : undefined;
       call.shownTo = call.shownTo.filter((id) => id !== user.ID);
+      // Types as telephony-external-call-finish.md answers: numbers for ids, duration, cost and vote.
       call.statistic = {
-        ID: String(portal.nextId++),
         CALL_ID: call.CALL_ID,
         EXTERNAL_CALL_ID: call.EXTERNAL_CALL_ID || null,
-        PORTAL_USER_ID: String(user.ID),
+        PORTAL_USER_ID: user.ID,
         PHONE_NUMBER: call.PHONE_NUMBER,
         PORTAL_NUMBER: call.LINE_NUMBER || `REST_APP:${state.clientId}`,
         INCOMING: String(call.TYPE),
-        CALL_DURATION: String(duration),
-        CALL_START_DATE: call.CALL_START_DATE,
+        CALL_DURATION: duration,
+        // A PHP DateTime: the portal serialises it as an empty object.
+        CALL_START_DATE: {},
         CALL_STATUS: duration > 0 ? 1 : 0,
-        CALL_VOTE: stringParam(params, 'VOTE') || null,
-        COST: cost === undefined ? null : String(cost),
-        COST_CURRENCY: stringParam(params, 'COST_CURRENCY') || null,
+        CALL_VOTE: vote === undefined ? null : vote,
+        COST: cost,
+        COST_CURRENCY: stringParam(params, 'COST_CURRENCY'),
         CALL_FAILED_CODE: statusCode,
-        CALL_FAILED_REASON: stringParam(params, 'FAILED_REASON') || null,
+        CALL_FAILED_REASON: stringParam(params, 'FAILED_REASON'),
         REST_APP_ID: '1',
         REST_APP_NAME: state.clientId,
-        CRM_ACTIVITY_ID: call.CRM_ENTITY_ID ? String(portal.nextId++) : null,
+        CRM_ACTIVITY_ID: call.CRM_ENTITY_ID ? portal.nextId++ : null,
         COMMENT: null,
         CRM_ENTITY_TYPE: call.CRM_ENTITY_TYPE,
-        CRM_ENTITY_ID: call.CRM_ENTITY_ID === null ? null : String(call.CRM_ENTITY_ID),
+        CRM_ENTITY_ID: call.CRM_ENTITY_ID,
+        ID: portal.nextId++,
       };
       return { result: call.statistic };
     },
@@ -91,7 +98,9 @@ export const callMethods: MethodTable = {
       if (!/\.(wav|mp3)$/i.test(fileName)) throw restErrors.core('Wrong file extension. Only wav and mp3 are allowed');
       const content = stringParam(params, 'FILE_CONTENT');
       if (!url && !content) {
-        return { result: { uploadUrl: `${state.url}/upload/record?CALL_ID=${encodeURIComponent(callId)}`, fieldName: 'file' } };
+        return {
+          result: { uploadUrl: `${state.url}/upload/record?CALL_ID=${encodeURIComponent(callId)}`, fieldName: 'file' },
+        };
       }
       call.record = { url: url || undefined, fileName, fileId: portal.nextId++ };
       return { result: { FILE_ID: call.record.fileId } };
@@ -101,7 +110,7 @@ export const callMethods: MethodTable = {
     scope: 'telephony',
     handler: ({ portal, params }) => {
       const phone = stringParam(params, 'PHONE_NUMBER');
-      if (!phone) throw restErrors.core('PHONE_NUMBER should not be empty');
+      if (!phone) throw restErrors.core('PHONE_NUMBER is empty');
       const result = portal.crm
         .filter((item) => samePhone(item.PHONE, phone))
         .map((item) => {

@@ -1,4 +1,4 @@
-/** telephony.externalLine.* (reference §1.2): lines belong to the app, keyed by the arbitrary string NUMBER. */
+/** telephony.externalLine.* (telephony-external-line-*.md): lines belong to the app, keyed by the arbitrary string NUMBER. */
 import { restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { param, stringParam } from '../method-context';
@@ -46,6 +46,9 @@ export const lineMethods: MethodTable = {
     handler: ({ portal, params }) => {
       const number = stringParam(params, 'NUMBER').trim();
       if (!number) throw restErrors.core('NUMBER should not be empty');
+      if (!portal.lines.some((line) => line.NUMBER === number)) {
+        throw restErrors.core(`Could not find line with number ${number}`);
+      }
       portal.lines = portal.lines.filter((line) => line.NUMBER !== number);
       return { result: [] };
     },

@@ -1,25 +1,38 @@
-/** user.*, department.get, profile, app.info, app.option.*, user.option.* (reference §3.1, §3.5, §4). */
+/** user.*, department.get, profile, app.info, app.option.*, user.option.*. */
 import { RestError, restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { objectParam, paginate, param, phpObject, stringParam } from '../method-context';
 import type { Portal, UserSeed } from '../types';
 import { matchFilter, sortRows } from './match-filter';
 
-/** The row shape user.get returns: IDs as strings, UF_DEPARTMENT as numbers, no admin flag. */
+/**
+ * The row user.get and user.current return (user-get.md's sample): IDs as strings, UF_DEPARTMENT as numbers, dates
+ * the portal has no value for as PHP's empty DateTime `{}`, no admin flag. UF_PHONE_INNER only when it is set.
+ */
 export function presentUser(user: UserSeed): Record<string, unknown> {
   return {
     ID: String(user.ID),
-    XML_ID: null,
     ACTIVE: user.ACTIVE !== false,
     NAME: user.NAME,
     LAST_NAME: user.LAST_NAME ?? '',
     SECOND_NAME: '',
     EMAIL: user.EMAIL ?? '',
-    PERSONAL_MOBILE: user.PERSONAL_MOBILE ?? '',
-    WORK_PHONE: user.WORK_PHONE ?? '',
-    UF_PHONE_INNER: user.UF_PHONE_INNER ?? null,
-    UF_DEPARTMENT: user.UF_DEPARTMENT ?? [],
+    LAST_LOGIN: '2026-01-15T09:00:00+03:00',
+    DATE_REGISTER: '2025-01-15T00:00:00+03:00',
+    TIME_ZONE: '',
     IS_ONLINE: 'N',
+    TIMESTAMP_X: {},
+    LAST_ACTIVITY_DATE: {},
+    PERSONAL_GENDER: '',
+    PERSONAL_WWW: '',
+    PERSONAL_BIRTHDAY: '',
+    PERSONAL_MOBILE: user.PERSONAL_MOBILE ?? '',
+    PERSONAL_CITY: '',
+    WORK_PHONE: user.WORK_PHONE ?? '',
+    WORK_POSITION: '',
+    UF_EMPLOYMENT_DATE: '',
+    UF_DEPARTMENT: user.UF_DEPARTMENT ?? [],
+    ...(user.UF_PHONE_INNER ? { UF_PHONE_INNER: user.UF_PHONE_INNER } : {}),
     USER_TYPE: 'employee',
   };
 }
@@ -72,8 +85,8 @@ export const userMethods: MethodTable = {
           ID: String(item.ID),
           NAME: item.NAME,
           SORT: item.SORT ?? 500,
-          PARENT: item.PARENT === undefined ? undefined : String(item.PARENT),
-          UF_HEAD: item.UF_HEAD === undefined ? '0' : String(item.UF_HEAD),
+          ...(item.PARENT === undefined ? {} : { PARENT: String(item.PARENT) }),
+          ...(item.UF_HEAD === undefined ? {} : { UF_HEAD: String(item.UF_HEAD) }),
         }))
         .filter((row) => matchFilter(row, filter));
       return paginate(sortRows(rows, stringParam(params, 'sort') || 'SORT', stringParam(params, 'order') || 'ASC'), {

@@ -1,4 +1,4 @@
-// The portal side of the iframe protocol (reference §3.2, §5.3), mirroring Bitrix24's applayout.js closely enough
+// The portal side of the iframe protocol, mirroring Bitrix24's applayout.js closely enough
 // for the real b24jssdk: window.name, the POSTed form, and answers to the child's postMessage commands.
 (function () {
   'use strict';
@@ -16,6 +16,12 @@
   var session = null;
   var iframe = null;
   var appOrigin = '';
+  var installFinished = false; // set once setInstallFinish reloaded the frame
+
+  // Interface events each placement registers (bx24-placement-bind-event.md); others are not subscribable.
+  var PLACEMENT_EVENTS = {
+    CALL_CARD: ['CallCard::EntityChanged', 'CallCard::BeforeClose', 'CallCard::CallStateChanged'],
+  };
 
   var CALL_CARD_INTERFACE = {
     command: ['getStatus', 'disableAutoClose', 'enableAutoClose'],
@@ -45,6 +51,7 @@
     target.searchParams.set('PROTOCOL', location.protocol === 'https:' ? '1' : '0');
     target.searchParams.set('LANG', session.lang);
     target.searchParams.set('APP_SID', session.appSid);
+    if (installFinished) target.searchParams.set('install_finished', 'Y');
     return target.toString();
   }
 
@@ -94,7 +101,7 @@
       AUTH_EXPIRES: session.AUTH_EXPIRES,
       REFRESH_ID: session.REFRESH_ID,
       MEMBER_ID: session.memberId,
-      FIRST_RUN: !session.installed,
+      FIRST_RUN: session.firstRun,
       IS_ADMIN: session.isAdmin,
       INSTALL: !session.installed,
       USER_OPTIONS: session.userOptions,
@@ -140,7 +147,7 @@
         return reply(callbackId);
       case 'setAppOption':
       case 'setUserOption':
-        // Non-admins get no answer at all for setAppOption, exactly like the portal (reference §3.5).
+        // Non-admins get no answer at all for setAppOption, exactly like the portal.
         if (cmd === 'setAppOption' && !session.isAdmin) return;
         return api('command', { auth: session.AUTH_ID, command: cmd, params: params }).then(function (answer) {
           if (!answer.ok) return;
@@ -149,16 +156,18 @@
           reply(callbackId);
         });
       case 'setInstallFinish':
+        // Never answered: the portal reloads the app with install_finished=Y instead (bx24-install-finish.md).
         return api('command', { auth: session.AUTH_ID, command: cmd }).then(function () {
           session.installed = true;
-          reply(callbackId);
-          // The portal reloads the app after the installer finishes.
-          setTimeout(postFormIntoFrame, 50);
+          installFinished = true;
+          postFormIntoFrame();
         });
       case 'reloadWindow':
         return postFormIntoFrame();
       case 'placementBindEvent':
-        // Not answered now: the callback id is answered each time the event fires.
+        // Not answered now: the callback id is answered each time the event fires. An event the placement
+        // does not register is silently not subscribed.
+        if ((PLACEMENT_EVENTS[placement] || []).indexOf(params.event) === -1) return;
         (eventCallbacks[params.event] = eventCallbacks[params.event] || []).push(callbackId);
         return;
       case 'getInterface':
@@ -210,6 +219,10 @@
     return ids.length;
   };
   window.__fireCallCardEvent = window.__firePlacementEvent;
+  // CallCard::CallStateChanged passes the state string alone (call-card-call-state-changed.md): "<id>:\"idle\"".
+  window.__fireCallState = function (callState) {
+    return window.__firePlacementEvent('CallCard::CallStateChanged', String(callState));
+  };
 
   api('session', { portal: query.get('portal') || '', user: query.get('user') || '1', lang: query.get('lang') || '' })
     .then(function (answer) {
@@ -219,7 +232,7 @@
       appOrigin = new URL(session.appUrl).origin;
       document.getElementById('portal-title').textContent = session.memberId + ' · ' + session.user.name;
       iframe = document.createElement('iframe');
-      // What the SDK parses: DOMAIN|PROTOCOL|APP_SID (reference §5.3).
+      // What the SDK parses: DOMAIN|PROTOCOL|APP_SID.
       iframe.name = location.host + '|' + (location.protocol === 'https:' ? '1' : '0') + '|' + session.appSid;
       iframe.id = 'app-frame';
       document.getElementById('app-container').appendChild(iframe);

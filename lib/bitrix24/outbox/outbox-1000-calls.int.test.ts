@@ -181,8 +181,8 @@ describe('outbox: 1 000 calls, 20 % failing REST, one token expiry', () => {
     const sample = calls.find((call) => call.EXTERNAL_CALL_ID === 'call-3');
     expect(sample?.statistic).toMatchObject({
       CALL_FAILED_CODE: '200',
-      CALL_DURATION: '33',
-      COST: '1.50',
+      CALL_DURATION: 33,
+      COST: 1.5,
       COST_CURRENCY: 'RUB',
     });
 

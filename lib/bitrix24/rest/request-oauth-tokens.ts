@@ -15,28 +15,41 @@ export type OAuthTokens = {
   domain: string;
 };
 
-export type RequestOAuthTokensOptions = { refreshToken: string; oauthUrl?: string; clientId?: string; clientSecret?: string };
+export type RequestOAuthTokensOptions = {
+  refreshToken: string;
+  oauthUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+};
 
 const OAUTH_TIMEOUT_MS = 10_000;
 
 /**
- * Exchanges a refresh token at the OAuth server (B24_OAUTH_URL, never an address taken from a request). Besides new
- * tokens this proves who the portal is: the server answers with the member_id and client endpoint the token belongs
- * to, for our client_id only — that is how an install callback is authenticated before anything is stored.
+ * Exchanges a refresh token at the OAuth server (B24_OAUTH_URL, never an address taken from a request). Its answer's
+ * `domain` is the OAuth server's own (oauth.bitrix24.tech), not the portal's: the portal is `client_endpoint`'s host.
+ * Besides new tokens this proves who the portal is: the server answers with the member_id and client endpoint the
+ * token belongs to, for our client_id only — that is how an install callback is authenticated before anything is
+ * stored.
  */
 export async function requestOAuthTokens(options: RequestOAuthTokensOptions): Promise<OAuthTokens> {
   const config = getConfig();
   const clientId = options.clientId ?? config.B24_CLIENT_ID;
   const clientSecret = options.clientSecret ?? config.B24_CLIENT_SECRET;
-  if (!clientId || !clientSecret) throw new AppError('CONFIG_INVALID', 'B24_CLIENT_ID and B24_CLIENT_SECRET are required to talk to Bitrix24');
+  if (!clientId || !clientSecret)
+    throw new AppError('CONFIG_INVALID', 'B24_CLIENT_ID and B24_CLIENT_SECRET are required to talk to Bitrix24');
   if (!options.refreshToken) throw new AppError('UNAUTHORIZED', 'No refresh token');
   const base = (options.oauthUrl ?? config.B24_OAUTH_URL).replace(/\/+$/, '');
   let response: Response;
   try {
-    response = await fetch(`${base}/oauth/token/`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: options.refreshToken }),
+    // A GET with the query, as settings/oauth/auto-renewal.md documents the refresh.
+    const query = new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: clientId,
+      client_secret: clientSecret,
+      refresh_token: options.refreshToken,
+    });
+    response = await fetch(`${base}/oauth/token/?${query.toString()}`, {
+      method: 'GET',
       signal: AbortSignal.timeout(OAUTH_TIMEOUT_MS),
       cache: 'no-store',
     });
@@ -44,10 +57,21 @@ export async function requestOAuthTokens(options: RequestOAuthTokensOptions): Pr
     throw new AppError('UNAVAILABLE', 'Bitrix24 OAuth server did not answer');
   }
   const body = (await response.json().catch(() => null)) as (Partial<OAuthTokens> & { error?: string }) | null;
-  if (!response.ok || !body || body.error || !body.access_token || !body.refresh_token || !body.member_id || !body.client_endpoint) {
+  if (
+    !response.ok ||
+    !body ||
+    body.error ||
+    !body.access_token ||
+    !body.refresh_token ||
+    !body.member_id ||
+    !body.client_endpoint
+  ) {
     // invalid_grant (refresh token used or expired), invalid_client (app removed / wrong keys), PAYMENT_REQUIRED…
     const code = body?.error ?? `HTTP ${response.status}`;
-    throw new AppError(response.status >= 500 ? 'UNAVAILABLE' : 'UNAUTHORIZED', `Bitrix24 OAuth refused the refresh token: ${code}`);
+    throw new AppError(
+      response.status >= 500 ? 'UNAVAILABLE' : 'UNAUTHORIZED',
+      `Bitrix24 OAuth refused the refresh token: ${code}`,
+    );
   }
   return {
     access_token: body.access_token,

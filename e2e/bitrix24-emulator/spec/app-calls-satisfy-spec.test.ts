@@ -1,0 +1,128 @@
+/**
+ * Every REST call the app makes in its flows (installer: binds and lines; a call: register, show, finish,
+ * attachRecord; the user lookup) satisfies the vendored spec of its method: known names, required present, types.
+ * The emulator records the calls as the portal receives them, batched commands included.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpPortal } from '../../../lib/bitrix24/install/set-up-portal';
+import { runOutboxOnce } from '../../../lib/bitrix24/outbox/run-outbox-once';
+import { forgetPortalClient } from '../../../lib/bitrix24/rest/get-portal-client';
+import { resolveUserExtension } from '../../../lib/bitrix24/users/resolve-user-extension';
+import { finishCallInBitrix24 } from '../../../lib/calls/registration/finish-call-in-bitrix24';
+import { registerCallInBitrix24 } from '../../../lib/calls/registration/register-call-in-bitrix24';
+import type { Db } from '../../../lib/db/client';
+import { createTestDatabase, type TestDatabase } from '../../../lib/db/testing/create-test-database';
+import { seedDemoPortal } from '../../../lib/routing/settings/seed-demo-portal';
+import { createDemoPortal } from '../demo-portal';
+import { startEmulator, type EmulatorHandle } from '../start-emulator';
+import { checkCallAgainstSpec } from './check-call-against-spec';
+import { loadMethodSpec } from './load-method-spec';
+
+const MEMBER = 'spec-member';
+let emulator: EmulatorHandle;
+let testDb: TestDatabase;
+let db: Db;
+let portalId: number;
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    portals: [createDemoPortal(MEMBER)],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.spec',
+    clientSecret: 'spec-secret',
+  });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.spec',
+    B24_CLIENT_SECRET: 'spec-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
+  testDb = await createTestDatabase({ kind: 'sqlite' });
+  db = testDb.db();
+  const auth = emulator.installAuth(MEMBER, 1);
+  const portal = await db.portal.create({
+    data: {
+      memberId: MEMBER,
+      domain: auth.domain!,
+      clientEndpoint: auth.client_endpoint!,
+      serverEndpoint: auth.server_endpoint!,
+      accessToken: auth.access_token!,
+      refreshToken: auth.refresh_token!,
+      expiresAt: new Date(Date.now() + 3_600_000),
+      applicationToken: auth.application_token!,
+    },
+  });
+  portalId = portal.id;
+  await seedDemoPortal({ db, portalId });
+}, 60_000);
+afterAll(async () => {
+  forgetPortalClient();
+  await emulator?.close();
+  await testDb?.dispose();
+});
+
+/** Sends until nothing is pending; messages waiting for a referenced one are made due again at once. */
+async function drainOutbox(): Promise<void> {
+  for (let round = 0; round < 10; round += 1) {
+    await runOutboxOnce({ db, ratePerSecond: 1000, burst: 1000, log: () => undefined });
+    const pending = await db.outboxMessage.updateMany({
+      where: { status: 'pending' },
+      data: { nextAttemptAt: new Date() },
+    });
+    if (pending.count === 0) return;
+  }
+}
+
+describe('the app’s REST calls satisfy the docs’ spec', () => {
+  it('installer, a registered call with its finish and record, and the user lookup', async () => {
+    await setUpPortal({ portalId, publicUrl: 'https://calls.example.test', db });
+    const linkedId = `spec-${Date.now()}`;
+    const decision = await registerCallInBitrix24({
+      portalId,
+      linkedId,
+      direction: 'inbound',
+      number: '+79161234567',
+      b24UserId: 2,
+      lineNumber: 'auto',
+      lists: [{ list: 'whitelist_user', value: '2', isPattern: false }],
+      db,
+    });
+    expect(decision.register).toBe(true);
+    await drainOutbox();
+    await finishCallInBitrix24({
+      portalId,
+      linkedId,
+      direction: 'inbound',
+      b24UserId: 2,
+      durationSec: 42,
+      answered: true,
+      costKopecks: 150,
+      recording: { fileName: 'call.mp3', contentBase64: Buffer.from('ID3').toString('base64') },
+      db,
+    });
+    await drainOutbox();
+    await resolveUserExtension({ db, portalId, b24UserId: 99 }); // not cached: asks user.get
+
+    const methods = new Set(emulator.calls.map((call) => call.method.toLowerCase()));
+    for (const method of [
+      'event.bind',
+      'user.get',
+      'telephony.externalline.add',
+      'telephony.externalcall.register',
+      'telephony.externalcall.show',
+      'telephony.externalcall.finish',
+      'telephony.externalcall.attachrecord',
+    ]) {
+      expect(methods, `the flows should have called ${method}`).toContain(method);
+    }
+    const checked = emulator.calls
+      .filter((call) => call.method.toLowerCase() !== 'batch')
+      .map((call) => ({ call, spec: loadMethodSpec(call.method) }))
+      .filter((item) => item.spec !== undefined);
+    expect(checked.length).toBeGreaterThan(5);
+    for (const { call, spec } of checked) {
+      const violations = checkCallAgainstSpec({ spec: spec!, params: call.params });
+      expect(violations, `${call.method} ${JSON.stringify(call.params)} against ${spec!.source.file}`).toEqual([]);
+      expect(call.status, `${call.method}: ${JSON.stringify(call.response)}`).toBe(200);
+    }
+  });
+});
