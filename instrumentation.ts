@@ -24,8 +24,11 @@ export async function register(): Promise<void> {
   const { startDialplanProcess } = await import('./lib/dialplan/start-dialplan-process');
   startDialplanProcess();
   // The Bitrix24 REST outbox (lib/bitrix24/outbox): sends queued register/finish/bind writes; needs the app keys.
-  if (config.B24_CLIENT_ID && config.B24_CLIENT_SECRET)
+  // Click-to-calls stored before Bitrix24 was answered and lost with a crashed process: their cards are closed.
+  if (config.B24_CLIENT_ID && config.B24_CLIENT_SECRET) {
     (await import('./lib/bitrix24/outbox/start-outbox-worker')).startOutboxWorker();
+    (await import('./lib/calls/start-queued-call-sweeper')).startQueuedCallSweeper();
+  }
   // The numbering registry refreshed from its publisher on a schedule (lib/numbering/store); "off" disables it.
   const registryUrls = config.REGISTRY_DOWNLOAD_URLS.split(',')
     .map((url) => url.trim())

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, Prisma } from '../db/client';
 import type { RouteDecision, TrunkChoice } from '../routing/decide-route';
+import { QUEUED_STATUS } from './queued-call';
 
 export type OutgoingCallOrigin = 'click_to_call' | 'callback';
 
@@ -56,6 +57,10 @@ export async function claimCallJournalRow(options: ClaimCallJournalRowOptions): 
     registrationReason: options.origin,
     startedAt: options.startedAt,
   };
+  // A click-to-call stored before its event was answered (queueEventCall) is taken over by exactly one placer.
+  const { linkedId, ...rest } = data;
+  const fromQueue = await db.call.updateMany({ where: { linkedId, status: QUEUED_STATUS }, data: rest });
+  if (fromQueue.count === 1) return true;
   return db.call.create({ data, select: { id: true } }).then(
     () => true,
     (error: { code?: string }) => {

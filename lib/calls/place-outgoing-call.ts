@@ -9,6 +9,7 @@ import { claimCallJournalRow, linkedIdForB24Call, type OutgoingCallOrigin } from
 import { getSimLoad } from './get-sim-load';
 import { newLinkedId, originate } from './originate-call';
 import { pickPbxConnection, type PbxConnections } from './pbx-connections';
+import { QUEUED_STATUS } from './queued-call';
 import { refusedLineReason } from './refused-line-reason';
 import { shouldRecordCall } from './should-record-call';
 
@@ -60,8 +61,9 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
   const b24CallId = options.b24CallId || null;
   const requestedLine = options.requestedLine?.trim() || null;
   const linkedId = b24CallId ? linkedIdForB24Call(portalId, b24CallId) : newLinkedId();
-  if (b24CallId && (await db.call.findUnique({ where: { linkedId }, select: { id: true } }))) {
-    return { outcome: 'duplicate', linkedId };
+  if (b24CallId) {
+    const existing = await db.call.findUnique({ where: { linkedId }, select: { status: true } });
+    if (existing && existing.status !== QUEUED_STATUS) return { outcome: 'duplicate', linkedId };
   }
   if (options.callerChanged) forgetRoutingContext(portalId);
   const trackers = [...ami.values()].map((connection) => connection.tracking.state);

@@ -1,10 +1,13 @@
+import { queueEventCall } from '../../calls/queue-event-call';
 import { readBracketString } from '../parse-bracket-body';
 import type { EventHandler } from './event-context';
 import { placeEventCall } from './place-event-call';
 
 /**
  * ONEXTERNALCALLSTART (click-to-call). Bitrix24 has registered the call already: we never register again, we keep its
- * CALL_ID on the journal row so the hang-up finishes exactly that call. Replies at once; the call is placed after.
+ * CALL_ID on the journal row so the hang-up finishes exactly that call. The call is stored before the answer (a crash
+ * after it cannot lose the call: its card is closed by the sweeper) and placed after it; a CALL_ID seen before is
+ * answered and dropped.
  */
 export const handleExternalCallStart: EventHandler = async (context) => {
   const data = (name: string) => readBracketString(context.body, 'data', name);
@@ -15,6 +18,14 @@ export const handleExternalCallStart: EventHandler = async (context) => {
     return { status: 200, body: { ignored: 'incomplete event' } };
   }
   const lineNumber = data('LINE_NUMBER');
+  const queued = await queueEventCall({
+    db: context.db,
+    portalId: context.portal.id,
+    b24CallId: callId,
+    number,
+    b24UserId: userId,
+  });
+  if (queued === 'duplicate') return { status: 200, body: { ignored: 'CALL_ID handled before' } };
   return {
     status: 200,
     body: { ok: true },

@@ -1,5 +1,6 @@
 import { NOT_PLACED_STATUS_CODE } from '../../calls/b24-status-code';
 import type { OutgoingCallOrigin } from '../../calls/claim-call-journal-row';
+import { closeQueuedCall } from '../../calls/close-queued-call';
 import { enqueueRestCall } from '../outbox/enqueue-rest-call';
 import { resolveUserExtension } from '../users/resolve-user-extension';
 import type { EventContext } from './event-context';
@@ -49,6 +50,7 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
   }
   log(`[b24 ${origin}] ${portal.memberId} CALL_ID ${callId ?? '-'}: not placed: ${failure}`);
   if (!callId) return;
+  await closeQueuedCall({ db, portalId: portal.id, b24CallId: callId, reason: failure.slice(0, 200) });
   await enqueueRestCall({
     db,
     portalId: portal.id,

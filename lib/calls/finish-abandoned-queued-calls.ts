@@ -1,0 +1,57 @@
+import { enqueueRestCall } from '../bitrix24/outbox/enqueue-rest-call';
+import type { Db } from '../db/client';
+import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
+import { QUEUED_STATUS, type QueuedCallRequest } from './queued-call';
+
+export type FinishAbandonedQueuedCallsOptions = {
+  db: Db;
+  /** A queued call older than this was lost with the process that took it (placing one takes well under a second). */
+  olderThanMs?: number;
+  now?: number;
+};
+
+export const ABANDONED_REASON = 'the app stopped before placing the call';
+
+/**
+ * Click-to-calls stored but never placed (the process died between answering Bitrix24 and the Originate): each is
+ * closed as not placed and its card in Bitrix24 finished with the reason, once — the row moves out of 'queued' in the
+ * same statement that decides who finishes it, so two instances sweeping at once finish it once.
+ */
+export async function finishAbandonedQueuedCalls(options: FinishAbandonedQueuedCallsOptions): Promise<number> {
+  const { db, olderThanMs = 30_000, now = Date.now() } = options;
+  const stale = await db.call.findMany({
+    where: { status: QUEUED_STATUS, startedAt: { lt: new Date(now - olderThanMs) } },
+    select: { id: true, portalId: true, b24CallId: true, decision: true },
+    take: 500,
+  });
+  let finished = 0;
+  for (const call of stale) {
+    const endedAt = new Date(now);
+    const taken = await db.call.updateMany({
+      where: { id: call.id, status: QUEUED_STATUS },
+      data: { status: 'ended', endedAt, talkSec: 0, durationSec: 0, b24StatusCode: NOT_PLACED_STATUS_CODE },
+    });
+    if (taken.count !== 1) continue;
+    await db.callEvent.create({
+      data: { callId: call.id, kind: 'ended', at: endedAt, payload: { reason: 'abandoned' } },
+    });
+    const b24UserId = (call.decision as QueuedCallRequest | null)?.queuedFor?.b24UserId;
+    if (call.b24CallId) {
+      await enqueueRestCall({
+        db,
+        portalId: call.portalId,
+        method: 'telephony.externalcall.finish',
+        dedupeKey: `finish:${call.b24CallId}`,
+        params: {
+          CALL_ID: call.b24CallId,
+          ...(b24UserId ? { USER_ID: b24UserId } : {}),
+          DURATION: 0,
+          STATUS_CODE: NOT_PLACED_STATUS_CODE,
+          FAILED_REASON: ABANDONED_REASON,
+        },
+      });
+    }
+    finished += 1;
+  }
+  return finished;
+}
