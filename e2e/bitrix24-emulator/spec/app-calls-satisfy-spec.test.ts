@@ -91,10 +91,9 @@ describe('the app’s REST calls satisfy the docs’ spec', () => {
     await finishCallInBitrix24({
       portalId,
       linkedId,
-      direction: 'inbound',
       b24UserId: 2,
       durationSec: 42,
-      answered: true,
+      statusCode: '200',
       costKopecks: 150,
       recording: { fileName: 'call.mp3', contentBase64: Buffer.from('ID3').toString('base64') },
       db,
