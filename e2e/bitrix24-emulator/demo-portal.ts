@@ -13,6 +13,14 @@ export function createDemoPortal(memberId = 'demo-member-0001'): PortalSeed {
       { ID: 1, NAME: 'Компания', SORT: 100, UF_HEAD: 1 },
       { ID: 2, NAME: 'Отдел продаж', SORT: 200, PARENT: 1, UF_HEAD: 3 },
     ],
-    crm: [{ CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 501, NAME: 'Иван Клиентов', PHONE: '+79161234567', ASSIGNED_BY_ID: 2 }],
+    crm: [
+      {
+        CRM_ENTITY_TYPE: 'CONTACT',
+        CRM_ENTITY_ID: 501,
+        NAME: 'Иван Клиентов',
+        PHONE: '+79161234567',
+        ASSIGNED_BY_ID: 2,
+      },
+    ],
   };
 }

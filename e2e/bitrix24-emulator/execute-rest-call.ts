@@ -18,10 +18,7 @@ import type { InjectedFailure, TokenRecord } from './types';
 /** Method names are case-insensitive in Bitrix24 (`telephony.externalCall.register` = `…externalcall…`). */
 const ALL_METHODS = { ...userMethods, ...bindingMethods, ...lineMethods, ...callMethods, ...statisticMethods };
 const METHODS: MethodTable = Object.fromEntries(
-  Object.entries(ALL_METHODS).map(([name, entry]) => [
-    name.toLowerCase(),
-    entry,
-  ]),
+  Object.entries(ALL_METHODS).map(([name, entry]) => [name.toLowerCase(), entry]),
 );
 
 export type RestOutcome =

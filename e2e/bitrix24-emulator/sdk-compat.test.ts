@@ -9,7 +9,12 @@ let emulator: EmulatorHandle;
 beforeAll(async () => {
   const seed = createDemoPortal(MEMBER);
   for (let id = 10; id < 130; id += 1) seed.users.push({ ID: id, NAME: `User ${id}` });
-  emulator = await startEmulator({ portals: [seed], appUrl: 'http://127.0.0.1:1', clientId: 'app.sdk', clientSecret: 'sdk-secret' });
+  emulator = await startEmulator({
+    portals: [seed],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.sdk',
+    clientSecret: 'sdk-secret',
+  });
 });
 afterAll(() => emulator.close());
 
@@ -58,7 +63,10 @@ describe('the real b24jssdk (server side) against the emulator', () => {
     const all = await b24.actions.v2.callList.make<{ ID: string }>({ method: 'user.get', params: {}, idKey: 'ID' });
     expect(all.getData()).toHaveLength(123);
     const batch = await b24.actions.v2.batch.make({
-      calls: { me: { method: 'user.current' }, ext: { method: 'user.get', params: { filter: { UF_PHONE_INNER: '101' } } } },
+      calls: {
+        me: { method: 'user.current' },
+        ext: { method: 'user.get', params: { filter: { UF_PHONE_INNER: '101' } } },
+      },
       options: { isHaltOnError: true },
     });
     expect(batch.isSuccess).toBe(true);

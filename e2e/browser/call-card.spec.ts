@@ -12,13 +12,19 @@ const MTS_NUMBER = '79151234567';
 const BEELINE_LINE = '74950000001';
 
 /** A line option: its name, plus the busy count when the app is connected to a PBX (live load known). */
-const line = (name: string, lang: 'ru' | 'en') => new RegExp(`^${name}( · ${lang === 'ru' ? 'занято' : 'busy'} \\d+/\\d+)?$`);
+const line = (name: string, lang: 'ru' | 'en') =>
+  new RegExp(`^${name}( · ${lang === 'ru' ? 'занято' : 'busy'} \\d+/\\d+)?$`);
 
 function seatUserAtExtension(b24UserId: number, extension: string, b24DepartmentId: number): Promise<void> {
   return withAppDb(async (db) => {
     const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
-    const user = await db.user.update({ where: { portalId_b24UserId: { portalId: portal.id, b24UserId } }, data: { extension } });
-    const department = await db.department.findUniqueOrThrow({ where: { portalId_b24DepartmentId: { portalId: portal.id, b24DepartmentId } } });
+    const user = await db.user.update({
+      where: { portalId_b24UserId: { portalId: portal.id, b24UserId } },
+      data: { extension },
+    });
+    const department = await db.department.findUniqueOrThrow({
+      where: { portalId_b24DepartmentId: { portalId: portal.id, b24DepartmentId } },
+    });
     await db.userDepartment.deleteMany({ where: { userId: user.id } });
     await db.userDepartment.create({ data: { userId: user.id, departmentId: department.id } });
   });
@@ -27,16 +33,48 @@ function seatUserAtExtension(b24UserId: number, extension: string, b24Department
 function journalCall(b24CallId: string): Promise<void> {
   return withAppDb(async (db) => {
     const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
-    const decision = { reasons: [{ code: 'profile', profile: 'Продажи' }, { code: 'busy', trunk: 'МТС', busy: 4, channels: 4 }, { code: 'chosen', trunk: 'Билайн', via: 'profileDefault' }] };
+    const decision = {
+      reasons: [
+        { code: 'profile', profile: 'Продажи' },
+        { code: 'busy', trunk: 'МТС', busy: 4, channels: 4 },
+        { code: 'chosen', trunk: 'Билайн', via: 'profileDefault' },
+      ],
+    };
     await db.call.create({
-      data: { portalId: portal.id, linkedId: `card-${b24CallId}`, b24CallId, direction: 'outbound', origin: 'click_to_call', extension: '101', number: MTS_NUMBER, carrierSource: 'registry', trunkName: 'Билайн', status: 'answered', decision },
+      data: {
+        portalId: portal.id,
+        linkedId: `card-${b24CallId}`,
+        b24CallId,
+        direction: 'outbound',
+        origin: 'click_to_call',
+        extension: '101',
+        number: MTS_NUMBER,
+        carrierSource: 'registry',
+        trunkName: 'Билайн',
+        status: 'answered',
+        decision,
+      },
     });
   });
 }
 
-async function openCard(page: Page, emulatorUrl: string, user: number, lang: 'ru' | 'en', callId: string): Promise<FrameLocator> {
-  const options = JSON.stringify({ CALL_ID: callId, PHONE_NUMBER: MTS_NUMBER, LINE_NUMBER: '', CALL_STATE: 'connecting', CALL_DIRECTION: 'outgoing' });
-  await page.goto(`${emulatorUrl}/portal/app?path=/call-card&user=${user}&lang=${lang}&placement=CALL_CARD&options=${encodeURIComponent(options)}`);
+async function openCard(
+  page: Page,
+  emulatorUrl: string,
+  user: number,
+  lang: 'ru' | 'en',
+  callId: string,
+): Promise<FrameLocator> {
+  const options = JSON.stringify({
+    CALL_ID: callId,
+    PHONE_NUMBER: MTS_NUMBER,
+    LINE_NUMBER: '',
+    CALL_STATE: 'connecting',
+    CALL_DIRECTION: 'outgoing',
+  });
+  await page.goto(
+    `${emulatorUrl}/portal/app?path=/call-card&user=${user}&lang=${lang}&placement=CALL_CARD&options=${encodeURIComponent(options)}`,
+  );
   const frame = page.frameLocator('#app-frame');
   await expect(frame.getByTestId('call-card')).toBeVisible({ timeout: 90_000 });
   return frame;
@@ -51,7 +89,10 @@ test.describe('the call card inside the portal', () => {
     await installDemoPortal(request);
   });
 
-  test('a Sales manager clicks an MTS number → MTS gateway; the card shows MTS and why; Beeline picked → redial through Билайн', async ({ page, request }) => {
+  test('a Sales manager clicks an MTS number → MTS gateway; the card shows MTS and why; Beeline picked → redial through Билайн', async ({
+    page,
+    request,
+  }) => {
     const emulator = emulatorControl(request);
     const callLog = process.env.AMI_HOST ? process.env.PEERS_GW_CALL_LOG : undefined;
     let callId = 'externalCall.card.sales.1';
@@ -59,18 +100,40 @@ test.describe('the call card inside the portal', () => {
       // The click on the number in the CRM, as Bitrix24 does it: it registers the call, then sends ONEXTERNALCALLSTART
       // (empty LINE_NUMBER = automatic) to the app, which routes it and has the PBX dial through the chosen gateway.
       const handler = `${APP_URL}/api/b24/events`;
-      expect((await emulator.fireEvent('ONAPPINSTALL', { VERSION: '1', LANGUAGE_ID: 'ru' }, { handler }))[0]?.status).toBe(200);
+      expect(
+        (await emulator.fireEvent('ONAPPINSTALL', { VERSION: '1', LANGUAGE_ID: 'ru' }, { handler }))[0]?.status,
+      ).toBe(200);
       const { accessToken } = await emulator.issueTokens(1, DEMO_MEMBER_ID);
-      const registered = await callRest(emulator.url, 'telephony.externalcall.register', { USER_ID: 1, PHONE_NUMBER: `+${MTS_NUMBER}`, TYPE: 1, SHOW: 1 }, accessToken);
+      const registered = await callRest(
+        emulator.url,
+        'telephony.externalcall.register',
+        { USER_ID: 1, PHONE_NUMBER: `+${MTS_NUMBER}`, TYPE: 1, SHOW: 1 },
+        accessToken,
+      );
       callId = String(registered.body.result.CALL_ID);
       const clickedAt = Date.now() - 1_000;
       const [delivery] = await emulator.fireEvent(
         'ONEXTERNALCALLSTART',
-        { PHONE_NUMBER: `+${MTS_NUMBER}`, PHONE_NUMBER_INTERNATIONAL: `+${MTS_NUMBER}`, EXTENSION: '', USER_ID: '1', CALL_LIST_ID: '0', LINE_NUMBER: '', CALL_ID: callId, IS_MOBILE: '0', CRM_ENTITY_TYPE: '', CRM_ENTITY_ID: '' },
+        {
+          PHONE_NUMBER: `+${MTS_NUMBER}`,
+          PHONE_NUMBER_INTERNATIONAL: `+${MTS_NUMBER}`,
+          EXTENSION: '',
+          USER_ID: '1',
+          CALL_LIST_ID: '0',
+          LINE_NUMBER: '',
+          CALL_ID: callId,
+          IS_MOBILE: '0',
+          CRM_ENTITY_TYPE: '',
+          CRM_ENTITY_ID: '',
+        },
         { handler, userId: 1 },
       );
       expect(delivery?.status).toBe(200);
-      const clicked = await waitForCallLogEntry({ path: callLog, matches: (e) => e.number === MTS_NUMBER && e.callerId === '101' && Date.parse(e.time) >= clickedAt, timeoutMs: 20_000 });
+      const clicked = await waitForCallLogEntry({
+        path: callLog,
+        matches: (e) => e.number === MTS_NUMBER && e.callerId === '101' && Date.parse(e.time) >= clickedAt,
+        timeoutMs: 20_000,
+      });
       expect(clicked.gateway).toBe('mts');
     }
     const frame = await openCard(page, emulator.url, 1, 'ru', callId);
@@ -82,7 +145,12 @@ test.describe('the call card inside the portal', () => {
     await expect(reasons).toContainText('отдел: Продажи');
     await expect(reasons).toContainText('МТС по реестру');
     await expect(reasons).toContainText('→ МТС (линия оператора клиента)');
-    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Авто (по оператору)', line('Билайн', 'ru'), line('МегаФон', 'ru'), line('МТС', 'ru')]);
+    await expect(frame.getByTestId('card-line').locator('option')).toHaveText([
+      'Авто (по оператору)',
+      line('Билайн', 'ru'),
+      line('МегаФон', 'ru'),
+      line('МТС', 'ru'),
+    ]);
     await page.screenshot({ path: test.info().outputPath('call-card-sales-ru.png'), fullPage: true });
 
     // The card refreshes on the call's state changes. An event fired inside the SDK's bind window settles the bind
@@ -93,7 +161,10 @@ test.describe('the call card inside the portal', () => {
         await page.evaluate(() =>
           (window as unknown as { __fireCallState: (state: string) => number }).__fireCallState('idle'),
         );
-        return frame.getByTestId('card-call-state').textContent({ timeout: 500 }).catch(() => null);
+        return frame
+          .getByTestId('card-call-state')
+          .textContent({ timeout: 500 })
+          .catch(() => null);
       })
       .toBe('idle');
 
@@ -134,7 +205,10 @@ test.describe('the call card inside the portal', () => {
     await page.screenshot({ path: test.info().outputPath('call-card-journal.png'), fullPage: true });
   });
 
-  test("an HR manager (extension 201) sees only HR's two lines, in English; a Sales line is refused with the reason", async ({ page, request }) => {
+  test("an HR manager (extension 201) sees only HR's two lines, in English; a Sales line is refused with the reason", async ({
+    page,
+    request,
+  }) => {
     await seatUserAtExtension(HR_STAND_IN, '201', 2);
     const emulator = emulatorControl(request);
     const frame = await openCard(page, emulator.url, HR_STAND_IN, 'en', 'externalCall.card.hr.1');
@@ -142,7 +216,11 @@ test.describe('the call card inside the portal', () => {
     await expect(frame.getByTestId('card-carrier')).toHaveText('MTS');
     await expect(frame.getByTestId('card-trunk')).toHaveText('HR-2');
     await expect(frame.getByTestId('card-reasons')).toContainText('department: HR');
-    await expect(frame.getByTestId('card-line').locator('option')).toHaveText(['Auto (by carrier)', line('HR-1', 'en'), line('HR-2', 'en')]);
+    await expect(frame.getByTestId('card-line').locator('option')).toHaveText([
+      'Auto (by carrier)',
+      line('HR-1', 'en'),
+      line('HR-2', 'en'),
+    ]);
     await page.screenshot({ path: test.info().outputPath('call-card-hr-en.png'), fullPage: true });
 
     // The picker never offers Sales lines; the API refuses one sent by hand, with the reason, and dials nothing.

@@ -66,8 +66,14 @@ test('opened directly, the page runs standalone without admin rights', async ({ 
 
 test('in the CALL_CARD placement the page reads getStatus and receives call-card events', async ({ page, request }) => {
   const emulator = emulatorControl(request);
-  const options = JSON.stringify({ CALL_ID: 'externalCall.0123.1', PHONE_NUMBER: '+79161234567', CALL_STATE: 'connecting' });
-  await page.goto(`${emulator.url}/portal/app?path=/frame-check&user=2&placement=CALL_CARD&options=${encodeURIComponent(options)}`);
+  const options = JSON.stringify({
+    CALL_ID: 'externalCall.0123.1',
+    PHONE_NUMBER: '+79161234567',
+    CALL_STATE: 'connecting',
+  });
+  await page.goto(
+    `${emulator.url}/portal/app?path=/frame-check&user=2&placement=CALL_CARD&options=${encodeURIComponent(options)}`,
+  );
   const frame = page.frameLocator('#app-frame');
   await expect(frame.getByTestId('frame-placement')).toHaveText('CALL_CARD', { timeout: 90_000 });
   await expect(frame.getByTestId('frame-call-id')).toHaveText('externalCall.0123.1');
@@ -82,7 +88,10 @@ test('in the CALL_CARD placement the page reads getStatus and receives call-card
       await page.evaluate(() =>
         (window as unknown as { __fireCallState: (state: string) => number }).__fireCallState('connected'),
       );
-      return frame.getByTestId('frame-call-state').textContent({ timeout: 500 }).catch(() => null);
+      return frame
+        .getByTestId('frame-call-state')
+        .textContent({ timeout: 500 })
+        .catch(() => null);
     })
     .toBe('connected');
 });

@@ -19,7 +19,9 @@ describe('loadConfig', () => {
     expect(config.PUBLIC_URL).toBe('http://localhost:3000');
     expect(config.pbxes).toEqual([]);
     expect(loadConfig({ env: { PORT: '3100' } }).PUBLIC_URL).toBe('http://localhost:3100');
-    expect(loadConfig({ env: { PORT: '3100', PUBLIC_URL: 'https://calls.example.com' } }).PUBLIC_URL).toBe('https://calls.example.com');
+    expect(loadConfig({ env: { PORT: '3100', PUBLIC_URL: 'https://calls.example.com' } }).PUBLIC_URL).toBe(
+      'https://calls.example.com',
+    );
     // settings/oauth/auto-renewal.md: tokens are renewed at oauth.bitrix24.tech.
     expect(config.B24_OAUTH_URL).toBe('https://oauth.bitrix24.tech');
   });

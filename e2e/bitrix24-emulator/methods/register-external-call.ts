@@ -49,7 +49,9 @@ function findOrCreateCrm(
 
 export function registerExternalCall({ portal, params }: MethodContext): MethodResult {
   const user = resolveCallUser(portal, params);
-  const phone = stringParam(params, 'PHONE_NUMBER').replace(/[a-zA-Z]/g, '').trim();
+  const phone = stringParam(params, 'PHONE_NUMBER')
+    .replace(/[a-zA-Z]/g, '')
+    .trim();
   if (!phone) throw restErrors.core('Unsupported phone number format');
   const type = intParam(params, 'TYPE', 0);
   if (![1, 2, 3, 4, 5].includes(type)) throw restErrors.core('Unknown TYPE');
@@ -107,4 +109,3 @@ function describeRegistration(call: ExternalCall, createdLead: CrmEntitySeed | u
     CRM_ENTITY_ID: call.CRM_ENTITY_ID,
   };
 }
-
