@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useT } from '@/components/shell/use-t';
+import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { RouteDecision, TrunkChoice } from '@/lib/routing/decide-route';
 import type { RoutingSettings } from '@/lib/routing/types';
 import { Card, FieldError, SelectInput, TextInput } from './form-controls';
@@ -160,8 +161,8 @@ function Decision({ result, t, lang }: { result: TestResult; t: ReturnType<typeo
         <dt className="text-base-3">{t('tester.reasons')}</dt>
         <dd>
           <ol data-testid="tester-reasons" className="list-decimal pl-5">
-            {result.reasonsText.map((text, i) => (
-              <li key={i}>{localizeMessage(text, lang)}</li>
+            {withContentKeys(result.reasonsText, (text) => text).map(({ key, item: text }) => (
+              <li key={key}>{localizeMessage(text, lang)}</li>
             ))}
           </ol>
         </dd>

@@ -30,14 +30,14 @@ describe.each(['sqlite', 'postgresql'] as const)('the calls journal on %s', (kin
       now: Date.UTC(2026, 10, 25, 9),
     });
     const changes: CallChange[] = [{ ...started, call: { ...started.call } }]; // snapshots, as CallTracking.record takes them
-    loadEventStream('answered-beeline').forEach((event, i) =>
+    for (const [i, event] of loadEventStream('answered-beeline').entries()) {
       changes.push(
         ...applyAmiEvent(state, event, Date.UTC(2026, 10, 25, 9) + (i + 1) * 200).changes.map((c) => ({
           ...c,
           call: { ...c.call },
         })),
-      ),
-    );
+      );
+    }
     return changes;
   }
 

@@ -15,18 +15,16 @@ describe('a read-then-write transaction while another connection writes (SQLite)
   beforeAll(async () => {
     test = await createTestDatabase({ kind: 'sqlite' });
     other = createDb({ database: test.database });
-    await test
-      .db()
-      .portal.create({
-        data: {
-          memberId: 'lock-test',
-          domain: 'lock.test',
-          clientEndpoint: 'https://lock.test/rest/',
-          accessToken: '',
-          refreshToken: '',
-          expiresAt: new Date(),
-        },
-      });
+    await test.db().portal.create({
+      data: {
+        memberId: 'lock-test',
+        domain: 'lock.test',
+        clientEndpoint: 'https://lock.test/rest/',
+        accessToken: '',
+        refreshToken: '',
+        expiresAt: new Date(),
+      },
+    });
   });
   afterAll(async () => {
     await other?.$disconnect();

@@ -173,16 +173,16 @@ export class AmiConnection extends EventEmitter {
     }
     if (message.Response !== undefined) {
       if (amiField(message, 'Response') === 'Error')
-        return this.settle(id, pending, new AmiActionError(pending.action, message));
-      if (!pending.list) return this.settle(id, pending, { response: message, events: [] });
-      pending.list.response = message;
+        this.settle(id, pending, new AmiActionError(pending.action, message));
+      else if (!pending.list) this.settle(id, pending, { response: message, events: [] });
+      else pending.list.response = message;
       return;
     }
     // An event carrying our ActionID: an EventList item, or its end marker.
-    if (!pending.list) return void this.emit('event', message);
-    if (amiField(message, 'EventList') === 'Complete')
-      return this.settle(id, pending, { response: pending.list.response ?? message, events: pending.list.events });
-    pending.list.events.push(message);
+    if (!pending.list) this.emit('event', message);
+    else if (amiField(message, 'EventList') === 'Complete')
+      this.settle(id, pending, { response: pending.list.response ?? message, events: pending.list.events });
+    else pending.list.events.push(message);
   }
 
   private settle(id: string, pending: Pending, outcome: AmiListResult | Error): void {

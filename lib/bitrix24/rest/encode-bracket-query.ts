@@ -6,8 +6,9 @@ export function encodeBracketQuery(params: Record<string, unknown>): string {
   const pairs: string[] = [];
   const walk = (prefix: string, value: unknown): void => {
     if (value === null || value === undefined) return;
-    if (Array.isArray(value)) value.forEach((item, index) => walk(`${prefix}[${index}]`, item));
-    else if (typeof value === 'object')
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(`${prefix}[${index}]`, item);
+    } else if (typeof value === 'object')
       for (const [key, item] of Object.entries(value)) walk(prefix ? `${prefix}[${key}]` : key, item);
     else
       pairs.push(
