@@ -1,5 +1,5 @@
 /**
- * AMI ingest benchmark: `npx tsx bench/ami-ingest.bench.ts`. Target (issue [4/6]): ≥ 10 k AMI events/s without backlog.
+ * AMI ingest benchmark: `npx tsx bench/ami-ingest.bench.ts`. Target: ≥ 10 k AMI events/s without backlog.
  *
  * Replays event streams recorded from the test PBX (lib/calls/testing/streams: answered, busy, transferred
  * click-to-calls), repeated with fresh Uniqueid/Linkedid per copy so the tracker sees distinct calls, as raw AMI bytes

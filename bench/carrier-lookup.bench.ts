@@ -11,7 +11,7 @@
  *  (c) the ported index's memory (heapUsed + external, after gc, before and after building);
  *  (d) building the index from 10 M numbers in random order, and merging 100 k increment changes.
  *  (e) one trip to RAM at a random place in a buffer of the index's size: what a lookup that misses the caches waits.
- * Targets (product issue): ≥ 5 M lookups/s, ≥ 30× SQLite, ≤ 64 MB for 10 M ported numbers. Timings
+ * Targets: ≥ 5 M lookups/s, ≥ 30× SQLite, ≤ 64 MB for 10 M ported numbers. Timings
  * are reported, never asserted in tests; the machine is shared, so compare ratios from one run.
  */
 import { spawnSync } from 'node:child_process';

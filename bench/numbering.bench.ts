@@ -3,8 +3,8 @@
  *
  * Prints absolute numbers and, more usefully, ratios against baselines measured in the same run on
  * the same machine (a naive linear scan over all rows, and the per-DEF-code linear scan that public
- * tools such as rsvz_checker use), so the result means something on a slow CI box too. Targets from
- * the brief: ≥ 1 M lookups/s, index build < 50 ms for the 16.6k-row registry. Timing is never
+ * tools such as rsvz_checker use), so the result means something on a slow CI box too. Targets:
+ * ≥ 1 M lookups/s, index build < 50 ms for the 16.6k-row registry. Timing is never
  * asserted in tests; this script only reports.
  */
 import { readFileSync } from 'node:fs';

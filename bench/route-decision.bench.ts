@@ -1,5 +1,5 @@
 /**
- * In-process routing decision benchmark: `npx tsx bench/route-decision.bench.ts`. Target (issue [3/6]): ≥ 1 M decisions/s.
+ * In-process routing decision benchmark: `npx tsx bench/route-decision.bench.ts`. Target: ≥ 1 M decisions/s.
  *
  * Baselines measured in the same run: (1) the floor — normalising the number and looking up its carrier, which every
  * decision must do; (2) a naive router written the obvious way (settings arrays searched with find/filter on every

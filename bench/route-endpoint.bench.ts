@@ -1,5 +1,5 @@
 /**
- * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target (issue [3/6]): p99 ≤ 2 ms at
+ * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target: p99 ≤ 2 ms at
  * 500 req/s. Runs the production build (`npm run build` first if there is none) on a fresh SQLite database seeded with the
  * demo configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate.
  * Baselines, same run, same load: a bare Node http server answering a constant trunk name (the cost of HTTP itself),

@@ -27,7 +27,7 @@ function simulateInto(portalId: number | 'local', seed: number, calls = 600): Pr
 const seedLocalPortal = (settings: RoutingSettings) => withAppDb((db) => seedDemoPortal({ db, settings }));
 const countPortalCalls = (portalId: number) => withAppDb((db) => db.call.count({ where: { portalId } }));
 
-// The goal is judged on the full-size reference deployment: the local portal carries it for this file (the
+// The savings goal is judged on the full-size reference deployment: the local portal carries it for this file (the
 // specs run one at a time) and gets the compact test configuration back afterwards, for the specs that dial through
 // the test PBX's five gateways.
 test.beforeAll(async () => {

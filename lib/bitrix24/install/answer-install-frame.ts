@@ -7,10 +7,10 @@ import { log } from '../../log/log';
 export type AnswerInstallFrameOptions = { form: URLSearchParams; publicUrl?: string; db?: Db };
 
 /**
- * The installer URL (Bitrix24 POSTs AUTH_ID, REFRESH_ID, member_id, APPLICATION_TOKEN into the frame, reference
- * §3.2). Server side: the OAuth server vouches for REFRESH_ID and its member_id, the user must be a portal admin,
+ * The installer URL (Bitrix24 POSTs AUTH_ID, REFRESH_ID, member_id, APPLICATION_TOKEN into the frame).
+ * Server side: the OAuth server vouches for REFRESH_ID and its member_id, the user must be a portal admin,
  * tokens are stored (never sent back), binds and lines are set up. The page then only calls installFinish through the
- * frame protocol — events and placements stay dead until it does (§2.5).
+ * frame protocol — Bitrix24 keeps events and placements dead until it does.
  */
 export async function answerInstallFrame({
   form,

@@ -19,7 +19,7 @@ export function wantedPlacements(publicUrl: string) {
 
 /**
  * Binds our event handler and placements, idempotently: reads event.get / placement.get first and enqueues binds
- * only for what is missing (re-binding fails with "Handler already binded"; reference §3.3). Returns the outbox keys
+ * only for what is missing (re-binding fails with "Handler already binded"). Returns the outbox keys
  * of the event binds so lines can wait for them (an app without ONEXTERNALCALLSTART is not offered as a line).
  */
 export async function bindPortalHandlers({

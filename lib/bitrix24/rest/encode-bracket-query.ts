@@ -1,6 +1,6 @@
 /**
  * Params → PHP bracket query (`FILTER[UF_PHONE_INNER]=101&USER_ID[0]=3`): the form `batch` commands are written in
- * (`cmd[key]=method?<query>`, reference §4). Null/undefined values are left out.
+ * (`cmd[key]=method?<query>`). Null/undefined values are left out.
  */
 export function encodeBracketQuery(params: Record<string, unknown>): string {
   const pairs: string[] = [];

@@ -29,7 +29,7 @@ export const ru = {
   'nav.carrierGroups': 'Группы операторов',
   'nav.departments': 'Отделы',
   'nav.routeTester': 'Проверка маршрута',
-  // Savings dashboard and calls journal (issue 6).
+  // Savings dashboard and calls journal.
   'nav.savings': 'Экономия',
   'nav.journal': 'Журнал звонков',
   'common.loading': 'Загрузка…',
@@ -48,7 +48,7 @@ export const ru = {
   'admin.otherPageErrors': 'Ошибки на других страницах:',
   'admin.remove': 'Удалить',
   'admin.notAdminHint': 'Менять настройки может только администратор портала',
-  // Whitelists and the never-record list (issue 5, item 5).
+  // Whitelists and the never-record list.
   'nav.lists': 'Списки',
 } as const;
 
@@ -82,7 +82,7 @@ export const en: Record<keyof typeof ru, string> = {
   'nav.carrierGroups': 'Carrier groups',
   'nav.departments': 'Departments',
   'nav.routeTester': 'Route tester',
-  // Savings dashboard and calls journal (issue 6).
+  // Savings dashboard and calls journal.
   'nav.savings': 'Savings',
   'nav.journal': 'Calls journal',
   'common.loading': 'Loading…',
