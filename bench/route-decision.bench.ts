@@ -3,7 +3,8 @@
  *
  * Baselines measured in the same run: (1) the floor — normalising the number and looking up its carrier, which every
  * decision must do; (2) a naive router written the obvious way (settings arrays searched with find/filter on every
- * call, no compiled maps — it returns only the trunk: no reasons, no fallbacks, so it does less work). Ratios make the numbers comparable across machines; nothing here is asserted in tests.
+ * call, no compiled maps — it returns only the trunk: no reasons, no fallbacks, so it does less work). Ratios make the
+ * numbers comparable across machines; nothing here is asserted in tests.
  */
 import { buildCarrierIndex } from '../lib/numbering/registry';
 import { loadRegistryFile, bundledRegistryPath } from '../lib/numbering/store';

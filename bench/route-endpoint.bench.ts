@@ -1,11 +1,11 @@
 /**
- * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target: p99 ≤ 2 ms at
- * 500 req/s. Runs the production build (`npm run build` first if there is none) on a fresh SQLite database seeded with the
- * demo configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate.
- * Baselines, same run, same load: a bare Node http server answering a constant trunk name (the cost of HTTP itself),
- * and the listener's own socket handling answering a constant (bench/support/constant-net-server.mjs: the cost of a
- * new connection answered by Node on this machine, before any routing). The load generator and the baselines each run
- * in their own process (bench/support), so what differs between the measurements is the server answering.
+ * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target: p99 ≤ 2 ms at 500 req/s.
+ * Runs the production build (`npm run build` first if there is none) on a fresh SQLite database seeded with the demo
+ * configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate. Baselines,
+ * same run, same load: a bare Node http server answering a constant trunk name (the cost of HTTP itself), and the
+ * listener's own socket handling answering a constant (bench/support/constant-net-server.mjs: the cost of a new
+ * connection answered by Node on this machine, before any routing). The load generator and the baselines each run in
+ * their own process (bench/support), so what differs between the measurements is the server answering.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -109,7 +109,9 @@ async function measureStalls(ms: number): Promise<{ seconds: number; count: numb
   return JSON.parse(out);
 }
 
-/** The kernel's DAMON worker, if this machine runs one (a VM's memory reclaim): its CPU time and runs, from schedstat. */
+/**
+ * The kernel's DAMON worker, if this machine runs one (a VM's memory reclaim): its CPU time and runs, from schedstat.
+ */
 function readKdamond(): { ms: number; runs: number } | null {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -143,8 +145,8 @@ await db.$disconnect();
 const port = 3900 + Math.floor(Math.random() * 90);
 const dialplanPort = port + 100;
 const app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  // A PBX is configured (nothing answers on its AMI port: the bench makes no calls) so that each decision reads the live
-  // SIM load and the cached SIM usage, as it does in production; without one the server skips both.
+  // A PBX is configured (nothing answers on its AMI port: the bench makes no calls) so that each decision reads the
+  // live SIM load and the cached SIM usage, as it does in production; without one the server skips both.
   env: {
     ...process.env,
     DATABASE_URL: `file:${database.file}`,

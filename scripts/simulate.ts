@@ -1,10 +1,11 @@
 /**
- * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers [--mix registry|subscribers]]`
+ * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run]
+ *   [--variant reference|test-peers [--mix registry|subscribers]]`
  * Plays a working day of outgoing calls through the real lookup and routing code into the journal (origin
  * 'simulation'; re-running a seed replaces its rows) and prints one JSON line with the savings summary.
  * --variant runs a built-in configuration in memory instead of the portal's (writes nothing): `reference` is the
- * full-size reference deployment (README "Reference configuration"), `test-peers` the compact one the tests use; with it,
- * --mix subscribers draws only mobiles of the configuration's carrier groups (no landlines, no unknown carriers).
+ * full-size reference deployment (README "Reference configuration"), `test-peers` the compact one the tests use; with
+ * it, --mix subscribers draws only mobiles of the configuration's carrier groups (no landlines, no unknown carriers).
  */
 import { parseArgs } from 'node:util';
 import { openCliDatabase } from '../lib/cli/open-cli-database';

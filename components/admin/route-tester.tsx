@@ -18,7 +18,9 @@ type Outcome =
   | { kind: 'done'; result: TestResult }
   | { kind: 'failed'; message: string; field?: string };
 
-/** "Проверка маршрута": number + manager (+ line) → the decision the dialplan and the call card would get, with reasons. */
+/**
+ * "Проверка маршрута": number + manager (+ line) → the decision the dialplan and the call card would get, with reasons.
+ */
 export function RouteTester() {
   const t = useT();
   const { ready, call, lang } = useAdminApi();

@@ -6,8 +6,8 @@ import type { CarrierGroup, DepartmentProfile, RoutingSettings, Trunk } from './
  * The reference deployment at full size: the call centre of the product brief (100+ staff, ~5 000 outgoing calls a
  * day), the configuration `npm run simulate` and the savings dashboard are judged on. README "Reference configuration"
  * explains every number; in short:
- * - a line per federal carrier group (Beeline, MegaFon, MTS, T2 — call centres typically run GSM channels
- *   across the four federal carriers), groups as the admin page proposes them (MVNOs where the host network is reported);
+ * - a line per federal carrier group (Beeline, MegaFon, MTS, T2 — call centres typically run GSM channels across the
+ *   four federal carriers), groups as the admin page proposes them (MVNOs where the host network is reported);
  * - SIMs per line sized so a 5 000-call day fits inside the per-SIM caps: the busiest line (Beeline, which also takes
  *   landlines and unknown carriers as the default) needs ≈1 800 calls → 16 SIMs at 150 calls/SIM/day with headroom;
  *   the others ≈1 100–1 300 calls → 12 SIMs each — 52 SIMs, two 32-channel gateways;

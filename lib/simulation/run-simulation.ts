@@ -23,7 +23,9 @@ export type RunSimulationOptions = {
 
 export type SimulationRun = { summary: SimulationSummary; calls: SimulatedCall[]; settings: RoutingSettings };
 
-/** A simulated day for a portal: its real settings, people, overrides and the active registry → journal rows + summary. */
+/**
+ * A simulated day for a portal: its real settings, people, overrides and the active registry → journal rows + summary.
+ */
 export async function runSimulation(options: RunSimulationOptions): Promise<SimulationRun> {
   const { db, portalId } = options;
   const [settings, context, registry] = await Promise.all([

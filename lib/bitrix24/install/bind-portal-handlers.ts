@@ -9,7 +9,9 @@ export const BOUND_EVENTS = ['ONEXTERNALCALLSTART', 'ONEXTERNALCALLBACKSTART', '
 export type BindPortalHandlersOptions = { portalId: number; publicUrl?: string; db?: Db };
 export type BindingPlan = { eventKeys: string[]; messageIds: number[] };
 
-/** Placements: the call card tab and the admin pages (telephony statistics menu). Handlers go through /b24/* (POST→GET). */
+/**
+ * Placements: the call card tab and the admin pages (telephony statistics menu). Handlers go through /b24/* (POST→GET).
+ */
 export function wantedPlacements(publicUrl: string) {
   return [
     { PLACEMENT: 'CALL_CARD', HANDLER: `${publicUrl}/b24/call-card`, TITLE: 'Линия и маршрут' },

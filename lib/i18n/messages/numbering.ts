@@ -1,4 +1,7 @@
-/** Interface strings for the Registry page (numbering registry, MNP, overrides, lookup). Russian is the source; `en` must have every key. */
+/**
+ * Interface strings for the Registry page (numbering registry, MNP, overrides, lookup). Russian is the source; `en`
+ * must have every key.
+ */
 export const ru = {
   'nav.registry': 'Реестр',
   'numbering.intro':

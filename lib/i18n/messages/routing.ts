@@ -1,4 +1,7 @@
-/** Interface strings for the routing settings pages: trunks, carrier groups, departments, route tester. Russian is the source; `en` must have every key. */
+/**
+ * Interface strings for the routing settings pages: trunks, carrier groups, departments, route tester. Russian is the
+ * source; `en` must have every key.
+ */
 export const ru = {
   'trunks.intro':
     'Каждая линия — GSM-шлюз с SIM-картами одного оператора. Название видно менеджеру как внешняя линия в карточке звонка Битрикс24.',

@@ -1,4 +1,7 @@
-/** Interface strings for the app shell, navigation, Bitrix24 frame status and the health overview. Russian is the source; `en` must have every key. */
+/**
+ * Interface strings for the app shell, navigation, Bitrix24 frame status and the health overview. Russian is the
+ * source; `en` must have every key.
+ */
 export const ru = {
   'app.title': 'Звонки через SIM оператора клиента',
   'app.subtitle': 'Исходящие звонки Битрикс24 через Asterisk по оператору абонента',
