@@ -68,7 +68,9 @@ for (const kind of kinds) {
     const importMs = median(imports);
     const baseMs = median(baselines);
     console.log(
-      `registry import on ${kind}: DEF-9xx.csv → live in ${importMs.toFixed(0)} ms (median of ${ROUNDS}; rounds ${imports.map((m) => m.toFixed(0)).join(' ')}), first import in a fresh process's cache ${diskMs.toFixed(0)} ms`,
+      `registry import on ${kind}: DEF-9xx.csv → live in ${importMs.toFixed(0)} ms (median of ${ROUNDS}; ` +
+        `rounds ${imports.map((m) => m.toFixed(0)).join(' ')}), first import in a fresh process's cache ` +
+        `${diskMs.toFixed(0)} ms`,
     );
     console.log(
       `  baseline read + split: ${baseMs.toFixed(0)} ms → import costs ${(importMs / baseMs).toFixed(1)}× the floor`,

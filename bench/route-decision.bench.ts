@@ -116,6 +116,7 @@ console.log(`route decision (in-process), ${N.toLocaleString('en')} calls × ${R
 console.log(`  normalise + carrier lookup (floor): ${fmt(floor)}`);
 console.log(`  naive router (same rules, raw settings): ${fmt(naive)}`);
 console.log(
-  `  decideRoute: ${fmt(ours)}  — ${(ours / naive).toFixed(2)}× the naive router, ${(ours / floor).toFixed(2)}× the floor; target ≥ 1 M/s: ${ours >= 1e6 ? 'met' : 'NOT met'}`,
+  `  decideRoute: ${fmt(ours)}  — ${(ours / naive).toFixed(2)}× the naive router, ` +
+    `${(ours / floor).toFixed(2)}× the floor; target ≥ 1 M/s: ${ours >= 1e6 ? 'met' : 'NOT met'}`,
 );
 if (sink === 0) console.log('(no routes?)');

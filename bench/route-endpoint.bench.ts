@@ -128,7 +128,8 @@ function readKdamond(): { ms: number; runs: number } | null {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const summary = (r: LoadResult) =>
-  `p50 ${pct(r.latencies, 50).toFixed(2)} ms, p95 ${pct(r.latencies, 95).toFixed(2)} ms, p99 ${pct(r.latencies, 99).toFixed(2)} ms, max ${r.latencies.at(-1)!.toFixed(2)} ms` +
+  `p50 ${pct(r.latencies, 50).toFixed(2)} ms, p95 ${pct(r.latencies, 95).toFixed(2)} ms, p99 ` +
+  `${pct(r.latencies, 99).toFixed(2)} ms, max ${r.latencies.at(-1)!.toFixed(2)} ms` +
   (r.errorCount ? `, ${r.errorCount} errors (${r.errors.join('; ')})` : '');
 
 if (!existsSync('.next/BUILD_ID') || !existsSync(DIALPLAN_BUNDLE)) {
@@ -206,10 +207,14 @@ try {
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
   const viaNext = await load(nextUrls, Math.floor(count / 5), RATE / 5).catch(() => null);
   console.log(
-    `dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`,
+    `dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like ` +
+      `CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`,
   );
   console.log(
-    `  warm-up, ${WARMUP_SECONDS} s each right after start (not in the verdict): listener p99 ${pct(warmups.ours.latencies, 99).toFixed(2)} ms, sockets p99 ${pct(warmups.sockets.latencies, 99).toFixed(2)} ms, node:http p99 ${pct(warmups.base.latencies, 99).toFixed(2)} ms`,
+    `  warm-up, ${WARMUP_SECONDS} s each right after start (not in the verdict): listener p99 ` +
+      `${pct(warmups.ours.latencies, 99).toFixed(2)} ms, sockets p99 ` +
+      `${pct(warmups.sockets.latencies, 99).toFixed(2)} ms, node:http p99 ` +
+      `${pct(warmups.base.latencies, 99).toFixed(2)} ms`,
   );
   rounds.forEach((r, i) => {
     console.log(`  round ${i + 1} bare node http (baseline):             ${summary(r.base)}`);
@@ -223,20 +228,27 @@ try {
   const socketsP99 = median(rounds.map((r) => pct(r.sockets.latencies, 99)));
   const errors = rounds.reduce((sum, r) => sum + r.ours.errorCount, 0);
   console.log(
-    `  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`,
+    `  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ` +
+      `${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`,
   );
   console.log(
-    `  before the rounds, every server idle: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, longest ${stalls.maxMs.toFixed(1)} ms)`,
+    `  before the rounds, every server idle: an idle Node process (a 1 ms timer) was held up > 2 ms ` +
+      `${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, ` +
+      `longest ${stalls.maxMs.toFixed(1)} ms)`,
   );
   if (kdamondBefore && kdamondAfter) {
     const runs = kdamondAfter.runs - kdamondBefore.runs;
     const ms = kdamondAfter.ms - kdamondBefore.ms;
     console.log(
-      `  during the rounds the kernel's DAMON thread (kdamond) ran ${runs} times, ${ms.toFixed(0)} ms in all (${(ms / Math.max(1, runs)).toFixed(2)} ms a run); this kernel does not preempt it, so whatever wakes on its core waits`,
+      `  during the rounds the kernel's DAMON thread (kdamond) ran ${runs} times, ${ms.toFixed(0)} ms in all ` +
+        `(${(ms / Math.max(1, runs)).toFixed(2)} ms a run); this kernel does not preempt it, so whatever wakes ` +
+        `on its core waits`,
     );
   }
   console.log(
-    `  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms (${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ${(p99 / socketsP99).toFixed(2)}×`,
+    `  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms ` +
+      `(${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ` +
+      `${(p99 / socketsP99).toFixed(2)}×`,
   );
 } finally {
   baseline.stop();

@@ -36,7 +36,8 @@ const { values, positionals } = parseArgs({
 });
 const [command, ...args] = positionals;
 const usage =
-  'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | override set <number> <inn> | override remove <number> | override list';
+  'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | override set ' +
+  '<number> <inn> | override remove <number> | override list';
 const out = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 
 getConfigOrExit();

@@ -32,7 +32,8 @@ const calls = Number(values.calls);
 const seed = Number(values.seed);
 if (!Number.isInteger(calls) || calls < 1 || calls > 1_000_000 || !Number.isInteger(seed)) {
   process.stderr.write(
-    'Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers]\n',
+    'Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] ' +
+      '[--variant reference|test-peers]\n',
   );
   process.exit(2);
 }
@@ -47,9 +48,9 @@ try {
           : null;
     if (!settings)
       throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | test-peers)`);
-    process.stdout.write(
-      `${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day, mix: values.mix === 'subscribers' ? 'subscribers' : 'registry' }))}\n`,
-    );
+    const mix = values.mix === 'subscribers' ? 'subscribers' : 'registry';
+    const summary = await simulateInMemory({ settings, calls, seed, day: values.day, mix });
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
     const db = await openCliDatabase();
     try {
@@ -57,7 +58,8 @@ try {
       if (!portal)
         throw new AppError(
           'NOT_FOUND',
-          `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`,
+          `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" ` +
+            `not found: run \`npm run seed -- demo\` first`,
         );
       const run = await runSimulation({
         db,

@@ -45,11 +45,13 @@ function page(status: number, message: string, finish: boolean): Response {
   const text = message.replace(/[<>&"]/g, (char) => `&#${char.charCodeAt(0)};`);
   // window.name is "DOMAIN|PROTOCOL|APP_SID"; the portal expects "command:callbackId:APP_SID" from its own origin only.
   const script = finish
-    ? `<script>(function(){var p=(window.name||'').split('|');if(p.length<3)return;var origin=(p[1]==='1'?'https://':'http://')+p[0];` +
+    ? `<script>(function(){var p=(window.name||'').split('|');if(p.length<3)return;var ` +
+      `origin=(p[1]==='1'?'https://':'http://')+p[0];` +
       `parent.postMessage('setInstallFinish:install'+Date.now()+':'+p[2],origin);})();</script>`
     : '';
   return new Response(
-    `<!doctype html><meta charset="utf-8"><title>Install</title><body style="font:14px sans-serif;padding:24px"><p id="install-status">${text}</p>${script}</body>`,
+    `<!doctype html><meta charset="utf-8"><title>Install</title><body style="font:14px ` +
+      `sans-serif;padding:24px"><p id="install-status">${text}</p>${script}</body>`,
     {
       status,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },

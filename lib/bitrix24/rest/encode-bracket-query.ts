@@ -10,10 +10,10 @@ export function encodeBracketQuery(params: Record<string, unknown>): string {
       for (const [index, item] of value.entries()) walk(`${prefix}[${index}]`, item);
     } else if (typeof value === 'object')
       for (const [key, item] of Object.entries(value)) walk(prefix ? `${prefix}[${key}]` : key, item);
-    else
-      pairs.push(
-        `${encodeURIComponent(prefix)}=${encodeURIComponent(typeof value === 'boolean' ? (value ? 'Y' : 'N') : String(value))}`,
-      );
+    else {
+      const text = typeof value === 'boolean' ? (value ? 'Y' : 'N') : String(value);
+      pairs.push(`${encodeURIComponent(prefix)}=${encodeURIComponent(text)}`);
+    }
   };
   walk('', params);
   return pairs.join('&');

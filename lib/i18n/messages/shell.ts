@@ -26,7 +26,8 @@ export const ru = {
   'health.latency': 'отклик',
   'health.pending': 'ожидают миграции',
   'health.warning.AMBIGUOUS_ROUTING_PORTAL':
-    'Установлено несколько порталов: звонки с настольных телефонов без ROUTE_PORTAL уходят через линию АТС по умолчанию',
+    'Установлено несколько порталов: звонки с настольных телефонов без ROUTE_PORTAL уходят через линию АТС по ' +
+    'умолчанию',
   // Admin settings pages (trunks, carrier groups, departments, route tester).
   'nav.trunks': 'Линии и транки',
   'nav.carrierGroups': 'Группы операторов',

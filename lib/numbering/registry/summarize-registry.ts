@@ -84,7 +84,9 @@ function dropOverlaps(rows: RegistryRange[], issues: KeptIssues): RegistryRange[
         line: entry.range.line,
         severity: 'error',
         code: 'overlapping_range',
-        message: `Range ${formatRange(entry.range)} overlaps ${formatRange(last.range)} on line ${last.range.line}; this row is ignored.`,
+        message:
+          `Range ${formatRange(entry.range)} overlaps ${formatRange(last.range)} on line ${last.range.line}; ` +
+          `this row is ignored.`,
       });
       continue;
     }

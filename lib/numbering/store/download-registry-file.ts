@@ -76,6 +76,7 @@ async function unavailable(db: Db, url: string, why: string): Promise<AppError> 
   }
   return new AppError(
     'UNAVAILABLE',
-    `Cannot download the numbering registry from ${url}: ${why}.${inUse} Upload the file on the Registry page or run \`npm run numbering -- import <file>\`.`,
+    `Cannot download the numbering registry from ${url}: ${why}.${inUse} Upload the file on the Registry page ` +
+      `or run \`npm run numbering -- import <file>\`.`,
   );
 }
