@@ -7,7 +7,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
 started=$(date +%s)
-timed() { local name=$1; shift; local t0; t0=$(date +%s); "$@"; local rc=$?; echo "$name $(( $(date +%s) - t0 ))s rc=$rc" >> "$results/timings"; return $rc; }
+timed() {
+  local name=$1 t0 rc
+  shift
+  t0=$(date +%s)
+  "$@"
+  rc=$?
+  echo "$name $(($(date +%s) - t0))s rc=$rc" >>"$results/timings"
+  return $rc
+}
 
 set -e
 timed install-system bash scripts/lib/ensure-system-packages.sh
