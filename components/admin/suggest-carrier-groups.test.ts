@@ -20,8 +20,8 @@ describe('suggestCarrierGroups', () => {
   });
 
   it(
-    "keeps the ids of the groups holding each carrier's own ИНН, whatever their names, and never duplicates an " +
-      'ИНН',
+    "keeps the ids of the groups holding each carrier's own ИНН, whatever their names, " +
+      'and never duplicates an ИНН',
     () => {
       const custom = { id: '99', name: 'Мой MVNO', inns: [INN.tMobile, '1234567890'] };
       const groups = suggestCarrierGroups([...demoCarrierGroups, custom], 'en', newId);

@@ -45,8 +45,8 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
   if (callers.length === 0)
     throw new AppError(
       'NOT_FOUND',
-      'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / No ' +
-        'Sales/HR managers with extensions: run `npm run seed -- demo`',
+      'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / ' +
+        'No Sales/HR managers with extensions: run `npm run seed -- demo`',
     );
   const calls = simulateDay({
     calls: options.calls,

@@ -27,7 +27,7 @@ describe('simulateDay through the real registry and routing', () => {
   });
 
   it(
-    "routing by carrier costs less than the baseline, and the reference's " + 'T2 line recovers the "no line" loss',
+    "routing by carrier costs less than the baseline, and the reference's T2 line " + 'recovers the "no line" loss',
     async () => {
       const compact = await simulateInMemory({ settings: demoRoutingSettings, calls: 600, seed: 5 });
       const reference = await simulateInMemory({ settings: referenceRoutingSettings, calls: 600, seed: 5 });

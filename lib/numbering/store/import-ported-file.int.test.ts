@@ -98,12 +98,12 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
   });
 
   it(
-    'two app instances importing increments at once: each applies to the set the other activated, no change is ' +
-      'lost',
+    'two app instances importing increments at once: each applies to the set the other activated, ' +
+      'no change is lost',
     async () => {
       // Both decide on the same set; the one that commits second finds another set active once it holds the lock, and
-      // applies its increment again, to that set. Before, it replaced the other's set with its own: the first's change
-      // was lost.
+      // applies its increment again, to that set. Replacing the other's set with its own would lose the first's
+      // change.
       const clients = [createDb({ database: test.database }), createDb({ database: test.database })];
       const moves = [
         `2001,${B},mMEGAFON,mBEELINE,mMTS,D7799,D7702,99,02,77,2025-02-01T12:00:00+03:00,1`,
