@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   icons: { icon: '/icon.svg' },
 };
 
-/** One frame provider for the whole app: the SDK must be initialised once per page (reference §5.4). */
+/** One frame provider for the whole app: the SDK must be initialised once per page (connect-b24-frame.ts). */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="ru">

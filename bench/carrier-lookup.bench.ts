@@ -11,7 +11,7 @@
  *  (c) the ported index's memory (heapUsed + external, after gc, before and after building);
  *  (d) building the index from 10 M numbers in random order, and merging 100 k increment changes.
  *  (e) one trip to RAM at a random place in a buffer of the index's size: what a lookup that misses the caches waits.
- * Targets (product issue): ≥ 5 M lookups/s, ≥ 30× SQLite, ≤ 64 MB for 10 M ported numbers. Timings
+ * Targets: ≥ 5 M lookups/s, ≥ 30× SQLite, ≤ 64 MB for 10 M ported numbers. Timings
  * are reported, never asserted in tests; the machine is shared, so compare ratios from one run.
  */
 import { spawnSync } from 'node:child_process';
@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   const { registry } = await loadRegistryFile(file);
   const index = buildCarrierIndex(registry.ranges);
   console.log(
-    `registry ${path.basename(file)}: ${index.size} ranges; ${PORTED.toLocaleString('en')} synthetic ported; node ${process.version}\n`,
+    `registry ${path.basename(file)}: ${index.size} ranges; ${PORTED.toLocaleString('en')} synthetic ported; ` +
+      `node ${process.version}\n`,
   );
 
   let started = performance.now();
@@ -148,7 +149,8 @@ async function main(): Promise<void> {
   row(
     'parsePortedStream',
     ms(parseMs),
-    `Port_All file of ${fileRows.toLocaleString('en')} rows (${fileMb.toFixed(0)} MB) in 64 KB chunks: ${(fileRows / parseMs / 1e3).toFixed(2)} M rows/s`,
+    `Port_All file of ${fileRows.toLocaleString('en')} rows (${fileMb.toFixed(0)} MB) in 64 KB chunks: ` +
+      `${(fileRows / parseMs / 1e3).toFixed(2)} M rows/s`,
   );
 
   // (a) lookups.
@@ -186,7 +188,9 @@ async function main(): Promise<void> {
   row(
     'RAM trip (machine floor)',
     `${trip.dependentNs.toFixed(0)} ns`,
-    `one read at a random place in ${((ported.rests.byteLength + ported.ownerSlots.byteLength) / 2 ** 20).toFixed(0)} MB (the ported index's size) waiting for the one before; ${trip.independentNs.toFixed(1)} ns each when independent`,
+    `one read at a random place in ` +
+      `${((ported.rests.byteLength + ported.ownerSlots.byteLength) / 2 ** 20).toFixed(0)} MB (the ported index's ` +
+      `size) waiting for the one before; ${trip.independentNs.toFixed(1)} ns each when independent`,
   );
   row('resolveCarrier', perSecond(resolveRate), `${QUERIES.toLocaleString('en')} numbers: ${found}`);
   verdict(`resolveCarrier ≥ ${TARGET_RATE / 1e6} M/s`, resolveRate >= TARGET_RATE, perSecond(resolveRate));
@@ -200,7 +204,8 @@ async function main(): Promise<void> {
   row(
     'SQLite baseline',
     perSecond(sqliteRate),
-    `built in ${ms(sqliteBuild)}; ${SQLITE_QUERIES.toLocaleString('en')} of the same numbers; answers ${mismatches === 0 ? 'equal to ours' : `DIFFER in ${mismatches}`}`,
+    `built in ${ms(sqliteBuild)}; ${SQLITE_QUERIES.toLocaleString('en')} of the same numbers; answers ` +
+      `${mismatches === 0 ? 'equal to ours' : `DIFFER in ${mismatches}`}`,
   );
   row(
     'ours / SQLite',
@@ -280,7 +285,8 @@ async function timePortAllParse(
   const lines = ['Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount'];
   for (let i = 0; i < rows; i += 1)
     lines.push(
-      `${numbers[i]},${OWNER_IDS[owners[i]!]},02,D7702,77,2019-03-0${1 + (i % 9)}T12:00:17+03:00,${i === 0 ? rows : ''}`,
+      `${numbers[i]},${OWNER_IDS[owners[i]!]},02,D7702,77,` +
+        `2019-03-0${1 + (i % 9)}T12:00:17+03:00,${i === 0 ? rows : ''}`,
     );
   const file = Buffer.from(lines.join('\n'), 'latin1');
   async function* chunks(): AsyncGenerator<Uint8Array> {

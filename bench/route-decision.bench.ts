@@ -1,9 +1,10 @@
 /**
- * In-process routing decision benchmark: `npx tsx bench/route-decision.bench.ts`. Target (issue [3/6]): ≥ 1 M decisions/s.
+ * In-process routing decision benchmark: `npx tsx bench/route-decision.bench.ts`. Target: ≥ 1 M decisions/s.
  *
  * Baselines measured in the same run: (1) the floor — normalising the number and looking up its carrier, which every
  * decision must do; (2) a naive router written the obvious way (settings arrays searched with find/filter on every
- * call, no compiled maps — it returns only the trunk: no reasons, no fallbacks, so it does less work). Ratios make the numbers comparable across machines; nothing here is asserted in tests.
+ * call, no compiled maps — it returns only the trunk: no reasons, no fallbacks, so it does less work). Ratios make the
+ * numbers comparable across machines; nothing here is asserted in tests.
  */
 import { buildCarrierIndex } from '../lib/numbering/registry';
 import { loadRegistryFile, bundledRegistryPath } from '../lib/numbering/store';
@@ -115,6 +116,7 @@ console.log(`route decision (in-process), ${N.toLocaleString('en')} calls × ${R
 console.log(`  normalise + carrier lookup (floor): ${fmt(floor)}`);
 console.log(`  naive router (same rules, raw settings): ${fmt(naive)}`);
 console.log(
-  `  decideRoute: ${fmt(ours)}  — ${(ours / naive).toFixed(2)}× the naive router, ${(ours / floor).toFixed(2)}× the floor; target ≥ 1 M/s: ${ours >= 1e6 ? 'met' : 'NOT met'}`,
+  `  decideRoute: ${fmt(ours)}  — ${(ours / naive).toFixed(2)}× the naive router, ` +
+    `${(ours / floor).toFixed(2)}× the floor; target ≥ 1 M/s: ${ours >= 1e6 ? 'met' : 'NOT met'}`,
 );
 if (sink === 0) console.log('(no routes?)');

@@ -1,11 +1,11 @@
 /**
- * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target (issue [3/6]): p99 ≤ 2 ms at
- * 500 req/s. Runs the production build (`npm run build` first if there is none) on a fresh SQLite database seeded with the
- * demo configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate.
- * Baselines, same run, same load: a bare Node http server answering a constant trunk name (the cost of HTTP itself),
- * and the listener's own socket handling answering a constant (bench/support/constant-net-server.mjs: the cost of a
- * new connection answered by Node on this machine, before any routing). The load generator and the baselines each run
- * in their own process (bench/support), so what differs between the measurements is the server answering.
+ * Dialplan endpoint over HTTP on loopback: `npx tsx bench/route-endpoint.bench.ts`. Target: p99 ≤ 2 ms at 500 req/s.
+ * Runs the production build (`npm run build` first if there is none) on a fresh SQLite database seeded with the demo
+ * configuration, and drives it like Asterisk's CURL(): a new TCP connection per request, at a fixed rate. Baselines,
+ * same run, same load: a bare Node http server answering a constant trunk name (the cost of HTTP itself), and the
+ * listener's own socket handling answering a constant (bench/support/constant-net-server.mjs: the cost of a new
+ * connection answered by Node on this machine, before any routing). The load generator and the baselines each run in
+ * their own process (bench/support), so what differs between the measurements is the server answering.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -109,7 +109,9 @@ async function measureStalls(ms: number): Promise<{ seconds: number; count: numb
   return JSON.parse(out);
 }
 
-/** The kernel's DAMON worker, if this machine runs one (a VM's memory reclaim): its CPU time and runs, from schedstat. */
+/**
+ * The kernel's DAMON worker, if this machine runs one (a VM's memory reclaim): its CPU time and runs, from schedstat.
+ */
 function readKdamond(): { ms: number; runs: number } | null {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -126,7 +128,8 @@ function readKdamond(): { ms: number; runs: number } | null {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const summary = (r: LoadResult) =>
-  `p50 ${pct(r.latencies, 50).toFixed(2)} ms, p95 ${pct(r.latencies, 95).toFixed(2)} ms, p99 ${pct(r.latencies, 99).toFixed(2)} ms, max ${r.latencies.at(-1)!.toFixed(2)} ms` +
+  `p50 ${pct(r.latencies, 50).toFixed(2)} ms, p95 ${pct(r.latencies, 95).toFixed(2)} ms, p99 ` +
+  `${pct(r.latencies, 99).toFixed(2)} ms, max ${r.latencies.at(-1)!.toFixed(2)} ms` +
   (r.errorCount ? `, ${r.errorCount} errors (${r.errors.join('; ')})` : '');
 
 if (!existsSync('.next/BUILD_ID') || !existsSync(DIALPLAN_BUNDLE)) {
@@ -143,8 +146,8 @@ await db.$disconnect();
 const port = 3900 + Math.floor(Math.random() * 90);
 const dialplanPort = port + 100;
 const app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  // A PBX is configured (nothing answers on its AMI port: the bench makes no calls) so that each decision reads the live
-  // SIM load and the cached SIM usage, as it does in production; without one the server skips both.
+  // A PBX is configured (nothing answers on its AMI port: the bench makes no calls) so that each decision reads the
+  // live SIM load and the cached SIM usage, as it does in production; without one the server skips both.
   env: {
     ...process.env,
     DATABASE_URL: `file:${database.file}`,
@@ -204,10 +207,14 @@ try {
   // Through Next.js for comparison, at a fifth of the rate (at 500 req/s it queues without bound on 2 cores).
   const viaNext = await load(nextUrls, Math.floor(count / 5), RATE / 5).catch(() => null);
   console.log(
-    `dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`,
+    `dialplan endpoint, ${ROUNDS} rounds × ${count} requests at ${RATE} req/s, a new connection each (like ` +
+      `CURL()); client: ${nativeClient ? 'C (epoll)' : 'Node (no cc found)'}:`,
   );
   console.log(
-    `  warm-up, ${WARMUP_SECONDS} s each right after start (not in the verdict): listener p99 ${pct(warmups.ours.latencies, 99).toFixed(2)} ms, sockets p99 ${pct(warmups.sockets.latencies, 99).toFixed(2)} ms, node:http p99 ${pct(warmups.base.latencies, 99).toFixed(2)} ms`,
+    `  warm-up, ${WARMUP_SECONDS} s each right after start (not in the verdict): listener p99 ` +
+      `${pct(warmups.ours.latencies, 99).toFixed(2)} ms, sockets p99 ` +
+      `${pct(warmups.sockets.latencies, 99).toFixed(2)} ms, node:http p99 ` +
+      `${pct(warmups.base.latencies, 99).toFixed(2)} ms`,
   );
   rounds.forEach((r, i) => {
     console.log(`  round ${i + 1} bare node http (baseline):             ${summary(r.base)}`);
@@ -221,20 +228,27 @@ try {
   const socketsP99 = median(rounds.map((r) => pct(r.sockets.latencies, 99)));
   const errors = rounds.reduce((sum, r) => sum + r.ours.errorCount, 0);
   console.log(
-    `  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`,
+    `  median-round p99: listener ${p99.toFixed(2)} ms, baseline ${baseP99.toFixed(2)} ms, ratio ` +
+      `${(p99 / baseP99).toFixed(2)}×; target p99 ≤ 2 ms: ${p99 <= 2 && errors === 0 ? 'met' : 'NOT met'}`,
   );
   console.log(
-    `  before the rounds, every server idle: an idle Node process (a 1 ms timer) was held up > 2 ms ${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, longest ${stalls.maxMs.toFixed(1)} ms)`,
+    `  before the rounds, every server idle: an idle Node process (a 1 ms timer) was held up > 2 ms ` +
+      `${stalls.count} times in ${stalls.seconds.toFixed(0)} s (${(stalls.count / stalls.seconds).toFixed(1)}/s, ` +
+      `longest ${stalls.maxMs.toFixed(1)} ms)`,
   );
   if (kdamondBefore && kdamondAfter) {
     const runs = kdamondAfter.runs - kdamondBefore.runs;
     const ms = kdamondAfter.ms - kdamondBefore.ms;
     console.log(
-      `  during the rounds the kernel's DAMON thread (kdamond) ran ${runs} times, ${ms.toFixed(0)} ms in all (${(ms / Math.max(1, runs)).toFixed(2)} ms a run); this kernel does not preempt it, so whatever wakes on its core waits`,
+      `  during the rounds the kernel's DAMON thread (kdamond) ran ${runs} times, ${ms.toFixed(0)} ms in all ` +
+        `(${(ms / Math.max(1, runs)).toFixed(2)} ms a run); this kernel does not preempt it, so whatever wakes ` +
+        `on its core waits`,
     );
   }
   console.log(
-    `  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms (${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ${(p99 / socketsP99).toFixed(2)}×`,
+    `  the listener's sockets answering a constant: median-round p99 ${socketsP99.toFixed(2)} ms ` +
+      `(${socketsP99 <= 2 ? 'within' : 'over'} 2 ms before any routing); listener / that ` +
+      `${(p99 / socketsP99).toFixed(2)}×`,
   );
 } finally {
   baseline.stop();

@@ -20,7 +20,7 @@ async function checkConfig(env: Record<string, string>) {
   }
 }
 
-describe('start-up configuration check (a real process)', () => {
+describe('start-up configuration check (a real process)', { timeout: 30_000 }, () => {
   it('a misconfigured variable → exit 1 and exactly one line naming it, no stack trace', async () => {
     const result = await checkConfig({ AMI_HOST: '127.0.0.1', AMI_USER: 'app', AMI_SECRET: 'x', AMI_PORT: 'five' });
     expect(result.code).toBe(1);
@@ -35,4 +35,4 @@ describe('start-up configuration check (a real process)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Configuration ok: database=sqlite/);
   });
-}, 30_000);
+});

@@ -55,7 +55,8 @@ describe('npm run numbering', () => {
     const ported = path.join(dir, 'Port_All_202611250000_0001.csv');
     writeFileSync(
       ported,
-      'Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount\n9150000001,mBEELINE,99,D7799,77,2025-01-01T00:00:00+03:00,1\n',
+      'Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount\n' +
+        '9150000001,mBEELINE,99,D7799,77,2025-01-01T00:00:00+03:00,1\n',
     );
     const imported = await cli('import', registry, ported);
     expect(imported.code).toBe(0);

@@ -1,9 +1,10 @@
 /**
  * `npm run numbering -- <command>` on the configured database (DATABASE_URL, like the app):
- *   import <file…> [--accept-row-errors] [--accept-shrink]   registry extracts (ABC/DEF) or MNP exports (Port_All, Port_Increment)
- *   lookup <number…>                                         one JSON object per line
- *   stats                                                    files in force, carriers' shares, versions, ported set, overrides
- *   download [url…]                                          fetch the registry from its publisher (or the given mirrors)
+ *   import <file…> [--accept-row-errors] [--accept-shrink]
+ *                     registry extracts (ABC/DEF) or MNP exports (Port_All, Port_Increment)
+ *   lookup <number…>  one JSON object per line
+ *   stats             files in force, carriers' shares, versions, ported set, overrides
+ *   download [url…]   fetch the registry from its publisher (or the given mirrors)
  *   override set <number> <inn> [--note text] | override remove <number> | override list [--search digits]
  * Progress goes to stderr, results to stdout; exit code 1 when an import was refused or a command failed.
  */
@@ -35,7 +36,8 @@ const { values, positionals } = parseArgs({
 });
 const [command, ...args] = positionals;
 const usage =
-  'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | override set <number> <inn> | override remove <number> | override list';
+  'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | override set ' +
+  '<number> <inn> | override remove <number> | override list';
 const out = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 
 getConfigOrExit();

@@ -1,10 +1,11 @@
 /**
- * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers [--mix registry|subscribers]]`
+ * `npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run]
+ *   [--variant reference|test-peers [--mix registry|subscribers]]`
  * Plays a working day of outgoing calls through the real lookup and routing code into the journal (origin
  * 'simulation'; re-running a seed replaces its rows) and prints one JSON line with the savings summary.
  * --variant runs a built-in configuration in memory instead of the portal's (writes nothing): `reference` is the
- * full-size reference deployment (README "Reference configuration"), `test-peers` the compact one the tests use; with it,
- * --mix subscribers draws only mobiles of the configuration's carrier groups (no landlines, no unknown carriers).
+ * full-size reference deployment (README "Reference configuration"), `test-peers` the compact one the tests use; with
+ * it, --mix subscribers draws only mobiles of the configuration's carrier groups (no landlines, no unknown carriers).
  */
 import { parseArgs } from 'node:util';
 import { openCliDatabase } from '../lib/cli/open-cli-database';
@@ -31,7 +32,8 @@ const calls = Number(values.calls);
 const seed = Number(values.seed);
 if (!Number.isInteger(calls) || calls < 1 || calls > 1_000_000 || !Number.isInteger(seed)) {
   process.stderr.write(
-    'Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] [--variant reference|test-peers]\n',
+    'Usage: npm run simulate -- --calls 5000 [--seed N] [--portal <member_id>] [--day YYYY-MM-DD] [--dry-run] ' +
+      '[--variant reference|test-peers]\n',
   );
   process.exit(2);
 }
@@ -46,9 +48,9 @@ try {
           : null;
     if (!settings)
       throw new AppError('INVALID_INPUT', `Unknown --variant "${values.variant}" (reference | test-peers)`);
-    process.stdout.write(
-      `${JSON.stringify(await simulateInMemory({ settings, calls, seed, day: values.day, mix: values.mix === 'subscribers' ? 'subscribers' : 'registry' }))}\n`,
-    );
+    const mix = values.mix === 'subscribers' ? 'subscribers' : 'registry';
+    const summary = await simulateInMemory({ settings, calls, seed, day: values.day, mix });
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
     const db = await openCliDatabase();
     try {
@@ -56,7 +58,8 @@ try {
       if (!portal)
         throw new AppError(
           'NOT_FOUND',
-          `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" not found: run \`npm run seed -- demo\` first`,
+          `Портал «${values.portal}» не найден: выполните \`npm run seed -- demo\` / Portal "${values.portal}" ` +
+            `not found: run \`npm run seed -- demo\` first`,
         );
       const run = await runSimulation({
         db,

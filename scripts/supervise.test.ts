@@ -32,7 +32,8 @@ async function waitForPid(file: string, not: number | null): Promise<number> {
 describe('scripts/supervise.mjs', () => {
   it('starts the command again after kill -9, and stops it with itself on SIGTERM', async () => {
     const pidFile = path.join(dir, 'pid');
-    const script = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1e4)`;
+    const writePid = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));`;
+    const script = `${writePid} setInterval(() => {}, 1e4)`;
     supervisor = spawn(process.execPath, [SUPERVISE, process.execPath, '-e', script], { stdio: 'ignore' });
     const first = await waitForPid(pidFile, null);
     process.kill(first, 'SIGKILL');

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Quick start, command B (and what .ci/run calls): install everything the tests need, start the real peers
-# (Asterisk PBX + GSM-gateway simulator, PostgreSQL), then run every suite: unit, integration, Playwright.
-# Every suite runs even if an earlier one failed; the exit code and the last line say how it went.
+# (Asterisk PBX + GSM-gateway simulator, PostgreSQL), then run the linter (Biome: format and lint) and every suite:
+# unit, integration, Playwright. Every step runs even if an earlier one failed; the exit code and the last line say
+# how it went (a lint failure counts as one failed test).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
 started=$(date +%s)
-timed() { local name=$1; shift; local t0; t0=$(date +%s); "$@"; local rc=$?; echo "$name $(( $(date +%s) - t0 ))s rc=$rc" >> "$results/timings"; return $rc; }
+timed() {
+  local name=$1 t0 rc
+  shift
+  t0=$(date +%s)
+  "$@"
+  rc=$?
+  echo "$name $(($(date +%s) - t0))s rc=$rc" >>"$results/timings"
+  return $rc
+}
 
 set -e
 timed install-system bash scripts/lib/ensure-system-packages.sh
@@ -17,8 +26,11 @@ timed peers bash scripts/peers/peers.sh up > "$peers_env"
 source "$peers_env"
 set +e
 
+timed lint npm run -s lint
+echo $? > "$results/lint.rc"
 timed unit npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
-timed integration npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
+timed integration npx vitest run --project integration --reporter=default --reporter=json \
+  --outputFile.json="$results/integration.json"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" timed e2e npx playwright test --reporter=list,json
 
 echo

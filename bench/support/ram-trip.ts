@@ -10,7 +10,8 @@ import { createRandom } from './synthetic-ported';
 export function ramTrip(bytes: number): { dependentNs: number; independentNs: number; checksum: number } {
   const words = new Int32Array(bytes >>> 2);
   const random = createRandom(5);
-  // A random cycle through the array (Sattolo), so following it visits every word once, in an order no prefetcher guesses.
+  // A random cycle through the array (Sattolo), so following it visits every word once, in an order no prefetcher
+  // guesses.
   for (let i = 0; i < words.length; i += 1) words[i] = i;
   for (let i = words.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * i);

@@ -117,7 +117,7 @@ function GroupCard({ group, index, fields, onChange, onRemove, t, lang }: GroupC
           const carrier = findKnownCarrier(value);
           const path = `carrierGroups.${index}.inns.${ii}`;
           return (
-            <li key={`${value}-${ii}`} data-testid="group-inn" className="text-sm">
+            <li key={value} data-testid="group-inn" className="text-sm">
               <div className="flex items-center gap-2">
                 <span className="font-mono text-base-2">{value}</span>
                 <span className="text-base-1">

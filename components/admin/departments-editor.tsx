@@ -10,7 +10,10 @@ import { useDirectory } from './use-directory';
 
 const kinds: ProfileKind[] = ['sales', 'hr', 'other'];
 
-/** "Отделы": profiles (Sales / HR / other), their Bitrix24 departments, allowed lines and default line; HR's two numbers. */
+/**
+ * "Отделы": profiles (Sales / HR / other), their Bitrix24 departments, allowed lines and default line; HR's two
+ * numbers.
+ */
 export function DepartmentsEditor() {
   const t = useT();
   const directory = useDirectory();

@@ -122,7 +122,10 @@ export function Button({ children, onClick, testId, disabled, kind = 'secondary'
       data-testid={testId}
       disabled={disabled}
       onClick={onClick}
-      className={`rounded-xs border px-3 py-1 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${tone}`}
+      className={
+        `rounded-xs border px-3 py-1 text-sm font-medium transition-colors disabled:cursor-not-allowed ` +
+        `disabled:opacity-50 ${tone}`
+      }
     >
       {children}
     </button>

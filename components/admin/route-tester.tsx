@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useT } from '@/components/shell/use-t';
+import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { RouteDecision, TrunkChoice } from '@/lib/routing/decide-route';
 import type { RoutingSettings } from '@/lib/routing/types';
 import { Card, FieldError, SelectInput, TextInput } from './form-controls';
@@ -17,7 +18,9 @@ type Outcome =
   | { kind: 'done'; result: TestResult }
   | { kind: 'failed'; message: string; field?: string };
 
-/** "Проверка маршрута": number + manager (+ line) → the decision the dialplan and the call card would get, with reasons. */
+/**
+ * "Проверка маршрута": number + manager (+ line) → the decision the dialplan and the call card would get, with reasons.
+ */
 export function RouteTester() {
   const t = useT();
   const { ready, call, lang } = useAdminApi();
@@ -102,7 +105,10 @@ export function RouteTester() {
               type="submit"
               data-testid="tester-run"
               disabled={!ready || !number.trim() || outcome.kind === 'running'}
-              className="rounded-xs border border-primary bg-primary px-4 py-1 text-sm font-medium text-base-8 hover:bg-primary-alt disabled:opacity-50"
+              className={
+                'rounded-xs border border-primary bg-primary px-4 py-1 text-sm font-medium text-base-8 ' +
+                'hover:bg-primary-alt disabled:opacity-50'
+              }
             >
               {outcome.kind === 'running' ? t('tester.running') : t('tester.run')}
             </button>
@@ -135,7 +141,10 @@ function Decision({ result, t, lang }: { result: TestResult; t: ReturnType<typeo
           {trunk && (
             <span
               data-testid="tester-onnet"
-              className={`ml-2 rounded-2xs px-1.5 text-xs font-normal ${result.onNet ? 'bg-green-tint text-success-alt' : 'bg-gray-tint text-base-2'}`}
+              className={
+                `ml-2 rounded-2xs px-1.5 text-xs font-normal ` +
+                `${result.onNet ? 'bg-green-tint text-success-alt' : 'bg-gray-tint text-base-2'}`
+              }
             >
               {result.onNet ? t('tester.onNet') : t('tester.offNet')}
             </span>
@@ -144,7 +153,9 @@ function Decision({ result, t, lang }: { result: TestResult; t: ReturnType<typeo
         <dt className="text-base-3">{t('tester.carrier')}</dt>
         <dd data-testid="tester-carrier">
           {carrier
-            ? `${carrier.groupName ?? carrier.operator ?? carrier.inn} (ИНН ${carrier.inn}${carrier.operator ? `, ${carrier.operator}` : ''}) — ${t(`tester.source.${carrier.source}`)}`
+            ? `${carrier.groupName ?? carrier.operator ?? carrier.inn} (ИНН ` +
+              `${carrier.inn}${carrier.operator ? `, ${carrier.operator}` : ''}) — ` +
+              `${t(`tester.source.${carrier.source}`)}`
             : t('tester.unknownCarrier')}
         </dd>
         <dt className="text-base-3">{t('tester.profile')}</dt>
@@ -160,8 +171,8 @@ function Decision({ result, t, lang }: { result: TestResult; t: ReturnType<typeo
         <dt className="text-base-3">{t('tester.reasons')}</dt>
         <dd>
           <ol data-testid="tester-reasons" className="list-decimal pl-5">
-            {result.reasonsText.map((text, i) => (
-              <li key={i}>{localizeMessage(text, lang)}</li>
+            {withContentKeys(result.reasonsText, (text) => text).map(({ key, item: text }) => (
+              <li key={key}>{localizeMessage(text, lang)}</li>
             ))}
           </ol>
         </dd>

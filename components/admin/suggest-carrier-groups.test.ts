@@ -19,13 +19,17 @@ describe('suggestCarrierGroups', () => {
     expect(groups.find((g) => g.id === 'new-megafon')!.inns).toContain(INN.yota);
   });
 
-  it("keeps the ids of the groups holding each carrier's own ИНН, whatever their names, and never duplicates an ИНН", () => {
-    const custom = { id: '99', name: 'Мой MVNO', inns: [INN.tMobile, '1234567890'] };
-    const groups = suggestCarrierGroups([...demoCarrierGroups, custom], 'en', newId);
-    expect(groups.map((g) => g.id)).toEqual(['beeline', 'megafon', 'mts', 't2', '99']);
-    expect(groups.find((g) => g.id === 't2')!.inns).toContain(INN.tMobile);
-    expect(groups.find((g) => g.id === '99')!.inns).toEqual(['1234567890']);
-    const all = groups.flatMap((g) => g.inns);
-    expect(new Set(all).size).toBe(all.length);
-  });
+  it(
+    "keeps the ids of the groups holding each carrier's own ИНН, whatever their names, " +
+      'and never duplicates an ИНН',
+    () => {
+      const custom = { id: '99', name: 'Мой MVNO', inns: [INN.tMobile, '1234567890'] };
+      const groups = suggestCarrierGroups([...demoCarrierGroups, custom], 'en', newId);
+      expect(groups.map((g) => g.id)).toEqual(['beeline', 'megafon', 'mts', 't2', '99']);
+      expect(groups.find((g) => g.id === 't2')!.inns).toContain(INN.tMobile);
+      expect(groups.find((g) => g.id === '99')!.inns).toEqual(['1234567890']);
+      const all = groups.flatMap((g) => g.inns);
+      expect(new Set(all).size).toBe(all.length);
+    },
+  );
 });

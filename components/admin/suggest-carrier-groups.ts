@@ -5,7 +5,8 @@ import type { CarrierGroup } from '@/lib/routing/types';
 /**
  * Fills the groups from the suggested defaults (each carrier with the MVNOs reported on its network). The group that
  * already holds the carrier's own ИНН (or, failing that, is named like it in either language) keeps its id, so trunks
- * that point at it stay linked; suggested ИНН are taken out of any other group, since an ИНН may belong to one group only.
+ * that point at it stay linked; suggested ИНН are taken out of any other group, since an ИНН may belong to one group
+ * only.
  */
 export function suggestCarrierGroups(
   groups: CarrierGroup[],

@@ -18,7 +18,9 @@ export type AdminApi = {
    * and frame-session headers `call` sends, and the token they carry (to hand to `refreshAfter401`).
    */
   authHeaders(): { headers: Record<string, string>; token?: string };
-  /** After such a request got 401: refresh the frame's token (once for a burst). False when there is nothing to refresh. */
+  /**
+   * After such a request got 401: refresh the frame's token (once for a burst). False when there is nothing to refresh.
+   */
   refreshAfter401(token?: string): Promise<boolean>;
 };
 

@@ -6,7 +6,7 @@ export type FrameConnection =
   | { status: 'standalone' }
   | { status: 'error'; error: string };
 
-/** The SDK's getInitData never times out (reference §5.3): give up on a silent parent after this long. */
+/** The SDK's getInitData never times out: give up on a silent parent after this long. */
 export const FRAME_INIT_TIMEOUT_MS = 10_000;
 
 let connection: Promise<FrameConnection> | null = null;
@@ -14,7 +14,7 @@ let connection: Promise<FrameConnection> | null = null;
 /**
  * Connects to the portal at most once per page. The promise lives at module level so React StrictMode's double
  * effects (and every consumer) share one SDK instance, which is never destroyed: after `destroy()` the SDK hands out
- * the same dead instance again (reference §5.4).
+ * the same dead instance again.
  */
 export function connectB24Frame(): Promise<FrameConnection> {
   connection ??= openConnection();

@@ -53,7 +53,8 @@ export function B24FrameProvider({ children }: { children: ReactNode }) {
     void connectB24Frame().then((connection) => {
       if (active) setState(describeConnection(connection));
     });
-    // No destroy() here on purpose: StrictMode re-runs this effect and the SDK instance must survive (§5.4).
+    // No destroy() here on purpose: StrictMode re-runs this effect and the SDK instance must survive
+    // (connect-b24-frame.ts).
     return () => {
       active = false;
     };

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
+import { withContentKeys } from '@/components/shell/with-content-keys';
 import { isMessageKey, type MessageKey } from '@/lib/i18n/messages';
 import { useCallCard } from './use-call-card';
 import { RedialResult } from './redial-result';
@@ -84,8 +85,8 @@ export function CallCardPanel() {
             </p>
             <h3 className="mt-1 text-xs text-gray-500">{t('card.why')}</h3>
             <ul data-testid="card-reasons" className="list-disc pl-4 text-xs text-gray-700">
-              {decision.reasons.map((reason, index) => (
-                <li key={index}>{reason}</li>
+              {withContentKeys(decision.reasons, (reason) => reason).map(({ key, item: reason }) => (
+                <li key={key}>{reason}</li>
               ))}
             </ul>
           </section>

@@ -64,6 +64,7 @@ export function CallsJournal() {
   const dateInput = (key: 'from' | 'to') => (
     <input
       type="date"
+      id={`journal-${key}`}
       data-testid={`journal-${key}`}
       value={filters[key]}
       onChange={(e) => set(key)(e.target.value)}
@@ -170,11 +171,11 @@ export function CallsJournal() {
               ))}
             </SelectInput>
           </label>
-          <label className="text-xs font-semibold text-base-3">
+          <label htmlFor="journal-from" className="text-xs font-semibold text-base-3">
             {t('common.from')}
             {dateInput('from')}
           </label>
-          <label className="text-xs font-semibold text-base-3">
+          <label htmlFor="journal-to" className="text-xs font-semibold text-base-3">
             {t('common.to')}
             {dateInput('to')}
           </label>

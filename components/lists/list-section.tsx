@@ -17,7 +17,7 @@ type ListSectionProps = {
   t: ReturnType<typeof useT>;
   valuePlaceholder: string;
   /** What the value means to a person (a user's name, a formatted number); shown under the value. */
-  describe(value: string): string | undefined;
+  meaningOf(value: string): string | undefined;
   /** Directory choices (users, departments); without them, rows are added empty and typed in. */
   picker?: { options: PickerOption[]; placeholder: MessageKey };
 };
@@ -31,7 +31,7 @@ export function ListSection({
   editor,
   t,
   valuePlaceholder,
-  describe,
+  meaningOf,
   picker,
 }: ListSectionProps) {
   const [picked, setPicked] = useState('');
@@ -52,7 +52,7 @@ export function ListSection({
           </p>
         )}
         {rows.map((row, index) => {
-          const meaning = describe(row.value.trim());
+          const meaning = meaningOf(row.value.trim());
           return (
             <div
               key={row.key}

@@ -59,7 +59,7 @@ export function ListsEditor() {
             editor={editor}
             t={t}
             valuePlaceholder="ID"
-            describe={nameOrUnknown(userName)}
+            meaningOf={nameOrUnknown(userName)}
             picker={{
               placeholder: 'lists.pickUser',
               options: directory.users.map((u) => ({ id: u.id, label: userName.get(u.id)! })),
@@ -73,7 +73,7 @@ export function ListsEditor() {
             editor={editor}
             t={t}
             valuePlaceholder="ID"
-            describe={nameOrUnknown(departmentName)}
+            meaningOf={nameOrUnknown(departmentName)}
             picker={{
               placeholder: 'lists.pickDepartment',
               options: directory.departments.map((d) => ({ id: d.id, label: d.name })),
@@ -87,7 +87,7 @@ export function ListsEditor() {
             editor={editor}
             t={t}
             valuePlaceholder="101"
-            describe={(value) =>
+            meaningOf={(value) =>
               /[?*]/.test(value) ? t('lists.pattern') : directory.users.find((u) => u.extension === value)?.name
             }
           />
@@ -99,7 +99,7 @@ export function ListsEditor() {
             editor={editor}
             t={t}
             valuePlaceholder="+7 495 111-22-33"
-            describe={(value) =>
+            meaningOf={(value) =>
               /^[\d\s()+\-.]*\d[\d\s()+\-.]*\*$/.test(value)
                 ? t('lists.pattern')
                 : /^7\d{10}$/.test(value)

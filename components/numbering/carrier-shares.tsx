@@ -50,7 +50,10 @@ export function CarrierShares({
           >
             <span
               className="truncate"
-              title={`${carrier.name} · ИНН ${carrier.inn} · ${formatCount(carrier.ranges, lang)} ${t('numbering.carriers.ranges')}`}
+              title={
+                `${carrier.name} · ИНН ${carrier.inn} · ${formatCount(carrier.ranges, lang)} ` +
+                `${t('numbering.carriers.ranges')}`
+              }
             >
               {carrier.brand ?? carrier.name} <span className="text-xs text-base-3">{carrier.inn}</span>
             </span>

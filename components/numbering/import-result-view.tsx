@@ -24,7 +24,10 @@ type ImportResultViewProps = {
 /** "61 мс" for a small file, "12,4 с" for the national one. */
 function formatDuration(ms: number, t: ReturnType<typeof useT>, lang: Lang): string {
   if (ms < 1000) return `${Math.round(ms)} ${t('numbering.result.ms')}`;
-  return `${(ms / 1000).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 })} ${t('numbering.result.seconds')}`;
+  return (
+    `${(ms / 1000).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 })} ` +
+    `${t('numbering.result.seconds')}`
+  );
 }
 
 const tone = {

@@ -3,6 +3,7 @@
 import { localizeMessage } from '@/components/admin/localize-message';
 import { isMessageKey } from '@/lib/i18n/messages';
 import type { useT } from '@/components/shell/use-t';
+import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { Lang } from '@/lib/i18n/lang';
 import { formatCount } from './format-numbering';
 import type { LineIssue } from './numbering-types';
@@ -32,25 +33,22 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
             </tr>
           </thead>
           <tbody>
-            {issues.map((issue, index) => (
-              <tr
-                key={`${issue.line}-${index}`}
-                data-testid="issue"
-                data-line={issue.line}
-                className="border-t border-base-7 align-top"
-              >
-                <td className="px-2 py-1 tabular-nums">{issue.line}</td>
-                <td className={`px-2 py-1 ${issue.severity === 'error' ? 'text-alert' : 'text-warning'}`}>
-                  {t(`numbering.issues.${issue.severity}`)}
-                </td>
-                <td className="truncate px-2 py-1 font-mono" title={issue.code}>
-                  {issue.code}
-                </td>
-                <td className="px-2 py-1 break-words text-base-2">
-                  <IssueText code={issue.code} message={localizeMessage(issue.message, lang)} t={t} />
-                </td>
-              </tr>
-            ))}
+            {withContentKeys(issues, (issue) => `${issue.line}-${issue.code}-${issue.message}`).map(
+              ({ key, item: issue }) => (
+                <tr key={key} data-testid="issue" data-line={issue.line} className="border-t border-base-7 align-top">
+                  <td className="px-2 py-1 tabular-nums">{issue.line}</td>
+                  <td className={`px-2 py-1 ${issue.severity === 'error' ? 'text-alert' : 'text-warning'}`}>
+                    {t(`numbering.issues.${issue.severity}`)}
+                  </td>
+                  <td className="truncate px-2 py-1 font-mono" title={issue.code}>
+                    {issue.code}
+                  </td>
+                  <td className="px-2 py-1 break-words text-base-2">
+                    <IssueText code={issue.code} message={localizeMessage(issue.message, lang)} t={t} />
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>

@@ -58,14 +58,20 @@ export function LookupBox({ t }: { t: ReturnType<typeof useT> }) {
               void run();
             }
           }}
-          className="w-80 rounded-xs border border-base-5 bg-base-8 px-2 py-1 font-mono text-sm text-base-1 outline-none focus:border-primary"
+          className={
+            'w-80 rounded-xs border border-base-5 bg-base-8 px-2 py-1 font-mono text-sm text-base-1 outline-none ' +
+            'focus:border-primary'
+          }
         />
         <div className="flex flex-col gap-1">
           <button
             type="submit"
             data-testid="lookup-run"
             disabled={!ready || !numbers.trim() || outcome.kind === 'running'}
-            className="rounded-xs border border-primary bg-primary px-4 py-1 text-sm font-medium text-base-8 hover:bg-primary-alt disabled:opacity-50"
+            className={
+              'rounded-xs border border-primary bg-primary px-4 py-1 text-sm font-medium text-base-8 ' +
+              'hover:bg-primary-alt disabled:opacity-50'
+            }
           >
             {outcome.kind === 'running' ? t('numbering.lookup.running') : t('numbering.lookup.run')}
           </button>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { useT } from '@/components/shell/use-t';
+import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { Lang } from '@/lib/i18n/lang';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { formatE164 } from './format-numbering';
@@ -37,11 +38,11 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
         </tr>
       </thead>
       <tbody>
-        {rows.map((row, index) => {
+        {withContentKeys(rows, (row) => row.input).map(({ key, item: row }) => {
           const differentHolder = row.range && row.carrier && row.range.holderInn !== row.carrier.inn;
           return (
             <tr
-              key={`${row.input}-${index}`}
+              key={key}
               data-testid="lookup-row"
               data-e164={row.e164 ?? ''}
               data-source={row.source}

@@ -53,7 +53,9 @@ export type LookupRow = {
   input: string;
   e164: string | null;
   kind: 'mobile' | 'geographic' | 'tollfree' | 'short' | 'foreign' | null;
-  /** An extension written after the number ("доб. 12"): not part of the lookup, shown so the admin sees it was cut off. */
+  /**
+   * An extension written after the number ("доб. 12"): not part of the lookup, shown so the admin sees it was cut off.
+   */
   extension: string | null;
   carrier: { inn: string; brand: string | null; name: string } | null;
   region: string | null;

@@ -90,7 +90,10 @@ export function OverrideForm({ carriers, add, t }: OverrideFormProps) {
         type="submit"
         data-testid="override-add"
         disabled={busy || !number.trim() || !inn.trim()}
-        className="rounded-xs border border-primary bg-primary px-3 py-1 text-sm font-medium text-base-8 hover:bg-primary-alt disabled:opacity-50"
+        className={
+          'rounded-xs border border-primary bg-primary px-3 py-1 text-sm font-medium text-base-8 ' +
+          'hover:bg-primary-alt disabled:opacity-50'
+        }
       >
         {t('numbering.overrides.add')}
       </button>

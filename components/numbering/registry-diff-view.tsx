@@ -36,7 +36,10 @@ export function RegistryDiffView({ diff, carrierName, t, lang, testId = 'registr
             <dt className="text-base-3">{t(label)}</dt>
             <dd
               data-testid={`diff-${key}`}
-              className={`text-right tabular-nums ${diff[key] > 0 && key.includes('Changed') ? 'font-semibold text-base-1' : ''}`}
+              className={
+                `text-right tabular-nums ` +
+                `${diff[key] > 0 && key.includes('Changed') ? 'font-semibold text-base-1' : ''}`
+              }
             >
               {formatCount(diff[key], lang)}
             </dd>

@@ -38,7 +38,11 @@ export function UploadBox({ carrierName, onImported, t, lang }: UploadBoxProps) 
       <div className="mt-3 flex flex-wrap items-center gap-3">
         {/* The native file button speaks the browser's language; this label speaks the portal's. */}
         <label
-          className={`rounded-xs border border-base-5 bg-base-8 px-3 py-1 text-sm font-medium text-base-1 hover:border-primary hover:text-primary focus-within:border-primary ${busy ? 'pointer-events-none opacity-50' : 'cursor-pointer'}`}
+          className={
+            `rounded-xs border border-base-5 bg-base-8 px-3 py-1 text-sm font-medium text-base-1 ` +
+            `hover:border-primary hover:text-primary focus-within:border-primary ` +
+            `${busy ? 'pointer-events-none opacity-50' : 'cursor-pointer'}`
+          }
         >
           {t('numbering.upload.choose')}
           <input

@@ -94,7 +94,10 @@ export function VersionHistory({ versions, carrierName, t, lang }: VersionHistor
                     </td>
                     <td className="py-1.5 text-xs text-base-2">
                       {diff
-                        ? `${t('numbering.diff.rangesChangedCarrier')}: ${formatCount(diff.rangesChangedCarrier, lang)}; ${t('numbering.diff.numbersChangedCarrier').toLowerCase()}: ${formatCount(diff.numbersChangedCarrier, lang)}`
+                        ? `${t('numbering.diff.rangesChangedCarrier')}: ` +
+                          `${formatCount(diff.rangesChangedCarrier, lang)}; ` +
+                          `${t('numbering.diff.numbersChangedCarrier').toLowerCase()}: ` +
+                          `${formatCount(diff.numbersChangedCarrier, lang)}`
                         : '—'}
                     </td>
                     <td className="py-1.5 text-right">
@@ -102,7 +105,8 @@ export function VersionHistory({ versions, carrierName, t, lang }: VersionHistor
                         <Button testId="history-toggle" onClick={() => setOpen(expanded ? null : version.id)}>
                           {expanded
                             ? t('numbering.history.hide')
-                            : `${t('numbering.history.details')}${version.issues.length ? ` (${version.issues.length})` : ''}`}
+                            : t('numbering.history.details') +
+                              (version.issues.length ? ` (${version.issues.length})` : '')}
                         </Button>
                       )}
                     </td>

@@ -71,61 +71,62 @@ test.describe("registration follows the portal's lists", () => {
     return entry.gateway;
   }
 
-  test('a never-record number and a manager off the whitelist produce no registration; the whitelisted one does', async ({
-    page,
-    request,
-  }) => {
-    const emulator = emulatorControl(request);
-    await page.goto(`${emulator.url}/portal/app?path=/admin/lists&user=1&lang=ru`);
-    const frame = page.frameLocator('#app-frame');
-    await expect(frame.getByTestId('neverRecord-section')).toBeVisible({ timeout: 90_000 });
-    const neverValues = await frame
-      .getByTestId(/^neverRecord-\d+-value$/)
-      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    if (!neverValues.includes(WATER)) {
-      await frame.getByTestId('neverRecord-add').click();
-      await frame.getByTestId(`neverRecord-${neverValues.length}-value`).fill('+7 495 777-00-01');
-      await frame.getByTestId(`neverRecord-${neverValues.length}-note`).fill('Доставка воды');
-    }
-    const values = await frame
-      .getByTestId(/^whitelistUsers-\d+-value$/)
-      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    if (!values.includes('1')) {
-      await frame.getByTestId('whitelistUsers-picker').selectOption('1');
-      await frame.getByTestId('whitelistUsers-add-picked').click();
-    }
-    await frame.getByTestId('save-settings').click();
-    await expect(frame.getByTestId('save-status')).toHaveText('Сохранено');
-    await page.screenshot({ path: test.info().outputPath('lists-before-calls.png'), fullPage: true });
+  test(
+    'a never-record number and a manager off the whitelist produce no ' + 'registration; the whitelisted one does',
+    async ({ page, request }) => {
+      const emulator = emulatorControl(request);
+      await page.goto(`${emulator.url}/portal/app?path=/admin/lists&user=1&lang=ru`);
+      const frame = page.frameLocator('#app-frame');
+      await expect(frame.getByTestId('neverRecord-section')).toBeVisible({ timeout: 90_000 });
+      const neverValues = await frame
+        .getByTestId(/^neverRecord-\d+-value$/)
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      if (!neverValues.includes(WATER)) {
+        await frame.getByTestId('neverRecord-add').click();
+        await frame.getByTestId(`neverRecord-${neverValues.length}-value`).fill('+7 495 777-00-01');
+        await frame.getByTestId(`neverRecord-${neverValues.length}-note`).fill('Доставка воды');
+      }
+      const values = await frame
+        .getByTestId(/^whitelistUsers-\d+-value$/)
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      if (!values.includes('1')) {
+        await frame.getByTestId('whitelistUsers-picker').selectOption('1');
+        await frame.getByTestId('whitelistUsers-add-picked').click();
+      }
+      await frame.getByTestId('save-settings').click();
+      await expect(frame.getByTestId('save-status')).toHaveText('Сохранено');
+      await page.screenshot({ path: test.info().outputPath('lists-before-calls.png'), fullPage: true });
 
-    const since = Date.now();
-    // Manager 1 (101, whitelisted) orders water, then calls a client; manager 2 (102, not whitelisted) calls a client.
-    expect(await deskPhoneCall('101', WATER)).toBe('beeline');
-    expect(await deskPhoneCall('102', CLIENT_OF_102)).toBe('mts');
-    expect(await deskPhoneCall('101', CLIENT_OF_101)).toBe('mts');
+      const since = Date.now();
+      // Manager 1 (101, whitelisted) orders water, then calls a client; manager 2 (102, not whitelisted) calls a
+      // client.
+      expect(await deskPhoneCall('101', WATER)).toBe('beeline');
+      expect(await deskPhoneCall('102', CLIENT_OF_102)).toBe('mts');
+      expect(await deskPhoneCall('101', CLIENT_OF_101)).toBe('mts');
 
-    const registered = async () =>
-      (await emulator.calls('telephony.externalcall.register'))
-        .filter((c) => c.time >= since)
-        .map((c) => String(c.params.PHONE_NUMBER));
-    // The control call proves registrations do flow from these desk phones; by then the others were decided.
-    await expect.poll(registered, { timeout: 30_000 }).toContain(CLIENT_OF_101);
-    const numbers = await registered();
-    expect(numbers).not.toContain(WATER);
-    expect(numbers).not.toContain(CLIENT_OF_102);
-    // The journal says why each was or was not registered (what /admin/journal shows).
-    const reasons = await withAppDb((db) =>
-      db.call.findMany({
-        where: { number: { in: [WATER, CLIENT_OF_102, CLIENT_OF_101] }, startedAt: { gte: new Date(since - 1000) } },
-        select: { number: true, registered: true, registrationReason: true },
-      }),
-    );
-    expect(reasons).toEqual(
-      expect.arrayContaining([
-        { number: WATER, registered: false, registrationReason: 'never_record' },
-        { number: CLIENT_OF_102, registered: false, registrationReason: 'not_whitelisted' },
-        { number: CLIENT_OF_101, registered: true, registrationReason: 'whitelist_user' },
-      ]),
-    );
-  });
+      const registered = async () =>
+        (await emulator.calls('telephony.externalcall.register'))
+          .filter((c) => c.time >= since)
+          .map((c) => String(c.params.PHONE_NUMBER));
+      // The control call proves registrations do flow from these desk phones; by then the others were decided.
+      await expect.poll(registered, { timeout: 30_000 }).toContain(CLIENT_OF_101);
+      const numbers = await registered();
+      expect(numbers).not.toContain(WATER);
+      expect(numbers).not.toContain(CLIENT_OF_102);
+      // The journal says why each was or was not registered (what /admin/journal shows).
+      const reasons = await withAppDb((db) =>
+        db.call.findMany({
+          where: { number: { in: [WATER, CLIENT_OF_102, CLIENT_OF_101] }, startedAt: { gte: new Date(since - 1000) } },
+          select: { number: true, registered: true, registrationReason: true },
+        }),
+      );
+      expect(reasons).toEqual(
+        expect.arrayContaining([
+          { number: WATER, registered: false, registrationReason: 'never_record' },
+          { number: CLIENT_OF_102, registered: false, registrationReason: 'not_whitelisted' },
+          { number: CLIENT_OF_101, registered: true, registrationReason: 'whitelist_user' },
+        ]),
+      );
+    },
+  );
 });

@@ -27,7 +27,7 @@ function simulateInto(portalId: number | 'local', seed: number, calls = 600): Pr
 const seedLocalPortal = (settings: RoutingSettings) => withAppDb((db) => seedDemoPortal({ db, settings }));
 const countPortalCalls = (portalId: number) => withAppDb((db) => db.call.count({ where: { portalId } }));
 
-// The issue's goal is judged on the full-size reference deployment: the local portal carries it for this file (the
+// The savings goal is judged on the full-size reference deployment: the local portal carries it for this file (the
 // specs run one at a time) and gets the compact test configuration back afterwards, for the specs that dial through
 // the test PBX's five gateways.
 test.beforeAll(async () => {
@@ -36,40 +36,42 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => seedLocalPortal(demoRoutingSettings));
 
-test("the reference deployment's simulated day on the savings dashboard: ≥ 3×, the breakdown, SIMs against caps (ru and en)", async ({
-  page,
-}) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/admin/savings');
-  await expect(page.getByRole('heading', { name: 'Экономия', level: 2 })).toBeVisible();
-  const ratio = page.getByTestId('savings-ratio-value');
-  await expect(ratio).toBeVisible({ timeout: 60_000 });
-  expect(summary.ratio).toBeGreaterThanOrEqual(3);
-  await expect(ratio).toHaveText(`×${summary.ratio!.toLocaleString('ru-RU')}`);
-  await expect(page.getByTestId('savings-lost-busy')).toContainText('Линия оператора занята');
-  await expect(page.getByTestId('savings-lost-noCarrierLine')).toContainText('Нет линии этого оператора');
-  await expect(page.getByTestId('savings-lost-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await expect(page.getByTestId('savings-trunk-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await expect(page.getByTestId('savings-sim-row').first()).toBeVisible();
-  expect(await fitsWidth(page), '/admin/savings fits 1280 px').toBe(true);
-  await page.screenshot({ path: test.info().outputPath('savings-ru.png'), fullPage: true });
+test(
+  "the reference deployment's simulated day on the savings dashboard: ≥ 3×, the breakdown, SIMs against caps (ru " +
+    'and en)',
+  async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('/admin/savings');
+    await expect(page.getByRole('heading', { name: 'Экономия', level: 2 })).toBeVisible();
+    const ratio = page.getByTestId('savings-ratio-value');
+    await expect(ratio).toBeVisible({ timeout: 60_000 });
+    expect(summary.ratio).toBeGreaterThanOrEqual(3);
+    await expect(ratio).toHaveText(`×${summary.ratio!.toLocaleString('ru-RU')}`);
+    await expect(page.getByTestId('savings-lost-busy')).toContainText('Линия оператора занята');
+    await expect(page.getByTestId('savings-lost-noCarrierLine')).toContainText('Нет линии этого оператора');
+    await expect(page.getByTestId('savings-lost-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(page.getByTestId('savings-trunk-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(page.getByTestId('savings-sim-row').first()).toBeVisible();
+    expect(await fitsWidth(page), '/admin/savings fits 1280 px').toBe(true);
+    await page.screenshot({ path: test.info().outputPath('savings-ru.png'), fullPage: true });
 
-  const download = page.waitForEvent('download');
-  await page.getByTestId('savings-csv').click();
-  expect((await download).suggestedFilename()).toBe('savings.csv');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('savings-csv').click();
+    expect((await download).suggestedFilename()).toBe('savings.csv');
 
-  // English, as Bitrix24 passes it (LANG in the frame URL): same numbers, English labels, still 1280 px.
-  await page.goto('/admin/savings?LANG=en');
-  await expect(page.getByRole('heading', { name: 'Savings', level: 2 })).toBeVisible();
-  await expect(page.getByTestId('savings-ratio-value')).toHaveText(`×${summary.ratio!.toLocaleString('en-US')}`, {
-    timeout: 60_000,
-  });
-  await expect(page.getByTestId('savings-lost-caps')).toContainText('SIMs at their limits');
-  expect(await fitsWidth(page), '/admin/savings?LANG=en fits 1280 px').toBe(true);
-  await page.screenshot({ path: test.info().outputPath('savings-en.png'), fullPage: true });
-  expect(errors).toEqual([]);
-});
+    // English, as Bitrix24 passes it (LANG in the frame URL): same numbers, English labels, still 1280 px.
+    await page.goto('/admin/savings?LANG=en');
+    await expect(page.getByRole('heading', { name: 'Savings', level: 2 })).toBeVisible();
+    await expect(page.getByTestId('savings-ratio-value')).toHaveText(`×${summary.ratio!.toLocaleString('en-US')}`, {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('savings-lost-caps')).toContainText('SIMs at their limits');
+    expect(await fitsWidth(page), '/admin/savings?LANG=en fits 1280 px').toBe(true);
+    await page.screenshot({ path: test.info().outputPath('savings-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  },
+);
 
 test('the calls journal filtered by line shows each call with its route reasons, cost and registration', async ({
   page,

@@ -16,7 +16,8 @@ export const E2E_DATABASE_URL = process.env.DATABASE_URL ?? 'file:./data/e2e.db'
 /** A free loopback port, found synchronously (config evaluation can't await). */
 function pickFreePort(): number {
   const script =
-    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+    "const s=require('net').createServer();" +
+    "s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 

@@ -26,7 +26,8 @@ function startHostilePeer(): Promise<{ port: number; server: net.Server }> {
         socket.write('Event: Marker\r\n\r\n');
       } else if (/Action: CoreShowChannels/.test(text)) {
         socket.write(
-          `Response: Success\r\nActionID: ${id}\r\nEventList: start\r\n\r\nEvent: CoreShowChannelsComplete\r\nActionID: ${id}\r\nEventList: Complete\r\n\r\n`,
+          `Response: Success\r\nActionID: ${id}\r\nEventList: start\r\n\r\nEvent: ` +
+            `CoreShowChannelsComplete\r\nActionID: ${id}\r\nEventList: Complete\r\n\r\n`,
         );
       } else if (id) socket.write(`Response: Success\r\nActionID: ${id}\r\nPing: Pong\r\n\r\n`);
     });

@@ -7,9 +7,11 @@ import { log } from '../log/log';
 
 export type AmiManagerOptions = {
   pbx: PbxConfig;
-  /** Reconnect delay doubles from initialMs up to maxMs and never gives up (asterisk-ami-client stops after N, §1.4 g). */
+  /**
+   * Reconnect delay doubles from initialMs up to maxMs and never gives up (asterisk-ami-client stops after N tries).
+   */
   backoff?: { initialMs: number; maxMs: number };
-  /** Our own Ping every intervalMs; no Pong within timeoutMs = a frozen Asterisk (keepAlive cannot see it, §1.4 i). */
+  /** Our own Ping every intervalMs; no Pong within timeoutMs = a frozen Asterisk (keepAlive cannot see it). */
   watchdog?: { intervalMs: number; timeoutMs: number };
   log?: (line: string) => void;
 };
@@ -32,7 +34,7 @@ export type AmiManagerStatus = {
  * - 'event' (AmiMessage): every AMI event, in order;
  * - 'connected' (AmiConnection): after every (re)login — listeners re-sync state (events during the gap are lost);
  * - 'disconnected' (reason string).
- * Actions sent while disconnected reject at once instead of waiting on a dead socket (§1.4 j).
+ * Actions sent while disconnected reject at once instead of waiting on a dead socket.
  */
 export class AmiManager extends EventEmitter {
   private connection: AmiConnection | null = null;
@@ -172,7 +174,8 @@ export class AmiManager extends EventEmitter {
         await connection.action({ Action: 'Ping' }, { timeoutMs: this.watchdog.timeoutMs });
         if (this.connection === connection) this.watchdogTimer = setTimeout(tick, this.watchdog.intervalMs).unref();
       } catch {
-        // No Pong: the socket is up but Asterisk is frozen (or the path is dead). Drop it; the reconnect loop takes over.
+        // No Pong: the socket is up but Asterisk is frozen (or the path is dead). Drop it; the reconnect loop takes
+        // over.
         connection.close(
           new AppError('UNAVAILABLE', `no Pong within ${this.watchdog.timeoutMs} ms (Asterisk frozen?)`),
         );

@@ -13,7 +13,9 @@ function serve(greeting: string | null): Promise<number> {
     server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
   );
 }
-afterEach(() => servers.splice(0).forEach((s) => s.close()));
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
 
 describe('probeAmi', () => {
   it('accepts an AMI greeting', async () => {
@@ -36,7 +38,7 @@ describe('probeAmi', () => {
 
   it('reports a closed port', async () => {
     const port = await serve(null);
-    servers.splice(0).forEach((s) => s.close());
+    for (const s of servers.splice(0)) s.close();
     expect((await probeAmi({ host: '127.0.0.1', port })).reachable).toBe(false);
   });
 });

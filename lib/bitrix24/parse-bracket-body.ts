@@ -1,5 +1,5 @@
 /**
- * Bitrix24 posts events form-encoded with PHP bracket keys (`auth[member_id]=…`, `data[CALL_ID]=…`; reference §2.4).
+ * Bitrix24 posts events form-encoded with PHP bracket keys (`auth[member_id]=…`, `data[CALL_ID]=…`).
  * `formData()` would give flat keys, so we rebuild the nested object. Keys that could reach Object.prototype are
  * dropped and nesting/size are capped: this parser runs on unauthenticated input.
  */

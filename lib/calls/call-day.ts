@@ -1,4 +1,7 @@
-/** Per-SIM caps count by the carrier's calendar day; Russian carriers bill in Moscow time unless a portal says otherwise. */
+/**
+ * Per-SIM caps count by the carrier's calendar day; Russian carriers bill in Moscow time unless a portal says
+ * otherwise.
+ */
 export const DEFAULT_USAGE_TIME_ZONE = 'Europe/Moscow';
 
 const MINUTE_MS = 60_000;

@@ -31,22 +31,29 @@ describe('calls the app did not originate are tracked too (real Asterisk pair)',
   });
   afterAll(async () => h?.close());
 
-  it('a desk-phone call: one journal record, desk_phone, the extension, the trunk used and how it was chosen', async () => {
-    // The PBX asks ROUTE_URL (an app that may or may not run on this machine, with whatever data it has). Point it at a
-    // closed port for this call, so the snippet's own fallback decides (DEFAULT_TRUNK) and the test does not depend on
-    // another process; the global is restored right after.
-    const previous = (await h.manager.action({ Action: 'Getvar', Variable: 'ROUTE_URL' })).Value;
-    await h.manager.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: 'http://127.0.0.1:9/api/asterisk/route' });
-    try {
-      await deskPhoneCall();
-    } finally {
+  it(
+    'a desk-phone call: one journal record, desk_phone, the extension, the ' + 'trunk used and how it was chosen',
+    async () => {
+      // The PBX asks ROUTE_URL (an app that may or may not run on this machine, with whatever data it has). Point it at
+      // a closed port for this call, so the snippet's own fallback decides (DEFAULT_TRUNK) and the test does not depend
+      // on another process; the global is restored right after.
+      const previous = (await h.manager.action({ Action: 'Getvar', Variable: 'ROUTE_URL' })).Value;
       await h.manager.action({
         Action: 'Setvar',
         Variable: 'ROUTE_URL',
-        Value: typeof previous === 'string' ? previous : '',
+        Value: 'http://127.0.0.1:9/api/asterisk/route',
       });
-    }
-  });
+      try {
+        await deskPhoneCall();
+      } finally {
+        await h.manager.action({
+          Action: 'Setvar',
+          Variable: 'ROUTE_URL',
+          Value: typeof previous === 'string' ? previous : '',
+        });
+      }
+    },
+  );
 
   async function deskPhoneCall() {
     const number = '79261234568';
@@ -65,23 +72,31 @@ describe('calls the app did not originate are tracked too (real Asterisk pair)',
     });
   }
 
-  it('an incoming GSM call ringing three phones at once: one record, inbound, the answering manager, no duplicates', async () => {
-    const answered = nextChange(
-      h,
-      (c) => c.kind === 'answered' && c.call.origin === 'incoming' && c.call.trunkEndpoint === 'gw_mts',
-      30_000,
-    );
-    await gatewayCli('channel originate PJSIP/74950000003@in-mts extension s@desk-phone');
-    const { call } = await answered;
-    const ended = h.tracking.waitForEnd(call.linkedId, 30_000);
-    // The "client" hangs up: drop exactly this call's trunk leg on the PBX.
-    const trunkLeg = h.tracking.state.channels.get(call.trunkUniqueid!)!;
-    await h.manager.action({ Action: 'Hangup', Channel: trunkLeg.name });
-    const end = await ended;
-    expect(end.call).toMatchObject({ direction: 'inbound', origin: 'incoming', status: 'ended', b24StatusCode: '200' });
-    expect(['101', '102', '103']).toContain(end.call.extension);
-    await h.tracking.flushed();
-    expect(await h.testDb.db().call.count({ where: { linkedId: call.linkedId } })).toBe(1);
-    expect(await h.testDb.db().call.count({ where: { origin: 'incoming' } })).toBe(1);
-  });
+  it(
+    'an incoming GSM call ringing three phones at once: one record, ' + 'inbound, the answering manager, no duplicates',
+    async () => {
+      const answered = nextChange(
+        h,
+        (c) => c.kind === 'answered' && c.call.origin === 'incoming' && c.call.trunkEndpoint === 'gw_mts',
+        30_000,
+      );
+      await gatewayCli('channel originate PJSIP/74950000003@in-mts extension s@desk-phone');
+      const { call } = await answered;
+      const ended = h.tracking.waitForEnd(call.linkedId, 30_000);
+      // The "client" hangs up: drop exactly this call's trunk leg on the PBX.
+      const trunkLeg = h.tracking.state.channels.get(call.trunkUniqueid!)!;
+      await h.manager.action({ Action: 'Hangup', Channel: trunkLeg.name });
+      const end = await ended;
+      expect(end.call).toMatchObject({
+        direction: 'inbound',
+        origin: 'incoming',
+        status: 'ended',
+        b24StatusCode: '200',
+      });
+      expect(['101', '102', '103']).toContain(end.call.extension);
+      await h.tracking.flushed();
+      expect(await h.testDb.db().call.count({ where: { linkedId: call.linkedId } })).toBe(1);
+      expect(await h.testDb.db().call.count({ where: { origin: 'incoming' } })).toBe(1);
+    },
+  );
 });

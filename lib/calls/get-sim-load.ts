@@ -6,7 +6,9 @@ import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types'
 import { callDay } from './call-day';
 import type { CallTrackerState } from './call-tracker-state';
 
-/** What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to another process. */
+/**
+ * What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to another process.
+ */
 export type LiveChannels = { busyByEndpoint: Record<string, number>; busySims: Record<string, number[]> };
 
 export type GetSimLoadOptions = {

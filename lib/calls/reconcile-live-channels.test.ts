@@ -9,7 +9,7 @@ describe('reconcileLiveChannels', () => {
     const state = createCallTrackerState({ pbxName: 'pbx' });
     const events = loadEventStream('answered-beeline');
     const bridged = events.findIndex((e) => e.Event === 'BridgeEnter') + 2;
-    events.slice(0, bridged).forEach((e, i) => applyAmiEvent(state, e, i * 100));
+    for (const [i, e] of events.slice(0, bridged).entries()) applyAmiEvent(state, e, i * 100);
     const lostAt = bridged * 100 + 2000;
     const changes = reconcileLiveChannels(
       state,

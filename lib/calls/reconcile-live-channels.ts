@@ -3,9 +3,9 @@ import { applyAmiEvent, endCall } from './apply-ami-event';
 import type { CallChange, CallTrackerState } from './call-tracker-state';
 
 /**
- * After a reconnect the events of the gap are lost (reference §5.5). Given CoreShowChannels' items, this closes every
- * call none of whose channels is still alive — with the status its last known state implies, answered talk counted up
- * to `lostAt` (when the connection dropped) — and adopts channels that appeared during the gap.
+ * After a reconnect the events of the gap are lost (AMI does not replay them). Given CoreShowChannels' items, this
+ * closes every call none of whose channels is still alive — with the status its last known state implies, answered talk
+ * counted up to `lostAt` (when the connection dropped) — and adopts channels that appeared during the gap.
  */
 export function reconcileLiveChannels(
   state: CallTrackerState,

@@ -29,15 +29,16 @@ describe.each(['sqlite', 'postgresql'] as const)('the calls journal on %s', (kin
       b24CallId: null,
       now: Date.UTC(2026, 10, 25, 9),
     });
-    const changes: CallChange[] = [{ ...started, call: { ...started.call } }]; // snapshots, as CallTracking.record takes them
-    loadEventStream('answered-beeline').forEach((event, i) =>
+    // Snapshots, as CallTracking.record takes them.
+    const changes: CallChange[] = [{ ...started, call: { ...started.call } }];
+    for (const [i, event] of loadEventStream('answered-beeline').entries()) {
       changes.push(
         ...applyAmiEvent(state, event, Date.UTC(2026, 10, 25, 9) + (i + 1) * 200).changes.map((c) => ({
           ...c,
           call: { ...c.call },
         })),
-      ),
-    );
+      );
+    }
     return changes;
   }
 

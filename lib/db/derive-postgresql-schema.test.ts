@@ -4,10 +4,14 @@ import { derivePostgresqlSchema } from './derive-postgresql-schema';
 import { schemaPathFor } from './migrate/read-migrations';
 
 describe('derivePostgresqlSchema', () => {
-  it('matches the committed prisma/postgresql/schema.prisma (run `npm run db:generate` after editing prisma/schema.prisma)', () => {
-    const derived = derivePostgresqlSchema(readFileSync(schemaPathFor('sqlite'), 'utf8'));
-    expect(readFileSync(schemaPathFor('postgresql'), 'utf8')).toBe(derived);
-  });
+  it(
+    'matches the committed prisma/postgresql/schema.prisma (run `npm run db:generate` after editing ' +
+      'prisma/schema.prisma)',
+    () => {
+      const derived = derivePostgresqlSchema(readFileSync(schemaPathFor('sqlite'), 'utf8'));
+      expect(readFileSync(schemaPathFor('postgresql'), 'utf8')).toBe(derived);
+    },
+  );
 
   it('swaps only the provider and the client output', () => {
     const derived = derivePostgresqlSchema(readFileSync(schemaPathFor('sqlite'), 'utf8'));

@@ -29,10 +29,13 @@ describe.each(['sqlite', 'postgresql'] as const)('database schema on %s', (kind)
     await test?.dispose();
   });
 
-  it('matches schema.prisma after the committed migrations (tables, columns, types, defaults, keys, indexes)', async () => {
-    // An empty list is the pass; otherwise the assertion prints one line per difference.
-    expect(await findDrift({ database: test.database, schema })).toEqual([]);
-  });
+  it(
+    'matches schema.prisma after the committed migrations (tables, ' + 'columns, types, defaults, keys, indexes)',
+    async () => {
+      // An empty list is the pass; otherwise the assertion prints one line per difference.
+      expect(await findDrift({ database: test.database, schema })).toEqual([]);
+    },
+  );
 
   it('reports drift when the schema changes without a migration', async () => {
     const drift = await findDrift({ database: test.database, schema: mutate(schema) });

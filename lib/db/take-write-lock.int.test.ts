@@ -15,18 +15,16 @@ describe('a read-then-write transaction while another connection writes (SQLite)
   beforeAll(async () => {
     test = await createTestDatabase({ kind: 'sqlite' });
     other = createDb({ database: test.database });
-    await test
-      .db()
-      .portal.create({
-        data: {
-          memberId: 'lock-test',
-          domain: 'lock.test',
-          clientEndpoint: 'https://lock.test/rest/',
-          accessToken: '',
-          refreshToken: '',
-          expiresAt: new Date(),
-        },
-      });
+    await test.db().portal.create({
+      data: {
+        memberId: 'lock-test',
+        domain: 'lock.test',
+        clientEndpoint: 'https://lock.test/rest/',
+        accessToken: '',
+        refreshToken: '',
+        expiresAt: new Date(),
+      },
+    });
   });
   afterAll(async () => {
     await other?.$disconnect();
@@ -55,7 +53,8 @@ describe('a read-then-write transaction while another connection writes (SQLite)
     // Another process: in this one the synchronous driver's busy wait would block the transaction it waits for.
     const file = test.database.kind === 'sqlite' ? test.database.file : '';
     const script =
-      "const D=require('better-sqlite3');new D(process.argv[1]).prepare(\"UPDATE Portal SET lang='en' WHERE memberId='lock-test'\").run()";
+      "const D=require('better-sqlite3');new D(process.argv[1]).prepare(\"UPDATE Portal SET lang='en' WHERE " +
+      "memberId='lock-test'\").run()";
     await run(process.execPath, ['-e', script, file]);
     await expect(tx).resolves.toBeUndefined();
     expect((await other.portal.findUniqueOrThrow({ where: { memberId: 'lock-test' } })).lang).toBe('en');

@@ -34,10 +34,9 @@ const LIVED_LONG_ENOUGH_MS = 10_000;
 // Turbopack's bundle keeps it pointing at the source file too; should a bundler ever rewrite it, the server's working
 // directory is the project's.
 const HERE = import.meta.url.startsWith('file:') ? path.dirname(fileURLToPath(import.meta.url)) : null;
-const SOURCE_DIR =
-  HERE?.endsWith(path.join('lib', 'dialplan'))
-    ? HERE
-    : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'dialplan');
+const SOURCE_DIR = HERE?.endsWith(path.join('lib', 'dialplan'))
+  ? HERE
+  : path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'dialplan');
 
 export type StartDialplanProcessOptions = {
   listen?: string;

@@ -10,7 +10,9 @@ export function pickLang(value: string | null | undefined): Lang {
   return 'en';
 }
 
-/** The reader's language for a GET request: `?lang=` (Bitrix24's LANG, passed on by our pages), else Accept-Language. */
+/**
+ * The reader's language for a GET request: `?lang=` (Bitrix24's LANG, passed on by our pages), else Accept-Language.
+ */
 export function requestLang(request: Request): Lang {
   return pickLang(new URL(request.url).searchParams.get('lang') ?? request.headers.get('accept-language'));
 }

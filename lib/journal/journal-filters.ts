@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseDateRange, type DateRange } from '../savings/parse-date-range';
 
-/** 'answered' = talked; 'missed' = went out but nobody answered; 'failed' = no line took it; 'active' = not ended yet. */
+/**
+ * 'answered' = talked; 'missed' = went out but nobody answered; 'failed' = no line took it; 'active' = not ended yet.
+ */
 export const journalStatuses = ['answered', 'missed', 'failed', 'active'] as const;
 export type JournalStatus = (typeof journalStatuses)[number];
 

@@ -25,18 +25,16 @@ describe.each(['sqlite', 'postgresql'] as const)('lists in %s', (kind) => {
     test = await createTestDatabase({ kind });
     portalId = (await seedDemoPortal({ db: test.db() })).portalId;
     otherPortalId = (
-      await test
-        .db()
-        .portal.create({
-          data: {
-            memberId: 'other-portal',
-            domain: 'other.example',
-            clientEndpoint: 'http://127.0.0.1:9/rest/',
-            accessToken: 'a',
-            refreshToken: 'r',
-            expiresAt: new Date(0),
-          },
-        })
+      await test.db().portal.create({
+        data: {
+          memberId: 'other-portal',
+          domain: 'other.example',
+          clientEndpoint: 'http://127.0.0.1:9/rest/',
+          accessToken: 'a',
+          refreshToken: 'r',
+          expiresAt: new Date(0),
+        },
+      })
     ).id;
     await test.db().listEntry.create({ data: { portalId: otherPortalId, list: 'never_record', value: '74951112233' } });
   });

@@ -6,7 +6,9 @@ export type PortalDirectory = { departments: DirectoryDepartment[]; users: Direc
 
 export type LoadPortalDirectoryOptions = { db: Db; portalId: number };
 
-/** The cached Bitrix24 departments and active users of a portal, with Bitrix24 ids as strings, for the admin pickers. */
+/**
+ * The cached Bitrix24 departments and active users of a portal, with Bitrix24 ids as strings, for the admin pickers.
+ */
 export async function loadPortalDirectory({ db, portalId }: LoadPortalDirectoryOptions): Promise<PortalDirectory> {
   const [departments, users] = await Promise.all([
     db.department.findMany({ where: { portalId }, orderBy: { b24DepartmentId: 'asc' } }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error';
 import { firstCapReached } from './assess-trunk-capacity';
 import { compileRoutingSettings } from './compile-routing-settings';
-import { decideRoute } from './decide-route';
+import { decideRoute, type RouteDecision } from './decide-route';
 import { demoRoutingSettings, INN } from './demo-routing-settings';
 import type { OccupancyByTrunk, ResolvedCarrier, SimUsage, UsageByTrunk } from './types';
 
@@ -55,7 +55,7 @@ describe('decideRoute — properties over random inputs', () => {
       }
       const caller = { departmentIds: pick(departmentSets) };
       const requestedLine = pick(lines);
-      let decision;
+      let decision: RouteDecision;
       try {
         decision = decideRoute({ number, caller, requestedLine, usage, occupancy, settings, resolveCarrier, now });
       } catch (error) {

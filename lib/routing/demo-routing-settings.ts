@@ -3,7 +3,7 @@ import type { CarrierGroup, DepartmentProfile, RoutingSettings, SimCaps, Trunk }
 /**
  * The reference deployment (a call centre with Beeline, MegaFon and MTS gateways, Sales and HR), used by
  * `npm run seed -- demo`, the tests and the simulation. Bitrix24 department ids: 1 = Sales, 2 = HR.
- * Tariffs (kopecks/min) follow reference numbering.md §5: on-net ≈ 0.6 ₽, off-net ≈ 2.5 ₽ — configurable per contract.
+ * Tariffs (kopecks/min) follow typical business contracts: on-net ≈ 0.6 ₽, off-net ≈ 2.5 ₽ — configurable per contract.
  */
 export const salesCaps: SimCaps = { callsPerDay: 150, minutesPerDay: 300, minutesPerMonth: 6000, minGapSeconds: 2 };
 export const hrCaps: SimCaps = { callsPerDay: 100, minutesPerDay: 240, minutesPerMonth: 4000, minGapSeconds: 2 };

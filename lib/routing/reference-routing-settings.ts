@@ -6,14 +6,14 @@ import type { CarrierGroup, DepartmentProfile, RoutingSettings, Trunk } from './
  * The reference deployment at full size: the call centre of the product brief (100+ staff, ~5 000 outgoing calls a
  * day), the configuration `npm run simulate` and the savings dashboard are judged on. README "Reference configuration"
  * explains every number; in short:
- * - a line per federal carrier group (Beeline, MegaFon, MTS, T2 — numbering.md §5: call centres run GSM channels
- *   "across 4 carriers"), groups as the admin page proposes them (MVNOs where the host network is reported);
+ * - a line per federal carrier group (Beeline, MegaFon, MTS, T2 — call centres typically run GSM channels across the
+ *   four federal carriers), groups as the admin page proposes them (MVNOs where the host network is reported);
  * - SIMs per line sized so a 5 000-call day fits inside the per-SIM caps: the busiest line (Beeline, which also takes
  *   landlines and unknown carriers as the default) needs ≈1 800 calls → 16 SIMs at 150 calls/SIM/day with headroom;
  *   the others ≈1 100–1 300 calls → 12 SIMs each — 52 SIMs, two 32-channel gateways;
  * - tariffs of business contracts: on-net minutes are included ("безлимит внутри сети"), so an on-net minute costs only
  *   the SIM's subscription spread over its month (≈1 200 ₽ / 6 000 min = 0.20 ₽); off-net minutes beyond the package
- *   cost 2.50 ₽ (numbering.md §5: ≈2.5–3 ₽ over the package);
+ *   cost 2.50 ₽ (business contracts charge ≈2.5–3 ₽ over the package);
  * - HR: exactly two numbers, one SIM each; per-SIM caps as in the compact configuration.
  * The compact configuration the tests use (five gateways, four SIMs per line) is demo-routing-settings.ts.
  */

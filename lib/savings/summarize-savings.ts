@@ -15,7 +15,10 @@ export type SavingsSummary = {
   answered: number;
   cost: number;
   baselineCost: number;
-  /** baselineCost / cost: how many times cheaper than "everything through the default trunk"; null when nothing was spent. */
+  /**
+   * baselineCost / cost: how many times cheaper than "everything through the default trunk"; null when nothing was
+   * spent.
+   */
   ratio: number | null;
   /** Share of answered calls that went on-net (through a line of the client's carrier group). */
   onNetShare: number | null;

@@ -13,14 +13,15 @@ export type NumberDrawer = (random: Random) => string;
 
 /**
  * 'registry': the whole registry by capacity, plus landlines and unregistered mobiles (the default, a cold list).
- * 'subscribers': only mobiles of the carriers the given ИНН list holds, no landlines (a list of people on the big networks).
+ * 'subscribers': only mobiles of the carriers the given ИНН list holds, no landlines (a list of people on the big
+ * networks).
  */
 export type DestinationMix = { kind: 'registry' } | { kind: 'subscribers'; inns: ReadonlySet<string> };
 
 /**
- * Builds a generator of clients' numbers like a call centre's list: mostly mobiles drawn from the registry weighted
- * by range capacity, M2M ranges left out (so each carrier appears in proportion to the numbers it holds), some landlines, and a few
- * mobiles that fall in no registry range (the "unknown carrier" case).
+ * Builds a generator of clients' numbers like a call centre's list: mostly mobiles drawn from the registry weighted by
+ * range capacity, M2M ranges left out (so each carrier appears in proportion to the numbers it holds), some landlines,
+ * and a few mobiles that fall in no registry range (the "unknown carrier" case).
  */
 export function createNumberDrawer(index: CarrierIndex, mix: DestinationMix = { kind: 'registry' }): NumberDrawer {
   const cumulative = new Float64Array(index.size);

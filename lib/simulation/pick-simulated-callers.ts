@@ -16,7 +16,9 @@ export type PickSimulatedCallersOptions = {
   userIds?: ReadonlyMap<string, number>;
 };
 
-/** The portal's Sales and HR managers with the share of the day's calls each makes (split evenly within a department). */
+/**
+ * The portal's Sales and HR managers with the share of the day's calls each makes (split evenly within a department).
+ */
 export function pickSimulatedCallers({ settings, callers, userIds }: PickSimulatedCallersOptions): SimulatedCaller[] {
   const kindOf = (caller: Caller) => {
     const kinds = settings.profiles

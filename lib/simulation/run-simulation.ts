@@ -23,7 +23,9 @@ export type RunSimulationOptions = {
 
 export type SimulationRun = { summary: SimulationSummary; calls: SimulatedCall[]; settings: RoutingSettings };
 
-/** A simulated day for a portal: its real settings, people, overrides and the active registry → journal rows + summary. */
+/**
+ * A simulated day for a portal: its real settings, people, overrides and the active registry → journal rows + summary.
+ */
 export async function runSimulation(options: RunSimulationOptions): Promise<SimulationRun> {
   const { db, portalId } = options;
   const [settings, context, registry] = await Promise.all([
@@ -43,7 +45,8 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
   if (callers.length === 0)
     throw new AppError(
       'NOT_FOUND',
-      'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / No Sales/HR managers with extensions: run `npm run seed -- demo`',
+      'В портале нет менеджеров Продаж/HR с внутренними номерами: выполните `npm run seed -- demo` / ' +
+        'No Sales/HR managers with extensions: run `npm run seed -- demo`',
     );
   const calls = simulateDay({
     calls: options.calls,

@@ -26,13 +26,16 @@ describe('simulateDay through the real registry and routing', () => {
     expect(summary.answered / placed).toBeLessThan(0.78);
   });
 
-  it('routing by carrier costs less than the baseline, and the reference\'s T2 line recovers the "no line" loss', async () => {
-    const compact = await simulateInMemory({ settings: demoRoutingSettings, calls: 600, seed: 5 });
-    const reference = await simulateInMemory({ settings: referenceRoutingSettings, calls: 600, seed: 5 });
-    expect(compact.ratio!).toBeGreaterThan(1);
-    expect(reference.ratio!).toBeGreaterThan(compact.ratio!);
-    expect(reference.lostTo.noCarrierLine).toBeLessThan(compact.lostTo.noCarrierLine);
-  });
+  it(
+    "routing by carrier costs less than the baseline, and the reference's T2 line " + 'recovers the "no line" loss',
+    async () => {
+      const compact = await simulateInMemory({ settings: demoRoutingSettings, calls: 600, seed: 5 });
+      const reference = await simulateInMemory({ settings: referenceRoutingSettings, calls: 600, seed: 5 });
+      expect(compact.ratio!).toBeGreaterThan(1);
+      expect(reference.ratio!).toBeGreaterThan(compact.ratio!);
+      expect(reference.lostTo.noCarrierLine).toBeLessThan(compact.lostTo.noCarrierLine);
+    },
+  );
 
   // The issue's goal, on the issue's own command (`npm run simulate -- --calls 5000 --seed N`): deterministic per seed.
   it.each([1, 2, 3])(

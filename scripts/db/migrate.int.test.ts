@@ -31,7 +31,8 @@ describe('npm run db:migrate', () => {
     const total = readdirSync(path.join(root, 'prisma/migrations')).filter((name) => /^\d{14}_/.test(name)).length;
     expect(first.stdout).toMatch(
       new RegExp(
-        `^\\[db:migrate\\] sqlite .*app\\.db: applied ${total} \\(\\d{14}_init, .*\\); ${total} migration\\(s\\) in total\n$`,
+        `^\\[db:migrate\\] sqlite .*app\\.db: applied ${total} \\(\\d{14}_init, .*\\); ${total} ` +
+          `migration\\(s\\) in total\n$`,
       ),
     );
     const second = await migrate(url);

@@ -1,11 +1,21 @@
-// Reads the JSON reports of vitest (unit, integration) and Playwright and prints one closing line
-// "Tests: N passed, N failed, N skipped"; exits 1 if anything failed or a suite produced no report.
+// Reads the lint step's exit code and the JSON reports of vitest (unit, integration) and Playwright, and prints one
+// closing line "Tests: N passed, N failed, N skipped"; exits 1 if anything failed or a step produced no report.
+// A failed lint step counts as one failure, so a run with formatting or lint errors never reads as green.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = process.argv[2];
 const total = { passed: 0, failed: 0, skipped: 0 };
 let missing = 0;
+
+const lintFile = path.join(dir, 'lint.rc');
+if (!existsSync(lintFile)) {
+  console.log('  lint: no result (the step did not run)');
+  missing++;
+} else if (readFileSync(lintFile, 'utf8').trim() !== '0') {
+  console.log('  lint: failed (Biome printed the problems above)');
+  total.failed++;
+} else console.log('  lint: passed');
 
 for (const suite of ['unit', 'integration']) {
   const file = path.join(dir, `${suite}.json`);

@@ -1,5 +1,5 @@
 // Minimal typings for asterisk-ami-client@1.1.5, which ships none (and there is no @types package).
-// Only what this repo uses; see /work/shared/reference/asterisk.md §1.4 for the library's sharp edges.
+// Only what this repo uses; see lib/asterisk/README.md for the library's sharp edges.
 declare module 'asterisk-ami-client' {
   import { EventEmitter } from 'node:events';
 

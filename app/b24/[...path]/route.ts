@@ -1,7 +1,7 @@
 import { redirectFrameLoad } from '@/lib/bitrix24/redirect-frame-load';
 
 /**
- * Bitrix24 opens app pages and placements with a POST into the iframe (reference §3.2). Pages can't answer POST
+ * Bitrix24 opens app pages and placements with a POST into the iframe. Pages can't answer POST
  * reliably in the App Router, so every handler URL we register is /b24/<page> and this route sends the browser on to
  * GET /<page> with the same query (LANG, DOMAIN, APP_SID survive; window.name survives the redirect for the SDK).
  */

@@ -13,7 +13,7 @@ export type AmiConnectionOptions = {
   secret: string;
   /** Greeting + login must complete within this (a half-open port must not hang start-up). */
   connectTimeoutMs?: number;
-  /** Default per-action timeout; asterisk-ami-client hard-codes 10 s (§1.4 d), ours is per call. */
+  /** Default per-action timeout; asterisk-ami-client hard-codes 10 s, ours is per call. */
   actionTimeoutMs?: number;
 };
 
@@ -23,7 +23,7 @@ export type AmiActionOptions = {
   onWritten?: () => void;
 };
 
-/** Asterisk answered `Response: Error`: a rejection, never a resolved promise (asterisk-ami-client resolves, §1.4 b). */
+/** Asterisk answered `Response: Error`: a rejection, never a resolved promise (asterisk-ami-client resolves). */
 export class AmiActionError extends Error {
   constructor(
     readonly action: string,
@@ -108,7 +108,7 @@ export class AmiConnection extends EventEmitter {
     return (await this.send(fields, false, options)).response;
   }
 
-  /** Sends an EventList action (CoreShowChannels, PJSIPShowEndpoints…) and resolves with every item (§1.4 c). */
+  /** Sends an EventList action (CoreShowChannels, PJSIPShowEndpoints…) and resolves with every item, not the first. */
   listAction(fields: AmiActionFields & { Action: string }, options: AmiActionOptions = {}): Promise<AmiListResult> {
     return this.send(fields, true, options);
   }
@@ -173,16 +173,16 @@ export class AmiConnection extends EventEmitter {
     }
     if (message.Response !== undefined) {
       if (amiField(message, 'Response') === 'Error')
-        return this.settle(id, pending, new AmiActionError(pending.action, message));
-      if (!pending.list) return this.settle(id, pending, { response: message, events: [] });
-      pending.list.response = message;
+        this.settle(id, pending, new AmiActionError(pending.action, message));
+      else if (!pending.list) this.settle(id, pending, { response: message, events: [] });
+      else pending.list.response = message;
       return;
     }
     // An event carrying our ActionID: an EventList item, or its end marker.
-    if (!pending.list) return void this.emit('event', message);
-    if (amiField(message, 'EventList') === 'Complete')
-      return this.settle(id, pending, { response: pending.list.response ?? message, events: pending.list.events });
-    pending.list.events.push(message);
+    if (!pending.list) this.emit('event', message);
+    else if (amiField(message, 'EventList') === 'Complete')
+      this.settle(id, pending, { response: pending.list.response ?? message, events: pending.list.events });
+    else pending.list.events.push(message);
   }
 
   private settle(id: string, pending: Pending, outcome: AmiListResult | Error): void {

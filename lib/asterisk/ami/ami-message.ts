@@ -1,7 +1,7 @@
 /**
  * One AMI message as received: header name → value. A header that appears more than once (Output:, Variable:,
- * ChanVariable:) keeps every value in order as an array — asterisk-ami-client keeps only the last one (reference §1.4 e),
- * which loses `Command` output and multi-value variables.
+ * ChanVariable:) keeps every value in order as an array — asterisk-ami-client keeps only the last one
+ * (lib/asterisk/README.md), which loses `Command` output and multi-value variables.
  */
 export type AmiMessage = Record<string, string | string[]>;
 

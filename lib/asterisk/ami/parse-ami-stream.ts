@@ -7,7 +7,8 @@ export type AmiStreamOutput =
 
 /**
  * Incremental AMI decoder: feed socket chunks in any split, get whole messages out. Our own instead of
- * asterisk-ami-client's because that one collapses repeated headers (reference §1.4 e) and cannot be fixed from outside.
+ * asterisk-ami-client's because that one collapses repeated headers (lib/asterisk/README.md) and cannot be fixed from
+ * outside.
  *
  * - Messages end with an empty line. Asterisk writes CRLF, but some events (CoreShowChannelMap, asterisk#761) use bare
  *   LF, so both are accepted.

@@ -3,7 +3,7 @@ import type { AmiActionFields } from './ami-message';
 
 /**
  * Encodes an action. Lists become repeated header lines (`Variable: A=1` then `Variable: B=2`): asterisk-ami-client
- * joins them with commas, and Asterisk then cuts any value that contains a comma (reference §1.4 f).
+ * joins them with commas, and Asterisk then cuts any value that contains a comma.
  * A CR or LF inside a name or value would let the caller inject extra headers or a whole second action, so it is
  * refused rather than escaped (AMI has no escaping).
  */

@@ -5,7 +5,7 @@ import { forgetPortalTokenChecks } from '../../portals/verify-portal-admin';
 import type { EventHandler } from './event-context';
 
 /**
- * ONAPPUNINSTALL, reached only after the application_token matched (its only proof of origin, reference §3.3).
+ * ONAPPUNINSTALL, reached only after the application_token matched (its only proof of origin).
  * CLEAN=1 ("delete app data") removes the portal and everything under it; otherwise the portal is marked uninstalled
  * and its tokens dropped (API access is revoked anyway), keeping settings for a re-install.
  */

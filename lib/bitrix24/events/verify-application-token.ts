@@ -4,7 +4,7 @@ import type { Db, PortalModel as Portal } from '../../db/client';
 export type VerifyApplicationTokenOptions = { memberId: string; applicationToken: string; db: Db };
 
 /**
- * The only proof an event came from the portal (reference §2.4): `auth[application_token]` equals the one stored at
+ * The only proof an event came from the portal: `auth[application_token]` equals the one stored at
  * install for that `member_id`. Compared in constant time (over SHA-256 digests, so lengths never leak either).
  * Returns the portal, or null for an unknown/uninstalled portal, a portal with no token yet, or a wrong token.
  * Read-only: a refused event must leave no trace in the database.

@@ -7,10 +7,10 @@ import { log } from '../../log/log';
 export type AnswerInstallFrameOptions = { form: URLSearchParams; publicUrl?: string; db?: Db };
 
 /**
- * The installer URL (Bitrix24 POSTs AUTH_ID, REFRESH_ID, member_id, APPLICATION_TOKEN into the frame, reference
- * §3.2). Server side: the OAuth server vouches for REFRESH_ID and its member_id, the user must be a portal admin,
+ * The installer URL (Bitrix24 POSTs AUTH_ID, REFRESH_ID, member_id, APPLICATION_TOKEN into the frame).
+ * Server side: the OAuth server vouches for REFRESH_ID and its member_id, the user must be a portal admin,
  * tokens are stored (never sent back), binds and lines are set up. The page then only calls installFinish through the
- * frame protocol — events and placements stay dead until it does (§2.5).
+ * frame protocol — Bitrix24 keeps events and placements dead until it does.
  */
 export async function answerInstallFrame({
   form,
@@ -45,11 +45,13 @@ function page(status: number, message: string, finish: boolean): Response {
   const text = message.replace(/[<>&"]/g, (char) => `&#${char.charCodeAt(0)};`);
   // window.name is "DOMAIN|PROTOCOL|APP_SID"; the portal expects "command:callbackId:APP_SID" from its own origin only.
   const script = finish
-    ? `<script>(function(){var p=(window.name||'').split('|');if(p.length<3)return;var origin=(p[1]==='1'?'https://':'http://')+p[0];` +
+    ? `<script>(function(){var p=(window.name||'').split('|');if(p.length<3)return;var ` +
+      `origin=(p[1]==='1'?'https://':'http://')+p[0];` +
       `parent.postMessage('setInstallFinish:install'+Date.now()+':'+p[2],origin);})();</script>`
     : '';
   return new Response(
-    `<!doctype html><meta charset="utf-8"><title>Install</title><body style="font:14px sans-serif;padding:24px"><p id="install-status">${text}</p>${script}</body>`,
+    `<!doctype html><meta charset="utf-8"><title>Install</title><body style="font:14px ` +
+      `sans-serif;padding:24px"><p id="install-status">${text}</p>${script}</body>`,
     {
       status,
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },

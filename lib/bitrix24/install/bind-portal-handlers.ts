@@ -9,7 +9,9 @@ export const BOUND_EVENTS = ['ONEXTERNALCALLSTART', 'ONEXTERNALCALLBACKSTART', '
 export type BindPortalHandlersOptions = { portalId: number; publicUrl?: string; db?: Db };
 export type BindingPlan = { eventKeys: string[]; messageIds: number[] };
 
-/** Placements: the call card tab and the admin pages (telephony statistics menu). Handlers go through /b24/* (POST→GET). */
+/**
+ * Placements: the call card tab and the admin pages (telephony statistics menu). Handlers go through /b24/* (POST→GET).
+ */
 export function wantedPlacements(publicUrl: string) {
   return [
     { PLACEMENT: 'CALL_CARD', HANDLER: `${publicUrl}/b24/call-card`, TITLE: 'Линия и маршрут' },
@@ -19,7 +21,7 @@ export function wantedPlacements(publicUrl: string) {
 
 /**
  * Binds our event handler and placements, idempotently: reads event.get / placement.get first and enqueues binds
- * only for what is missing (re-binding fails with "Handler already binded"; reference §3.3). Returns the outbox keys
+ * only for what is missing (re-binding fails with "Handler already binded"). Returns the outbox keys
  * of the event binds so lines can wait for them (an app without ONEXTERNALCALLSTART is not offered as a line).
  */
 export async function bindPortalHandlers({

@@ -109,23 +109,27 @@ describe('answerInstallFrame (installer POST)', () => {
     expect(await db.portal.findUnique({ where: { memberId: 'frame-member' } })).toBeNull();
   });
 
-  it("stores an admin's install, sets the portal up and finishes the install from the frame, tokens not in the page", async () => {
-    const sent = form(1);
-    const response = await answerInstallFrame({ form: sent, publicUrl: PUBLIC_URL, db });
-    const html = await response.text();
-    expect(response.status).toBe(200);
-    expect(html).toContain('setInstallFinish');
-    const stored = await db.portal.findUniqueOrThrow({ where: { memberId: 'frame-member' } });
-    expect(stored.applicationToken).toBe(sent.get('APPLICATION_TOKEN'));
-    for (const secret of [
-      stored.accessToken,
-      stored.refreshToken,
-      sent.get('REFRESH_ID')!,
-      sent.get('APPLICATION_TOKEN')!,
-    ])
-      expect(html).not.toContain(secret);
-    const portal = emulator.portal('frame-member');
-    expect(portal.events.map((item) => item.event)).toContain('ONEXTERNALCALLSTART');
-    expect(portal.lines.map((line) => line.NUMBER)).toEqual([AUTO_LINE.NUMBER]);
-  });
+  it(
+    "stores an admin's install, sets the portal up and finishes the install from the frame, tokens not in the " +
+      'page',
+    async () => {
+      const sent = form(1);
+      const response = await answerInstallFrame({ form: sent, publicUrl: PUBLIC_URL, db });
+      const html = await response.text();
+      expect(response.status).toBe(200);
+      expect(html).toContain('setInstallFinish');
+      const stored = await db.portal.findUniqueOrThrow({ where: { memberId: 'frame-member' } });
+      expect(stored.applicationToken).toBe(sent.get('APPLICATION_TOKEN'));
+      for (const secret of [
+        stored.accessToken,
+        stored.refreshToken,
+        sent.get('REFRESH_ID')!,
+        sent.get('APPLICATION_TOKEN')!,
+      ])
+        expect(html).not.toContain(secret);
+      const portal = emulator.portal('frame-member');
+      expect(portal.events.map((item) => item.event)).toContain('ONEXTERNALCALLSTART');
+      expect(portal.lines.map((line) => line.NUMBER)).toEqual([AUTO_LINE.NUMBER]);
+    },
+  );
 });

@@ -8,7 +8,10 @@ export const AUTO_LINE = { NUMBER: 'auto', NAME: 'Авто (по операто�
 
 export type SyncExternalLinesOptions = {
   portalId: number;
-  /** Outbox keys that must be done first (event.bind of ONEXTERNALCALLSTART: lines of an app without it are not offered). */
+  /**
+   * Outbox keys that must be done first (event.bind of ONEXTERNALCALLSTART: lines of an app without it are not
+   * offered).
+   */
   after?: string[];
   db?: Db;
 };

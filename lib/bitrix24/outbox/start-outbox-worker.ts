@@ -28,7 +28,10 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
         log.error('outbox round failed', { error });
       }
       if (claimed === 0 && !stopped)
-        await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, idleMs)));
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, idleMs);
+        });
     }
   })();
   const worker: OutboxWorker = {

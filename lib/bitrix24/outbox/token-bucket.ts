@@ -1,7 +1,7 @@
 export type TokenBucketOptions = { ratePerSecond: number; burst: number; now?: () => number };
 
 /**
- * Client-side limit per portal: Bitrix24 allows ~2 requests/s sustained with a burst of 50 (reference §4), shared by
+ * Client-side limit per portal: Bitrix24 allows ~2 requests/s sustained with a burst of 50 (its REST limits), shared by
  * everything that calls that portal from our address. `reserve()` books a slot and says how long to wait for it.
  */
 export class TokenBucket {

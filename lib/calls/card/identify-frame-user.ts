@@ -4,7 +4,8 @@ import { AppError } from '../../errors/app-error';
 export type IdentifyFrameUserOptions = { portalId: number; accessToken: string; db?: Db; now?: number };
 
 const BAD_TOKEN =
-  'Не удалось подтвердить вход в Битрикс24 — обновите страницу / Could not verify your Bitrix24 session — reload the page';
+  'Не удалось подтвердить вход в Битрикс24 — обновите страницу / ' +
+  'Could not verify your Bitrix24 session — reload the page';
 const PORTAL_DOWN = 'Битрикс24 не ответил — попробуйте ещё раз / Bitrix24 did not answer — try again';
 const TIMEOUT_MS = 5_000;
 /** A call card polls on every state change; one user.current per token and minute is plenty. */

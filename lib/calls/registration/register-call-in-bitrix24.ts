@@ -6,7 +6,9 @@ import { loadCallPerson } from './load-call-person';
 
 export type RegisterCallInBitrix24Options = {
   portalId: number;
-  /** Asterisk Linkedid: the journal key, and the unique EXTERNAL_CALL_ID (Bitrix24 merges same-number calls otherwise). */
+  /**
+   * Asterisk Linkedid: the journal key, and the unique EXTERNAL_CALL_ID (Bitrix24 merges same-number calls otherwise).
+   */
   linkedId: string;
   direction: 'outbound' | 'inbound';
   number: string;

@@ -23,7 +23,8 @@ type ForeignKeyRow = {
 export async function readPostgresqlShape(connection: SqlConnection): Promise<SchemaShape> {
   const shape: SchemaShape = {};
   const tables = await connection.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = ` +
+      `'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
   );
   for (const { table_name } of tables) shape[table_name] = emptyTable();
   const columns = await connection.query<ColumnRow>(
@@ -56,7 +57,8 @@ export async function readPostgresqlShape(connection: SqlConnection): Promise<Sc
     else (index.is_unique ? table.uniques : table.indexes).push(index.columns);
   }
   const keys = await connection.query<ForeignKeyRow>(
-    `SELECT cl.relname AS table_name, fcl.relname AS ref_table, c.confdeltype::text AS on_delete, c.confupdtype::text AS on_update,
+    `SELECT cl.relname AS table_name, fcl.relname AS ref_table,
+            c.confdeltype::text AS on_delete, c.confupdtype::text AS on_update,
             (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
                JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
             (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)

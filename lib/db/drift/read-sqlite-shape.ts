@@ -18,7 +18,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** What a live SQLite database contains, from sqlite_master and the table/index/foreign-key pragmas. */
 export async function readSqliteShape(connection: SqlConnection): Promise<SchemaShape> {
   const tables = await connection.query<{ name: string; sql: string }>(
-    `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+    `SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ` +
+      `'_prisma_migrations' ORDER BY name`,
   );
   const shape: SchemaShape = {};
   for (const { name, sql } of tables) {

@@ -44,7 +44,10 @@ export function describeForeignKey(
   onDelete: string,
   onUpdate: string,
 ): string {
-  return `${columns.join(',')} -> ${table}(${references.join(',')}) on delete ${normaliseAction(onDelete)} on update ${normaliseAction(onUpdate)}`;
+  return (
+    `${columns.join(',')} -> ${table}(${references.join(',')}) on delete ${normaliseAction(onDelete)} on update ` +
+    `${normaliseAction(onUpdate)}`
+  );
 }
 
 export function emptyTable(): TableShape {

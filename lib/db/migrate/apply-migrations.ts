@@ -86,7 +86,8 @@ function assertHistoryMatches(records: MigrationRecord[], files: MigrationFile[]
   if (failed) {
     throw new AppError(
       'CONFLICT',
-      `Migration ${failed.migrationName} failed earlier and was never rolled back: repair the database, then mark it rolled back (prisma migrate resolve --rolled-back ${failed.migrationName})`,
+      `Migration ${failed.migrationName} failed earlier and was never rolled back: repair the database, then ` +
+        `mark it rolled back (prisma migrate resolve --rolled-back ${failed.migrationName})`,
     );
   }
   const byName = new Map(files.map((f) => [f.name, f]));
@@ -95,7 +96,8 @@ function assertHistoryMatches(records: MigrationRecord[], files: MigrationFile[]
     if (file && file.checksum !== record.checksum) {
       throw new AppError(
         'CONFLICT',
-        `Migration ${record.migrationName} was changed after it was applied (checksum differs): restore the file and add a new migration instead`,
+        `Migration ${record.migrationName} was changed after it was applied (checksum differs): restore the ` +
+          `file and add a new migration instead`,
       );
     }
   }
@@ -107,7 +109,8 @@ async function applyOne(connection: SqlConnection, file: MigrationFile): Promise
   await connection.execScript(connection.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
   try {
     const existing = await connection.query(
-      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND ` +
+        `rolled_back_at IS NULL`,
       [file.name],
     );
     if (existing.length > 0) {
@@ -116,7 +119,8 @@ async function applyOne(connection: SqlConnection, file: MigrationFile): Promise
     }
     await connection.execScript(file.sql);
     await connection.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)`,
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, ` +
+        `applied_steps_count) VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)`,
       [randomUUID(), file.checksum, file.name],
     );
     await connection.execScript('COMMIT');

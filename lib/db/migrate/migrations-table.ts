@@ -53,7 +53,8 @@ export async function readMigrationRecords(connection: SqlConnection): Promise<M
     finished_at: unknown;
     rolled_back_at: unknown;
   }>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at, migration_name`,
+    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY ` +
+      `started_at, migration_name`,
   );
   return rows.map((row) => ({
     migrationName: row.migration_name,

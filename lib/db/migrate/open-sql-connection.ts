@@ -34,7 +34,9 @@ export async function openSqlConnection({ database }: OpenSqlConnectionOptions):
       kind: 'sqlite',
       async query<Row>(sql: string, params: unknown[] = []) {
         const statement = db.prepare(sql);
-        return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as Row[];
+        if (statement.reader) return statement.all(...params) as Row[];
+        statement.run(...params);
+        return [];
       },
       async execScript(sql) {
         db.exec(sql);

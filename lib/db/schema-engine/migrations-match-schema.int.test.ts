@@ -31,29 +31,32 @@ describe("Prisma's schema engine on the committed migrations", () => {
     }
   });
 
-  it('finds nothing left to migrate on PostgreSQL (needs a role that may create the shadow database)', async (context) => {
-    const client = new pg.Client({ connectionString: testPgUrl() });
-    await client.connect();
-    const { rows } = await client.query<{ rolcreatedb: boolean; rolsuper: boolean }>(
-      'SELECT rolcreatedb, rolsuper FROM pg_roles WHERE rolname = current_user',
-    );
-    await client.end();
-    if (!rows[0]?.rolcreatedb && !rows[0]?.rolsuper) context.skip('the TEST_PG_URL role lacks CREATEDB');
-    const engine = await createSchemaEngine({
-      adapter: createPgSchemaEngineAdapter({ connectionString: testPgUrl() }),
-    });
-    try {
-      expect(
-        await diffMigrationsToSchema({
-          engine,
-          migrationsDir: migrationsDirFor('postgresql'),
-          schemaPath: schemaPathFor('postgresql'),
-        }),
-      ).toBe('');
-    } finally {
-      engine.free();
-    }
-  });
+  it(
+    'finds nothing left to migrate on PostgreSQL (needs a role that may ' + 'create the shadow database)',
+    async (context) => {
+      const client = new pg.Client({ connectionString: testPgUrl() });
+      await client.connect();
+      const { rows } = await client.query<{ rolcreatedb: boolean; rolsuper: boolean }>(
+        'SELECT rolcreatedb, rolsuper FROM pg_roles WHERE rolname = current_user',
+      );
+      await client.end();
+      if (!rows[0]?.rolcreatedb && !rows[0]?.rolsuper) context.skip('the TEST_PG_URL role lacks CREATEDB');
+      const engine = await createSchemaEngine({
+        adapter: createPgSchemaEngineAdapter({ connectionString: testPgUrl() }),
+      });
+      try {
+        expect(
+          await diffMigrationsToSchema({
+            engine,
+            migrationsDir: migrationsDirFor('postgresql'),
+            schemaPath: schemaPathFor('postgresql'),
+          }),
+        ).toBe('');
+      } finally {
+        engine.free();
+      }
+    },
+  );
 
   it('writes the SQL for a schema change, as `prisma migrate dev` would', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'b24-schema-'));

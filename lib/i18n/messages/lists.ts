@@ -1,7 +1,9 @@
 /** Interface strings for the whitelist and never-record lists. Russian is the source; `en` must have every key. */
 export const ru = {
   'lists.intro':
-    'Звонки регистрируются в Битрикс24 только для сотрудников, отделов и внутренних номеров из белых списков. Номера из списка «Никогда не записывать» (доставка воды, суды) не регистрируются и не записываются никогда — даже у сотрудников из белого списка.',
+    'Звонки регистрируются в Битрикс24 только для сотрудников, отделов и внутренних номеров из белых списков. ' +
+    'Номера из списка «Никогда не записывать» (доставка воды, суды) не регистрируются и не записываются ' +
+    'никогда — даже у сотрудников из белого списка.',
   'lists.emptyWhitelists': 'Белые списки пусты — сейчас ни один звонок не регистрируется в Битрикс24.',
   'lists.whitelistUsers': 'Сотрудники',
   'lists.whitelistUsers.hint': 'Звонки этих сотрудников регистрируются в CRM.',
@@ -12,7 +14,8 @@ export const ru = {
     'Звонки с этих внутренних номеров (например, с настольных телефонов) регистрируются. Шаблон: 1?? — номера 100–199.',
   'lists.neverRecord': 'Никогда не записывать',
   'lists.neverRecord.hint':
-    'Номер в любом виде (+7 495 111-22-33, 8 800 …) или цифры со звёздочкой в конце: 7495123* — все номера с этого начала.',
+    'Номер в любом виде (+7 495 111-22-33, 8 800 …) или цифры со звёздочкой в конце: 7495123* — все номера с ' +
+    'этого начала.',
   'lists.value': 'Значение',
   'lists.note': 'Примечание',
   'lists.notePlaceholder': 'Например: доставка воды',
@@ -28,7 +31,9 @@ export const ru = {
 
 export const en: Record<keyof typeof ru, string> = {
   'lists.intro':
-    'Calls are registered in Bitrix24 only for users, departments and extensions on the whitelists. Numbers on the never-record list (water delivery, courts) are never registered or recorded — not even for whitelisted users.',
+    'Calls are registered in Bitrix24 only for users, departments and extensions on the whitelists. Numbers on ' +
+    'the never-record list (water delivery, courts) are never registered or recorded — not even for ' +
+    'whitelisted users.',
   'lists.emptyWhitelists': 'The whitelists are empty — no call is registered in Bitrix24 now.',
   'lists.whitelistUsers': 'Users',
   'lists.whitelistUsers.hint': 'Calls of these users are registered in the CRM.',
@@ -39,7 +44,8 @@ export const en: Record<keyof typeof ru, string> = {
     'Calls from these extensions (e.g. desk phones) are registered. Pattern: 1?? means 100–199.',
   'lists.neverRecord': 'Never record',
   'lists.neverRecord.hint':
-    'A number in any format (+7 495 111-22-33, 8 800 …) or digits ending in an asterisk: 7495123* is every number starting so.',
+    'A number in any format (+7 495 111-22-33, 8 800 …) or digits ending in an asterisk: 7495123* is every ' +
+    'number starting so.',
   'lists.value': 'Value',
   'lists.note': 'Note',
   'lists.notePlaceholder': 'E.g. water delivery',

@@ -1,8 +1,13 @@
-/** Interface strings for the Registry page (numbering registry, MNP, overrides, lookup). Russian is the source; `en` must have every key. */
+/**
+ * Interface strings for the Registry page (numbering registry, MNP, overrides, lookup). Russian is the source; `en`
+ * must have every key.
+ */
 export const ru = {
   'nav.registry': 'Реестр',
   'numbering.intro':
-    'Оператор номера определяется так: ручная привязка номера, затем база перенесённых номеров (MNP), затем реестр нумерации Россвязи по диапазону. Новый файл вступает в силу целиком или не вступает вовсе — при любой ошибке в работе остаются прежние данные.',
+    'Оператор номера определяется так: ручная привязка номера, затем база перенесённых номеров (MNP), затем ' +
+    'реестр нумерации Россвязи по диапазону. Новый файл вступает в силу целиком или не вступает вовсе — при ' +
+    'любой ошибке в работе остаются прежние данные.',
   'numbering.notAdminHint': 'Загружать файлы и менять привязки может только администратор портала',
   'numbering.loadFailed': 'Не удалось загрузить данные реестра',
   'numbering.source.bundled': 'из поставки приложения',
@@ -23,7 +28,8 @@ export const ru = {
   'numbering.downloads.failed': 'не удалось',
   'numbering.upload.title': 'Загрузить файл',
   'numbering.upload.hint':
-    'Выписка реестра Россвязи (ABC-3xx, ABC-4xx, ABC-8xx, DEF-9xx, CSV) или выгрузка базы перенесённых номеров (Port_All, Port_Increment). Тип файла определяется по заголовку; файл заменяет только данные своего типа.',
+    'Выписка реестра Россвязи (ABC-3xx, ABC-4xx, ABC-8xx, DEF-9xx, CSV) или выгрузка базы перенесённых номеров ' +
+    '(Port_All, Port_Increment). Тип файла определяется по заголовку; файл заменяет только данные своего типа.',
   'numbering.upload.file': 'Файл реестра или БДПН',
   'numbering.upload.choose': 'Выбрать файл…',
   'numbering.upload.noFile': 'Файл не выбран',
@@ -120,9 +126,11 @@ export const ru = {
   'numbering.history.hide': 'Свернуть',
   'numbering.ported.title': 'Перенесённые номера (MNP)',
   'numbering.ported.hint':
-    'Номера, сменившие оператора с сохранением номера. Загружайте полную выгрузку Port_All или ежедневную Port_Increment через окно «Загрузить файл».',
+    'Номера, сменившие оператора с сохранением номера. Загружайте полную выгрузку Port_All или ежедневную ' +
+    'Port_Increment через окно «Загрузить файл».',
   'numbering.ported.none':
-    'База перенесённых номеров не загружена: для перенесённых номеров оператор определяется по реестру и может быть неверным.',
+    'База перенесённых номеров не загружена: для перенесённых номеров оператор определяется по реестру и может ' +
+    'быть неверным.',
   'numbering.ported.count': 'Перенесённых номеров',
   'numbering.ported.since': 'В работе с',
   'numbering.ported.owner': 'Оператор-получатель',
@@ -131,7 +139,8 @@ export const ru = {
   'numbering.ported.history': 'История загрузок БДПН',
   'numbering.overrides.title': 'Ручные привязки номеров',
   'numbering.overrides.hint':
-    'Оператор, указанный здесь, важнее реестра и базы перенесённых номеров. Выученные привязки (по ответам HLR) истекают сами; ручные действуют, пока их не удалят.',
+    'Оператор, указанный здесь, важнее реестра и базы перенесённых номеров. Выученные привязки (по ответам ' +
+    'HLR) истекают сами; ручные действуют, пока их не удалят.',
   'numbering.overrides.number': 'Номер',
   'numbering.overrides.carrier': 'Оператор',
   'numbering.overrides.pickCarrier': 'Выберите оператора…',
@@ -170,7 +179,9 @@ export const ru = {
 export const en: Record<keyof typeof ru, string> = {
   'nav.registry': 'Registry',
   'numbering.intro':
-    "A number's carrier comes from an override for that number, then the ported-numbers database (MNP), then the numbering registry by range. A new file takes effect whole or not at all — on any error the data in use stays.",
+    "A number's carrier comes from an override for that number, then the ported-numbers database (MNP), then " +
+    'the numbering registry by range. A new file takes effect whole or not at all — on any error the data in ' +
+    'use stays.',
   'numbering.notAdminHint': 'Only a portal admin can upload files and change overrides',
   'numbering.loadFailed': 'Could not load the registry data',
   'numbering.source.bundled': 'bundled with the app',
@@ -190,7 +201,9 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.downloads.failed': 'failed',
   'numbering.upload.title': 'Upload a file',
   'numbering.upload.hint':
-    'A numbering registry extract (ABC-3xx, ABC-4xx, ABC-8xx, DEF-9xx, CSV) or a ported-numbers export (Port_All, Port_Increment). The type is recognised from the header; a file replaces only the data of its own type.',
+    'A numbering registry extract (ABC-3xx, ABC-4xx, ABC-8xx, DEF-9xx, CSV) or a ported-numbers export ' +
+    '(Port_All, Port_Increment). The type is recognised from the header; a file replaces only the data of its ' +
+    'own type.',
   'numbering.upload.file': 'Registry or MNP file',
   'numbering.upload.choose': 'Choose a file…',
   'numbering.upload.noFile': 'No file chosen',
@@ -286,7 +299,8 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.history.hide': 'Collapse',
   'numbering.ported.title': 'Ported numbers (MNP)',
   'numbering.ported.hint':
-    'Numbers that moved to another carrier keeping the number. Upload a full Port_All or a daily Port_Increment through "Upload a file".',
+    'Numbers that moved to another carrier keeping the number. Upload a full Port_All or a daily ' +
+    'Port_Increment through "Upload a file".',
   'numbering.ported.none':
     'No ported-numbers set is loaded: a ported number gets the carrier of its registry range, which may be wrong.',
   'numbering.ported.count': 'Ported numbers',
@@ -297,7 +311,8 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.ported.history': 'MNP upload history',
   'numbering.overrides.title': 'Number overrides',
   'numbering.overrides.hint':
-    'A carrier set here beats the registry and the ported-numbers data. Learned overrides (from HLR answers) expire by themselves; an admin’s stay until removed.',
+    'A carrier set here beats the registry and the ported-numbers data. Learned overrides (from HLR answers) ' +
+    'expire by themselves; an admin’s stay until removed.',
   'numbering.overrides.number': 'Number',
   'numbering.overrides.carrier': 'Carrier',
   'numbering.overrides.pickCarrier': 'Choose a carrier…',

@@ -1,7 +1,11 @@
-/** Interface strings for the routing settings pages: trunks, carrier groups, departments, route tester. Russian is the source; `en` must have every key. */
+/**
+ * Interface strings for the routing settings pages: trunks, carrier groups, departments, route tester. Russian is the
+ * source; `en` must have every key.
+ */
 export const ru = {
   'trunks.intro':
-    'Каждая линия — GSM-шлюз с SIM-картами одного оператора. Название видно менеджеру как внешняя линия в карточке звонка Битрикс24.',
+    'Каждая линия — GSM-шлюз с SIM-картами одного оператора. Название видно менеджеру как внешняя линия в ' +
+    'карточке звонка Битрикс24.',
   'trunks.name': 'Название линии',
   'trunks.lineNumber': 'Номер линии',
   'trunks.dialTarget': 'Транк Asterisk',
@@ -20,9 +24,11 @@ export const ru = {
   'trunks.defaultTrunk': 'Линия по умолчанию',
   'trunks.defaultHint': 'Для городских, зарубежных номеров и неизвестных операторов, и когда линии отдела заняты.',
   'groups.intro':
-    'Группа — оператор и виртуальные операторы (MVNO) на его сети: звонок на номер той же группы тарифицируется как внутри сети.',
+    'Группа — оператор и виртуальные операторы (MVNO) на его сети: звонок на номер той же группы ' +
+    'тарифицируется как внутри сети.',
   'groups.mvnoNote':
-    'Тариф «внутри сети» для абонентов MVNO зависит от вашего договора с оператором: проверьте его и при необходимости перенесите или уберите ИНН виртуальных операторов.',
+    'Тариф «внутри сети» для абонентов MVNO зависит от вашего договора с оператором: проверьте его и при ' +
+    'необходимости перенесите или уберите ИНН виртуальных операторов.',
   'groups.suggest': 'Заполнить по умолчанию',
   'groups.name': 'Название группы',
   'groups.addInn': 'Добавить ИНН',
@@ -68,7 +74,8 @@ export const ru = {
 
 export const en: Record<keyof typeof ru, string> = {
   'trunks.intro':
-    'Each line is a GSM gateway with SIM cards of one carrier. Managers see its name as an external line in the Bitrix24 call card.',
+    'Each line is a GSM gateway with SIM cards of one carrier. Managers see its name as an external line in ' +
+    'the Bitrix24 call card.',
   'trunks.name': 'Line name',
   'trunks.lineNumber': 'Line number',
   'trunks.dialTarget': 'Asterisk trunk',
@@ -88,9 +95,11 @@ export const en: Record<keyof typeof ru, string> = {
   'trunks.defaultHint':
     "For landlines, foreign numbers and unknown carriers, and when the department's lines are busy.",
   'groups.intro':
-    'A group is a carrier plus the virtual operators (MVNOs) on its network: a call to a number of the same group is billed as on-net.',
+    'A group is a carrier plus the virtual operators (MVNOs) on its network: a call to a number of the same ' +
+    'group is billed as on-net.',
   'groups.mvnoNote':
-    "On-net pricing for MVNO subscribers depends on your contract with the carrier: check it and move or remove the MVNOs' INNs if needed.",
+    'On-net pricing for MVNO subscribers depends on your contract with the carrier: check it and move or ' +
+    "remove the MVNOs' INNs if needed.",
   'groups.suggest': 'Suggest defaults',
   'groups.name': 'Group name',
   'groups.addInn': 'Add INN',

@@ -1,4 +1,7 @@
-/** Interface strings for the app shell, navigation, Bitrix24 frame status and the health overview. Russian is the source; `en` must have every key. */
+/**
+ * Interface strings for the app shell, navigation, Bitrix24 frame status and the health overview. Russian is the
+ * source; `en` must have every key.
+ */
 export const ru = {
   'app.title': 'Звонки через SIM оператора клиента',
   'app.subtitle': 'Исходящие звонки Битрикс24 через Asterisk по оператору абонента',
@@ -23,13 +26,14 @@ export const ru = {
   'health.latency': 'отклик',
   'health.pending': 'ожидают миграции',
   'health.warning.AMBIGUOUS_ROUTING_PORTAL':
-    'Установлено несколько порталов: звонки с настольных телефонов без ROUTE_PORTAL уходят через линию АТС по умолчанию',
+    'Установлено несколько порталов: звонки с настольных телефонов без ROUTE_PORTAL уходят через линию АТС по ' +
+    'умолчанию',
   // Admin settings pages (trunks, carrier groups, departments, route tester).
   'nav.trunks': 'Линии и транки',
   'nav.carrierGroups': 'Группы операторов',
   'nav.departments': 'Отделы',
   'nav.routeTester': 'Проверка маршрута',
-  // Savings dashboard and calls journal (issue 6).
+  // Savings dashboard and calls journal.
   'nav.savings': 'Экономия',
   'nav.journal': 'Журнал звонков',
   'common.loading': 'Загрузка…',
@@ -48,7 +52,7 @@ export const ru = {
   'admin.otherPageErrors': 'Ошибки на других страницах:',
   'admin.remove': 'Удалить',
   'admin.notAdminHint': 'Менять настройки может только администратор портала',
-  // Whitelists and the never-record list (issue 5, item 5).
+  // Whitelists and the never-record list.
   'nav.lists': 'Списки',
 } as const;
 
@@ -82,7 +86,7 @@ export const en: Record<keyof typeof ru, string> = {
   'nav.carrierGroups': 'Carrier groups',
   'nav.departments': 'Departments',
   'nav.routeTester': 'Route tester',
-  // Savings dashboard and calls journal (issue 6).
+  // Savings dashboard and calls journal.
   'nav.savings': 'Savings',
   'nav.journal': 'Calls journal',
   'common.loading': 'Loading…',

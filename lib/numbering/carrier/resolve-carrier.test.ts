@@ -9,9 +9,12 @@ import { resolveCarrier, type CarrierOverride } from './resolve-carrier';
 const registry = parseRegistry(
   [
     'АВС/ DEF;От;До;Емкость;Оператор;Регион;Территория ГАР;ИНН',
-    '903;0000000;0199999;200000;ПАО "ВЫМПЕЛКОМ";г. Москва и Московская область;Город Москва, Московская область;7713076301',
-    '915;0000000;4999999;5000000;ПАО "Мобильные ТелеСистемы";г. Москва и Московская область;Город Москва, Московская область;7740000076',
-    '926;0000000;9999999;10000000;ПАО "МЕГАФОН";г. Москва и Московская область;Город Москва, Московская область;7812014560',
+    '903;0000000;0199999;200000;ПАО "ВЫМПЕЛКОМ";г. Москва и Московская область;Город Москва, Московская ' +
+      'область;7713076301',
+    '915;0000000;4999999;5000000;ПАО "Мобильные ТелеСистемы";г. Москва и Московская область;Город Москва, ' +
+      'Московская область;7740000076',
+    '926;0000000;9999999;10000000;ПАО "МЕГАФОН";г. Москва и Московская область;Город Москва, Московская ' +
+      'область;7812014560',
   ].join('\n'),
 );
 const index = buildCarrierIndex(registry.ranges);
@@ -175,20 +178,25 @@ describe('carriers', () => {
     expect(findCarrierByMnpOwnerId('mUNKNOWN')).toBeNull();
   });
 
-  it('covers every ИНН with at least 0.1% of the bundled registry capacity, so routing groups can name them', async () => {
-    const { loadRegistryFile, bundledRegistryPath } = await import('../store');
-    const { registry: bundled } = await loadRegistryFile(
-      bundledRegistryPath(new URL('../../..', import.meta.url).pathname),
-    );
-    const capacityByInn = new Map<string, number>();
-    for (const range of bundled.ranges) {
-      capacityByInn.set(range.inn, (capacityByInn.get(range.inn) ?? 0) + Number(range.to) - Number(range.from) + 1);
-    }
-    const total = bundled.stats.totalCapacity;
-    const missing = [...capacityByInn].filter(([inn, capacity]) => capacity / total >= 0.001 && !findKnownCarrier(inn));
-    // Small operators above 0.1% that the reference does not describe: deliberately left to the admin.
-    expect(missing.map(([inn]) => inn).sort()).toEqual(
-      ['2310240077', '7710016640', '7715650666', '7718999159', '9102282270', '9710027740'].sort(),
-    );
-  });
+  it(
+    'covers every ИНН with at least 0.1% of the bundled registry capacity, ' + 'so routing groups can name them',
+    async () => {
+      const { loadRegistryFile, bundledRegistryPath } = await import('../store');
+      const { registry: bundled } = await loadRegistryFile(
+        bundledRegistryPath(new URL('../../..', import.meta.url).pathname),
+      );
+      const capacityByInn = new Map<string, number>();
+      for (const range of bundled.ranges) {
+        capacityByInn.set(range.inn, (capacityByInn.get(range.inn) ?? 0) + Number(range.to) - Number(range.from) + 1);
+      }
+      const total = bundled.stats.totalCapacity;
+      const missing = [...capacityByInn].filter(
+        ([inn, capacity]) => capacity / total >= 0.001 && !findKnownCarrier(inn),
+      );
+      // Small operators above 0.1% that the reference does not describe: deliberately left to the admin.
+      expect(missing.map(([inn]) => inn).sort()).toEqual(
+        ['2310240077', '7710016640', '7715650666', '7718999159', '9102282270', '9710027740'].sort(),
+      );
+    },
+  );
 });

@@ -3,12 +3,12 @@ import { splitDelimitedLine } from '../registry';
 import type { LineIssue } from '../registry';
 
 /**
- * The three layouts of the MNP database (БДПН) exports, as documented in
- * shared/reference/numbering.md §4. All are comma-separated with a header line; `RowCount` is filled
- * on the first data row only.
+ * The three layouts of the MNP database (БДПН) exports, as its operator publishes them. All are comma-separated with a
+ * header line; `RowCount` is filled on the first data row only.
  * - port_all       Port_All_*.csv:       Number,OwnerId,MNC,Route,RegionCode,PortDate,RowCount
  * - port_all_full  Port_All_Full_*.csv:  the above + NPId,DonorId,RangeHolderId,OldRoute,OldMNC,ProcessType
- * - port_increment Port_Increment_*.csv: NPId,Number,RecipientId,DonorId,RangeHolderId,OldRoute,NewRoute,OldMNC,NewMNC,RegionCode,PortDate,RowCount
+ * - port_increment Port_Increment_*.csv:
+ *   NPId,Number,RecipientId,DonorId,RangeHolderId,OldRoute,NewRoute,OldMNC,NewMNC,RegionCode,PortDate,RowCount
  */
 export type PortedFileFormat = 'port_all' | 'port_all_full' | 'port_increment';
 

@@ -63,20 +63,24 @@ describe('parsePortedStream', () => {
     expectSameAsInMemory(parsed, text);
   });
 
-  it('reads a Port_Increment into changes: the later port date wins, and a number back with its range holder is removed', async () => {
-    const parsed = await parse(PORT_INCREMENT);
-    expect(parsed.format).toBe('port_increment');
-    expect(parsed.index).toBeNull();
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.stats).toEqual({ dataRows: 4, acceptedRows: 4, rejectedRows: 0, issueCount: 0 });
-    const before = createPortedIndexBuilder();
-    before.add(9_176_633_142, 'mBEELINE');
-    before.add(9_161_111_111, 'mMEGAFON');
-    const after = applyPortedChanges(before.build(), parsed.changes!);
-    expect(findPortedOwner(after, '79193886341')?.ownerId).toBe('mMEGAFON');
-    expect(findPortedOwner(after, '79176633142')).toBeNull();
-    expect(findPortedOwner(after, '79161111111')?.ownerId).toBe('mTELE2');
-  });
+  it(
+    'reads a Port_Increment into changes: the later port date wins, and a number back with its range holder is ' +
+      'removed',
+    async () => {
+      const parsed = await parse(PORT_INCREMENT);
+      expect(parsed.format).toBe('port_increment');
+      expect(parsed.index).toBeNull();
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.stats).toEqual({ dataRows: 4, acceptedRows: 4, rejectedRows: 0, issueCount: 0 });
+      const before = createPortedIndexBuilder();
+      before.add(9_176_633_142, 'mBEELINE');
+      before.add(9_161_111_111, 'mMEGAFON');
+      const after = applyPortedChanges(before.build(), parsed.changes!);
+      expect(findPortedOwner(after, '79193886341')?.ownerId).toBe('mMEGAFON');
+      expect(findPortedOwner(after, '79176633142')).toBeNull();
+      expect(findPortedOwner(after, '79161111111')?.ownerId).toBe('mTELE2');
+    },
+  );
 
   it('keeps the later row of two ports with the same date', async () => {
     const text = [

@@ -92,7 +92,7 @@ export function portedPositionAt(index: PortedIndex, block: number, rest: number
   if (length < WINDOW) return lowerBoundIfEqual(rests, low, length, rest);
   // rest × length < 10⁴ × 10⁴: the interpolation stays in 32-bit integers.
   const guess = low + (((rest * length) / BLOCK_SIZE) | 0) - HALF_WINDOW;
-  let at = guess < low ? low : Math.min(guess , high - WINDOW);
+  let at = guess < low ? low : Math.min(guess, high - WINDOW);
   if (rest < rests[at]! || rest > rests[at + WINDOW - 1]!) return lowerBoundIfEqual(rests, low, length, rest);
   at += 16 & ((rests[at + 15]! - rest) >> 31);
   at += 8 & ((rests[at + 7]! - rest) >> 31);

@@ -18,7 +18,7 @@ const MAX_FIELDS = 64;
  * the number as an integer, the owner as a slot found by comparing bytes with the ids seen so far.
  * Nothing is allocated for a good row with a known owner (a national file names about ten) — only
  * error messages, a new owner id and the rare quoted line make strings. Same rules per row as
- * parsePortedNumbers (shared/reference/numbering.md §4).
+ * parsePortedNumbers (parse-ported-numbers.ts).
  */
 export class PortedRowReader {
   /** Results of the last accepted row. */

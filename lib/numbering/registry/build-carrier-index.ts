@@ -85,7 +85,8 @@ export function buildCarrierIndex(ranges: readonly RegistryRange[]): CarrierInde
     if (i > 0 && starts[i]! <= ends[i - 1]!) {
       throw new AppError(
         'INVALID_INPUT',
-        `Registry ranges overlap: ${row.def} ${row.from}–${row.to} (line ${row.line}) and the range before it (line ${rows[i - 1]!.line}).`,
+        `Registry ranges overlap: ${row.def} ${row.from}–${row.to} (line ${row.line}) and the range before it ` +
+          `(line ${rows[i - 1]!.line}).`,
       );
     }
     let byOperator = carrierIdByInn.get(row.inn);

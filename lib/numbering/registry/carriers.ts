@@ -1,7 +1,7 @@
 /**
  * Known mobile carriers by ИНН (the registry spells names several ways; the ИНН is stable), with
- * Russian and English brand names and, for MVNOs, the host network when our reference
- * (shared/reference/numbering.md §3.1, April 2026) reports one. This is seed data: the admin's
+ * Russian and English brand names and, for MVNOs, the host network when it is publicly
+ * known (as of April 2026). This is seed data: the admin's
  * "carrier groups" page starts from `defaultCarrierGroups` and may change everything.
  */
 

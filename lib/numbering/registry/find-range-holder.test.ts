@@ -18,8 +18,7 @@ beforeAll(async () => {
 
 describe('the bundled registry', () => {
   it('loads all 16,629 rows without errors and describes its version', () => {
-    // numbering.md says 16,628: that is `wc -l` minus the header, missing the last row, which has no
-    // trailing newline. The per-ИНН table in shared/reference sums to 16,629.
+    // `wc -l` minus the header says 16,628: the last row has no trailing newline. The per-ИНН counts sum to 16,629.
     expect(loaded.registry.errors).toEqual([]);
     expect(loaded.registry.stats).toMatchObject({
       lines: 16_630,

@@ -44,7 +44,8 @@ describe('parseRegistry on the old six-column format', () => {
       [8, 'warning', 'unknown_operator'],
     ]);
     expect(errors[0]!.message).toBe(
-      'Operator "АО "Теле2-Санкт-Петербург"" (first on line 3, 2 rows) has no ИНН in this file and is not in the operator catalogue; its ranges are kept as carrier "name:теле2 санкт петербург".',
+      'Operator "АО "Теле2-Санкт-Петербург"" (first on line 3, 2 rows) has no ИНН in this file and is not in ' +
+        'the operator catalogue; its ranges are kept as carrier "name:теле2 санкт петербург".',
     );
     expect(errors[1]!.message).toContain('(first on line 8, 1 row)');
   });

@@ -101,16 +101,20 @@ describe('parseRegistry', () => {
     expect(errors[0]!.message).toContain('line 2');
   });
 
-  it('reads a file with the old six-column layout instead of refusing it (details in parse-registry-legacy.test.ts)', () => {
-    const { ranges, errors, format } = parseRegistry(
-      'АВС/ DEF;От;До;Емкость;Оператор;Регион\n915;0000000;0000099;100;МТС;Москва',
-    );
-    expect(format).toBe('legacy');
-    expect(errors).toEqual([]);
-    expect(ranges).toEqual([
-      expect.objectContaining({ operator: 'МТС', inn: '7740000076', region: 'Москва', territory: '' }),
-    ]);
-  });
+  it(
+    'reads a file with the old six-column layout instead of refusing it (details in ' +
+      'parse-registry-legacy.test.ts)',
+    () => {
+      const { ranges, errors, format } = parseRegistry(
+        'АВС/ DEF;От;До;Емкость;Оператор;Регион\n915;0000000;0000099;100;МТС;Москва',
+      );
+      expect(format).toBe('legacy');
+      expect(errors).toEqual([]);
+      expect(ranges).toEqual([
+        expect.objectContaining({ operator: 'МТС', inn: '7740000076', region: 'Москва', territory: '' }),
+      ]);
+    },
+  );
 
   it('says a current file is in the current format', () => {
     expect(parseRegistry(csv(MTS_ROW)).format).toBe('current');

@@ -81,7 +81,8 @@ export class RegistryLineParser {
     if (this.carry.length > MAX_LINE_CHARS) {
       throw new AppError(
         'INVALID_INPUT',
-        `Line ${this.lineCount + parts.length + 1} is longer than ${MAX_LINE_CHARS} characters: this is not a numbering registry file.`,
+        `Line ${this.lineCount + parts.length + 1} is longer than ${MAX_LINE_CHARS} characters: this is not a ` +
+          `numbering registry file.`,
       );
     }
     for (const part of parts) this.line(part);
@@ -219,7 +220,9 @@ export class RegistryLineParser {
         line,
         severity: 'warning',
         code: 'unknown_operator',
-        message: `Operator "${name}" (first on line ${line}, ${rows} ${rows === 1 ? 'row' : 'rows'}) has no ИНН in this file and is not in the operator catalogue; its ranges are kept as carrier "${inn}".`,
+        message:
+          `Operator "${name}" (first on line ${line}, ${rows} ${rows === 1 ? 'row' : 'rows'}) has no ИНН in this ` +
+          `file and is not in the operator catalogue; its ranges are kept as carrier "${inn}".`,
       });
     }
   }
@@ -250,6 +253,8 @@ function readHeader(firstLine: string): Header {
   return {
     kind: 'fatal',
     code: 'unknown_header',
-    message: `Unexpected header "${firstLine.slice(0, 120)}"; expected "${HEADER_HINT}" (or its first six columns, the pre-2021 format).`,
+    message:
+      `Unexpected header "${firstLine.slice(0, 120)}"; expected "${HEADER_HINT}" (or its first six columns, the ` +
+      `pre-2021 format).`,
   };
 }

@@ -84,7 +84,9 @@ function dropOverlaps(rows: RegistryRange[], issues: KeptIssues): RegistryRange[
         line: entry.range.line,
         severity: 'error',
         code: 'overlapping_range',
-        message: `Range ${describe(entry.range)} overlaps ${describe(last.range)} on line ${last.range.line}; this row is ignored.`,
+        message:
+          `Range ${formatRange(entry.range)} overlaps ${formatRange(last.range)} on line ${last.range.line}; ` +
+          `this row is ignored.`,
       });
       continue;
     }
@@ -98,6 +100,6 @@ function byStartThenLine(a: Keyed, b: Keyed): number {
   return a.start - b.start || a.range.line - b.range.line;
 }
 
-function describe(range: RegistryRange): string {
+function formatRange(range: RegistryRange): string {
   return `${range.def} ${range.from}–${range.to}`;
 }

@@ -84,7 +84,9 @@ export function validateRegistryRow(fields: string[], line: number, options: Val
       line,
       severity: 'warning',
       code: 'capacity_mismatch',
-      message: `"Емкость" is ${capacity} but ${from}–${to} holds ${expected} numbers; the row is kept and the range bounds are used.`,
+      message:
+        `"Емкость" is ${capacity} but ${from}–${to} holds ${expected} numbers; the row is kept and the range ` +
+        `bounds are used.`,
     });
   }
   const range: RegistryRange = Object.freeze({

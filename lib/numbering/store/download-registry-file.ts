@@ -7,7 +7,7 @@ import { getNumberingData } from './get-numbering-data';
 import { importRegistryFile, type ImportRegistryResult } from './import-registry-file';
 import { MAX_REGISTRY_BYTES } from './read-registry-file';
 
-/** Where Минцифры publishes the registry today (numbering.md §3); the admin may configure mirrors instead. */
+/** Where Минцифры publishes the registry today; the admin may configure mirrors instead. */
 export const officialRegistryUrls = ['https://opendata.digital.gov.ru/downloads/DEF-9xx.csv'] as const;
 
 export type DownloadRegistryFileOptions = { url: string; db?: Db; timeoutMs?: number; fetchImpl?: typeof fetch };
@@ -76,6 +76,7 @@ async function unavailable(db: Db, url: string, why: string): Promise<AppError> 
   }
   return new AppError(
     'UNAVAILABLE',
-    `Cannot download the numbering registry from ${url}: ${why}.${inUse} Upload the file on the Registry page or run \`npm run numbering -- import <file>\`.`,
+    `Cannot download the numbering registry from ${url}: ${why}.${inUse} Upload the file on the Registry page ` +
+      `or run \`npm run numbering -- import <file>\`.`,
   );
 }

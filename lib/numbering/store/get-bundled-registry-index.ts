@@ -11,7 +11,8 @@ const holder = globalThis as typeof globalThis & { __bundledRegistryIndex?: Prom
  */
 export function getBundledRegistryIndex(): Promise<CarrierIndex> {
   holder.__bundledRegistryIndex ??= (async () => {
-    // turbopackIgnore: the path comes from configuration at run time; tracing it would pull the whole project into the build.
+    // turbopackIgnore: the path comes from configuration at run time; tracing it would pull the whole project into the
+    // build.
     const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), getConfig().REGISTRY_PATH);
     return buildCarrierIndex((await loadRegistryFile(file)).registry.ranges);
   })().catch((error: unknown) => {

@@ -97,32 +97,37 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
     });
   });
 
-  it('two app instances importing increments at once: each applies to the set the other activated, no change is lost', async () => {
-    // Both decide on the same set; the one that commits second finds another set active once it holds the lock, and
-    // applies its increment again, to that set. Before, it replaced the other's set with its own: the first's change was lost.
-    const clients = [createDb({ database: test.database }), createDb({ database: test.database })];
-    const moves = [
-      `2001,${B},mMEGAFON,mBEELINE,mMTS,D7799,D7702,99,02,77,2025-02-01T12:00:00+03:00,1`,
-      `2002,${C},mBEELINE,mMEGAFON,mMTS,D7702,D7799,02,99,77,2025-02-01T12:00:00+03:00,1`,
-    ];
-    try {
-      const results = await Promise.all(
-        clients.map((db, i) =>
-          importPortedFile({
-            chunks: chunksOf(`${increment.split('\n')[0]}\n${moves[i]}`),
-            fileName: `Port_Increment_3${i}.csv`,
-            source: 'file',
-            db,
-          }),
-        ),
-      );
-      expect(results.map((r) => r.outcome)).toEqual(['activated', 'activated']);
-      expect(await test.db().portedVersion.count({ where: { status: 'active' } })).toBe(1);
-      // This test's own client has not imported: it reads what is in force now, not its cached view.
-      const now = await getCurrentNumberingData({ db: test.db() });
-      expect([A, B, C].map((number) => lookupCarrier(number, now).carrier?.inn)).toEqual([MEGAFON, MEGAFON, BEELINE]);
-    } finally {
-      await Promise.all(clients.map((db) => db.$disconnect()));
-    }
-  });
+  it(
+    'two app instances importing increments at once: each applies to the set the other activated, ' +
+      'no change is lost',
+    async () => {
+      // Both decide on the same set; the one that commits second finds another set active once it holds the lock, and
+      // applies its increment again, to that set. Replacing the other's set with its own would lose the first's
+      // change.
+      const clients = [createDb({ database: test.database }), createDb({ database: test.database })];
+      const moves = [
+        `2001,${B},mMEGAFON,mBEELINE,mMTS,D7799,D7702,99,02,77,2025-02-01T12:00:00+03:00,1`,
+        `2002,${C},mBEELINE,mMEGAFON,mMTS,D7702,D7799,02,99,77,2025-02-01T12:00:00+03:00,1`,
+      ];
+      try {
+        const results = await Promise.all(
+          clients.map((db, i) =>
+            importPortedFile({
+              chunks: chunksOf(`${increment.split('\n')[0]}\n${moves[i]}`),
+              fileName: `Port_Increment_3${i}.csv`,
+              source: 'file',
+              db,
+            }),
+          ),
+        );
+        expect(results.map((r) => r.outcome)).toEqual(['activated', 'activated']);
+        expect(await test.db().portedVersion.count({ where: { status: 'active' } })).toBe(1);
+        // This test's own client has not imported: it reads what is in force now, not its cached view.
+        const now = await getCurrentNumberingData({ db: test.db() });
+        expect([A, B, C].map((number) => lookupCarrier(number, now).carrier?.inn)).toEqual([MEGAFON, MEGAFON, BEELINE]);
+      } finally {
+        await Promise.all(clients.map((db) => db.$disconnect()));
+      }
+    },
+  );
 });

@@ -93,36 +93,39 @@ describe.each(['sqlite', 'postgresql'] as const)('registry import on %s', (kind)
     await importText(bundled);
   });
 
-  it('two app instances importing at once: both activate in turn, one version active, the other kept as previous', async () => {
-    // Two clients = two instances of the app. The activations are serialised by a named lock (on PostgreSQL; SQLite has
-    // one writer anyway); lib/db/take-write-lock.int.test.ts shows that the lock makes them wait for each other.
-    const clients = [createDb({ database: test.database }), createDb({ database: test.database })];
-    try {
-      const texts = [movedToBeeline, withLine(row915 + 1, lines[row915 + 1]!.replace(/;7740000076/, ';7713076301'))];
-      const results = await Promise.all(
-        clients.map((db, i) =>
-          importRegistryFile({
-            chunks: chunksOf(texts[i]!),
-            fileName: `DEF-9xx-${i}.csv`,
-            source: 'file',
-            db,
-            acceptShrink: true,
-          }),
-        ),
-      );
-      expect(results.map((r) => r.outcome)).toEqual(['activated', 'activated']);
-      // Each diff is against the version it replaced: the later one also puts the other's moved row back (2 ranges),
-      // not against the bundled file both started from (1 range).
-      const [first, second] = [...results].sort((a, b) => a.versionId! - b.versionId!);
-      expect([first!.diff?.rangesChangedCarrier, second!.diff?.rangesChangedCarrier]).toEqual([1, 2]);
-      const active = await test.db().registryVersion.findMany({ where: { kind: 'DEF-9xx', status: 'active' } });
-      expect(active).toHaveLength(1);
-      expect(await test.db().registryVersion.count({ where: { kind: 'DEF-9xx', status: 'previous' } })).toBe(1);
-    } finally {
-      await Promise.all(clients.map((db) => db.$disconnect()));
-      await importText(bundled);
-    }
-  });
+  it(
+    'two app instances importing at once: both activate in turn, one ' + 'version active, the other kept as previous',
+    async () => {
+      // Two clients = two instances of the app. The activations are serialised by a named lock (on PostgreSQL; SQLite
+      // has one writer anyway); lib/db/take-write-lock.int.test.ts shows that the lock makes them wait for each other.
+      const clients = [createDb({ database: test.database }), createDb({ database: test.database })];
+      try {
+        const texts = [movedToBeeline, withLine(row915 + 1, lines[row915 + 1]!.replace(/;7740000076/, ';7713076301'))];
+        const results = await Promise.all(
+          clients.map((db, i) =>
+            importRegistryFile({
+              chunks: chunksOf(texts[i]!),
+              fileName: `DEF-9xx-${i}.csv`,
+              source: 'file',
+              db,
+              acceptShrink: true,
+            }),
+          ),
+        );
+        expect(results.map((r) => r.outcome)).toEqual(['activated', 'activated']);
+        // Each diff is against the version it replaced: the later one also puts the other's moved row back (2 ranges),
+        // not against the bundled file both started from (1 range).
+        const [first, second] = [...results].sort((a, b) => a.versionId! - b.versionId!);
+        expect([first!.diff?.rangesChangedCarrier, second!.diff?.rangesChangedCarrier]).toEqual([1, 2]);
+        const active = await test.db().registryVersion.findMany({ where: { kind: 'DEF-9xx', status: 'active' } });
+        expect(active).toHaveLength(1);
+        expect(await test.db().registryVersion.count({ where: { kind: 'DEF-9xx', status: 'previous' } })).toBe(1);
+      } finally {
+        await Promise.all(clients.map((db) => db.$disconnect()));
+        await importText(bundled);
+      }
+    },
+  );
 
   it('lets another process see the new version at its next check', async () => {
     const other = createDb({ database: test.database });

@@ -142,7 +142,8 @@ export async function loadOverrides(db: Db, now: Date): Promise<Map<string, Carr
 }
 
 async function loadBundledFile(): Promise<RegistryFileInUse> {
-  // turbopackIgnore: the path comes from configuration at run time; tracing it would pull the whole project into the build.
+  // turbopackIgnore: the path comes from configuration at run time; tracing it would pull the whole project into the
+  // build.
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), getConfig().REGISTRY_PATH);
   const { parsed, sha256 } = await readRegistryFile(file);
   return {

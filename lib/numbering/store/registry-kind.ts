@@ -23,6 +23,7 @@ export function registryKindOf({ ranges, fileName }: RegistryKindOfOptions): Reg
   if (kinds.size === 0) throw new AppError('INVALID_INPUT', `"${fileName}" has no usable registry rows.`);
   throw new AppError(
     'INVALID_INPUT',
-    `"${fileName}" mixes codes of ${[...kinds].join(', ')}; the registry is published one file per kind (ABC-3xx, ABC-4xx, ABC-8xx, DEF-9xx).`,
+    `"${fileName}" mixes codes of ${[...kinds].join(', ')}; the registry is published one file per kind ` +
+      `(ABC-3xx, ABC-4xx, ABC-8xx, DEF-9xx).`,
   );
 }

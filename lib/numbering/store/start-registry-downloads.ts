@@ -14,8 +14,8 @@ const FIRST_ATTEMPT_AFTER_MS = 5 * 60_000;
 export type StartRegistryDownloadsOptions = { urls: readonly string[]; everyHours: number };
 
 /**
- * Refreshes the registry from its publisher on a schedule (numbering.md §3 recommends daily, keeping the previous copy
- * and a diff — importRegistryFile does both). Without internet every attempt fails with a clear line in the log and on
+ * Refreshes the registry from its publisher on a schedule (daily, keeping the previous copy and a diff —
+ * importRegistryFile does both). Without internet every attempt fails with a clear line in the log and on
  * the Registry page, and the registry in use stays.
  */
 export function startRegistryDownloads({ urls, everyHours }: StartRegistryDownloadsOptions): void {

@@ -15,10 +15,11 @@ export type RoutingContext = {
 
 /**
  * Cached per portal so the dialplan endpoint answers without a database round trip: every write in this process that
- * changes routing (settings save, a user's extension or departments, the demo seed) forgets the entry at once, here
- * and in the dialplan process; other processes (several app instances on PostgreSQL) see the change within TTL_MS, and no request
- * waits for the reload (see createRefreshingCache). Not shorter: a reload holds the event loop in synchronous chunks of up to ~20 ms
- * (SQLite driver, query compilation) — every 5 s that alone was enough to set the dialplan endpoint's p99.
+ * changes routing (settings save, a user's extension or departments, the demo seed) forgets the entry at once, here and
+ * in the dialplan process; other processes (several app instances on PostgreSQL) see the change within TTL_MS, and no
+ * request waits for the reload (see createRefreshingCache). Not shorter: a reload holds the event loop in synchronous
+ * chunks of up to ~20 ms (SQLite driver, query compilation) — every 5 s that alone was enough to set the dialplan
+ * endpoint's p99.
  */
 const TTL_MS = 30_000;
 const holder = globalThis as typeof globalThis & {

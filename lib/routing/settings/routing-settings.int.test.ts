@@ -84,8 +84,8 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
   });
 });
 
-// PostgreSQL only: two clients of one SQLite file in one process cannot save at once (better-sqlite3 waits for the write
-// lock synchronously, blocking the event loop the first save needs); SQLite's one-writer rule covers it there.
+// PostgreSQL only: two clients of one SQLite file in one process cannot save at once (better-sqlite3 waits for the
+// write lock synchronously, blocking the event loop the first save needs); SQLite's one-writer rule covers it there.
 describe('routing settings saved at once by two app instances (postgresql)', () => {
   let test: TestDatabase;
   let portalId: number;

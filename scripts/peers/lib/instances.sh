@@ -68,7 +68,9 @@ instance_pid() {
 
 ast_cli() { chroot "$CHROOT" /usr/sbin/asterisk -C "$(inst_conf "$1")" -rx "$2"; }
 
-is_booted() { timeout 3 chroot "$CHROOT" /usr/sbin/asterisk -C "$(inst_conf "$1")" -rx 'core waitfullybooted' >/dev/null 2>&1; }
+is_booted() {
+  timeout 3 chroot "$CHROOT" /usr/sbin/asterisk -C "$(inst_conf "$1")" -rx 'core waitfullybooted' >/dev/null 2>&1
+}
 
 start_instance() {
   local inst=$1 pid t0 i
@@ -110,7 +112,8 @@ ensure_instance() {
   local inst=$1 pid
   generate_instance "$inst"
   pid=$(instance_pid "$inst")
-  if [ -n "$pid" ] && [ "$(config_hash "$inst")" = "$(cat "$RUN_DIR/$inst.config-sha" 2>/dev/null)" ] && is_booted "$inst"; then
+  if [ -n "$pid" ] && [ "$(config_hash "$inst")" = "$(cat "$RUN_DIR/$inst.config-sha" 2>/dev/null)" ] &&
+    is_booted "$inst"; then
     log "$inst already running (pid $pid), config unchanged"
     return 0
   fi

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCarrierLookupService, type LookupServiceAnswer } from './create-carrier-lookup-service';
 
-// A local HTTP service in the shape of Exolve's HLR API (POST {"number"} → {"owner_id"}): the real one needs the internet
-// and a contract, so it stands in for it over loopback.
+// A local HTTP service in the shape of Exolve's HLR API (POST {"number"} → {"owner_id"}): the real one needs the
+// internet and a contract, so it stands in for it over loopback.
 let server: http.Server;
 let url: string;
 const asked: string[] = [];

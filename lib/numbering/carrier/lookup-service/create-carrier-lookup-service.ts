@@ -27,7 +27,7 @@ export type CreateCarrierLookupServiceOptions = {
 };
 
 /**
- * An HLR/MNP lookup service behind a queue. HLR answers take from ~100 ms to seconds (numbering.md §4), so the call
+ * An HLR/MNP lookup service behind a queue. HLR answers take from ~100 ms to seconds, so the call
  * path never waits: it routes by what is known now and calls `request`; the answer, when it comes, becomes a learned
  * override that the next call to the number uses. Speaks the Exolve shape (POST {"number"} → {"owner_id": "mMTS"}),
  * which uses the same owner ids as the MNP files; an answer with "inn" is taken as is.

@@ -1,6 +1,6 @@
 /**
  * MNP export texts for the parsers' tests, header and rows as in the documented exports
- * (shared/reference/numbering.md §4). Increments differ per test (each checks its own ordering rules), so only the
+ * (layouts in parse-ported-numbers.ts). Increments differ per test (each checks its own ordering rules), so only the
  * full-set files are shared.
  */
 export const PORT_ALL = [
