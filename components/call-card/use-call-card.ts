@@ -46,7 +46,9 @@ function readTarget(frame: ReturnType<typeof useB24Frame>): CallCardTarget | nul
 /** The card's data: loaded once the frame is known, reloaded when the call's state changes, and the redial action. */
 export function useCallCard(): CallCardState {
   const frame = useB24Frame();
-  const api = useAdminApi();
+  // Destructured: the hook's object is new on every render, its parts are stable; depending on the object made the
+  // card reload after every render, a request loop.
+  const { ready, lang, call } = useAdminApi();
   const [target, setTarget] = useState<CallCardTarget | null>(null);
   const [view, setView] = useState<CallCardView | null>(null);
   const [loading, setLoading] = useState(false);
@@ -57,20 +59,23 @@ export function useCallCard(): CallCardState {
   const [redialError, setRedialError] = useState<string | null>(null);
   const generation = useRef(0);
 
+  const { status: frameStatus } = frame;
+  const frameRef = useRef(frame);
+  frameRef.current = frame;
   useEffect(() => {
-    if (api.ready) setTarget(readTarget(frame));
-  }, [api.ready, frame.status]);
+    if (ready && frameStatus !== 'loading') setTarget(readTarget(frameRef.current));
+  }, [ready, frameStatus]);
 
   const reload = useCallback(() => {
     if (!target) return;
-    const query = new URLSearchParams({ lang: api.lang });
+    const query = new URLSearchParams({ lang });
     if (target.callId) query.set('callId', target.callId);
     if (target.number) query.set('number', target.number);
     if (target.extension) query.set('extension', target.extension);
     // Only the latest answer counts: state changes can arrive faster than the server answers.
     const mine = ++generation.current;
     setLoading(true);
-    void api.call<CallCardView>(`/api/call-card?${query.toString()}`).then((result) => {
+    void call<CallCardView>(`/api/call-card?${query.toString()}`).then((result) => {
       if (mine !== generation.current) return;
       setLoading(false);
       if (result.ok) {
@@ -78,7 +83,7 @@ export function useCallCard(): CallCardState {
         setLoadError(null);
       } else setLoadError(result.message);
     });
-  }, [target, api]);
+  }, [target, lang, call]);
 
   useEffect(reload, [reload]);
   const latestReload = useRef(reload);
@@ -108,17 +113,17 @@ export function useCallCard(): CallCardState {
       const body = {
         number,
         line,
-        lang: api.lang,
+        lang,
         ...(target?.callId ? { callId: target.callId } : {}),
         ...(target?.extension ? { extension: target.extension } : {}),
       };
-      void api.call<RedialOutcome>('/api/call-card/redial', { method: 'POST', body }).then((result) => {
+      void call<RedialOutcome>('/api/call-card/redial', { method: 'POST', body }).then((result) => {
         setRedialling(false);
         if (result.ok) setRedial(result.data);
         else setRedialError(result.message);
       });
     },
-    [target, view, api],
+    [target, view, lang, call],
   );
 
   return { target, view, loading, loadError, callState, redialling, redial, redialError, reload, startRedial };

@@ -43,7 +43,7 @@ export function encodeBracketParams(value: Record<string, unknown>): string {
     if (item === null || item === undefined) {
       pairs.push(`${encodeURIComponent(prefix)}=`);
     } else if (Array.isArray(item)) {
-      item.forEach((entry, index) => walk(`${prefix}[${index}]`, entry));
+      for (const [index, entry] of item.entries()) walk(`${prefix}[${index}]`, entry);
     } else if (typeof item === 'object') {
       for (const [key, entry] of Object.entries(item)) walk(prefix ? `${prefix}[${key}]` : key, entry);
     } else {

@@ -90,7 +90,10 @@ describe('a click-to-call stored before the answer', () => {
         body: parseBracketBody(event('externalCall.replay.1')),
         db,
         log: () => undefined,
-        placeCall: async () => (placed.push('x'), { outcome: 'duplicate', linkedId: 'x' }),
+        placeCall: async () => {
+          placed.push('x');
+          return { outcome: 'duplicate', linkedId: 'x' };
+        },
       });
     const first = await receive();
     await first.background?.();

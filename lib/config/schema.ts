@@ -91,7 +91,7 @@ export const envSchema = z.object({
    */
   DIALPLAN_LISTEN: z
     .string()
-    .regex(/^(off|[0-9a-zA-Z.:\[\]-]+:\d{1,5})$/, 'must be host:port (e.g. 127.0.0.1:3001) or off')
+    .regex(/^(off|[0-9a-zA-Z.:[\]-]+:\d{1,5})$/, 'must be host:port (e.g. 127.0.0.1:3001) or off')
     .default('127.0.0.1:3001'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -179,8 +179,8 @@
         return isCallCard ? reply(callbackId) : undefined;
       case 'selectUser':
       case 'selectUsers': {
-        var picked = window.__b24SelectUsers || session.users.slice(0, 1);
-        var multiple = cmd === 'selectUsers' || params.mult === true;
+        const picked = window.__b24SelectUsers || session.users.slice(0, 1);
+        const multiple = cmd === 'selectUsers' || params.mult === true;
         return reply(callbackId, multiple ? picked : picked[0] || null);
       }
       case 'openPath':
