@@ -233,6 +233,37 @@ describe('event verification', () => {
     expect(await db.outboxMessage.count({ where: { dedupeKey: 'finish:externalCall.real.1' } })).toBe(0);
   });
 
+  it('an app update: the new token is stored (admin proven), the handlers bound again, and the old token refused', async () => {
+    const before = await db.portal.findUniqueOrThrow({ where: { memberId: A } });
+    const employee = emulator.installAuth(A, 2);
+    const forged = encodeBracketParams({
+      event: 'ONAPPUPDATE',
+      data: { VERSION: '2.1.0', PREVIOUS_VERSION: '2.0.3', LANGUAGE_ID: 'ru' },
+      auth: { ...employee, application_token: 'chosen-by-an-employee' },
+    });
+    expect((await post(forged)).status).toBe(401);
+    expect((await db.portal.findUniqueOrThrow({ where: { memberId: A } })).applicationToken).toBe(
+      before.applicationToken,
+    );
+
+    const [update] = await emulator.updateApp(A, { handler: handlerUrl, version: '2.1.0', previousVersion: '2.0.3' });
+    expect(update?.status).toBe(200);
+    const after = await db.portal.findUniqueOrThrow({ where: { memberId: A } });
+    expect(after.applicationToken).toBe(emulator.portal(A).applicationToken);
+    expect(after.applicationToken).not.toBe(before.applicationToken);
+    expect(emulator.portal(A).events.map((item) => item.event)).toContain('ONEXTERNALCALLSTART');
+    const stale = encodeBracketParams({
+      event: 'ONEXTERNALCALLSTART',
+      data: { ...callData, CALL_ID: 'externalCall.after-update.0' },
+      auth: { member_id: A, application_token: before.applicationToken },
+    });
+    expect((await post(stale)).status).toBe(401);
+    const placedBefore = placed.length;
+    const call = await genuine(A, 'ONEXTERNALCALLSTART', { ...callData, CALL_ID: 'externalCall.after-update.1' });
+    expect((await post(call)).status).toBe(200);
+    expect(placed).toHaveLength(placedBefore + 1);
+  });
+
   it('uninstalls a verified portal; CLEAN=1 deletes its data', async () => {
     expect((await post(await genuine(B, 'ONAPPUNINSTALL', { CLEAN: '0' }))).status).toBe(200);
     expect(await db.portal.findUnique({ where: { memberId: B } })).toMatchObject({

@@ -4,6 +4,7 @@ import { readBracketString, type BracketTree } from '../parse-bracket-body';
 import type { EventDependencies, EventHandler, EventOutcome } from './event-context';
 import { handleAppInstall } from './handle-app-install';
 import { handleAppUninstall } from './handle-app-uninstall';
+import { handleAppUpdate } from './handle-app-update';
 import { handleExternalCallStart } from './handle-external-call-start';
 import { handleExternalCallbackStart } from './handle-external-callback-start';
 import { verifyApplicationToken } from './verify-application-token';
@@ -31,7 +32,9 @@ export async function receiveB24Event(options: ReceiveB24EventOptions): Promise<
     log = (line: string) => logLine.warn(line),
   } = options;
   const event = readBracketString(body, 'event').toUpperCase();
+  // Install and update carry a token nothing stored can vouch for: each proves an admin through the OAuth server.
   if (event === 'ONAPPINSTALL') return handleAppInstall(body, db);
+  if (event === 'ONAPPUPDATE') return handleAppUpdate(body, db);
   const portal = await verifyApplicationToken({
     db,
     memberId: readBracketString(body, 'auth', 'member_id'),

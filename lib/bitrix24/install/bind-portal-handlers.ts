@@ -4,7 +4,12 @@ import { enqueueRestCall } from '../outbox/enqueue-rest-call';
 import { callPortalRest } from '../rest/call-portal-rest';
 import { getPortalClient } from '../rest/get-portal-client';
 
-export const BOUND_EVENTS = ['ONEXTERNALCALLSTART', 'ONEXTERNALCALLBACKSTART', 'ONAPPUNINSTALL'] as const;
+export const BOUND_EVENTS = [
+  'ONEXTERNALCALLSTART',
+  'ONEXTERNALCALLBACKSTART',
+  'ONAPPUNINSTALL',
+  'ONAPPUPDATE',
+] as const;
 
 export type BindPortalHandlersOptions = { portalId: number; publicUrl?: string; db?: Db };
 export type BindingPlan = { eventKeys: string[]; messageIds: number[] };

@@ -59,6 +59,7 @@ describe('setUpPortal (installer)', () => {
     const portal = emulator.portal(MEMBER);
     expect(portal.events.map((item) => item.event).sort()).toEqual([
       'ONAPPUNINSTALL',
+      'ONAPPUPDATE',
       'ONEXTERNALCALLBACKSTART',
       'ONEXTERNALCALLSTART',
     ]);
