@@ -5,7 +5,7 @@ import type { B24StatusCode } from './b24-status-code';
  * every leg of a call shares it — for click-to-call it is the ChannelId we generate for Originate, and it survives
  * transfers, so transfers and parallel ringing never make a second call.
  */
-export type CallOrigin = 'click_to_call' | 'desk_phone' | 'incoming';
+export type CallOrigin = 'click_to_call' | 'callback' | 'desk_phone' | 'incoming';
 export type CallStatus = 'started' | 'ringing' | 'answered' | 'ended';
 
 export type TrackedCall = {

@@ -25,8 +25,8 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
   const registering = new Set<string>();
   tracking.on('change', (change: CallChange) => {
     const { call } = change;
-    const wantsRegistration =
-      call.origin !== 'click_to_call' && call.number !== null && !registering.has(call.linkedId);
+    // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); every other call is registered here.
+    const wantsRegistration = call.b24CallId === null && call.number !== null && !registering.has(call.linkedId);
     if (!wantsRegistration && change.kind !== 'ended') return;
     if (wantsRegistration) registering.add(call.linkedId);
     void handle(db, change, wantsRegistration)
@@ -61,6 +61,7 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
       number: call.number!,
       extension: call.extension,
       lineNumber: trunk?.lineNumber,
+      callback: call.origin === 'callback',
       startedAt: new Date(call.startedAt),
     });
   }

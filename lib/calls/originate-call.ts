@@ -35,6 +35,8 @@ export type OriginateOptions = {
   tracking: CallTracking;
   /** The journal key; given when the journal row was claimed before the Originate (a Bitrix24 CALL_ID's). */
   linkedId?: string;
+  /** How the call came to be; a callback is registered in Bitrix24 as one. */
+  origin?: 'click_to_call' | 'callback';
 };
 
 const EXTENSION = /^\d{2,8}$/;
@@ -91,6 +93,7 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
     trunkEndpoint: trunk,
     sim: options.sim ?? null,
     b24CallId: options.callId ?? null,
+    origin: options.origin,
     now: Date.now(),
   });
   const sent = manager.action(

@@ -112,6 +112,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
       sim: trunk.sim,
       record,
       callId: b24CallId,
+      origin: options.origin,
       decision,
       portalId,
       userId,

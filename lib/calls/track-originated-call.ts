@@ -7,6 +7,8 @@ export type TrackOriginatedCallOptions = {
   trunkEndpoint: string;
   sim: number | null;
   b24CallId: string | null;
+  /** A CRM-form callback is registered in Bitrix24 as one (TYPE 4); the rest are click-to-calls. */
+  origin?: 'click_to_call' | 'callback';
   now: number;
 };
 
@@ -18,7 +20,7 @@ export function trackOriginatedCall(state: CallTrackerState, options: TrackOrigi
   const call = newTrackedCall({
     linkedId: options.linkedId,
     pbxName: state.pbxName,
-    origin: 'click_to_call',
+    origin: options.origin ?? 'click_to_call',
     direction: 'outbound',
     startedAt: options.now,
     extension: options.extension,

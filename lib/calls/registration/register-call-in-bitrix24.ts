@@ -16,6 +16,8 @@ export type RegisterCallInBitrix24Options = {
   extension?: string | null;
   /** The external line NUMBER the call used (the trunk's lineNumber); Market rules want it on incoming calls. */
   lineNumber?: string | null;
+  /** A CRM-form callback: registered as TYPE 4 (telephony-external-call-register.md). */
+  callback?: boolean;
   startedAt?: Date;
   /** Lists already loaded (a batch of calls); default: this portal's from the database. */
   lists?: ListItem[];
@@ -58,7 +60,7 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
     params: {
       ...who,
       PHONE_NUMBER: number,
-      TYPE: direction === 'outbound' ? 1 : 2,
+      TYPE: options.callback ? 4 : direction === 'outbound' ? 1 : 2,
       CALL_START_DATE: startedAt.toISOString(),
       CRM_CREATE: 1,
       SHOW: 0,

@@ -29,6 +29,16 @@ const seed: PortalSeed = {
     { ID: 1, NAME: 'Отдел продаж', SORT: 100 },
     { ID: 2, NAME: 'HR', SORT: 200 },
   ],
+  // A CRM-form client owned by Vera (user 3, extension 103): a callback to this number rings her first.
+  crm: [
+    {
+      CRM_ENTITY_TYPE: 'CONTACT',
+      CRM_ENTITY_ID: 601,
+      NAME: 'Клиент с сайта',
+      PHONE: '+79161230027',
+      ASSIGNED_BY_ID: 3,
+    },
+  ],
 };
 
 export type Bitrix24ClickToCallHarness = {
@@ -45,6 +55,8 @@ export type Bitrix24ClickToCallHarness = {
     lineNumber: string,
     deliveries?: number,
   ): Promise<{ callId: string; firedAt: number }>;
+  /** A site visitor's CRM-form callback: ONEXTERNALCALLBACKSTART without user tokens, to the bound handler. */
+  crmFormCallback(number: string, crmEntityId: number): Promise<void>;
   /** The `finish` calls Bitrix24 accepted for a CALL_ID. */
   finishesOf(callId: string): ReturnType<EmulatorHandle['callsTo']>;
   waitForOutboxDrained(): Promise<void>;
@@ -147,6 +159,25 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
           throw new Error('event not delivered');
       }
       return { callId, firedAt };
+    },
+    async crmFormCallback(number, crmEntityId) {
+      const admin = emulator.issueTokens(MEMBER, 1).accessToken;
+      const bound = await callRest(emulator.url, 'event.get', {}, admin);
+      const handlers = (bound.body.result as Array<{ event: string }>).map((item) => item.event);
+      if (!handlers.includes('ONEXTERNALCALLBACKSTART')) {
+        const params = { event: 'ONEXTERNALCALLBACKSTART', handler: handlerUrl };
+        if ((await callRest(emulator.url, 'event.bind', params, admin)).status !== 200) throw new Error('bind failed');
+      }
+      const data = {
+        PHONE_NUMBER: `+${number}`,
+        TEXT: 'Заказан обратный звонок с сайта, соединяю вас с клиентом',
+        VOICE: 'ruinternalfemale',
+        CRM_ENTITY_TYPE: 'CONTACT',
+        CRM_ENTITY_ID: String(crmEntityId),
+        LINE_NUMBER: '',
+      };
+      const [delivery] = await emulator.fireCrmFormCallback(MEMBER, data);
+      if (delivery?.status !== 200) throw new Error(`callback not delivered: ${delivery?.status}`);
     },
     finishesOf: (callId) =>
       emulator
