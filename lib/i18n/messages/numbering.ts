@@ -40,6 +40,9 @@ export const ru = {
   'numbering.upload.failed': 'Загрузка не удалась, данные в работе не изменились',
   'numbering.upload.acceptRowErrors': 'Принять, пропустив ошибочные строки',
   'numbering.upload.acceptShrink': 'Подтверждаю: файл намного меньше текущего',
+  'numbering.upload.operatorToken': 'Токен оператора',
+  'numbering.upload.operatorTokenHint':
+    'Реестр общий для всех порталов: в установке с Битрикс24 его загружает оператор с токеном OPERATOR_TOKEN.',
   'numbering.result.activated': 'Файл принят и уже используется для звонков',
   'numbering.result.unchanged': 'Этот файл уже в работе — ничего не изменилось',
   'numbering.result.rejected': 'Файл не принят. Данные в работе не изменились.',
@@ -207,6 +210,9 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.upload.failed': 'The upload failed, the data in use did not change',
   'numbering.upload.acceptRowErrors': 'Accept, skipping the bad rows',
   'numbering.upload.acceptShrink': 'I confirm the file is much smaller than the current one',
+  'numbering.upload.operatorToken': 'Operator token',
+  'numbering.upload.operatorTokenHint':
+    'Every portal shares the registry: with Bitrix24, the operator uploads it with the OPERATOR_TOKEN token.',
   'numbering.result.activated': 'The file is accepted and already used for calls',
   'numbering.result.unchanged': 'This file is already in use — nothing changed',
   'numbering.result.rejected': 'The file was refused. The data in use did not change.',
