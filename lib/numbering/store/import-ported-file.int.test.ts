@@ -79,7 +79,7 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
 
   it("a portal admin's override beats learned answers and ported data for that portal", async () => {
     const { id: portalId } = await ensureLocalPortal({ db: test.db() });
-    const lookFor = async (number: string) => (await lookupCarriers({ text: number, portalId, db: test.db() }))[0];
+    const lookFor = async (number: string) => (await lookupCarriers({ text: number, portalId, db: test.db() }))[0]!;
     await setNumberOverride({ db: test.db(), portalId, number: `8${B}`, inn: MTS, note: 'проверено звонком' });
     expect(await lookFor(B)).toMatchObject({ source: 'override', detail: 'admin', carrier: { inn: MTS, brand: 'МТС' } });
     expect((await look(B)).source).toBe('ported');
