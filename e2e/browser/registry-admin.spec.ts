@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
-import { APP_URL, DEMO_MEMBER_ID } from '../support/e2e-env';
+import { APP_URL, DEMO_MEMBER_ID, E2E_OPERATOR_TOKEN } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
 
@@ -54,7 +54,9 @@ async function openRegistry(page: Page, url: string): Promise<FrameLocator> {
   return frame;
 }
 
+/** The registry is every portal's: with app keys only the installation's operator, who gives the token, uploads it. */
 async function upload(frame: FrameLocator, name: string, buffer: Buffer): Promise<void> {
+  await frame.getByLabel('Токен оператора').fill(E2E_OPERATOR_TOKEN);
   await frame.getByLabel('Файл реестра или БДПН').setInputFiles({ name, mimeType: 'text/csv', buffer });
   // Every value the bar shows is recorded, to prove it moved rather than jumped straight to "done".
   await frame.locator('body').evaluate((body) => {
@@ -91,8 +93,7 @@ async function restoreBundledRegistry(request: APIRequestContext): Promise<void>
     `${APP_URL}/api/numbering/import?fileName=DEF-9xx.csv&acceptRowErrors=0&acceptShrink=1`,
     {
       headers: {
-        'X-B24-Member-Id': DEMO_MEMBER_ID,
-        'X-B24-Auth': accessToken,
+        'X-Operator-Token': E2E_OPERATOR_TOKEN,
         'Content-Type': 'application/octet-stream',
       },
       data: BUNDLED_DEF,
@@ -105,7 +106,7 @@ async function restoreBundledRegistry(request: APIRequestContext): Promise<void>
     (JSON.parse(last) as { done?: { outcome: string } }).done?.outcome,
   );
   await request.delete(`${APP_URL}/api/numbering/overrides?number=${OVERRIDE_NUMBER}`, {
-    headers: { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken },
+    headers: { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken, 'Content-Type': 'application/json' },
   });
 }
 
@@ -134,6 +135,19 @@ test.describe('registry page inside the portal', () => {
       const row = await lookup(frame, MOVED_NUMBER);
       await expect(row.getByTestId('lookup-carrier')).toContainText('7713076301');
       await expect(row.getByTestId('lookup-source')).toHaveText('реестр');
+    });
+
+    await test.step("without the operator token a portal admin's upload is refused, naming both ways", async () => {
+      await frame.getByLabel('Файл реестра или БДПН').setInputFiles({
+        name: 'DEF-9xx-admin.csv',
+        mimeType: 'text/csv',
+        buffer: movedFile(),
+      });
+      await frame.getByRole('button', { name: 'Загрузить', exact: true }).click();
+      await expect(frame.getByTestId('upload-failed')).toContainText('npm run numbering -- import');
+      await expect(frame.getByTestId('upload-failed')).toContainText('OPERATOR_TOKEN');
+      const row = await lookup(frame, MOVED_NUMBER);
+      await expect(row.getByTestId('lookup-carrier')).toContainText('7713076301');
     });
 
     await test.step('a copy of the DEF file with one range moved to MegaFon goes live with a one-range diff', async () => {
