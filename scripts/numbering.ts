@@ -1,11 +1,14 @@
 /**
  * `npm run numbering -- <command>` on the configured database (DATABASE_URL, like the app):
- *   import <file…> [--accept-row-errors] [--accept-shrink]   registry extracts (ABC/DEF) or MNP exports (Port_All, Port_Increment)
- *   lookup <number…> [--portal <member_id>]                  one JSON object per line (with --portal: as it routes)
- *   stats                                                    files in force, carriers' shares, versions, ported set, overrides
- *   download [url…]                                          fetch the registry from its publisher (or the given mirrors)
+ *   import <file…> [--accept-row-errors] [--accept-shrink]   registry extracts (ABC/DEF) or MNP exports
+ *                                                            (Port_All, Port_Increment): data every portal shares
+ *   lookup <number…>                                         one JSON object per line, as the portal routes it
+ *   stats                                                    files in force, carriers' shares, versions, ported set,
+ *                                                            overrides
+ *   download [url…]                                          fetch the registry from its publisher (or the mirrors)
  *   override set <number> <inn> [--note text] | override remove <number> | override list [--search digits]
- *     each for one portal: --portal <member_id> (default: the local portal); learned overrides are listed, not edited
+ * lookup, stats and override act on one portal: --portal <member_id> (default: the local portal). Learned overrides
+ * are every portal's: listed, not edited.
  * Progress goes to stderr, results to stdout; exit code 1 when an import was refused or a command failed.
  */
 import { parseArgs } from 'node:util';
@@ -35,7 +38,7 @@ const { values, positionals } = parseArgs({
     'accept-shrink': { type: 'boolean', default: false },
     note: { type: 'string', default: '' },
     search: { type: 'string', default: '' },
-    portal: { type: 'string' },
+    portal: { type: 'string', default: LOCAL_MEMBER_ID },
   },
 });
 const [command, ...args] = positionals;
@@ -81,16 +84,16 @@ await runCliCommand({
       }
       case 'lookup': {
         if (args.length === 0) return fail(usage);
-        const portalId = values.portal ? (await findCliPortal({ db, memberId: values.portal })).id : undefined;
+        const { id: portalId } = await findCliPortal({ db, memberId: values.portal });
         const [data, portalOverrides] = await Promise.all([
           getNumberingData({ db }),
-          portalId === undefined ? undefined : loadPortalOverrides({ db, portalId }),
+          loadPortalOverrides({ db, portalId }),
         ]);
         for (const number of args) out(lookupCarrier(number, { ...data, portalOverrides }));
         return;
       }
       case 'stats': {
-        const portalId = values.portal ? (await findCliPortal({ db, memberId: values.portal })).id : undefined;
+        const { id: portalId } = await findCliPortal({ db, memberId: values.portal });
         return out(await summarizeNumbering({ db, portalId }));
       }
       case 'download':
@@ -100,8 +103,9 @@ await runCliCommand({
         const [action, number, inn] = args;
         if (!(action === 'set' && number && inn) && !(action === 'remove' && number) && action !== 'list')
           return fail(usage);
-        const { id: portalId } = await findCliPortal({ db, memberId: values.portal ?? LOCAL_MEMBER_ID });
-        if (action === 'set') return out(await setNumberOverride({ db, portalId, number: number!, inn: inn!, note: values.note }));
+        const { id: portalId } = await findCliPortal({ db, memberId: values.portal });
+        if (action === 'set')
+          return out(await setNumberOverride({ db, portalId, number: number!, inn: inn!, note: values.note }));
         if (action === 'remove') return out(await removeNumberOverride({ db, portalId, number: number! }));
         return out(await listNumberOverrides({ db, portalId, search: values.search }));
       }

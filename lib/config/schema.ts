@@ -31,7 +31,9 @@ export const envSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
     .default('file:./data/app.db'),
   /** Where Bitrix24 and Asterisk reach this app (event handlers, placement URLs). */
-  PUBLIC_URL: z.url({ message: 'must be an absolute URL, e.g. https://calls.example.com' }).default('http://localhost:3000'),
+  PUBLIC_URL: z
+    .url({ message: 'must be an absolute URL, e.g. https://calls.example.com' })
+    .default('http://localhost:3000'),
   /** Bundled copy of the state numbering registry (DEF 9xx); an admin can upload newer ones. */
   REGISTRY_PATH: z.string().min(1).default('data/registry/DEF-9xx.csv'),
   /**
@@ -39,19 +41,34 @@ export const envSchema = z.object({
    * with a clear message on the Registry page and the registry in use stays.
    */
   REGISTRY_DOWNLOAD_URLS: z.string().default('https://opendata.digital.gov.ru/downloads/DEF-9xx.csv'),
-  REGISTRY_DOWNLOAD_EVERY_HOURS: z.coerce.number().min(1).max(24 * 31).default(24),
+  REGISTRY_DOWNLOAD_EVERY_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 31)
+    .default(24),
   /**
    * The most one registry or MNP import reads, in MiB (the national Port_All is ~1 GB: raise it for that file). Past it
    * the import stops reading and is refused, so a huge upload never fills the server's memory.
    */
-  NUMBERING_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(16 * 1024).default(200),
+  NUMBERING_UPLOAD_MAX_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16 * 1024)
+    .default(200),
   /**
    * Optional HLR/MNP lookup service (Exolve-style: POST {"number"} → {"owner_id"}); its answers are remembered as
    * learned overrides for CARRIER_LOOKUP_TTL_HOURS and never awaited on the call path.
    */
-  CARRIER_LOOKUP_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  CARRIER_LOOKUP_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   CARRIER_LOOKUP_TOKEN: z.string().optional(),
-  CARRIER_LOOKUP_TTL_HOURS: z.coerce.number().min(1).default(7 * 24),
+  CARRIER_LOOKUP_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .default(7 * 24),
   /** One PBX: the common case. */
   AMI_HOST: z.string().min(1).optional(),
   AMI_PORT: port.default(5038),

@@ -81,7 +81,11 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
     const { id: portalId } = await ensureLocalPortal({ db: test.db() });
     const lookFor = async (number: string) => (await lookupCarriers({ text: number, portalId, db: test.db() }))[0]!;
     await setNumberOverride({ db: test.db(), portalId, number: `8${B}`, inn: MTS, note: 'проверено звонком' });
-    expect(await lookFor(B)).toMatchObject({ source: 'override', detail: 'admin', carrier: { inn: MTS, brand: 'МТС' } });
+    expect(await lookFor(B)).toMatchObject({
+      source: 'override',
+      detail: 'admin',
+      carrier: { inn: MTS, brand: 'МТС' },
+    });
     expect((await look(B)).source).toBe('ported');
     await learnNumberCarrier({ db: test.db(), e164: `7${B}`, inn: MEGAFON, ttlMs: 60_000 });
     expect((await lookFor(B)).carrier?.inn).toBe(MTS);

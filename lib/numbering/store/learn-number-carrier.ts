@@ -22,7 +22,10 @@ export async function learnNumberCarrier({
   const fields = { inn, source: 'learned', note, expiresAt, createdAt: now };
   await db.$transaction(async (tx) => {
     await takeNamedWriteLock(tx, db, 'learned-number-override');
-    const existing = await tx.numberOverride.findFirst({ where: { portalId: null, number: e164 }, select: { id: true } });
+    const existing = await tx.numberOverride.findFirst({
+      where: { portalId: null, number: e164 },
+      select: { id: true },
+    });
     if (existing) await tx.numberOverride.update({ where: { id: existing.id }, data: fields });
     else await tx.numberOverride.create({ data: { number: e164, ...fields } });
   });

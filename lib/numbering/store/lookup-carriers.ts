@@ -9,7 +9,11 @@ const MAX_NUMBERS = 1_000;
 export type LookupCarriersOptions = { text: string; portalId?: number; db?: Db };
 
 /** Many numbers at once (the admin pastes a column from a spreadsheet): one per line, or separated by ";" / ",". */
-export async function lookupCarriers({ text, portalId, db = getDb() }: LookupCarriersOptions): Promise<CarrierLookup[]> {
+export async function lookupCarriers({
+  text,
+  portalId,
+  db = getDb(),
+}: LookupCarriersOptions): Promise<CarrierLookup[]> {
   const numbers = text
     .split(/[\n;,]+/)
     .map((s) => s.trim())

@@ -27,7 +27,5 @@ export const PUT = withPortal({ access: 'write', body: setBody }, async ({ porta
 });
 
 export const DELETE = withPortal({ access: 'write', query: removeQuery }, async ({ portal, query }) => {
-  return Response.json(
-    await removeNumberOverride({ db: getDb(), portalId: portal.portalId, number: query.number }),
-  );
+  return Response.json(await removeNumberOverride({ db: getDb(), portalId: portal.portalId, number: query.number }));
 });
