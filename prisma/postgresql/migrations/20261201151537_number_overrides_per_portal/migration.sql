@@ -11,7 +11,7 @@ CREATE UNIQUE INDEX "NumberOverride_portalId_number_key" ON "NumberOverride"("po
 ALTER TABLE "NumberOverride" ADD CONSTRAINT "NumberOverride_portalId_fkey" FOREIGN KEY ("portalId") REFERENCES "Portal"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Admin overrides were global until now, so every portal routed by them. Each is kept for every portal that still
--- routes (not uninstalled), so no portal's routing changes here; with no such portal they go to the local portal,
+-- routes (not uninstalled), so no portal's routing changes here. With no such portal they go to the local portal,
 -- created as the app creates it. Learned overrides stay global (portalId null).
 INSERT INTO "Portal" ("memberId", "domain", "clientEndpoint", "accessToken", "refreshToken", "expiresAt", "status", "updatedAt")
 SELECT 'local', 'localhost', '', '', '', CURRENT_TIMESTAMP, 'local', CURRENT_TIMESTAMP
