@@ -22,8 +22,9 @@ export type RouteCallOptions = {
 
 /**
  * The routing decision for one call of one portal: its cached settings, callers and admin overrides, the numbering
- * data in force (registry, ported numbers, learned overrides). A mobile number without an override is also handed to the lookup service, if
- * one is configured — in the background: this call routes by what is known now, later calls use the answer.
+ * data in force (registry, ported numbers, learned overrides). A mobile number without an override is also handed to
+ * the lookup service, if one is configured — in the background: this call routes by what is known now, later calls
+ * use the answer.
  */
 export async function routeCall(options: RouteCallOptions): Promise<RouteDecision> {
   const [context, numbering] = await Promise.all([

@@ -13,7 +13,8 @@ ALTER TABLE "NumberOverride" ADD CONSTRAINT "NumberOverride_portalId_fkey" FOREI
 -- Admin overrides were global until now, so every portal routed by them. Each is kept for every portal that still
 -- routes (not uninstalled), so no portal's routing changes here. With no such portal they go to the local portal,
 -- created as the app creates it. Learned overrides stay global (portalId null).
-INSERT INTO "Portal" ("memberId", "domain", "clientEndpoint", "accessToken", "refreshToken", "expiresAt", "status", "updatedAt")
+INSERT INTO "Portal"
+  ("memberId", "domain", "clientEndpoint", "accessToken", "refreshToken", "expiresAt", "status", "updatedAt")
 SELECT 'local', 'localhost', '', '', '', CURRENT_TIMESTAMP, 'local', CURRENT_TIMESTAMP
 WHERE EXISTS (SELECT 1 FROM "NumberOverride" WHERE "source" = 'admin')
   AND NOT EXISTS (SELECT 1 FROM "Portal" WHERE "status" <> 'uninstalled')
