@@ -134,7 +134,8 @@ export const ru = {
   'numbering.ported.history': 'История загрузок БДПН',
   'numbering.overrides.title': 'Ручные привязки номеров',
   'numbering.overrides.hint':
-    'Оператор, указанный здесь, важнее реестра и базы перенесённых номеров. Выученные привязки (по ответам HLR) истекают сами; ручные действуют, пока их не удалят.',
+    'Оператор, указанный здесь, важнее реестра и базы перенесённых номеров — для звонков этого портала. ' +
+    'Выученные привязки (по ответам HLR) общие для всех порталов и истекают сами; ручные действуют, пока их не удалят.',
   'numbering.overrides.number': 'Номер',
   'numbering.overrides.carrier': 'Оператор',
   'numbering.overrides.pickCarrier': 'Выберите оператора…',
@@ -303,7 +304,9 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.ported.history': 'MNP upload history',
   'numbering.overrides.title': 'Number overrides',
   'numbering.overrides.hint':
-    'A carrier set here beats the registry and the ported-numbers data. Learned overrides (from HLR answers) expire by themselves; an admin’s stay until removed.',
+    'A carrier set here beats the registry and the ported-numbers data, for this portal’s calls. ' +
+    'Learned overrides (from HLR answers) are shared by every portal and expire by themselves; ' +
+    'an admin’s stay until removed.',
   'numbering.overrides.number': 'Number',
   'numbering.overrides.carrier': 'Carrier',
   'numbering.overrides.pickCarrier': 'Choose a carrier…',
