@@ -7,6 +7,7 @@ import {
   E2E_CLIENT_SECRET,
   E2E_DATABASE_URL,
   E2E_DIALPLAN_SECRET,
+  E2E_OPERATOR_TOKEN,
   emulatorUrl,
 } from './e2e/support/e2e-env';
 
@@ -66,6 +67,7 @@ export default defineConfig({
       PUBLIC_URL: APP_URL,
       DATABASE_URL: E2E_DATABASE_URL,
       DIALPLAN_SECRET: E2E_DIALPLAN_SECRET,
+      OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
       // Its own dialplan listener port, so a developer's running app (default 3001) and the test app never collide.
       DIALPLAN_LISTEN: `127.0.0.1:${APP_PORT + 1}`,
       // The real Asterisk pair when `npm run peers -- up` exported it (npm test does); the app runs without it too.

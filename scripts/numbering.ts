@@ -1,16 +1,20 @@
 /**
  * `npm run numbering -- <command>` on the configured database (DATABASE_URL, like the app):
- *   import <file…> [--accept-row-errors] [--accept-shrink]
- *                     registry extracts (ABC/DEF) or MNP exports (Port_All, Port_Increment)
- *   lookup <number…>  one JSON object per line
- *   stats             files in force, carriers' shares, versions, ported set, overrides
- *   download [url…]   fetch the registry from its publisher (or the given mirrors)
+ *   import <file…> [--accept-row-errors] [--accept-shrink]   registry extracts (ABC/DEF) or MNP exports
+ *                                                            (Port_All, Port_Increment): data every portal shares
+ *   lookup <number…>                                         one JSON object per line, as the portal routes it
+ *   stats                                                    files in force, carriers' shares, versions, ported set,
+ *                                                            overrides
+ *   download [url…]                                          fetch the registry from its publisher (or the mirrors)
  *   override set <number> <inn> [--note text] | override remove <number> | override list [--search digits]
+ * lookup, stats and override act on one portal: --portal <member_id> (default: the local portal). Learned overrides
+ * are every portal's: listed, not edited.
  * Progress goes to stderr, results to stdout; exit code 1 when an import was refused or a command failed.
  */
 import { parseArgs } from 'node:util';
 import { openCliDatabase } from '../lib/cli/open-cli-database';
 import { getConfigOrExit } from '../lib/config/exit-on-bad-config';
+import { findCliPortal } from '../lib/cli/find-cli-portal';
 import { runCliCommand } from '../lib/cli/run-cli-command';
 import { lookupCarrier } from '../lib/numbering/carrier';
 import {
@@ -18,12 +22,14 @@ import {
   getNumberingData,
   importNumberingFile,
   listNumberOverrides,
+  loadPortalOverrides,
   officialRegistryUrls,
   openFileChunks,
-  removeNumberOverride,
-  setNumberOverride,
   summarizeNumbering,
 } from '../lib/numbering/store';
+import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
+import { removeNumberOverride } from '../lib/routing/settings/remove-number-override';
+import { setNumberOverride } from '../lib/routing/settings/set-number-override';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,12 +38,13 @@ const { values, positionals } = parseArgs({
     'accept-shrink': { type: 'boolean', default: false },
     note: { type: 'string', default: '' },
     search: { type: 'string', default: '' },
+    portal: { type: 'string', default: LOCAL_MEMBER_ID },
   },
 });
 const [command, ...args] = positionals;
 const usage =
-  'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | override set ' +
-  '<number> <inn> | override remove <number> | override list';
+  'Usage: npm run numbering -- import <file…> | lookup <number…> | stats | download [url…] | ' +
+  'override set <number> <inn> | override remove <number> | override list   [--portal <member_id>]';
 const out = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
 
 getConfigOrExit();
@@ -77,22 +84,30 @@ await runCliCommand({
       }
       case 'lookup': {
         if (args.length === 0) return fail(usage);
-        const data = await getNumberingData({ db });
-        for (const number of args) out(lookupCarrier(number, data));
+        const { id: portalId } = await findCliPortal({ db, memberId: values.portal });
+        const [data, portalOverrides] = await Promise.all([
+          getNumberingData({ db }),
+          loadPortalOverrides({ db, portalId }),
+        ]);
+        for (const number of args) out(lookupCarrier(number, { ...data, portalOverrides }));
         return;
       }
-      case 'stats':
-        return out(await summarizeNumbering({ db }));
+      case 'stats': {
+        const { id: portalId } = await findCliPortal({ db, memberId: values.portal });
+        return out(await summarizeNumbering({ db, portalId }));
+      }
       case 'download':
         for (const url of args.length > 0 ? args : officialRegistryUrls) out(await downloadRegistryFile({ url, db }));
         return;
       case 'override': {
         const [action, number, inn] = args;
-        if (action === 'set' && number && inn)
-          return out(await setNumberOverride({ db, number, inn, note: values.note }));
-        if (action === 'remove' && number) return out(await removeNumberOverride({ db, number }));
-        if (action === 'list') return out(await listNumberOverrides({ db, search: values.search }));
-        return fail(usage);
+        if (!(action === 'set' && number && inn) && !(action === 'remove' && number) && action !== 'list')
+          return fail(usage);
+        const { id: portalId } = await findCliPortal({ db, memberId: values.portal });
+        if (action === 'set')
+          return out(await setNumberOverride({ db, portalId, number: number!, inn: inn!, note: values.note }));
+        if (action === 'remove') return out(await removeNumberOverride({ db, portalId, number: number! }));
+        return out(await listNumberOverrides({ db, portalId, search: values.search }));
       }
       default:
         return fail(usage);

@@ -20,10 +20,11 @@ export function TextInput({
   testId,
   className,
   placeholder,
-}: Common & { value: string; onChange(value: string): void; placeholder?: string }) {
+  type = 'text',
+}: Common & { value: string; onChange(value: string): void; placeholder?: string; type?: 'text' | 'password' }) {
   return (
     <input
-      type="text"
+      type={type}
       aria-label={label}
       aria-invalid={error ? true : undefined}
       data-testid={testId}

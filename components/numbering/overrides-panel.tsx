@@ -70,7 +70,7 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
           <tbody>
             {list.rows.map((row) => (
               <tr
-                key={row.number}
+                key={`${row.source}-${row.number}`}
                 data-testid="override-row"
                 data-number={row.number}
                 data-source={row.source}
@@ -99,14 +99,17 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
                   {row.note || '—'}
                 </td>
                 <td className="py-1.5 text-right">
-                  <Button
-                    kind="danger"
-                    title={`${t('admin.remove')} ${formatE164(row.number)}`}
-                    testId="override-remove"
-                    onClick={() => void overrides.remove(row.number)}
-                  >
-                    ✕
-                  </Button>
+                  {/* A learned answer is every portal's fact about the number: shown, not the admin's to remove. */}
+                  {row.source === 'admin' && (
+                    <Button
+                      kind="danger"
+                      title={`${t('admin.remove')} ${formatE164(row.number)}`}
+                      testId="override-remove"
+                      onClick={() => void overrides.remove(row.number)}
+                    >
+                      ✕
+                    </Button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Button, Card } from '@/components/admin/form-controls';
+import { Button, Card, TextInput } from '@/components/admin/form-controls';
 import { localizeMessage } from '@/components/admin/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
@@ -26,9 +26,10 @@ type UploadBoxProps = {
 export function UploadBox({ carrierName, onImported, t, lang }: UploadBoxProps) {
   const { state, upload, cancel } = useNumberingUpload(onImported);
   const [file, setFile] = useState<File | null>(null);
+  const [operatorToken, setOperatorToken] = useState('');
   const busy = state.phase === 'uploading' || state.phase === 'reading' || state.phase === 'activating';
   const start = (options: UploadOptions) => {
-    if (file) void upload(file, options);
+    if (file) void upload(file, { ...options, operatorToken });
   };
 
   return (
@@ -73,6 +74,17 @@ export function UploadBox({ carrierName, onImported, t, lang }: UploadBoxProps) 
           </Button>
         )}
       </div>
+      <div className="mt-3 max-w-80">
+        <TextInput
+          type="password"
+          label={t('numbering.upload.operatorToken')}
+          testId="upload-operator-token"
+          placeholder={t('numbering.upload.operatorToken')}
+          value={operatorToken}
+          onChange={setOperatorToken}
+        />
+      </div>
+      <p className="mt-0.5 text-xs text-base-3">{t('numbering.upload.operatorTokenHint')}</p>
       <UploadProgress state={state} t={t} lang={lang} />
       {state.phase === 'failed' && (
         <p role="alert" data-testid="upload-failed" className="mt-3 text-sm text-alert">

@@ -5,7 +5,8 @@ import { useAdminApi } from '@/components/admin/use-admin-api';
 import type { ImportProgress, ImportResult } from './numbering-types';
 import { readNdjsonLines, readRemainingNdjson } from './read-ndjson-lines';
 
-export type UploadOptions = { acceptRowErrors: boolean; acceptShrink: boolean };
+/** `operatorToken`: sent as X-Operator-Token; with Bitrix24 app keys only the installation's operator may import. */
+export type UploadOptions = { acceptRowErrors: boolean; acceptShrink: boolean; operatorToken?: string };
 
 export type UploadState =
   | { phase: 'idle' }
@@ -87,6 +88,8 @@ export function useNumberingUpload(onFinished: () => void): {
           xhr.open('POST', url);
           for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
           xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+          const operatorToken = options.operatorToken?.trim();
+          if (operatorToken) xhr.setRequestHeader('X-Operator-Token', operatorToken);
           xhr.upload.onprogress = (event) => {
             progress = { ...progress, sent: event.loaded };
             show();

@@ -17,7 +17,8 @@ console.log(`  portal page:   ${emulator.url}/portal/app?path=/&user=1`);
 console.log(`  REST endpoint: ${emulator.url}/rest/`);
 console.log(`  admin token:   ${install.access_token} (refresh ${install.refresh_token})`);
 console.log(
-  `  B24_OAUTH_URL=${emulator.url}  B24_CLIENT_ID=${emulator.state.clientId}  B24_CLIENT_SECRET=${emulator.state.clientSecret}`,
+  `  B24_OAUTH_URL=${emulator.url}  B24_CLIENT_ID=${emulator.state.clientId}` +
+    `  B24_CLIENT_SECRET=${emulator.state.clientSecret}`,
 );
 
 const stop = () => void emulator.close().then(() => process.exit(0));

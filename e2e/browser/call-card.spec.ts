@@ -73,7 +73,8 @@ async function openCard(
     CALL_DIRECTION: 'outgoing',
   });
   await page.goto(
-    `${emulatorUrl}/portal/app?path=/call-card&user=${user}&lang=${lang}&placement=CALL_CARD&options=${encodeURIComponent(options)}`,
+    `${emulatorUrl}/portal/app?path=/call-card&user=${user}&lang=${lang}&placement=CALL_CARD` +
+      `&options=${encodeURIComponent(options)}`,
   );
   const frame = page.frameLocator('#app-frame');
   await expect(frame.getByTestId('call-card')).toBeVisible({ timeout: 90_000 });
@@ -89,7 +90,7 @@ test.describe('the call card inside the portal', () => {
     await installDemoPortal(request);
   });
 
-  test('a Sales manager clicks an MTS number → MTS gateway; the card shows MTS and why; Beeline picked → redial through Билайн', async ({
+  test('Sales clicks an MTS number → MTS gateway; the card says why; Beeline picked → redial via Билайн', async ({
     page,
     request,
   }) => {
@@ -205,7 +206,7 @@ test.describe('the call card inside the portal', () => {
     await page.screenshot({ path: test.info().outputPath('call-card-journal.png'), fullPage: true });
   });
 
-  test("an HR manager (extension 201) sees only HR's two lines, in English; a Sales line is refused with the reason", async ({
+  test("HR (extension 201) sees only HR's two lines, in English; a Sales line is refused with the reason", async ({
     page,
     request,
   }) => {

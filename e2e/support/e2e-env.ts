@@ -10,6 +10,8 @@ export const DEMO_MEMBER_ID = 'demo-member-0001';
 export const E2E_CLIENT_ID = 'local.e2e-app';
 export const E2E_CLIENT_SECRET = 'e2e-client-secret-0123456789';
 export const E2E_DIALPLAN_SECRET = 'e2e-dialplan-secret-0123456789';
+/** The installation operator's token: registry and MNP uploads need it once app keys are set. */
+export const E2E_OPERATOR_TOKEN = 'e2e-operator-token-0123456789';
 /** The app under test's database: a local SQLite file unless DATABASE_URL says otherwise (guarded to local ones). */
 export const E2E_DATABASE_URL = process.env.DATABASE_URL ?? 'file:./data/e2e.db';
 

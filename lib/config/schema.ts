@@ -85,6 +85,11 @@ export const envSchema = z.object({
   /** Shared secret Asterisk's dialplan sends to /api/asterisk/route; without it only loopback may ask. */
   DIALPLAN_SECRET: optionalSecret,
   /**
+   * The installation operator's token: with Bitrix24 app keys set, a registry or MNP upload over the web (data every
+   * portal routes by) needs it in an X-Operator-Token header. Unset, only `npm run numbering -- import` imports then.
+   */
+  OPERATOR_TOKEN: optionalSecret,
+  /**
    * A small HTTP listener, apart from Next.js, that answers the dialplan's route requests (same path and answers as
    * /api/asterisk/route). Next.js costs ~5 ms per request here; the dialplan waits on every desk-phone call.
    * host:port, or "off". Loopback peers need no secret; others need DIALPLAN_SECRET.

@@ -9,8 +9,10 @@ import { getDb } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { importRegistryFile } from '../numbering/store';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
+import { removeNumberOverride } from '../routing/settings/remove-number-override';
 import { saveRoutingSettings } from '../routing/settings/save-routing-settings';
 import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
+import { setNumberOverride } from '../routing/settings/set-number-override';
 import { startDialplanProcess, type DialplanProcess } from './start-dialplan-process';
 
 // One database for the file: the reads the dialplan process asks for run here, on this process's own client, which is
@@ -240,6 +242,15 @@ describe('the dialplan process', () => {
       copy.forgetRoutingPortals();
     }
     await until('number=79151234567&ext=101', 'gw_mts');
+  });
+
+  it("a portal admin's override reaches the process with the portal's routing context, its removal too", async () => {
+    const db = test.db();
+    const portal = await db.portal.findFirstOrThrow();
+    await setNumberOverride({ db, portalId: portal.id, number: '79151234568', inn: '7812014560' });
+    await until('number=79151234568&ext=101', 'gw_megafon');
+    await removeNumberOverride({ db, portalId: portal.id, number: '79151234568' });
+    await until('number=79151234568&ext=101', 'gw_mts');
   });
 
   it("a settings save here reaches the dialplan process's cache at once, not after its 30 s refresh", async () => {

@@ -11,6 +11,7 @@ import {
   type PortalAccess,
   type RequestPortal,
 } from '../portals/resolve-request-portal';
+import { checkOperatorAccess } from './check-operator-access';
 import { checkRequestOrigin } from './check-request-origin';
 import { errorResponse } from './error-response';
 import { parseWithSchema } from './parse-with-schema';
@@ -19,9 +20,10 @@ import { readCappedBody } from './read-capped-body';
 /**
  * Who may call a route: a portal access level (lib/portals), 'viewer' (the portal when the request carries a frame
  * session, else nobody in particular), 'public' (no portal at all), 'dialplan' (Asterisk: answers in text, proves
- * itself with the dialplan secret inside the handler, and is exempt from the browser checks).
+ * itself with the dialplan secret inside the handler, and is exempt from the browser checks), 'operator' (the
+ * installation's operator, outside any portal: for data every portal shares, see check-operator-access.ts).
  */
-export type EdgeAccess = PortalAccess | 'viewer' | 'public' | 'dialplan';
+export type EdgeAccess = PortalAccess | 'viewer' | 'public' | 'dialplan' | 'operator';
 
 /** 'json' is parsed here; 'form' arrives as capped text; 'stream' is left to the handler (an upload). */
 export type BodyKind = 'json' | 'form' | 'stream';
@@ -114,6 +116,14 @@ export function withPortal<
 
 async function resolvePortal(request: Request, access: EdgeAccess): Promise<RequestPortal | null> {
   if (access === 'public' || access === 'dialplan') return null;
+  if (access === 'operator') {
+    const config = getConfig();
+    checkOperatorAccess(request, {
+      bitrix24Configured: Boolean(config.B24_CLIENT_ID),
+      operatorToken: config.OPERATOR_TOKEN,
+    });
+    return null;
+  }
   if (access !== 'viewer') return resolveRequestPortal(request, { access });
   return resolveRequestPortal(request, { access: 'read' }).catch((error: unknown) => {
     if (AppError.is(error) && error.key === 'error.localReadRefused') return null;

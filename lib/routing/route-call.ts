@@ -21,9 +21,10 @@ export type RouteCallOptions = {
 };
 
 /**
- * The routing decision for one call of one portal: its cached settings and callers, the numbering data in force
- * (registry, ported numbers, overrides). A mobile number without an override is also handed to the lookup service, if
- * one is configured — in the background: this call routes by what is known now, later calls use the answer.
+ * The routing decision for one call of one portal: its cached settings, callers and admin overrides, the numbering
+ * data in force (registry, ported numbers, learned overrides). A mobile number without an override is also handed to
+ * the lookup service, if one is configured — in the background: this call routes by what is known now, later calls
+ * use the answer.
  */
 export async function routeCall(options: RouteCallOptions): Promise<RouteDecision> {
   const [context, numbering] = await Promise.all([
@@ -49,6 +50,7 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
         e164,
         index: numbering.index,
         ported: numbering.ported?.index ?? null,
+        portalOverrides: context.overrides,
         overrides: numbering.overrides,
       });
       if (lookupService && found?.source !== 'override' && e164.charCodeAt(1) === 57 /* 9: mobile */)

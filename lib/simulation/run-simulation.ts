@@ -56,6 +56,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
     index: registry.index,
     resolveCarrier: resolveWithRegistry({
       index: registry.index,
+      portalOverrides: context.overrides,
       overrides: registry.overrides,
       ported: registry.ported?.index ?? null,
     }),

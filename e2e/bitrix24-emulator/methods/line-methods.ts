@@ -1,4 +1,4 @@
-/** telephony.externalLine.* (telephony-external-line-*.md): lines belong to the app, keyed by the arbitrary string NUMBER. */
+/** telephony.externalLine.* (telephony-external-line-*.md): the app's lines, keyed by their string NUMBER. */
 import { restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { param, stringParam } from '../method-context';

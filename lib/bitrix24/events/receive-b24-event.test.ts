@@ -233,7 +233,7 @@ describe('event verification', () => {
     expect(await db.outboxMessage.count({ where: { dedupeKey: 'finish:externalCall.real.1' } })).toBe(0);
   });
 
-  it('an app update: the new token is stored (admin proven), the handlers bound again, and the old token refused', async () => {
+  it('an app update: the new token stored (admin proven), handlers bound again, the old token refused', async () => {
     const before = await db.portal.findUniqueOrThrow({ where: { memberId: A } });
     const employee = emulator.installAuth(A, 2);
     const forged = encodeBracketParams({

@@ -16,6 +16,7 @@ const context: RoutingContext = {
     // In both Sales and HR: HR's restriction must hold, as in the decision.
     ['301', { extension: '301', departmentIds: ['1', '2'] }],
   ]),
+  overrides: new Map(),
 };
 const mts = (source: ResolvedCarrier['source']) => (): ResolvedCarrier => ({
   inn: INN.mts,

@@ -25,6 +25,10 @@ export const ru = {
   'error.dateFormat': 'Дата должна быть в виде ГГГГ-ММ-ДД',
   'error.journalFilter': 'Неверный фильтр журнала: {field}',
   'error.localCallRefused': 'Звонить из карточки можно только в Битрикс24',
+  'error.operatorOnly':
+    'Реестр и файлы MNP общие для всех порталов, поэтому их загружает только оператор установки: ' +
+    'в консоли сервера (npm run numbering -- import) или здесь, указав токен оператора (OPERATOR_TOKEN)',
+  'error.operatorTokenWrong': 'Неверный токен оператора',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -53,4 +57,8 @@ export const en: Record<keyof typeof ru, string> = {
   'error.dateFormat': 'Dates are YYYY-MM-DD',
   'error.journalFilter': 'Invalid journal filter: {field}',
   'error.localCallRefused': 'Calls from the card can only be placed inside Bitrix24',
+  'error.operatorOnly':
+    'The registry and MNP files are shared by every portal, so only the installation operator imports them: ' +
+    'on the server console (npm run numbering -- import) or here, with the operator token (OPERATOR_TOKEN)',
+  'error.operatorTokenWrong': 'Wrong operator token',
 };

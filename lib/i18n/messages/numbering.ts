@@ -46,6 +46,9 @@ export const ru = {
   'numbering.upload.failed': 'Загрузка не удалась, данные в работе не изменились',
   'numbering.upload.acceptRowErrors': 'Принять, пропустив ошибочные строки',
   'numbering.upload.acceptShrink': 'Подтверждаю: файл намного меньше текущего',
+  'numbering.upload.operatorToken': 'Токен оператора',
+  'numbering.upload.operatorTokenHint':
+    'Реестр общий для всех порталов: в установке с Битрикс24 его загружает оператор с токеном OPERATOR_TOKEN.',
   'numbering.result.activated': 'Файл принят и уже используется для звонков',
   'numbering.result.unchanged': 'Этот файл уже в работе — ничего не изменилось',
   'numbering.result.rejected': 'Файл не принят. Данные в работе не изменились.',
@@ -139,8 +142,8 @@ export const ru = {
   'numbering.ported.history': 'История загрузок БДПН',
   'numbering.overrides.title': 'Ручные привязки номеров',
   'numbering.overrides.hint':
-    'Оператор, указанный здесь, важнее реестра и базы перенесённых номеров. Выученные привязки (по ответам ' +
-    'HLR) истекают сами; ручные действуют, пока их не удалят.',
+    'Оператор, указанный здесь, важнее реестра и базы перенесённых номеров — для звонков этого портала. ' +
+    'Выученные привязки (по ответам HLR) общие для всех порталов и истекают сами; ручные действуют, пока их не удалят.',
   'numbering.overrides.number': 'Номер',
   'numbering.overrides.carrier': 'Оператор',
   'numbering.overrides.pickCarrier': 'Выберите оператора…',
@@ -220,6 +223,9 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.upload.failed': 'The upload failed, the data in use did not change',
   'numbering.upload.acceptRowErrors': 'Accept, skipping the bad rows',
   'numbering.upload.acceptShrink': 'I confirm the file is much smaller than the current one',
+  'numbering.upload.operatorToken': 'Operator token',
+  'numbering.upload.operatorTokenHint':
+    'Every portal shares the registry: with Bitrix24, the operator uploads it with the OPERATOR_TOKEN token.',
   'numbering.result.activated': 'The file is accepted and already used for calls',
   'numbering.result.unchanged': 'This file is already in use — nothing changed',
   'numbering.result.rejected': 'The file was refused. The data in use did not change.',
@@ -311,8 +317,9 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.ported.history': 'MNP upload history',
   'numbering.overrides.title': 'Number overrides',
   'numbering.overrides.hint':
-    'A carrier set here beats the registry and the ported-numbers data. Learned overrides (from HLR answers) ' +
-    'expire by themselves; an admin’s stay until removed.',
+    'A carrier set here beats the registry and the ported-numbers data, for this portal’s calls. ' +
+    'Learned overrides (from HLR answers) are shared by every portal and expire by themselves; ' +
+    'an admin’s stay until removed.',
   'numbering.overrides.number': 'Number',
   'numbering.overrides.carrier': 'Carrier',
   'numbering.overrides.pickCarrier': 'Choose a carrier…',

@@ -10,6 +10,9 @@ import { log } from '../../log/log';
 export type CarrierData = {
   readonly index: CarrierIndex;
   readonly ported?: { readonly index: PortedIndex } | null;
+  /** The asking portal's admin overrides (see resolveCarrier); absent outside a portal. */
+  readonly portalOverrides?: ReadonlyMap<string, CarrierOverride>;
+  /** The learned overrides every portal shares. */
   readonly overrides?: ReadonlyMap<string, CarrierOverride>;
 };
 
@@ -59,8 +62,8 @@ const reasons = {
 
 /**
  * The carrier of any input a person or a CRM may hand over: normalised (+7, 8, 7, spaces, brackets, dashes, 810/00
- * prefixes), then override > ported > registry. Never throws — the call path must always get an answer, and an
- * unusable input is "unknown" with the reason, which routes by the default trunk.
+ * prefixes), then override (the portal's, then learned) > ported > registry. Never throws — the call path must always
+ * get an answer, and an unusable input is "unknown" with the reason, which routes by the default trunk.
  */
 export function lookupCarrier(number: unknown, data: CarrierData): CarrierLookup {
   const input = inputText(number);
@@ -103,6 +106,7 @@ function lookupNormalized(
     e164,
     index: data.index,
     ported: data.ported?.index ?? null,
+    portalOverrides: data.portalOverrides,
     overrides: data.overrides,
   });
   if (!found) {
@@ -120,7 +124,8 @@ function lookupNormalized(
   const region = holder ? regionOf(holder.region, holder.territory) : null;
   if (found.inn === null)
     return { ...unknown(input, e164, kind, { code: 'unknown_owner', ...reasons.unknown_owner }), range, region };
-  const override = found.source === 'override' ? data.overrides?.get(e164) : undefined;
+  const override =
+    found.source === 'override' ? (data.portalOverrides?.get(e164) ?? data.overrides?.get(e164)) : undefined;
   return {
     input,
     e164,

@@ -19,11 +19,14 @@ export type ResolveCarrierOptions = {
   readonly index: CarrierIndex;
   /** Ported numbers (MNP); absent or null when no ported-number file was imported. */
   readonly ported?: PortedIndex | null;
+  /** The calling portal's admin overrides: checked first, and only for that portal's calls. */
+  readonly portalOverrides?: ReadonlyMap<string, CarrierOverride>;
+  /** The learned overrides every portal shares (a lookup service's answers). */
   readonly overrides?: ReadonlyMap<string, CarrierOverride>;
 };
 
 export type ResolvedCarrier = {
-  /** Which layer answered: override > ported > registry. */
+  /** Which layer answered: override (the portal's admin one, else a learned one) > ported > registry. */
   readonly source: 'override' | 'ported' | 'registry';
   /** Current carrier; null only for a ported number whose recipient id maps to no known ИНН. */
   readonly inn: string | null;
@@ -51,13 +54,19 @@ export type ResolvedCarrier = {
  * the answers for the registry and ported layers are built once per (range, owner) and reused: those
  * paths allocate nothing. Only an override answer is a new object.
  */
-export function resolveCarrier({ e164, index, ported, overrides }: ResolveCarrierOptions): ResolvedCarrier | null {
+export function resolveCarrier({
+  e164,
+  index,
+  ported,
+  portalOverrides,
+  overrides,
+}: ResolveCarrierOptions): ResolvedCarrier | null {
   const block = nationalBlockOf(e164);
   const rest = block < 0 ? 0 : nationalRestOf(e164);
   const position = block >= 0 && ported ? portedPositionAt(ported, block, rest) : -1;
   const row = block < 0 ? -1 : carrierRowAt(index, block, rest);
   const portedTo = position >= 0 ? ported!.owners[ported!.ownerSlots[position]!]! : null;
-  const override = overrides !== undefined && overrides.size > 0 ? overrides.get(e164) : undefined;
+  const override = overrideOf(e164, portalOverrides) ?? overrideOf(e164, overrides);
   const answers = answersFor(index);
   if (override) {
     const rangeHolder = row < 0 ? null : index.matches[row]!;
@@ -66,6 +75,10 @@ export function resolveCarrier({ e164, index, ported, overrides }: ResolveCarrie
   }
   if (portedTo !== null) return answers.ported(portedTo, row);
   return row < 0 ? null : answers.registry(row);
+}
+
+function overrideOf(e164: string, overrides: ReadonlyMap<string, CarrierOverride> | undefined) {
+  return overrides !== undefined && overrides.size > 0 ? overrides.get(e164) : undefined;
 }
 
 /**

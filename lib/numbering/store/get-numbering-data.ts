@@ -1,7 +1,12 @@
 import { createDelegableLoad, loadsAreDelegated } from '../../cache/create-delegable-load';
 import { createNamedForget } from '../../cache/create-named-forget';
 import { getDb, type Db } from '../../db/client';
-import { loadNumberingData, loadOverrides, numberingFingerprint, type NumberingData } from './load-numbering-data';
+import {
+  loadLearnedOverrides,
+  loadNumberingData,
+  numberingFingerprint,
+  type NumberingData,
+} from './load-numbering-data';
 import { log } from '../../log/log';
 
 /**
@@ -86,7 +91,7 @@ export async function readNumberingVersionsInForce(db: Db, now: number) {
       orderBy: { id: 'asc' },
     }),
     db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' }, select: { id: true } }),
-    loadOverrides(db, new Date(now)),
+    loadLearnedOverrides(db, new Date(now)),
   ]);
   // The newest per kind, as loadNumberingData takes them.
   const newestByKind = new Map(registry.map((row) => [row.kind, row.id]));
@@ -116,12 +121,12 @@ export async function loadNumberingDataForDialplan(db: Db): Promise<NumberingDat
 }
 const loadForElsewhere = createDelegableLoad(loadNumberingDataForDialplan);
 
-/** Overrides change often and are small: reload just them after an admin edit or a learned answer. */
-export async function reloadOverrides(db: Db = getDb()): Promise<void> {
+/** Learned overrides change often and are small: reload just them after a lookup service's answer. */
+export async function reloadLearnedOverrides(db: Db = getDb()): Promise<void> {
   const slot = slots.get(db);
   if (slot) {
     const current = await slot.data;
-    slot.data = Promise.resolve(Object.freeze({ ...current, overrides: await loadOverrides(db, new Date()) }));
+    slot.data = Promise.resolve(Object.freeze({ ...current, overrides: await loadLearnedOverrides(db, new Date()) }));
   }
   forgetNumberingElsewhere();
 }

@@ -4,9 +4,11 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing/create-t
 import { lookupCarrier } from '../carrier';
 import { getCurrentNumberingData, getNumberingData } from './get-numbering-data';
 import { importPortedFile } from './import-ported-file';
+import { ensureLocalPortal } from '../../portals/ensure-local-portal';
+import { removeNumberOverride } from '../../routing/settings/remove-number-override';
+import { setNumberOverride } from '../../routing/settings/set-number-override';
 import { learnNumberCarrier } from './learn-number-carrier';
-import { removeNumberOverride } from './remove-number-override';
-import { setNumberOverride } from './set-number-override';
+import { lookupCarriers } from './lookup-carriers';
 
 const MTS = '7740000076';
 const BEELINE = '7713076301';
@@ -75,12 +77,23 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
     expect(versions.map((v) => v.status)).toEqual(['previous', 'active']);
   });
 
-  it('an override beats ported data; a learned answer never replaces the admin', async () => {
-    await setNumberOverride({ db: test.db(), number: `8${B}`, inn: MTS, note: 'проверено звонком' });
-    expect(await look(B)).toMatchObject({ source: 'override', detail: 'admin', carrier: { inn: MTS, brand: 'МТС' } });
-    expect(await learnNumberCarrier({ db: test.db(), e164: `7${B}`, inn: MEGAFON, ttlMs: 60_000 })).toBe('kept_admin');
-    expect((await look(B)).carrier?.inn).toBe(MTS);
-    await removeNumberOverride({ db: test.db(), number: B });
+  it("a portal admin's override beats learned answers and ported data for that portal", async () => {
+    const { id: portalId } = await ensureLocalPortal({ db: test.db() });
+    const lookFor = async (number: string) => (await lookupCarriers({ text: number, portalId, db: test.db() }))[0]!;
+    await setNumberOverride({ db: test.db(), portalId, number: `8${B}`, inn: MTS, note: 'проверено звонком' });
+    expect(await lookFor(B)).toMatchObject({
+      source: 'override',
+      detail: 'admin',
+      carrier: { inn: MTS, brand: 'МТС' },
+    });
+    expect((await look(B)).source).toBe('ported');
+    await learnNumberCarrier({ db: test.db(), e164: `7${B}`, inn: MEGAFON, ttlMs: 60_000 });
+    expect((await lookFor(B)).carrier?.inn).toBe(MTS);
+    expect(await look(B)).toMatchObject({ source: 'override', detail: 'learned', carrier: { inn: MEGAFON } });
+    await removeNumberOverride({ db: test.db(), portalId, number: B });
+    expect((await lookFor(B)).carrier?.inn).toBe(MEGAFON);
+    await learnNumberCarrier({ db: test.db(), e164: `7${B}`, inn: MEGAFON, ttlMs: -1 });
+    expect(await test.db().numberOverride.count({ where: { number: `7${B}` } })).toBe(1);
     expect((await look(B)).source).toBe('ported');
     await learnNumberCarrier({ db: test.db(), e164: `7${C}`, inn: BEELINE, ttlMs: 60_000 });
     expect(await look(C)).toMatchObject({ source: 'override', detail: 'learned', carrier: { inn: BEELINE } });
@@ -89,10 +102,11 @@ describe.each(['sqlite', 'postgresql'] as const)('ported numbers and overrides o
   });
 
   it('refuses an override with a bad number or an ИНН the registry does not know, naming the field', async () => {
-    await expect(setNumberOverride({ db: test.db(), number: '123', inn: MTS })).rejects.toMatchObject({
+    const { id: portalId } = await ensureLocalPortal({ db: test.db() });
+    await expect(setNumberOverride({ db: test.db(), portalId, number: '123', inn: MTS })).rejects.toMatchObject({
       fields: { number: expect.any(String) },
     });
-    await expect(setNumberOverride({ db: test.db(), number: A, inn: '1234567890' })).rejects.toMatchObject({
+    await expect(setNumberOverride({ db: test.db(), portalId, number: A, inn: '1234567890' })).rejects.toMatchObject({
       fields: { inn: expect.any(String) },
     });
   });

@@ -9,11 +9,16 @@ export type NumberOverrideRow = {
   expiresAt: string | null;
 };
 
-export type ListNumberOverridesOptions = { db: Db; search?: string; limit?: number; now?: Date };
+export type ListNumberOverridesOptions = { db: Db; portalId: number; search?: string; limit?: number; now?: Date };
 
-/** Overrides in force, newest first; `search` matches digits anywhere in the number. */
+/**
+ * The overrides a portal's calls are decided by, newest first: its own admin ones and the learned ones every portal
+ * shares (shown, not editable there). Other portals' admin overrides are theirs alone. `search` matches digits
+ * anywhere in the number.
+ */
 export async function listNumberOverrides({
   db,
+  portalId,
   search = '',
   limit = 100,
   now = new Date(),
@@ -21,6 +26,7 @@ export async function listNumberOverrides({
   const digits = search.replace(/\D/g, '');
   const where = {
     AND: [
+      { OR: [{ portalId }, { portalId: null }] },
       { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       ...(digits ? [{ number: { contains: digits } }] : []),
     ],

@@ -36,6 +36,7 @@ export type NumberingData = {
   readonly index: CarrierIndex;
   readonly files: readonly RegistryFileInUse[];
   readonly ported: PortedInUse | null;
+  /** The learned overrides, shared by every portal; each portal's admin overrides are in its routing context. */
   readonly overrides: ReadonlyMap<string, CarrierOverride>;
   /** Which versions are active; another process's import changes it (see get-numbering-data.ts). */
   readonly fingerprint: string;
@@ -49,7 +50,7 @@ export async function loadNumberingData({ db, now = new Date() }: LoadNumberingD
   const [versions, portedRow, overrides] = await Promise.all([
     db.registryVersion.findMany({ where: { status: 'active' }, orderBy: { id: 'asc' } }),
     db.portedVersion.findFirst({ where: { status: 'active' }, orderBy: { id: 'desc' } }),
-    loadOverrides(db, now),
+    loadLearnedOverrides(db, now),
   ]);
   // One file per kind, the newest: two imports of one kind committed at the same moment by two app instances
   // (PostgreSQL) could both leave an 'active' row, and two files of one kind would overlap in the index.
@@ -131,14 +132,17 @@ export function knownOperatorsOf(files: readonly RegistryFileInUse[]): { operato
   return [...seen].map(([operator, inn]) => ({ operator, inn }));
 }
 
-/** Admin overrides always; learned ones until they expire (a provider's answer ages like any cache entry). */
-export async function loadOverrides(db: Db, now: Date): Promise<Map<string, CarrierOverride>> {
-  const rows = await db.numberOverride.findMany({ where: { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
-  const overrides = new Map<string, CarrierOverride>();
-  // The note is the admin's remark ("checked by a call"), not a carrier name: the name comes from the registry by ИНН.
-  for (const row of rows)
-    overrides.set(row.number, { inn: row.inn, source: row.source === 'admin' ? 'admin' : 'learned' });
-  return overrides;
+/**
+ * The learned overrides (no portal: a fact about the number, for every portal) until they expire — a provider's answer
+ * ages like any cache entry. A portal admin's overrides are that portal's (load-portal-overrides.ts).
+ */
+export async function loadLearnedOverrides(db: Db, now: Date): Promise<Map<string, CarrierOverride>> {
+  const rows = await db.numberOverride.findMany({
+    where: { portalId: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { number: true, inn: true },
+  });
+  // The note is a remark ("HLR: mts"), not a carrier name: the name comes from the registry by ИНН.
+  return new Map(rows.map((row) => [row.number, { inn: row.inn, source: 'learned' }]));
 }
 
 async function loadBundledFile(): Promise<RegistryFileInUse> {

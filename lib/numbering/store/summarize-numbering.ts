@@ -56,17 +56,20 @@ export type NumberingSummary = {
   downloads: readonly RegistryDownloadAttempt[];
 };
 
-export type SummarizeNumberingOptions = { db: Db; historyLimit?: number };
+/** `portalId`: count that portal's admin overrides (each portal has its own); without it, every portal's. */
+export type SummarizeNumberingOptions = { db: Db; portalId?: number; historyLimit?: number };
 
 /** What the Registry page and `npm run numbering -- stats` show: files in force, carriers' shares, history, diffs. */
 export async function summarizeNumbering({
   db,
+  portalId,
   historyLimit = 20,
 }: SummarizeNumberingOptions): Promise<NumberingSummary> {
-  const [data, registryVersions, portedVersions] = await Promise.all([
+  const [data, registryVersions, portedVersions, overridesAdmin] = await Promise.all([
     getNumberingData({ db }),
     db.registryVersion.findMany({ orderBy: { id: 'desc' }, take: historyLimit, omit: { content: true } }),
     db.portedVersion.findMany({ orderBy: { id: 'desc' }, take: historyLimit, omit: { content: true } }),
+    db.numberOverride.count({ where: portalId === undefined ? { portalId: { not: null } } : { portalId } }),
   ]);
   const byInn = new Map<string, { name: string; ranges: number; numbers: number }>();
   let totalNumbers = 0;
@@ -94,8 +97,6 @@ export async function summarizeNumbering({
       share: totalNumbers ? entry.numbers / totalNumbers : 0,
     }))
     .sort((a, b) => b.numbers - a.numbers);
-  let overridesAdmin = 0;
-  for (const override of data.overrides.values()) if (override.source === 'admin') overridesAdmin += 1;
   return {
     files,
     carriers,
@@ -137,7 +138,7 @@ export async function summarizeNumbering({
       diff: v.diff ?? null,
       issues: (v.issues as LineIssue[] | null) ?? [],
     })),
-    overrides: { admin: overridesAdmin, learned: data.overrides.size - overridesAdmin },
+    overrides: { admin: overridesAdmin, learned: data.overrides.size },
     downloads: lastRegistryDownloads(),
   };
 }

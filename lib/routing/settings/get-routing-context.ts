@@ -2,6 +2,8 @@ import { createDelegableLoad } from '../../cache/create-delegable-load';
 import { createNamedForget } from '../../cache/create-named-forget';
 import { createRefreshingCache, type RefreshingCache } from '../../cache/create-refreshing-cache';
 import { getDb, type Db } from '../../db/client';
+import type { CarrierOverride } from '../../numbering/carrier';
+import { loadPortalOverrides } from '../../numbering/store';
 import { compileRoutingSettings, type CompiledRoutingSettings } from '../compile-routing-settings';
 import type { Caller } from '../types';
 import { loadRoutingSettings } from './load-routing-settings';
@@ -11,15 +13,17 @@ export type RoutingContext = {
   compiled: CompiledRoutingSettings;
   /** Extension (UF_PHONE_INNER) → the person's departments. */
   callers: Map<string, Caller>;
+  /** The portal's admin overrides (number → carrier): they decide this portal's calls only. */
+  overrides: ReadonlyMap<string, CarrierOverride>;
 };
 
 /**
  * Cached per portal so the dialplan endpoint answers without a database round trip: every write in this process that
- * changes routing (settings save, a user's extension or departments, the demo seed) forgets the entry at once, here and
- * in the dialplan process; other processes (several app instances on PostgreSQL) see the change within TTL_MS, and no
- * request waits for the reload (see createRefreshingCache). Not shorter: a reload holds the event loop in synchronous
- * chunks of up to ~20 ms (SQLite driver, query compilation) — every 5 s that alone was enough to set the dialplan
- * endpoint's p99.
+ * changes routing (settings save, a user's extension or departments, an admin's number override, the demo seed)
+ * forgets the entry at once, here and in the dialplan process; other processes (several app instances on PostgreSQL)
+ * see the change within TTL_MS, and no request waits for the reload (see createRefreshingCache). Not shorter: a reload
+ * holds the event loop in synchronous chunks of up to ~20 ms (SQLite driver, query compilation) — every 5 s that
+ * alone was enough to set the dialplan endpoint's p99.
  */
 const TTL_MS = 30_000;
 const holder = globalThis as typeof globalThis & {
@@ -52,12 +56,13 @@ export const forgetRoutingContext: (portalId: number) => void = createNamedForge
 const loadRoutingContextOnMain = createDelegableLoad(loadRoutingContext);
 
 export async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
-  const [settings, users] = await Promise.all([
+  const [settings, users, overrides] = await Promise.all([
     loadRoutingSettings({ db, portalId }),
     db.user.findMany({
       where: { portalId, active: true, extension: { not: null } },
       include: { departments: { include: { department: true } } },
     }),
+    loadPortalOverrides({ db, portalId }),
   ]);
   const callers = new Map<string, Caller>();
   for (const user of users) {
@@ -67,5 +72,5 @@ export async function loadRoutingContext(db: Db, portalId: number): Promise<Rout
       departmentIds: user.departments.map((d) => String(d.department.b24DepartmentId)),
     });
   }
-  return { compiled: compileRoutingSettings(settings), callers };
+  return { compiled: compileRoutingSettings(settings), callers, overrides };
 }

@@ -12,8 +12,11 @@ const query = z.object({
   acceptShrink: z.enum(['0', '1']).default('0'),
 });
 
-/** Upload of a registry extract or an MNP export (the raw file as the body); NDJSON progress, then the result. */
-export const POST = withPortal({ access: 'write', query, bodyKind: 'stream' }, async ({ request, query, lang }) => {
+/**
+ * Upload of a registry extract or an MNP export (the raw file as the body); NDJSON progress, then the result. Every
+ * portal routes by this data, so only the installation's operator may upload it, not a portal's admin.
+ */
+export const POST = withPortal({ access: 'operator', query, bodyKind: 'stream' }, async ({ request, query, lang }) => {
   if (!request.body) throw new AppError('INVALID_INPUT', 'error.chooseFile', { file: 'error.chooseFile' });
   const length = Number(request.headers.get('content-length') ?? NaN);
   const chunks = request.body;

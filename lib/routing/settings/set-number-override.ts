@@ -1,17 +1,20 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors/app-error';
-import { findKnownCarrier } from '../registry';
-import { normalizePhoneNumber } from '../phone';
-import { getNumberingData, reloadOverrides } from './get-numbering-data';
+import { normalizePhoneNumber } from '../../numbering/phone';
+import { findKnownCarrier } from '../../numbering/registry';
+import { getNumberingData } from '../../numbering/store';
+import { forgetRoutingContext } from './get-routing-context';
 
-export type SetNumberOverrideOptions = { db: Db; number: string; inn: string; note?: string };
+export type SetNumberOverrideOptions = { db: Db; portalId: number; number: string; inn: string; note?: string };
 
 /**
- * The admin's per-number carrier: beats ported data and the registry until removed. The ИНН must be one the registry
- * or the carrier catalogue knows, so a typo cannot silently send every call to the number through the default trunk.
+ * A portal admin's carrier for one number: beats learned answers, ported data and the registry for this portal's calls
+ * only, until removed. The ИНН must be one the registry or the carrier catalogue knows, so a typo cannot silently send
+ * every call to the number through the default trunk. The portal's routing uses it from the next call on.
  */
 export async function setNumberOverride({
   db,
+  portalId,
   number,
   inn,
   note = '',
@@ -31,10 +34,10 @@ export async function setNumberOverride({
     });
   const trimmedNote = note.trim().slice(0, 200);
   await db.numberOverride.upsert({
-    where: { number: normalized.e164 },
-    create: { number: normalized.e164, inn: cleanInn, source: 'admin', note: trimmedNote },
-    update: { inn: cleanInn, source: 'admin', note: trimmedNote, expiresAt: null, createdAt: new Date() },
+    where: { portalId_number: { portalId, number: normalized.e164 } },
+    create: { portalId, number: normalized.e164, inn: cleanInn, source: 'admin', note: trimmedNote },
+    update: { inn: cleanInn, note: trimmedNote, createdAt: new Date() },
   });
-  await reloadOverrides(db);
+  forgetRoutingContext(portalId);
   return { e164: normalized.e164, inn: cleanInn };
 }
