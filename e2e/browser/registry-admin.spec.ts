@@ -192,7 +192,7 @@ test.describe('registry page inside the portal', () => {
       await expect(frame.getByTestId('history-issues').locator(`[data-line="${line}"]`)).toBeVisible();
     });
 
-    await test.step('Port_All, then Port_Increment: ported count; a number answers as ported, with its holder', async () => {
+    await test.step('Port_All, then Port_Increment: ported count; a number is ported, with its holder', async () => {
       await upload(frame, 'Port_All_e2e.csv', Buffer.from(PORT_ALL, 'utf8'));
       await expect(frame.getByTestId('import-result')).toHaveAttribute('data-outcome', 'activated');
       await expect(frame.getByTestId('import-result')).toHaveAttribute('data-type', 'ported');
@@ -214,7 +214,7 @@ test.describe('registry page inside the portal', () => {
       await expect(incremented.getByTestId('lookup-carrier')).toContainText('МегаФон');
     });
 
-    await test.step('override: a bad ИНН refused at its field; a listed carrier pins the number until removed', async () => {
+    await test.step('override: bad ИНН refused at its field; a listed carrier pins the number', async () => {
       const overrides = frame.getByTestId('overrides');
       await overrides.getByLabel('Номер', { exact: true }).fill(OVERRIDE_NUMBER);
       await overrides.getByLabel('или ИНН').fill('1234567890');
