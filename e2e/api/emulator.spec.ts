@@ -52,7 +52,8 @@ test('a fired event reaches the bound handler as a form with bracket keys', asyn
       ts: expect.stringMatching(/^\d+$/),
       auth: { application_token: portal.applicationToken, member_id: 'member-api-1', domain: portal.domain },
     });
-    expect((parsed.auth as Record<string, string>).refresh_token).toBeUndefined();
+    // _includes/auth-params-in-events.md: an event's auth carries the user's tokens, refresh_token included.
+    expect((parsed.auth as Record<string, string>).refresh_token).toEqual(expect.any(String));
   } finally {
     await emulator.close();
     listener.server.close();
@@ -97,7 +98,7 @@ test('the run-wide emulator fires events through its control API', async ({ requ
     expect(parsed).toMatchObject({
       event: 'ONAPPINSTALL',
       data: { VERSION: '1', LANGUAGE_ID: 'ru' },
-      auth: { user_id: '1', client_endpoint: `${emulator.url}/rest/`, refresh_token: expect.any(String) },
+      auth: { client_endpoint: `${emulator.url}/rest/`, refresh_token: expect.any(String) },
     });
     const user = await request.get(`${emulator.url}/rest/user.current`, {
       params: { auth: String((parsed.auth as Record<string, string>).access_token) },
