@@ -8,7 +8,9 @@ test('standalone: the admin shell and the health overview render without Bitrix2
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole('heading', { name: 'Звонки через SIM оператора клиента' })).toBeVisible();
   await expect(page.getByTestId('health')).toBeVisible();
-  await expect(page.getByTestId('health-registry')).toContainText('DEF-9xx.csv');
+  // Without an admin session the overview gives each verdict, never file names or addresses.
+  await expect(page.getByTestId('health-registry')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('health-registry')).not.toContainText('DEF-9xx.csv');
   await expect(page.getByTestId('health-database')).toHaveAttribute('data-ok', 'true');
   await expect(page.getByText('Открыто вне Битрикс24')).toBeVisible();
   // Fits the portal's iframe at 1280 px: no horizontal scrollbar.
