@@ -23,8 +23,10 @@ export function useNumberOverrides(onChanged: () => void): NumberOverrides {
   const [search, setSearch] = useState('');
   const [list, setList] = useState<NumberOverrides['list']>(null);
   const [error, setError] = useState<string | null>(null);
-  const [_generation, setGeneration] = useState(0);
+  // Bumped by reload(): the effect's dependency that asks the server again.
+  const [generation, setGeneration] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger, read by no code
   useEffect(() => {
     if (!ready) return;
     let active = true;
@@ -47,7 +49,7 @@ export function useNumberOverrides(onChanged: () => void): NumberOverrides {
       active = false;
       clearTimeout(timer);
     };
-  }, [ready, call, search]);
+  }, [ready, call, search, generation]);
 
   const changed = useCallback(() => {
     setGeneration((n) => n + 1);

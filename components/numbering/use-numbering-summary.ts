@@ -16,8 +16,10 @@ export function useNumberingSummary(): NumberingSummaryState {
   const { ready, call } = useAdminApi();
   const [summary, setSummary] = useState<NumberingSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [_generation, setGeneration] = useState(0);
+  // Bumped by reload(): the effect's dependency that asks the server again.
+  const [generation, setGeneration] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger, read by no code
   useEffect(() => {
     if (!ready) return;
     let active = true;
@@ -32,7 +34,7 @@ export function useNumberingSummary(): NumberingSummaryState {
     return () => {
       active = false;
     };
-  }, [ready, call]);
+  }, [ready, call, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { summary, error, reload };
