@@ -1,5 +1,5 @@
 /**
- * Runs once when the Next.js server starts (formbricks-style). Validates configuration first, so a bad variable
+ * Runs once when the Next.js server starts. Validates configuration first, so a bad variable
  * stops the server with one line instead of failing later inside a request. Long-lived workers (the AMI connection,
  * the REST outbox) are started from here and kept on globalThis by their own modules.
  */
@@ -7,18 +7,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getConfigOrExit } = await import('./lib/config/exit-on-bad-config');
   const config = getConfigOrExit();
-  if (config.database.kind === 'sqlite' && config.database.file !== ':memory:') {
-    const { claimSqliteInstance } = await import('./lib/cluster/claim-sqlite-instance');
-    const { sqliteFilePath } = await import('./lib/db/connection-config');
-    const claim = claimSqliteInstance({ databaseFile: sqliteFilePath(config.database.file) });
-    if (!claim.ok) {
-      console.error(
-        `SQLite serves one app instance, and process ${claim.holderPid} already runs on ${config.database.file}: ` +
-          'stop it, or use PostgreSQL (DATABASE_URL=postgresql://…) for several instances.',
-      );
-      process.exit(1);
-    }
-  }
+  (await import('./lib/cluster/claim-server-instance')).claimServerInstanceOrExit(config);
   // The dialplan's door to routing, in a process of its own (lib/dialplan/start-dialplan-process.ts): page renders and
   // this server's garbage collection must not hold up a desk phone waiting for its trunk.
   const { startDialplanProcess } = await import('./lib/dialplan/start-dialplan-process');
