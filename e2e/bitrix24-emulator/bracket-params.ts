@@ -1,6 +1,6 @@
 /**
  * PHP-style bracket keys (`data[PHONE_NUMBER]=…`, `filter[>ID]=5`, `cmd[a]=…`): Bitrix24 sends and accepts them,
- * so the emulator parses them like PHP's `parse_str` and encodes events the same way (reference §2.4).
+ * so the emulator parses them like PHP's `parse_str` and encodes events the same way.
  */
 
 type Tree = Record<string, unknown>;

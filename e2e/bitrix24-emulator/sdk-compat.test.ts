@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-/** The server-side client the app builds per portal from stored install tokens (reference §5.2). */
+/** The server-side client the app builds per portal from stored install tokens. */
 function serverClient(onRefresh: (accessToken: string) => void): B24OAuth {
   const auth = emulator.installAuth(MEMBER, 1);
   const b24 = new B24OAuth(
