@@ -1,4 +1,4 @@
-/** telephony.externalCall.register with the documented validation, de-duplication and CRM stub (telephony-external-call-register.md). */
+/** telephony.externalCall.register: validation, de-duplication, CRM stub (telephony-external-call-register.md). */
 import { randomHex } from '../emulator-state';
 import { restErrors } from '../rest-error';
 import type { MethodContext, MethodResult } from '../method-context';
