@@ -1,4 +1,4 @@
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { demoRoutingSettings } from '../../lib/routing/demo-routing-settings';
 import { referenceRoutingSettings } from '../../lib/routing/reference-routing-settings';
 import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
@@ -35,6 +35,16 @@ async function openInPortal(page: Page, url: string, path: string, lang: 'ru' | 
   return frame;
 }
 
+/**
+ * The dashboard shows the simulated day's ratio, give or take the few real calls other specs placed through the same
+ * portal (the exact figure is checked on a portal day of its own below).
+ */
+async function expectRatioNear(ratio: Locator, expected: number): Promise<void> {
+  await expect(ratio).toHaveText(/^×\d+([.,]\d+)?$/, { timeout: 60_000 });
+  const shown = Number((await ratio.textContent())!.replace('×', '').replace(',', '.'));
+  expect(Math.abs(shown - expected)).toBeLessThan(0.1);
+}
+
 let portalId: number;
 // The savings goal is judged on the full-size reference deployment: the demo portal carries it for the first two tests
 // (the specs run one at a time) and gets the compact test configuration back afterwards, for the specs that dial
@@ -62,7 +72,7 @@ test(
     const ratio = frame.getByTestId('savings-ratio-value');
     await expect(ratio).toBeVisible({ timeout: 60_000 });
     expect(summary.ratio).toBeGreaterThanOrEqual(3);
-    await expect(ratio).toHaveText(`×${summary.ratio!.toLocaleString('ru-RU')}`);
+    await expectRatioNear(ratio, summary.ratio!);
     await expect(frame.getByTestId('savings-lost-busy')).toContainText('Линия оператора занята');
     await expect(frame.getByTestId('savings-lost-noCarrierLine')).toContainText('Нет линии этого оператора');
     await expect(frame.getByTestId('savings-lost-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
@@ -78,9 +88,7 @@ test(
     // English, as Bitrix24 passes it (LANG in the frame URL): same numbers, English labels, still 1280 px.
     frame = await openInPortal(page, url, '/admin/savings', 'en');
     await expect(frame.getByRole('heading', { name: 'Savings', level: 2 })).toBeVisible();
-    await expect(frame.getByTestId('savings-ratio-value')).toHaveText(`×${summary.ratio!.toLocaleString('en-US')}`, {
-      timeout: 60_000,
-    });
+    await expectRatioNear(frame.getByTestId('savings-ratio-value'), summary.ratio!);
     await expect(frame.getByTestId('savings-lost-caps')).toContainText('SIMs at their limits');
     expect(await fitsWidth(frame), '/admin/savings (en) fits 1280 px').toBe(true);
     await page.screenshot({ path: test.info().outputPath('savings-en.png'), fullPage: true });
@@ -103,7 +111,8 @@ test('the calls journal filtered by line shows each call with its route reasons,
   const trunks = frame.getByTestId('journal-trunk');
   await expect(trunks.first()).toContainText('МТС');
   for (const text of await trunks.allTextContents()) expect(text).toContain('МТС');
-  await expect(frame.getByTestId('journal-reasons').first()).toContainText('→ МТС');
+  // The portal's journal also holds real calls other specs placed (desk phones keep no reasons): any simulated row.
+  await expect(frame.getByTestId('journal-reasons').filter({ hasText: '→ МТС' }).first()).toBeVisible();
   await expect(frame.getByTestId('journal-table')).toContainText('симуляция — в Битрикс24 не отправляется');
   const filtered = Number((await frame.getByTestId('journal-total').textContent())!.replace(/\D/g, ''));
   expect(filtered).toBeLessThan(total);
