@@ -17,6 +17,7 @@ import { createDemoPortal } from '../demo-portal';
 import { startEmulator, type EmulatorHandle } from '../start-emulator';
 import { checkCallAgainstSpec } from './check-call-against-spec';
 import { loadMethodSpec } from './load-method-spec';
+import { storeInstalledPortal } from '../../../lib/bitrix24/testing/store-installed-portal';
 
 const MEMBER = 'spec-member';
 let emulator: EmulatorHandle;
@@ -38,20 +39,7 @@ beforeAll(async () => {
   });
   testDb = await createTestDatabase({ kind: 'sqlite' });
   db = testDb.db();
-  const auth = emulator.installAuth(MEMBER, 1);
-  const portal = await db.portal.create({
-    data: {
-      memberId: MEMBER,
-      domain: auth.domain!,
-      clientEndpoint: auth.client_endpoint!,
-      serverEndpoint: auth.server_endpoint!,
-      accessToken: auth.access_token!,
-      refreshToken: auth.refresh_token!,
-      expiresAt: new Date(Date.now() + 3_600_000),
-      applicationToken: auth.application_token!,
-    },
-  });
-  portalId = portal.id;
+  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
   await seedDemoPortal({ db, portalId });
 }, 60_000);
 afterAll(async () => {

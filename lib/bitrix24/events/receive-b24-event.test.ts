@@ -11,6 +11,7 @@ import { parseBracketBody } from '../parse-bracket-body';
 import type { PlaceCall } from '../../calls/place-call-on-connected-pbx';
 import type { RouteDecision } from '../../routing/decide-route';
 import { receiveB24Event } from './receive-b24-event';
+import { storeInstalledPortal } from '../testing/store-installed-portal';
 
 /**
  * Event verification over real HTTP: the emulator delivers events (its real bodies) to a tiny server running
@@ -53,21 +54,7 @@ async function post(body: string): Promise<{ status: number; json: Record<string
 }
 
 async function storePortal(memberId: string, status = 'active'): Promise<number> {
-  const auth = emulator.installAuth(memberId, 1);
-  const portal = await db.portal.create({
-    data: {
-      memberId,
-      domain: auth.domain!,
-      clientEndpoint: auth.client_endpoint!,
-      serverEndpoint: auth.server_endpoint!,
-      accessToken: auth.access_token!,
-      refreshToken: auth.refresh_token!,
-      expiresAt: new Date(Number(auth.expires) * 1000),
-      applicationToken: auth.application_token!,
-      status,
-    },
-  });
-  return portal.id;
+  return storeInstalledPortal({ db, emulator, memberId, status });
 }
 
 /** A genuine event body as the emulator would send it (captured by firing at the test server). */

@@ -8,6 +8,7 @@ import { forgetPortalClient } from '../rest/get-portal-client';
 import { AUTO_LINE } from '../lines/sync-external-lines';
 import { setUpPortal } from './set-up-portal';
 import { answerInstallFrame } from './answer-install-frame';
+import { storeInstalledPortal } from '../testing/store-installed-portal';
 
 const MEMBER = 'setup-member';
 const PUBLIC_URL = 'https://calls.example.test';
@@ -30,21 +31,7 @@ beforeAll(async () => {
   });
   testDb = await createTestDatabase({ kind: 'sqlite' });
   db = testDb.db();
-  const auth = emulator.installAuth(MEMBER, 1);
-  portalId = (
-    await db.portal.create({
-      data: {
-        memberId: MEMBER,
-        domain: auth.domain!,
-        clientEndpoint: auth.client_endpoint!,
-        serverEndpoint: auth.server_endpoint!,
-        accessToken: auth.access_token!,
-        refreshToken: auth.refresh_token!,
-        expiresAt: new Date(Number(auth.expires) * 1000),
-        applicationToken: auth.application_token!,
-      },
-    })
-  ).id;
+  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
   await seedDemoPortal({ db, portalId });
 }, 60_000);
 afterAll(async () => {

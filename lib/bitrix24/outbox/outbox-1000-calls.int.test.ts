@@ -7,6 +7,7 @@ import type { Db } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { forgetPortalClient } from '../rest/get-portal-client';
 import { startOutboxWorker } from './start-outbox-worker';
+import { storeInstalledPortal } from '../testing/store-installed-portal';
 
 /**
  * The outbox's acceptance run: 1 000 calls through the real outbox against the emulator with 20 % of REST requests
@@ -54,20 +55,7 @@ beforeAll(async () => {
   });
   testDb = await createTestDatabase({ kind: (process.env.OUTBOX_TEST_DB as 'sqlite' | 'postgresql') ?? 'sqlite' });
   db = testDb.db();
-  const auth = emulator.installAuth(MEMBER, 1);
-  const portal = await db.portal.create({
-    data: {
-      memberId: MEMBER,
-      domain: auth.domain!,
-      clientEndpoint: auth.client_endpoint!,
-      serverEndpoint: auth.server_endpoint!,
-      accessToken: auth.access_token!,
-      refreshToken: auth.refresh_token!,
-      expiresAt: new Date(Number(auth.expires) * 1000),
-      applicationToken: auth.application_token!,
-    },
-  });
-  portalId = portal.id;
+  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
   for (const department of [2, 3])
     await db.department.create({ data: { portalId, b24DepartmentId: department, name: `D${department}` } });
   for (const user of seed().users) {

@@ -10,6 +10,7 @@ import { claimDueMessages } from './claim-due-messages';
 import { runOutboxOnce } from './run-outbox-once';
 import { sendClaimedMessages } from './send-claimed-messages';
 import { TokenBucket } from './token-bucket';
+import { storeInstalledPortal } from '../testing/store-installed-portal';
 
 /**
  * A worker killed mid-batch: it claimed 60 messages and its batch of 38 reached the portal, then it died before
@@ -82,20 +83,7 @@ beforeAll(async () => {
   });
   testDb = await createTestDatabase({ kind: (process.env.OUTBOX_TEST_DB as 'sqlite' | 'postgresql') ?? 'sqlite' });
   db = testDb.db();
-  const auth = emulator.installAuth(MEMBER, 1);
-  const portal = await db.portal.create({
-    data: {
-      memberId: MEMBER,
-      domain: auth.domain!,
-      clientEndpoint: auth.client_endpoint!,
-      serverEndpoint: auth.server_endpoint!,
-      accessToken: auth.access_token!,
-      refreshToken: auth.refresh_token!,
-      expiresAt: new Date(Number(auth.expires) * 1000),
-      applicationToken: auth.application_token!,
-    },
-  });
-  portalId = portal.id;
+  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
   const department = await db.department.create({ data: { portalId, b24DepartmentId: 2, name: 'Sales' } });
   const user = await db.user.create({ data: { portalId, b24UserId: 1, name: 'Admin', extension: '101' } });
   await db.userDepartment.create({ data: { userId: user.id, departmentId: department.id } });

@@ -13,6 +13,7 @@ import { followCallChanges } from '../follow-call-changes';
 import type { PlaceCall } from '../place-call-on-connected-pbx';
 import { placeOutgoingCall } from '../place-outgoing-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './click-to-call-harness';
+import { storeInstalledPortal } from '../../bitrix24/testing/store-installed-portal';
 
 /** Emulator users mirror seedDemoPortal's people: Sales 1–3 on 101–103 (department 1), HR 4–5 on 201–202 (dept. 2). */
 const MEMBER = 'e2e-click-to-call';
@@ -86,20 +87,7 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
     B24_OAUTH_URL: emulator.url,
   });
   // The portal row as the install handler stores it (tokens of the installing admin, the application token).
-  const auth = emulator.installAuth(MEMBER, 1);
-  const portal = await db.portal.create({
-    data: {
-      memberId: MEMBER,
-      domain: auth.domain!,
-      clientEndpoint: auth.client_endpoint!,
-      serverEndpoint: auth.server_endpoint!,
-      accessToken: auth.access_token!,
-      refreshToken: auth.refresh_token!,
-      expiresAt: new Date(Number(auth.expires) * 1000),
-      applicationToken: auth.application_token!,
-      status: 'active',
-    },
-  });
+  const portal = { id: await storeInstalledPortal({ db, emulator, memberId: MEMBER }) };
   await seedDemoPortal({ db, portalId: portal.id });
   // What startCallTracking wires in the server: prices and finishes ended calls.
   followCallChanges({ tracking: h.tracking, db });
