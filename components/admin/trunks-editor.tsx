@@ -104,6 +104,7 @@ export function TrunksEditor() {
                         <TextInput
                           label={t('trunks.lineNumber')}
                           testId={`trunk-${i}-lineNumber`}
+                          placeholder="74950000001"
                           value={trunk.lineNumber}
                           error={err(i, 'lineNumber')}
                           onChange={(v) =>
@@ -118,6 +119,7 @@ export function TrunksEditor() {
                         <TextInput
                           label={t('trunks.dialTarget')}
                           testId={`trunk-${i}-dialTarget`}
+                          placeholder="gw_mts"
                           value={trunk.dialTarget}
                           error={err(i, 'dialTarget')}
                           onChange={(v) =>

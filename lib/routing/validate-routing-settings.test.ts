@@ -54,6 +54,27 @@ describe('validateRoutingSettings', () => {
     expect(validateRoutingSettings(clone())).toEqual(demoRoutingSettings);
   });
 
+  it('takes a line number and a trunk as people type them, and says the expected format otherwise', () => {
+    const typed = clone();
+    typed.trunks[0]!.lineNumber = '+7 (495) 000-00-01';
+    typed.trunks[0]!.dialTarget = ' PJSIP/gw_beeline ';
+    const saved = validateRoutingSettings(typed);
+    expect(saved.trunks[0]).toMatchObject({ lineNumber: '74950000001', dialTarget: 'gw_beeline' });
+    const wrong = clone();
+    wrong.trunks[0]!.lineNumber = 'доб. 12';
+    wrong.trunks[0]!.dialTarget = 'SIP/gw beeline';
+    const fields = (() => {
+      try {
+        validateRoutingSettings(wrong);
+      } catch (error) {
+        return (error as { fields: Record<string, string> }).fields;
+      }
+      return {};
+    })();
+    expect(fields['trunks.0.lineNumber']).toContain('74950000001');
+    expect(fields['trunks.0.dialTarget']).toContain('gw_mts');
+  });
+
   it.each<[string, (s: RoutingSettings) => void, string, RegExp]>([
     [
       'HR with three numbers',

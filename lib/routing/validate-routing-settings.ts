@@ -57,14 +57,24 @@ const DEFAULT_NOT_ALLOWED =
   'Линия по умолчанию должна быть среди разрешённых / The default line must be an allowed one';
 const HR_TWO_LINES = 'У HR ровно два номера, каждый на своей линии / HR has exactly two numbers, each on its own line';
 const SIM_COUNT = `Не больше ${L.simsPerLine} / At most ${L.simsPerLine}`;
-const ENDPOINT = 'Имя SIP-транка: латиница, цифры, _ и - / Trunk endpoint: letters, digits, _ and -';
+const ENDPOINT =
+  'Имя PJSIP-транка, например gw_mts: латиница, цифры, _ и - / PJSIP trunk endpoint, e.g. gw_mts: letters, digits, _, -';
+const LINE_NUMBER = 'Номер линии — цифры, например 74950000001 / Line number: digits, e.g. 74950000001';
 
 const trunkSchema = z.object({
   id,
   name: name('Укажите название линии / Name the line'),
-  lineNumber: z.string().regex(/^\d{1,20}$/, 'Номер линии — только цифры / Line number: digits only'),
-  // Passed to Dial() through a channel variable: keep it to what a PJSIP endpoint name can be.
-  dialTarget: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, ENDPOINT),
+  // A number as people write it (+7 903 000-00-01) is kept as its digits.
+  lineNumber: z
+    .string()
+    .transform((value) => value.replace(/[\s()+\-.]/g, ''))
+    .pipe(z.string().regex(/^\d{1,20}$/, LINE_NUMBER)),
+  // Passed to Dial() through a channel variable: keep it to what a PJSIP endpoint name can be. A trunk typed the way
+  // Asterisk's CLI shows it (PJSIP/beeline) is taken as its endpoint.
+  dialTarget: z
+    .string()
+    .transform((value) => value.trim().replace(/^pjsip\//i, ''))
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, ENDPOINT)),
   carrierGroupId: z.string({ message: CHOOSE_GROUP }).min(1, CHOOSE_GROUP),
   channels: z.number().int().min(1, 'Хотя бы одна SIM-карта / At least one SIM').max(L.simsPerLine, SIM_COUNT),
   caps: z.object({
