@@ -58,7 +58,7 @@ const DEFAULT_NOT_ALLOWED =
 const HR_TWO_LINES = 'У HR ровно два номера, каждый на своей линии / HR has exactly two numbers, each on its own line';
 const SIM_COUNT = `Не больше ${L.simsPerLine} / At most ${L.simsPerLine}`;
 const ENDPOINT =
-  'Имя PJSIP-транка, например gw_mts: латиница, цифры, _ и - / PJSIP trunk endpoint, e.g. gw_mts: letters, digits, _, -';
+  'Имя PJSIP-транка, например gw_mts: латиница, цифры, _ и - / PJSIP endpoint, e.g. gw_mts: letters, digits, _, -';
 const LINE_NUMBER = 'Номер линии — цифры, например 74950000001 / Line number: digits, e.g. 74950000001';
 
 const trunkSchema = z.object({
