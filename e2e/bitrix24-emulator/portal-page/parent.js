@@ -202,7 +202,7 @@
     if (rawParams) {
       try {
         params = JSON.parse(rawParams);
-      } catch (error) {
+      } catch (_error) {
         params = rawParams;
       }
     }
