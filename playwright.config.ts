@@ -52,10 +52,10 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Migrated first, as `npm run app` does: otherwise the app's background work (outbox, call tracking) polls tables
-    // that do not exist yet until global setup has run, and logs a failure every round.
+    // Emptied, then migrated first, as `npm run app` does: otherwise the app's background work (outbox, call tracking)
+    // polls tables that do not exist yet until global setup has run, and the app caches the last run's numbering data.
     command:
-      `npm run --silent db:migrate && ` +
+      `npx tsx e2e/support/empty-app-database.ts && npm run --silent db:migrate && ` +
       `${process.env.E2E_APP_CMD ?? `npx next dev --port ${APP_PORT} --hostname 127.0.0.1`}`,
     url: `${APP_URL}/`,
     reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',

@@ -3,20 +3,19 @@
  * Bitrix24 emulator with the demo portal. The returned function stops the emulator.
  */
 import { createDb } from '../../lib/db/client';
-import type { DatabaseConfig } from '../../lib/db/connection-config';
 import { applyMigrations } from '../../lib/db/migrate/apply-migrations';
-import { openSqlConnection } from '../../lib/db/migrate/open-sql-connection';
 import { loadConfig } from '../../lib/config/load-config';
 import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
 import { createDemoPortal } from '../bitrix24-emulator/demo-portal';
 import { startEmulator } from '../bitrix24-emulator/start-emulator';
+import { emptyAppDatabase } from './empty-app-database';
 import { APP_URL, DEMO_MEMBER_ID, E2E_CLIENT_ID, E2E_CLIENT_SECRET, E2E_DATABASE_URL, emulatorPort } from './e2e-env';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const { database } = loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } });
   // Emptied in place, not deleted: the app server (started before this setup) already holds the file open, and a
   // deleted file would stay its database while the tests write to the new one.
-  if (database.kind === 'sqlite') await dropAllSqliteTables(database);
+  await emptyAppDatabase(database);
   await applyMigrations({ database });
   const db = createDb({ database });
   await seedDemoPortal({ db });
@@ -31,17 +30,4 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.E2E_EMULATOR_URL = emulator.url;
   return () => emulator.close();
-}
-
-async function dropAllSqliteTables(database: DatabaseConfig): Promise<void> {
-  const connection = await openSqlConnection({ database });
-  try {
-    const tables = await connection.query<{ name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    );
-    const drops = tables.map(({ name }) => `DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}";`).join('\n');
-    await connection.execScript(`PRAGMA foreign_keys = OFF;\n${drops}\nPRAGMA foreign_keys = ON;`);
-  } finally {
-    await connection.close();
-  }
 }
