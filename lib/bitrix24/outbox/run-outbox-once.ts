@@ -9,6 +9,8 @@ export type RunOutboxOnceOptions = {
   /** Sustained requests per second per portal (Bitrix24: 2 on standard plans) and the burst above it. */
   ratePerSecond?: number;
   burst?: number;
+  /** The longest pause before a retry (default 5 minutes); tests on a compressed time scale set less. */
+  backoffCapMs?: number;
   log?: (line: string) => void;
 };
 
@@ -17,7 +19,7 @@ const buckets = (holder.__outboxBuckets ??= new Map());
 
 /** Claims due messages and sends them, portals in parallel, each portal through its own token bucket. */
 export async function runOutboxOnce(options: RunOutboxOnceOptions = {}): Promise<SendStats & { claimed: number }> {
-  const { db = getDb(), limit = 200, ratePerSecond = 2, burst = 10, log } = options;
+  const { db = getDb(), limit = 200, ratePerSecond = 2, burst = 10, backoffCapMs, log } = options;
   const claimed = await claimDueMessages({ db, limit });
   const byPortal = new Map<number, typeof claimed>();
   for (const message of claimed) byPortal.set(message.portalId, [...(byPortal.get(message.portalId) ?? []), message]);
@@ -25,7 +27,7 @@ export async function runOutboxOnce(options: RunOutboxOnceOptions = {}): Promise
     [...byPortal].map(([portalId, messages]) => {
       let bucket = buckets.get(portalId);
       if (!bucket) buckets.set(portalId, (bucket = new TokenBucket({ ratePerSecond, burst })));
-      return sendClaimedMessages({ db, portalId, messages, bucket, log });
+      return sendClaimedMessages({ db, portalId, messages, bucket, backoffCapMs, log });
     }),
   );
   const total = { claimed: claimed.length, requests: 0, done: 0, retried: 0, failed: 0 };

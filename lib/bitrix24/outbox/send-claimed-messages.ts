@@ -20,6 +20,7 @@ export type SendClaimedMessagesOptions = {
   /** Bitrix24 caps a batch at 50 commands. */
   batchSize?: number;
   maxAttempts?: number;
+  backoffCapMs?: number;
   log?: (line: string) => void;
 };
 
@@ -41,7 +42,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * verdict: done, retry later with backoff, or failed (permanent errors only, logged).
  */
 export async function sendClaimedMessages(options: SendClaimedMessagesOptions): Promise<SendStats> {
-  const { db, portalId, messages, bucket, batchSize = 50, maxAttempts = 25 } = options;
+  const { db, portalId, messages, bucket, batchSize = 50, maxAttempts = 25, backoffCapMs } = options;
   const log = options.log ?? ((line: string) => logLine.error(line));
   const stats: SendStats = { requests: 0, done: 0, retried: 0, failed: 0 };
   const ready: OutboxSendItem[] = [];
@@ -112,7 +113,7 @@ export async function sendClaimedMessages(options: SendClaimedMessagesOptions): 
       await db.outboxMessage.updateMany({ where, data });
     } else if (verdict === 'retry' && attempts < maxAttempts) {
       stats.retried += 1;
-      const nextAttemptAt = new Date(Date.now() + computeBackoff({ attempt: attempts }));
+      const nextAttemptAt = new Date(Date.now() + computeBackoff({ attempt: attempts, capMs: backoffCapMs }));
       await db.outboxMessage.updateMany({ where, data: { status: 'pending', attempts, lastError, nextAttemptAt } });
     } else {
       stats.failed += 1;
