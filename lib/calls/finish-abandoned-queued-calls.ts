@@ -1,6 +1,7 @@
 import { enqueueRestCall } from '../bitrix24/outbox/enqueue-rest-call';
 import type { Db } from '../db/client';
 import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
+import { endQueuedCall } from './close-queued-call';
 import { QUEUED_STATUS, type QueuedCallRequest } from './queued-call';
 
 export type FinishAbandonedQueuedCallsOptions = {
@@ -26,15 +27,7 @@ export async function finishAbandonedQueuedCalls(options: FinishAbandonedQueuedC
   });
   let finished = 0;
   for (const call of stale) {
-    const endedAt = new Date(now);
-    const taken = await db.call.updateMany({
-      where: { id: call.id, status: QUEUED_STATUS },
-      data: { status: 'ended', endedAt, talkSec: 0, durationSec: 0, b24StatusCode: NOT_PLACED_STATUS_CODE },
-    });
-    if (taken.count !== 1) continue;
-    await db.callEvent.create({
-      data: { callId: call.id, kind: 'ended', at: endedAt, payload: { reason: 'abandoned' } },
-    });
+    if (!(await endQueuedCall(db, call.id, 'abandoned', new Date(now)))) continue;
     const b24UserId = (call.decision as QueuedCallRequest | null)?.queuedFor?.b24UserId;
     if (call.b24CallId) {
       await enqueueRestCall({
