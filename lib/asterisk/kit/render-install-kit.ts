@@ -14,11 +14,15 @@ const STAMP = '@@B24_KIT_STAMP@@';
 
 /**
  * The whole install kit as Asterisk configuration (explanations are `;` comments): the AMI user, [globals], the
- * dialplan. Its stamp is a hash of everything else in it, so any settings change gives a new stamp and `pbx check`
- * can tell an installed copy is stale.
+ * dialplan. Its stamp is a hash of the globals and contexts, so any settings change they reflect gives a new stamp
+ * and `pbx check` can tell an installed copy is stale.
  */
 export function renderInstallKit({ flavour, input }: RenderInstallKitOptions): InstallKit {
   const dialplan = flavour === 'freepbx' ? renderFreepbxDialplan : renderAsteriskDialplan;
+  // the stamp covers what lands in the dialplan (globals and contexts), where `pbx check` can read it back
+  const installed = [renderKitGlobals({ flavour, input, stamp: STAMP }), dialplan({ input, stamp: STAMP })].join('\n');
+  const hash = createHash('sha256').update(installed).digest('hex').slice(0, 12);
+  const stamp = `b24-kit-${flavour}-${KIT_FORMAT}-${hash}`;
   const body = [
     `; b24-carrier-calls: комплект установки для ${flavour === 'freepbx' ? 'FreePBX 17' : 'Asterisk'}, ${STAMP}`,
     `; b24-carrier-calls install kit for ${flavour === 'freepbx' ? 'FreePBX 17' : 'plain Asterisk'}, ${STAMP}`,
@@ -26,10 +30,7 @@ export function renderInstallKit({ flavour, input }: RenderInstallKitOptions): I
     '; again after changing lines or departments ("npm run pbx -- check" says when the installed copy is stale).',
     '',
     renderKitAmiUser({ flavour, input }),
-    renderKitGlobals({ flavour, input, stamp: STAMP }),
-    dialplan({ input, stamp: STAMP }),
+    installed,
   ].join('\n');
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  const stamp = `b24-kit-${flavour}-${KIT_FORMAT}-${hash}`;
   return { text: `${body.replaceAll(STAMP, stamp).trimEnd()}\n`, stamp };
 }
