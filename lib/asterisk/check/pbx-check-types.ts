@@ -1,6 +1,6 @@
 import type { KitFlavour } from '../kit/kit-input';
 
-/** What `pbx check` found on one PBX, raw (gathered over AMI by gather-pbx-facts.ts, judged by evaluate-pbx-facts.ts). */
+/** What `pbx check` found on one PBX, raw: gathered over AMI (gather-pbx-facts.ts), judged by evaluate-pbx-facts.ts. */
 export type PbxFacts = {
   login: { ok: true } | { ok: false; error: string };
   /** FreePBX when its macro-dialout-trunk is there; null when the dialplan could not be read. */

@@ -27,7 +27,7 @@ describe('renderInstallKit', () => {
     expect(ami).toMatch(/^secret = secret\\;with-semicolon$/m);
     expect(ami).toMatch(/^read = call,dialplan,user$/m);
     expect(ami).toMatch(/^write = originate,reporting$/m);
-    expect(ami.match(/^eventfilter = /gm)).toHaveLength(2);
+    expect(ami.match(/^eventfilter = /gm)).toHaveLength(3);
     expect(globals).toMatch(/^\[globals\]$/m);
     expect(globals).toContain(`B24_KIT_VERSION=${stamp}`);
     expect(globals).toMatch(/^TRUNK_PATTERN=\^\(Beeline-GoIP\|MTS-GoIP\|HR1-GoIP\|HR2-GoIP\)\$$/m);

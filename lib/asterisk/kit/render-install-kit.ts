@@ -8,7 +8,7 @@ import { renderKitGlobals } from './render-kit-globals';
 export type RenderInstallKitOptions = { flavour: KitFlavour; input: KitInput };
 export type InstallKit = { text: string; stamp: string };
 
-/** Bumped when the kit's shape changes, so an installed copy of an older shape reads as stale even with equal settings. */
+/** Bumped when the kit's shape changes: an installed copy of an older shape is stale even with equal settings. */
 export const KIT_FORMAT = 1;
 const STAMP = '@@B24_KIT_STAMP@@';
 

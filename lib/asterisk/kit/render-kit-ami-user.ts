@@ -24,7 +24,9 @@ export function renderKitAmiUser({ flavour, input }: RenderKitAmiUserOptions): s
     'permit = 127.0.0.1/255.255.255.255',
     `read = ${APP_AMI_RIGHTS.read.join(',')}`,
     `write = ${APP_AMI_RIGHTS.write.join(',')}`,
-    `eventfilter = Event: (${APP_AMI_EVENTS.join('|')})`,
+    // two lines (a filter that matches lets the event through), so the file stays readable at 120 columns
+    `eventfilter = Event: (${APP_AMI_EVENTS.slice(0, 6).join('|')})`,
+    `eventfilter = Event: (${APP_AMI_EVENTS.slice(6).join('|')})`,
     `eventfilter = Variable: _*(${APP_AMI_VARIABLES.join('|')})`,
     '',
   ].join('\n');

@@ -22,7 +22,8 @@ export function renderKitGlobals({ flavour, input, stamp }: RenderKitGlobalsOpti
   const where =
     flavour === 'freepbx'
       ? [
-          '; Куда: строки ПОСЛЕ заголовка — в /etc/asterisk/globals_custom.conf (FreePBX включает его в свой [globals]).',
+          '; Куда: строки ПОСЛЕ заголовка — в /etc/asterisk/globals_custom.conf',
+          '; (FreePBX включает его в свой [globals]).',
           '; Where: the lines BELOW the header go in /etc/asterisk/globals_custom.conf (FreePBX includes it in its',
           '; own [globals]); then "fwconsole reload".',
         ]

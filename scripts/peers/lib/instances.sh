@@ -131,7 +131,8 @@ gateways_avail() {
 # The FreePBX-shaped PBX's PJSIP trunks reachable, plus 1 when its IAX2 trunk answers qualify.
 freepbx_trunks_avail() {
   local sip iax
-  sip=$(ast_cli fpbx 'pjsip show contacts' 2>/dev/null | grep -cE '^\s*Contact:\s+[A-Za-z0-9]+-GoIP/.*\sAvail\s' || true)
+  sip=$(ast_cli fpbx 'pjsip show contacts' 2>/dev/null |
+    grep -cE '^\s*Contact:\s+[A-Za-z0-9]+-GoIP/.*\sAvail\s' || true)
   iax=$(ast_cli fpbx 'iax2 show peers' 2>/dev/null | grep -cE '^MegaFon-IAX[/ ].*\sOK\s' || true)
   echo $((sip + iax))
 }
