@@ -8,13 +8,30 @@ import { AmiConnection } from '../ami/ami-connection';
 import { freepbxTestPbx, installKitOnFreepbx, removeKitFromFreepbx } from '../testing/freepbx-profile';
 import { seedFreepbxPortal } from '../testing/seed-freepbx-portal';
 import { loadKitInput } from './load-kit-input';
+import type { KitFlavour } from './kit-input';
 import { renderInstallKit } from './render-install-kit';
 
-// The FreePBX install kit on the FreePBX-shaped test PBX, calls through FreePBX's own outbound routes: the predial
-// hook honours the app's decision (click-to-call and desk phones, hyphenated line names), and with the app down an HR
-// desk phone still leaves through an HR line while Sales takes the default.
+// Both install kits on the FreePBX-shaped test PBX (Asterisk 22). FreePBX: calls through FreePBX's own outbound routes,
+// the predial hook honouring the app's decision. Plain Asterisk: a desk phone's context as the kit's comment shows it
+// (added by the test). Either way the app's line is used, hyphen and all, and with the app down an HR desk phone still
+// leaves through an HR line while Sales takes the default.
 
-describe('FreePBX install kit on the FreePBX-shaped PBX', () => {
+/** A plain-Asterisk [from-internal] calling the kit, as the kit's header suggests. */
+const PLAIN_DESK = [
+  '',
+  '[b24-test-desk]',
+  'exten => _X.,1,Gosub(b24-desk-call,s,1(${FILTER(0-9,${EXTEN})},${FILTER(0-9,${CALLERID(num)})}))',
+  ' same => n,GotoIf($["${TRUNK}" = ""]?congestion)',
+  ' same => n,Gosub(b24-dial-line,s,1(${FILTER(0-9,${EXTEN})}))',
+  ' same => n,Hangup()',
+  ' same => n(congestion),Congestion(5)',
+  '',
+].join('\n');
+
+describe.each<[KitFlavour, string, string]>([
+  ['freepbx', 'from-internal', ''],
+  ['asterisk', 'b24-test-desk', PLAIN_DESK],
+])('%s install kit on the FreePBX-shaped PBX', (flavour, deskContext, extraDialplan) => {
   let test: TestDatabase;
   let route: http.Server;
   let ami: AmiConnection;
@@ -26,7 +43,7 @@ describe('FreePBX install kit on the FreePBX-shaped PBX', () => {
     const { portalId } = await seedFreepbxPortal({ db: test.db() });
     const config = { PUBLIC_URL: 'http://127.0.0.1:3000', DIALPLAN_LISTEN: 'off', DIALPLAN_SECRET: undefined };
     const input = await loadKitInput({ db: test.db(), portalId, portal: '', config: { ...config, pbxes: [pbx] }, pbx });
-    await installKitOnFreepbx(renderInstallKit({ flavour: 'freepbx', input: { ...input, routeUrl } }).text);
+    await installKitOnFreepbx(`${renderInstallKit({ flavour, input: { ...input, routeUrl } }).text}${extraDialplan}`);
   };
   /** A fresh mobile number (ends 1–8: the simulated mobile answers), so the call log line is this call's. */
   const freshNumber = () => `7916${randomInt(100_000, 1_000_000)}${randomInt(1, 9)}`;
@@ -38,13 +55,13 @@ describe('FreePBX install kit on the FreePBX-shaped PBX', () => {
         timeoutMs: 15_000,
       })
     ).gateway;
-  /** A desk phone dialling out: FreePBX's from-internal with the phone's caller ID, as its own channel would. */
+  /** A desk phone dialling out: the desk phones' context with the phone's caller ID, as its own channel would. */
   const deskCall = async (extension: string) => {
     const number = freshNumber();
     const since = Date.now();
     await ami.action({
       Action: 'Originate',
-      Channel: `Local/${number}@from-internal`,
+      Channel: `Local/${number}@${deskContext}`,
       CallerID: `"Desk" <${extension}>`,
       Application: 'Wait',
       Data: '5',
@@ -94,5 +111,22 @@ describe('FreePBX install kit on the FreePBX-shaped PBX', () => {
       Variable: ['TRUNK=HR2-GoIP', 'MANAGER_EXT=101', '__B24_CALL_ID=kit-test'],
     });
     expect(await gatewayOf(number, since)).toBe('hr2');
+  });
+
+  it('click-to-call naming a line the kit does not know leaves through the default line', async () => {
+    const number = freshNumber();
+    const since = Date.now();
+    await ami.action({
+      Action: 'Originate',
+      Channel: 'PJSIP/102',
+      Context: 'outbound',
+      Exten: number,
+      Priority: 1,
+      Timeout: 15_000,
+      Async: 'true',
+      Variable: ['TRUNK=Nowhere-GoIP', 'MANAGER_EXT=102'],
+    });
+    // FreePBX: its own route's first trunk (Beeline-GoIP); plain Asterisk: DEFAULT_TRUNK (Beeline-GoIP too)
+    expect(await gatewayOf(number, since)).toBe('beeline');
   });
 });
