@@ -30,8 +30,16 @@ describe('evaluatePbxFacts', () => {
     ],
     [
       'no reporting',
-      { allowed: { originate: true, reporting: false }, kit: null },
-      ['fail ami-right reporting', 'skip kit-contexts', 'skip kit-version'],
+      { allowed: { originate: true, reporting: false }, kit: null, curl: { file: '', route: '' } },
+      [
+        'fail ami-right reporting',
+        'skip func-curl',
+        'skip route-url',
+        'skip kit-contexts',
+        'skip kit-version',
+        'skip line',
+        'skip extension',
+      ],
     ],
     ['no read user', { events: { call: true, dialplan: true, user: false } }, ['fail ami-right user']],
     ['no func_curl', { curl: { file: '', route: '' } }, ['fail func-curl', 'skip route-url']],

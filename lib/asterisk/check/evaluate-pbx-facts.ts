@@ -40,6 +40,42 @@ const readRight = (facts: PbxFacts, name: 'call' | 'dialplan' | 'user'): Verdict
     ? skip('ami-right', "read rights are seen on the kit's probe call: install the kit, grant originate", name)
     : right('ami-right', facts.events[name], name, 'read');
 
+/** What Getvar and ShowDialPlan read, by check name: without `reporting` none of it can be known. */
+const PBX_READS: Array<[string, Check]> = [
+  [
+    'func-curl',
+    (facts) => [
+      facts.curl.file || facts.curl.route
+        ? pass('func-curl', 'CURL() works')
+        : fail(
+            'func-curl',
+            'CURL() returns nothing: func_curl is not loaded',
+            'Загрузите модуль: module load func_curl.so (и load => func_curl.so в modules.conf)',
+            'Load the module: module load func_curl.so (and load => func_curl.so in modules.conf)',
+          ),
+    ],
+  ],
+  [
+    'route-url',
+    (facts, { routeUrl }) => [
+      facts.curl.route
+        ? pass('route-url', `${routeUrl} answers from the PBX`)
+        : !facts.curl.file
+          ? skip('route-url', 'needs func_curl')
+          : fail(
+              'route-url',
+              `${routeUrl} does not answer from the PBX${facts.curl.routeError ? `: ${facts.curl.routeError}` : ''}`,
+              'Проверьте PUBLIC_URL / DIALPLAN_LISTEN, что приложение запущено и порт открыт для АТС',
+              'Check PUBLIC_URL / DIALPLAN_LISTEN, that the app is running and its port is open to the PBX',
+            ),
+    ],
+  ],
+  ['kit-contexts', (facts) => [kitInstalled(facts)]],
+  ['kit-version', (facts, { expectedStamp }) => [kitVersion(facts, expectedStamp)]],
+  ['line', (facts) => facts.lines.map(lineVerdict)],
+  ['extension', (facts) => facts.users.map(userVerdict)],
+];
+
 /**
  * The checks, in the order they print. Each judges the gathered facts only, so every verdict is table-tested
  * without a PBX.
@@ -48,32 +84,11 @@ const CHECKS: Check[] = [
   (facts) => [right('ami-right', facts.allowed.originate, 'originate', 'write')],
   (facts) => [right('ami-right', facts.allowed.reporting, 'reporting', 'write')],
   (facts) => (['call', 'dialplan', 'user'] as const).map((name) => readRight(facts, name)),
-  (facts) => [
-    facts.curl.file || facts.curl.route
-      ? pass('func-curl', 'CURL() works')
-      : fail(
-          'func-curl',
-          'CURL() returns nothing: func_curl is not loaded',
-          'Загрузите модуль: module load func_curl.so (и load => func_curl.so в modules.conf)',
-          'Load the module: module load func_curl.so (and load => func_curl.so in modules.conf)',
-        ),
-  ],
-  (facts, { routeUrl }) => [
-    facts.curl.route
-      ? pass('route-url', `${routeUrl} answers from the PBX`)
-      : !facts.curl.file
-        ? skip('route-url', 'needs func_curl')
-        : fail(
-            'route-url',
-            `${routeUrl} does not answer from the PBX${facts.curl.routeError ? `: ${facts.curl.routeError}` : ''}`,
-            'Проверьте PUBLIC_URL / DIALPLAN_LISTEN, что приложение запущено и порт открыт для АТС',
-            'Check PUBLIC_URL / DIALPLAN_LISTEN, that the app is running and its port is open to the PBX',
-          ),
-  ],
-  (facts) => [kitInstalled(facts)],
-  (facts, { expectedStamp }) => [kitVersion(facts, expectedStamp)],
-  (facts) => facts.lines.map(lineVerdict),
-  (facts) => facts.users.map(userVerdict),
+  ...PBX_READS.map(
+    ([name, check]): Check =>
+      (facts, options) =>
+        facts.allowed.reporting === false ? [skip(name, 'needs the reporting right')] : check(facts, options),
+  ),
 ];
 
 function kitInstalled(facts: PbxFacts): Verdict {

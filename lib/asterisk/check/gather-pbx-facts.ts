@@ -55,14 +55,15 @@ export async function gatherPbxFacts(options: GatherPbxFactsOptions): Promise<Pb
     if (!denied(error)) throw error;
     facts.allowed.reporting = false;
   }
-  const getvar = async (variable: string, timeoutMs?: number) =>
-    amiField(await ami.action({ Action: 'Getvar', Variable: variable }, { timeoutMs }), 'Value') ?? '';
+  const getvar = async (variable: string, timeoutMs?: number) => {
+    try {
+      return amiField(await ami.action({ Action: 'Getvar', Variable: variable }, { timeoutMs }), 'Value') ?? '';
+    } catch (error) {
+      if (denied(error)) facts.allowed.reporting = false;
+      throw error;
+    }
+  };
   facts.curl.file = await getvar(`CURL(${CURL_FILE})`).catch(() => '');
-  const probe = `${options.routeUrl}?number=0&ext=0`;
-  facts.curl.route = await getvar(`CURL(${probe})`, 5000).catch((error) => {
-    facts.curl.routeError = message(error);
-    return '';
-  });
   for (const line of options.lines)
     facts.lines.push({ ...line, state: await getvar(`DEVICE_STATE(${line.device})`).catch(() => '') });
   const context = facts.flavour === 'freepbx' ? 'ext-local' : 'from-internal';
@@ -75,6 +76,12 @@ export async function gatherPbxFacts(options: GatherPbxFactsOptions): Promise<Pb
     facts.users.push({ ...user, hint: state, device });
   }
   await probeCall(ami, facts, options.probeMs ?? 1500);
+  // last: func_curl without a connect timeout can hold this AMI session for minutes when the app's host drops packets
+  const probe = `${options.routeUrl}?number=0&ext=0`;
+  facts.curl.route = await getvar(`CURL(${probe})`, 5000).catch((error) => {
+    facts.curl.routeError = message(error);
+    return '';
+  });
   return facts;
 }
 
