@@ -57,6 +57,13 @@ export const ru = {
   'admin.notAdminHint': 'Менять настройки может только администратор портала',
   // Whitelists and the never-record list.
   'nav.lists': 'Списки',
+  // The PBX self-check on the overview (npm run pbx -- check).
+  'pbxCheck.title': 'Проверка АТС',
+  'pbxCheck.intro': 'Права AMI, func_curl, контексты комплекта и их версия, линии и внутренние номера',
+  'pbxCheck.run': 'Проверить АТС',
+  'pbxCheck.running': 'Проверка…',
+  'pbxCheck.passed': 'Все проверки пройдены',
+  'pbxCheck.failed': 'Есть проблемы: исправьте отмеченные строки',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -112,4 +119,10 @@ export const en: Record<keyof typeof ru, string> = {
   'admin.remove': 'Remove',
   'admin.notAdminHint': 'Only a portal admin can change settings',
   'nav.lists': 'Lists',
+  'pbxCheck.title': 'PBX check',
+  'pbxCheck.intro': "AMI rights, func_curl, the kit's contexts and their version, lines and extensions",
+  'pbxCheck.run': 'Check the PBX',
+  'pbxCheck.running': 'Checking…',
+  'pbxCheck.passed': 'Every check passed',
+  'pbxCheck.failed': 'Problems found: fix the marked lines',
 };
