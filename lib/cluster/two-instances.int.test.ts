@@ -221,7 +221,15 @@ describe('two instances on PostgreSQL', () => {
     }
     expect(callIds.filter((id) => !journalled.has(id)).map((id) => sentTo.get(id))).toEqual([]);
     expect(rows.length).toBe(CALLS);
-    expect(callIds.filter((id) => finishCount.get(id) !== 1)).toEqual([]);
+    const unfinished = callIds.filter((id) => finishCount.get(id) !== 1);
+    if (unfinished.length) {
+      const messages = await db.outboxMessage.findMany({
+        where: { dedupeKey: { in: unfinished.map((id) => `finish:${id}`) } },
+      });
+      const calls = await db.call.findMany({ where: { b24CallId: { in: unfinished } }, include: { events: true } });
+      console.log(`[soak] unfinished: ${JSON.stringify({ messages, calls }, null, 1)}`);
+    }
+    expect(unfinished.map((id) => `${sentTo.get(id)} ${finishCount.get(id) ?? 0}`)).toEqual([]);
     expect(finishes.length).toBe(CALLS);
     expect([...dialled].filter(([, count]) => count > 1)).toEqual([]);
     expect(placed).toBeGreaterThan(CALLS / 3);
