@@ -60,7 +60,7 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
     if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))
       throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');
-    const target = decision.trunk?.dialTarget ?? NO_ROUTE;
+    const target = decision.trunk?.dial ?? NO_ROUTE;
     if (!request.json) return { status: 200, contentType: TEXT, body: target };
     const lang = pickLang(request.lang);
     return {
