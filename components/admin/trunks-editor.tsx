@@ -119,7 +119,7 @@ export function TrunksEditor() {
                         <TextInput
                           label={t('trunks.dial')}
                           testId={`trunk-${i}-dial`}
-                          placeholder="gw_mts"
+                          placeholder="PJSIP/{number}@gw_mts"
                           value={trunk.dial}
                           error={err(i, 'dial')}
                           onChange={(v) =>
@@ -277,6 +277,9 @@ export function TrunksEditor() {
                   + {t('trunks.add')}
                 </Button>
                 <p className="text-xs text-base-3">{t('trunks.capsHint')}</p>
+                <p className="text-xs text-base-3" data-testid="trunks-dial-hint">
+                  {t('trunks.dialHint')}
+                </p>
               </div>
             </Card>
             <Card testId="default-trunk">
