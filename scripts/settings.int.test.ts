@@ -33,7 +33,7 @@ const oneLine = (text: string) => {
 };
 
 describe('npm run settings', () => {
-  it('exports the lines with their dial templates; an import, then a re-export, gives back exactly the file', async () => {
+  it('exports lines with their dial templates; an import, then a re-export, gives back exactly the file', async () => {
     expect((await settings('a.db', 'export')).code).toBe(0); // an empty install exports its empty document
     expect((await cli('a.db', 'scripts/seed.ts', 'demo')).code).toBe(0);
     const exported = await settings('a.db', 'export');

@@ -17,10 +17,10 @@ export type MatchCallChannelOptions = {
   extensions: readonly string[];
 };
 
-/** A Dongle template names a group (g1, r2), a provider (p:25099), IMSI/IMEI prefix: its channels are named by device. */
+/** A Dongle template may name a group (g1, r2), a provider (p:25099) or an IMSI/IMEI prefix: not its channels' device. */
 const DONGLE_SELECTOR = /^(?:[gGrR]\d+|[pPsSiI]:.*)$/;
 
-/** "PJSIP/Beeline-GoIP-0000002a" → PJSIP + "Beeline-GoIP"; "Local/101@from-queue-00000012;1" → Local + "101@from-queue". */
+/** "PJSIP/Beeline-GoIP-0000002a" → PJSIP, "Beeline-GoIP"; "Local/101@from-queue-00000012;1" → Local, "101@from-queue". */
 export function splitChannelName(channel: string): { technology: string; resource: string } {
   const slash = channel.indexOf('/');
   const technology = slash < 0 ? '' : channel.slice(0, slash);

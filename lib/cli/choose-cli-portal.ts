@@ -17,6 +17,7 @@ export async function chooseCliPortal({ db, memberId }: ChooseCliPortalOptions):
   const names = portals.map((p) => p.memberId).join(', ');
   throw new AppError(
     'INVALID_INPUT',
-    `Порталов несколько (${names}): укажите --portal <member_id> / Several portals (${names}): pass --portal <member_id>`,
+    `Порталов несколько (${names}): укажите --portal <member_id> / ` +
+      `Several portals (${names}): pass --portal <member_id>`,
   );
 }

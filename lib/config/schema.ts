@@ -10,8 +10,8 @@ const port = z.coerce.number().int().min(1).max(65535);
 
 /**
  * Click-to-call's first leg, the manager's phone: `PJSIP/{ext}` (default), `SIP/{ext}`, or FreePBX's
- * `Local/{ext}@from-internal` (keeps the user's DND, follow-me and caller ID). One `{ext}`, dial-string characters only:
- * it goes into Originate's Channel header.
+ * `Local/{ext}@from-internal` (keeps the user's DND, follow-me and caller ID). One `{ext}`, dial-string characters
+ * only: it goes into Originate's Channel header.
  */
 export const originateChannel = z
   .string()
