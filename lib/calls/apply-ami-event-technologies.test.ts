@@ -4,6 +4,7 @@ import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState, type CallChange } from './call-tracker-state';
 import { matchCallChannel } from './match-call-channel';
 import { loadEventStream } from './testing/load-event-stream';
+import { trackOriginatedCall } from './track-originated-call';
 
 /**
  * The recorded PJSIP calls replayed as other PBXes name the same legs: the trunk leg by each technology's channel
@@ -24,7 +25,14 @@ const managers = [
 ];
 const cases = lines.flatMap((line) => managers.map(([kind, manager]) => ({ ...line, kind, manager: manager! })));
 
-function replay(recorded: string, line: (typeof lines)[number], manager: string, number: string): CallChange[] {
+function replay(
+  recorded: string,
+  line: (typeof lines)[number],
+  manager: string,
+  number: string,
+  known = lines.map((l) => l.template),
+  originated?: string,
+): CallChange[] {
   const { template, channel } = line;
   const dialString = template.slice(template.indexOf('/') + 1).replace('{number}', number);
   const rename = (value: string) =>
@@ -40,8 +48,19 @@ function replay(recorded: string, line: (typeof lines)[number], manager: string,
   });
   const state = createCallTrackerState({
     pbxName: 'pbx',
-    match: matchCallChannel({ templates: lines.map((l) => l.template), extensions: ['101', '102'] }),
+    match: matchCallChannel({ templates: known, extensions: ['101', '102'] }),
   });
+  const linkedId = String(events[0]!.Linkedid);
+  if (originated)
+    trackOriginatedCall(state, {
+      linkedId,
+      extension: '101',
+      number,
+      trunkEndpoint: originated,
+      sim: 0,
+      b24CallId: null,
+      now: 0,
+    });
   return events.flatMap((event, index) => applyAmiEvent(state, event, (index + 1) * 100).changes);
 }
 
@@ -64,5 +83,18 @@ describe('trunk and manager legs of every technology', () => {
     const ended = replay('busy-mts', c, c.manager, '79161234560').filter((x) => x.kind === 'ended');
     expect(ended).toHaveLength(1);
     expect(ended[0]!.call).toMatchObject({ number: '79161234560', b24StatusCode: '486', talkSec: 0 });
+  });
+
+  it('a click-to-call through a line saved after the tracker last read the lines is still answered and timed', () => {
+    const line = lines[0]!;
+    const changes = replay('answered-beeline', line, 'PJSIP/101', '79031234567', [], 'Beeline-GoIP');
+    const ended = changes.filter((x) => x.kind === 'ended');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.call).toMatchObject({
+      origin: 'click_to_call',
+      trunkEndpoint: 'Beeline-GoIP',
+      b24StatusCode: '200',
+    });
+    expect(ended[0]!.call.talkSec).toBeGreaterThan(0);
   });
 });

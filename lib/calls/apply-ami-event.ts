@@ -113,7 +113,7 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
   if (!call || call.status === 'ended') return NONE;
   const dest = state.channels.get(destUniqueid);
   const destChannel = dest?.name ?? field(event, 'DestChannel') ?? '';
-  const destLine = dest?.isTrunk === false ? null : state.match.trunkOf(destChannel);
+  const destLine = dest ? (dest.isTrunk ? dest.endpoint : null) : state.match.trunkOf(destChannel);
   const destIsTrunk = destLine !== null;
   const destEndpoint = dest?.endpoint ?? destLine ?? channelEndpoint(destChannel);
   const changes: CallChange[] = [];
@@ -122,7 +122,7 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
     if (destIsTrunk && !call.number) call.number = dialledNumber(dialString);
     // A Dongle device's name does not say its group; the Dial does (SIM usage is counted per line).
     if (destIsTrunk && call.answeredAt === null && call.trunkUniqueid === destUniqueid)
-      call.trunkEndpoint = state.match.trunkOfDial(destChannel, dialString);
+      call.trunkEndpoint = state.match.trunkOfDial(destChannel, dialString) ?? destEndpoint;
     if (call.status === 'started') call.status = 'ringing';
     changes.push({ kind: 'dial_begin', call, detail: { dest: destEndpoint } });
     return { changes };
