@@ -174,7 +174,12 @@ function onUserEvent(state: CallTrackerState, event: AmiMessage): ApplyAmiEventR
         {
           kind: 'route_decision',
           call,
-          detail: { trunk: field(event, 'Trunk') || null, method: field(event, 'Method') ?? null },
+          detail: {
+            trunk: field(event, 'Trunk') || null,
+            // The whole dial string, from a drop-in that dials the line's template (format=dial).
+            dial: field(event, 'Dial') || null,
+            method: field(event, 'Method') ?? null,
+          },
         },
       ],
     };
