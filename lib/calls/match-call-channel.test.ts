@@ -32,6 +32,8 @@ describe('matchCallChannel', () => {
     ['SIP/102-00000007', null, '102'],
     ['Local/101@from-queue-00000012;1', null, '101'],
     ['Local/201@from-internal-0000a1b2;2', null, '201'],
+    ['Local/FMPR-101@from-internal-00000003;1', null, '101'],
+    ['Local/FMGL-102#@from-internal-00000004;2', null, '102'],
     ['PJSIP/103-00000000', null, null],
     ['Local/s@macro-dial-00000001;1', null, null],
   ])('%s → line %s, extension %s', (channel, line, extension) => {

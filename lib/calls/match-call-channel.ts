@@ -63,7 +63,9 @@ export function matchCallChannel({ templates, extensions }: MatchCallChannelOpti
     extensionOf(channel) {
       if (trunkOf(channel) !== null) return null;
       const { technology, resource } = splitChannelName(channel);
-      const extension = technology.toLowerCase() === 'local' ? resource.split('@')[0]! : resource;
+      // FreePBX's follow-me legs are Local/FMPR-101@… and Local/FMGL-101#@…: still extension 101's.
+      const extension =
+        technology.toLowerCase() === 'local' ? resource.split('@')[0]!.replace(/^FM(?:PR|GL)-|#$/g, '') : resource;
       if (!/^\d+$/.test(extension)) return null;
       return known.size === 0 || known.has(extension) ? extension : null;
     },
