@@ -53,7 +53,8 @@ await runCliCommand({
       origin: 'click_to_call',
       ami: new Map([[pbx.manager.name, pbx]]),
     });
-    if (result.outcome === 'duplicate') throw new AppError('CONFLICT', `Call ${result.linkedId} was placed already`);
+    if (result.outcome === 'duplicate' || result.outcome === 'handedOff')
+      throw new AppError('CONFLICT', `Call ${result.linkedId} was placed already`);
     if (result.outcome !== 'placed') throw new AppError('UNAVAILABLE', notPlacedMessage(result));
     const { decision, linkedId } = result;
     const { tracking } = pbx;
@@ -80,7 +81,9 @@ await runCliCommand({
   },
 });
 
-function notPlacedMessage(result: Exclude<OutgoingCallResult, { outcome: 'placed' | 'duplicate' }>): string {
+function notPlacedMessage(
+  result: Exclude<OutgoingCallResult, { outcome: 'placed' | 'duplicate' | 'handedOff' }>,
+): string {
   if (result.outcome === 'notPlaced') return result.message;
   const last = result.decision.reasons.at(-1);
   return `No line can take this call now${last ? `: ${renderReason(last, 'en')}` : ''}`;

@@ -9,6 +9,7 @@ import { closeStaleJournalCalls } from './close-stale-journal-calls';
 import { loadCallChannelMatcher } from './load-call-channel-matcher';
 import type { CallChannelMatcher } from './match-call-channel';
 import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
+import { readJournalCallsInProgress } from './read-journal-calls-in-progress';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { writeCallChange, type CallContext } from './write-call-change';
 import { log } from '../log/log';
@@ -53,6 +54,17 @@ export class CallTracking extends EventEmitter {
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
     options.manager.on('disconnected', () => (this.lostAt ??= Date.now()));
     options.manager.on('connected', () => void this.resync());
+  }
+
+  /**
+   * Drops what memory holds of live calls when another instance takes the PBX over: that instance journals and
+   * finishes them now; should this one own the PBX again, its re-sync starts from the PBX's channels and the journal.
+   */
+  forgetLiveCalls(): void {
+    this.state.calls.clear();
+    this.state.channels.clear();
+    this.contexts.clear();
+    this.lostAt = null;
   }
 
   /** Remembers what the journal needs for a call we are about to originate, and records its changes. */
@@ -128,18 +140,28 @@ export class CallTracking extends EventEmitter {
     try {
       await this.readMatcher();
       const { events } = await manager.listAction({ Action: 'CoreShowChannels' });
+      // Live calls placed by another instance (it owned the PBX and died) or before a restart: carried on as the same
+      // calls, with their portal, Bitrix24 CALL_ID and SIM, not adopted as unknown ones.
+      const linkedIds = new Set(events.map((e) => String(e.Linkedid ?? '')));
+      const unknown = [...linkedIds].filter((id) => id && !this.state.calls.has(id));
+      const journal = await readJournalCallsInProgress({ db: this.options.db, linkedIds: unknown });
+      for (const [id, context] of journal.contexts) if (!this.contexts.has(id)) this.contexts.set(id, context);
       const now = Date.now();
-      this.record(reconcileLiveChannels(this.state, events, this.lostAt ?? now, now));
+      this.record(reconcileLiveChannels(this.state, events, this.lostAt ?? now, now, journal.calls));
       await this.queue;
-      const live = new Set(events.map((e) => String(e.Linkedid ?? '')));
       const closed = await closeStaleJournalCalls({
         db: this.options.db,
         pbxName: manager.name,
-        liveLinkedIds: live,
+        liveLinkedIds: linkedIds,
         tracked: new Set(this.state.calls.keys()),
         endedAt: new Date(this.lostAt ?? now),
       });
-      if (closed) this.log(`closed ${closed} journal call(s) whose channels were gone after (re)connect`);
+      if (closed.length > 0) {
+        this.log(`closed ${closed.length} journal call(s) whose channels were gone after (re)connect`);
+        // Already in the journal: only the follow-up (price, Bitrix24 finish) still has to hear of their end.
+        for (const call of closed)
+          this.emit('change', { kind: 'ended', call, at: call.endedAt ?? Date.now() } satisfies CallChange);
+      }
       this.lostAt = null;
     } catch (error) {
       this.log(`re-sync after connect failed: ${(error as Error).message}`);
