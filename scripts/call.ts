@@ -61,7 +61,7 @@ await runCliCommand({
     const lang = pickLang(values.lang);
     process.stderr.write(
       `calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} ` +
-        `(${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`,
+        `(${decision.trunk?.dial}), linkedId ${linkedId}…\n`,
     );
     await tracking.waitForEnd(linkedId, Number(values.timeout) * 1000);
     await tracking.flushed();

@@ -6,7 +6,7 @@ import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { RouteDecision, TrunkChoice } from '@/lib/routing/decide-route';
 import type { RoutingSettings } from '@/lib/routing/types';
 import { Card, FieldError, SelectInput, TextInput } from './form-controls';
-import { localizeMessage } from './localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import { useAdminApi } from './use-admin-api';
 import { useDirectory } from './use-directory';
 import { useFitFrame } from './use-fit-frame';
@@ -127,7 +127,7 @@ export function RouteTester() {
 }
 
 function trunkLabel(trunk: TrunkChoice): string {
-  return `${trunk.name} · ${trunk.lineNumber} · ${trunk.dialTarget}`;
+  return `${trunk.name} · ${trunk.lineNumber} · ${trunk.dial}`;
 }
 
 function Decision({ result, t, lang }: { result: TestResult; t: ReturnType<typeof useT>; lang: 'ru' | 'en' }) {

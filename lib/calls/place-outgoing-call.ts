@@ -129,7 +129,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
       linkedId,
       extension,
       number: decision.number.e164,
-      trunk: trunk.dialTarget,
+      dial: trunk.dial,
       sim: trunk.sim,
       record,
       callId: b24CallId,

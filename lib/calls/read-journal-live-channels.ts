@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
 import type { LiveChannels } from './get-sim-load';
 
 export type ReadJournalLiveChannelsOptions = {
@@ -32,12 +33,12 @@ export async function readJournalLiveChannels({
       trunkId: { not: null },
       startedAt: { gt: new Date(now - LIVE_WITHIN_MS) },
     },
-    select: { decision: true, trunk: { select: { dialTarget: true } } },
+    select: { decision: true, trunk: { select: { dial: true } } },
     take: 5_000,
   });
   for (const row of rows) {
-    if (!row.trunk) continue;
-    const endpoint = row.trunk.dialTarget.replace(/^PJSIP\//, '');
+    const endpoint = row.trunk && dialTemplateLine(row.trunk.dial);
+    if (!endpoint) continue;
     busyByEndpoint[endpoint] = (busyByEndpoint[endpoint] ?? 0) + 1;
     const sim = (row.decision as { trunk?: { sim?: unknown } } | null)?.trunk?.sim;
     if (typeof sim !== 'number') continue;

@@ -3,10 +3,15 @@ import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState, newTrackedCall } from './call-tracker-state';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { loadEventStream } from './testing/load-event-stream';
+import { demoTrunks } from '../routing/demo-routing-settings';
+import { matchCallChannel } from './match-call-channel';
 
 describe('reconcileLiveChannels', () => {
   it('closes calls whose channels died during the gap, keeps live ones, adopts new ones', () => {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({
+      pbxName: 'pbx',
+      match: matchCallChannel({ templates: demoTrunks.map((t) => t.dial), extensions: [] }),
+    });
     const events = loadEventStream('answered-beeline');
     const bridged = events.findIndex((e) => e.Event === 'BridgeEnter') + 2;
     for (const [i, e] of events.slice(0, bridged).entries()) applyAmiEvent(state, e, i * 100);
@@ -40,7 +45,10 @@ describe('reconcileLiveChannels', () => {
 
 describe('reconcileLiveChannels: calls the journal knows', () => {
   it('adopts a live click-to-call another instance placed as that call, not as an incoming one', () => {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({
+      pbxName: 'pbx',
+      match: matchCallChannel({ templates: demoTrunks.map((t) => t.dial), extensions: [] }),
+    });
     const known = newTrackedCall({
       linkedId: 'b24-abc',
       pbxName: 'pbx',

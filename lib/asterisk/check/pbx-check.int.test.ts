@@ -125,7 +125,7 @@ describe('npm run pbx -- check on the FreePBX-shaped PBX', { timeout: 180_000 },
     await installCurrentKit();
     const db = test.db();
     const hr = await db.departmentProfile.findFirstOrThrow({ where: { portalId, kind: 'hr' } });
-    const hr2 = await db.trunk.findFirstOrThrow({ where: { portalId, dialTarget: 'HR2-GoIP' } });
+    const hr2 = await db.trunk.findFirstOrThrow({ where: { portalId, dial: 'PJSIP/{number}@HR2-GoIP' } });
     await db.departmentProfile.update({ where: { id: hr.id }, data: { defaultTrunkId: hr2.id } });
     try {
       const { code, stdout } = await pbxCommand(['check']);
@@ -139,7 +139,7 @@ describe('npm run pbx -- check on the FreePBX-shaped PBX', { timeout: 180_000 },
   it('a line whose endpoint the PBX lacks: named, exit 1', async () => {
     const db = test.db();
     const ghost = await db.trunk.create({
-      data: { portalId, name: 'Ghost', lineNumber: '74950000999', dialTarget: 'Ghost-GoIP', pbxName: 'fpbx' },
+      data: { portalId, name: 'Ghost', lineNumber: '74950000999', dial: 'PJSIP/{number}@Ghost-GoIP', pbxName: 'fpbx' },
     });
     try {
       await installCurrentKit(); // current for the new line, so only the line itself fails

@@ -39,7 +39,8 @@ export async function loadKitInput({ db, portalId, portal, config, pbx }: LoadKi
   const lines: KitLine[] = trunks
     .sort((a, b) => a.id - b.id)
     .map((trunk) => ({ ...describeLineDial(trunk), label: trunk.name }));
-  const defaultEndpoint = settings?.defaultTrunk ? describeLineDial(settings.defaultTrunk).endpoint : '';
+  const defaultLine = settings?.defaultTrunk ? describeLineDial(settings.defaultTrunk) : null;
+  const defaultEndpoint = defaultLine?.endpoint ?? '';
   const fallbackOfProfile = new Map<number, { endpoint: string; name: string }>();
   for (const profile of profiles) {
     const own = profile.defaultTrunk ?? profile.trunks[0]?.trunk;
@@ -62,6 +63,7 @@ export async function loadKitInput({ db, portalId, portal, config, pbx }: LoadKi
     portal,
     lines,
     defaultEndpoint,
+    defaultDial: defaultLine?.template ?? '',
     fallbacks,
     deskPhoneDropIn: await readDeskPhoneDropIn(),
   };

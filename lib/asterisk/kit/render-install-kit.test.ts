@@ -5,7 +5,10 @@ import type { KitFlavour, KitInput } from './kit-input';
 import { renderInstallKit } from './render-install-kit';
 import { splitKitSections } from './split-kit-sections';
 
-const line = (dialTarget: string, label: string) => ({ ...describeLineDial({ dialTarget }), label });
+const line = (endpoint: string, label: string) => ({
+  ...describeLineDial({ dial: `PJSIP/{number}@${endpoint}` }),
+  label,
+});
 const input: KitInput = {
   pbxName: 'office',
   ami: { user: 'b24app', secret: 'secret;with-semicolon' },
@@ -14,6 +17,7 @@ const input: KitInput = {
   portal: '',
   lines: [line('Beeline-GoIP', 'Билайн'), line('MTS-GoIP', 'МТС'), line('HR1-GoIP', 'HR-1'), line('HR2-GoIP', 'HR-2')],
   defaultEndpoint: 'Beeline-GoIP',
+  defaultDial: 'PJSIP/{number}@Beeline-GoIP',
   fallbacks: [{ extension: '201', endpoint: 'HR1-GoIP', department: 'HR' }],
   deskPhoneDropIn: '; header for plain Asterisk\n[route-desk-call]\nexten => s,1,Return()\n',
 };

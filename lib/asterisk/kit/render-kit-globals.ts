@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error';
 import { escapeConfValue } from './escape-conf-value';
 import type { KitFlavour, KitInput } from './kit-input';
 import { lineKey } from './line-key';
+import { buildDialPattern } from '../../routing/dial-template/build-dial-pattern';
 
 export type RenderKitGlobalsOptions = { flavour: KitFlavour; input: KitInput; stamp: string };
 
@@ -46,6 +47,9 @@ export function renderKitGlobals({ flavour, input, stamp }: RenderKitGlobalsOpti
     value('DEFAULT_TRUNK', input.defaultEndpoint),
     '; the lines the app may name; anything else in its answer is ignored',
     value('TRUNK_PATTERN', pattern ? `^(${pattern})$` : '^$'),
+    "; the desk-phone drop-in's names for the same: the dial strings the app may answer, the default line's template",
+    value('DIAL_PATTERN', buildDialPattern({ templates: input.lines.map((line) => line.template) })),
+    value('DEFAULT_DIAL', input.defaultDial),
     'DIAL_TIMEOUT=60',
     '; how each line is dialled: ${B24_DIALPRE_<line>}<number>${B24_DIALPOST_<line>} ("-" in a name is "_" here)',
     ...input.lines.flatMap((line) => [

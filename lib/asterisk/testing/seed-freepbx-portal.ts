@@ -2,13 +2,13 @@ import type { Db } from '../../db/client';
 import { demoRoutingSettings } from '../../routing/demo-routing-settings';
 import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
 
-/** The FreePBX-shaped profile's trunk for each demo line; MegaFon is IAX2 there, which a line cannot name yet. */
+/** The FreePBX-shaped profile's dial template for each demo line: hyphenated PJSIP trunks, MegaFon over IAX2. */
 const FREEPBX_TRUNKS: Record<string, string> = {
-  beeline: 'Beeline-GoIP',
-  megafon: 'MegaFon-IAX',
-  mts: 'MTS-GoIP',
-  hr1: 'HR1-GoIP',
-  hr2: 'HR2-GoIP',
+  beeline: 'PJSIP/{number}@Beeline-GoIP',
+  megafon: 'IAX2/MegaFon-IAX/{number}',
+  mts: 'PJSIP/{number}@MTS-GoIP',
+  hr1: 'PJSIP/{number}@HR1-GoIP',
+  hr2: 'PJSIP/{number}@HR2-GoIP',
 };
 
 export type SeedFreepbxPortalOptions = { db: Db };
@@ -19,8 +19,7 @@ export async function seedFreepbxPortal({ db }: SeedFreepbxPortalOptions): Promi
     ...demoRoutingSettings,
     trunks: demoRoutingSettings.trunks.map((trunk) => ({
       ...trunk,
-      dialTarget: FREEPBX_TRUNKS[trunk.id]!,
-      enabled: trunk.id !== 'megafon',
+      dial: FREEPBX_TRUNKS[trunk.id]!,
     })),
   };
   return seedDemoPortal({ db, settings });
