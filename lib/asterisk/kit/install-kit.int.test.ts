@@ -35,6 +35,7 @@ describe.each<[KitFlavour, string, string]>([
   let test: TestDatabase;
   let route: http.Server;
   let ami: AmiConnection;
+  /** The line the fake app names; it answers as the app does for the drop-in (format=dial): the whole dial string. */
   let routeAnswer = '';
   const pbx = freepbxTestPbx();
 
@@ -72,7 +73,10 @@ describe.each<[KitFlavour, string, string]>([
 
   beforeAll(async () => {
     test = await createTestDatabase({ kind: 'sqlite' });
-    route = http.createServer((_request, response) => response.end(routeAnswer));
+    route = http.createServer((request, response) => {
+      const number = new URL(request.url ?? '/', 'http://route').searchParams.get('number') ?? '';
+      response.end(routeAnswer ? `PJSIP/${number}@${routeAnswer}` : '');
+    });
     await new Promise<void>((resolve) => route.listen(0, '127.0.0.1', resolve));
     ami = await AmiConnection.open(pbx);
   });
