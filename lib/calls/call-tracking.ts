@@ -9,6 +9,7 @@ import { closeStaleJournalCalls } from './close-stale-journal-calls';
 import { loadCallChannelMatcher } from './load-call-channel-matcher';
 import type { CallChannelMatcher } from './match-call-channel';
 import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
+import { findLostFollowUps } from './find-lost-follow-ups';
 import { readJournalCallsInProgress } from './read-journal-calls-in-progress';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { writeCallChange, type CallContext } from './write-call-change';
@@ -22,6 +23,8 @@ export type CallTrackingOptions = {
   match?: CallChannelMatcher;
 };
 type Known = Omit<CallContext, 'trunkId' | 'trunkName'>;
+/** How often the journal is checked for ended calls whose follow-up was lost with another process. */
+const RECOVER_EVERY_MS = 10_000;
 const MATCHER_TTL_MS = 30_000;
 
 /**
@@ -40,6 +43,7 @@ export class CallTracking extends EventEmitter {
   private readonly ended = new Map<string, CallChange>();
   private queue: Promise<void> = Promise.resolve();
   private lostAt: number | null = null;
+  private readonly recovered = new Set<string>();
   private readonly log: (line: string) => void;
   private skippedCount = 0;
   private matcherReadAt = 0;
@@ -54,6 +58,27 @@ export class CallTracking extends EventEmitter {
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
     options.manager.on('disconnected', () => (this.lostAt ??= Date.now()));
     options.manager.on('connected', () => void this.resync());
+    setInterval(() => void this.recoverLostFollowUps(), RECOVER_EVERY_MS).unref();
+  }
+
+  /**
+   * Ends the journal shows that nobody followed up (the instance that wrote them died first): heard again as ended,
+   * so they are priced and finished in Bitrix24 (once: the outbox dedupes). Only while this process holds the PBX.
+   */
+  private async recoverLostFollowUps(): Promise<void> {
+    if (!this.options.manager.status().connected) return;
+    try {
+      const lost = await findLostFollowUps({ db: this.options.db, pbxName: this.options.manager.name });
+      for (const call of lost) {
+        if (this.recovered.has(call.linkedId)) continue;
+        this.recovered.add(call.linkedId);
+        setTimeout(() => this.recovered.delete(call.linkedId), 5 * RECOVER_EVERY_MS).unref();
+        this.emit('change', { kind: 'ended', call, at: call.endedAt ?? Date.now() } satisfies CallChange);
+      }
+      if (lost.length > 0) this.log(`followed up ${lost.length} ended call(s) another process left unfinished`);
+    } catch (error) {
+      this.log(`recovering lost follow-ups failed: ${(error as Error).message}`);
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import { b24StatusCode } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
 import { log } from '../log/log';
+import { FOLLOWED_UP_EVENT } from './find-lost-follow-ups';
 
 export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
 
@@ -39,6 +40,7 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
   const row = await db.call.findUnique({
     where: { linkedId: call.linkedId },
     select: {
+      id: true,
       portalId: true,
       trunkId: true,
       decision: true,
@@ -75,20 +77,22 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
     call.talkSec ?? 0,
   );
   await db.call.update({ where: { linkedId: call.linkedId }, data: { costKopecks, baselineCostKopecks } });
-  if (!bitrix24) return;
-  await finishCallInBitrix24({
-    db,
-    portalId: row.portalId,
-    linkedId: call.linkedId,
-    b24UserId: row.user?.b24UserId ?? null,
-    extension: call.extension,
-    durationSec: call.talkSec ?? 0,
-    statusCode:
-      call.b24StatusCode ??
-      b24StatusCode({ answered: call.answeredAt !== null, direction: call.direction, cause: call.hangupCause }),
-    costKopecks,
-    recording: await readRecording(call.recordingPath),
-  });
+  if (bitrix24)
+    await finishCallInBitrix24({
+      db,
+      portalId: row.portalId,
+      linkedId: call.linkedId,
+      b24UserId: row.user?.b24UserId ?? null,
+      extension: call.extension,
+      durationSec: call.talkSec ?? 0,
+      statusCode:
+        call.b24StatusCode ??
+        b24StatusCode({ answered: call.answeredAt !== null, direction: call.direction, cause: call.hangupCause }),
+      costKopecks,
+      recording: await readRecording(call.recordingPath),
+    });
+  // The end is followed up: findLostFollowUps leaves this call alone from now on.
+  await db.callEvent.create({ data: { callId: row.id, kind: FOLLOWED_UP_EVENT } });
 }
 
 /** Cost by the trunk's tariff (on-net when the decision said so), and the same call through the default trunk. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
-import { type CallOrigin, type CallStatus, newTrackedCall, type TrackedCall } from './call-tracker-state';
+import type { TrackedCall } from './call-tracker-state';
 import { QUEUED_STATUS } from './queued-call';
+import { trackedCallFromRow } from './tracked-call-from-row';
 import type { CallContext } from './write-call-change';
 
 export type ReadJournalCallsInProgressOptions = { db: Db; linkedIds: string[] };
@@ -22,23 +23,7 @@ export async function readJournalCallsInProgress({
     where: { linkedId: { in: linkedIds.slice(0, 2_000) }, status: { notIn: ['ended', QUEUED_STATUS] } },
   });
   for (const row of rows) {
-    const sim = (row.decision as { trunk?: { sim?: unknown } } | null)?.trunk?.sim;
-    calls.set(
-      row.linkedId,
-      newTrackedCall({
-        linkedId: row.linkedId,
-        pbxName: row.pbxName,
-        origin: row.origin as CallOrigin,
-        direction: row.direction === 'inbound' ? 'inbound' : 'outbound',
-        startedAt: row.startedAt.getTime(),
-        status: row.status as CallStatus,
-        answeredAt: row.answeredAt?.getTime() ?? null,
-        number: row.number || null,
-        extension: row.extension,
-        b24CallId: row.b24CallId,
-        sim: typeof sim === 'number' ? sim : null,
-      }),
-    );
+    calls.set(row.linkedId, trackedCallFromRow(row));
     contexts.set(row.linkedId, {
       portalId: row.portalId,
       trunkId: row.trunkId,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../e2e/bitrix24-emulator/start-emulator';
 import { callRest } from '../../e2e/bitrix24-emulator/test-client';
 import type { PortalSeed } from '../../e2e/bitrix24-emulator/types';
+import { gatewayCli } from '../asterisk/testing/pbx-process';
 import { linkedIdForB24Call } from '../calls/claim-call-journal-row';
 import { storeInstalledPortal } from '../bitrix24/testing/store-installed-portal';
 import type { Db } from '../db/client';
@@ -34,6 +35,8 @@ const seed: PortalSeed = {
   departments: [{ ID: 1, NAME: 'Отдел продаж', SORT: 100 }],
 };
 const PREFIXES = ['7916', '7926', '7903'];
+/** Desk-phone calls dial numbers of their own range, so their journal rows and registrations are told apart. */
+const DESK_PREFIX = '7903999';
 
 type Instance = { id: string; child: ChildProcess; url: string; exited: boolean };
 let testDb: TestDatabase;
@@ -97,6 +100,9 @@ beforeAll(async () => {
   });
   const portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
   await seedDemoPortal({ db, portalId });
+  // Desk-phone calls of extensions 101–103 are registered in Bitrix24 by the app (whitelisted), then finished.
+  for (const value of ['101', '102', '103'])
+    await db.listEntry.create({ data: { portalId, list: 'whitelist_extension', value } });
 }, 60_000);
 
 afterAll(async () => {
@@ -118,6 +124,7 @@ describe('two instances on PostgreSQL', () => {
     const callIds: string[] = [];
     let failoverMs = 0;
     const undelivered: string[] = [];
+    const deskNumbers: string[] = [];
     const sentTo = new Map<string, string>();
     let killedAt = 0;
     for (let index = 0; index < CALLS; index++) {
@@ -160,6 +167,12 @@ describe('two instances on PostgreSQL', () => {
       const [delivery] = await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { handler: target.url, userId });
       if (delivery?.status !== 200) undelivered.push(`${index} ${target.id} ${delivery?.status} ${callId}`);
       if (killedAt && !failoverMs && (await ownerOfPbx()) === 'soak-b') failoverMs = Date.now() - killedAt;
+      // Every fifth click, a manager also dials a client from the desk phone (the PBX's own routing).
+      if (index % 5 === 0) {
+        const deskNumber = `${DESK_PREFIX}${String(index).padStart(4, '0')}`;
+        deskNumbers.push(deskNumber);
+        void gatewayCli(`channel originate PJSIP/${deskNumber}@phone10${userId} extension s@desk-phone`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     if (!failoverMs) {
@@ -172,11 +185,25 @@ describe('two instances on PostgreSQL', () => {
     // Every row ends: placed calls hang up, calls lost with the killed instance are closed by the sweeper.
     await until(
       async () =>
-        (await db.call.count({ where: { status: { not: 'ended' }, b24CallId: { in: callIds } } })) === 0
+        (await db.call.count({
+          where: {
+            status: { not: 'ended' },
+            OR: [{ b24CallId: { in: callIds } }, { number: { in: deskNumbers } }],
+          },
+        })) === 0
           ? true
           : undefined,
       180_000,
       'every call ended',
+    );
+    // Every click's finish is queued (an end the killed instance never followed up is followed up by the new owner
+    // within about 25 s), then the outbox drains.
+    const finishKeys = callIds.map((id) => `finish:${id}`);
+    await until(
+      async () =>
+        (await db.outboxMessage.count({ where: { dedupeKey: { in: finishKeys } } })) === CALLS ? true : undefined,
+      120_000,
+      "every click's finish queued",
     );
     emulator.setFailureRate(0);
     await until(
@@ -230,13 +257,31 @@ describe('two instances on PostgreSQL', () => {
       console.log(`[soak] unfinished: ${JSON.stringify({ messages, calls }, null, 1)}`);
     }
     expect(unfinished.map((id) => `${sentTo.get(id)} ${finishCount.get(id) ?? 0}`)).toEqual([]);
-    expect(finishes.length).toBe(CALLS);
     expect([...dialled].filter(([, count]) => count > 1)).toEqual([]);
     expect(placed).toBeGreaterThan(CALLS / 3);
-    // This test's own registrations are all there is: the app never registers a click Bitrix24 registered.
-    expect(emulator.callsTo('telephony.externalcall.register').filter((call) => call.status === 200).length).toBe(
-      CALLS,
+
+    // Desk-phone calls: one journal row each; the app registers each once and finishes what it registered once.
+    const deskRows = await db.call.findMany({
+      where: { number: { in: deskNumbers } },
+      select: { number: true, origin: true, status: true, registered: true },
+    });
+    const portalCalls = emulator.portal(MEMBER).calls;
+    const deskRegistered = portalCalls.filter((call) => call.PHONE_NUMBER.includes(DESK_PREFIX));
+    const deskCallIds = new Set(deskRegistered.map((call) => call.CALL_ID));
+    const deskFinishes = finishes.filter((finish) => deskCallIds.has(String(finish.params.CALL_ID)));
+    console.log(
+      `[soak] desk-phone calls: ${deskNumbers.length} dialled, ${deskRows.length} journalled, ` +
+        `${deskRegistered.length} registered, ${deskFinishes.length} finished`,
     );
+    expect(deskRows.map((row) => row.number).sort()).toEqual([...deskNumbers].sort());
+    expect(deskRows.filter((row) => row.origin !== 'desk_phone' || row.status !== 'ended')).toEqual([]);
+    expect(new Set(deskRegistered.map((call) => call.PHONE_NUMBER)).size).toBe(deskRegistered.length);
+    expect(deskRegistered.length).toBe(deskRows.filter((row) => row.registered).length);
+    expect(deskRegistered.filter((call) => !call.statistic)).toEqual([]);
+    expect(deskFinishes.length).toBe(deskRegistered.length);
+    expect(finishes.length - deskFinishes.length).toBe(CALLS);
+    // Besides those, this test's own registrations are all: the app never registers a click Bitrix24 registered.
+    expect(portalCalls.length - deskRegistered.length).toBe(CALLS);
     expect(failoverMs).toBeLessThan(10_000);
   });
 });
