@@ -18,6 +18,10 @@ export type ClaimCallJournalRowOptions = {
   requestedLine: string | null;
   b24CallId: string | null;
   startedAt: Date;
+  /** The client's extension dialled after the answer; a callback's TEXT/VOICE for the manager. */
+  dialExtension?: string | null;
+  managerText?: string | null;
+  managerVoice?: string | null;
 };
 
 /**
@@ -56,6 +60,9 @@ export async function claimCallJournalRow(options: ClaimCallJournalRowOptions): 
     registered: options.b24CallId !== null,
     registrationReason: options.origin,
     startedAt: options.startedAt,
+    dialExtension: options.dialExtension ?? null,
+    managerText: options.managerText ?? null,
+    managerVoice: options.managerVoice ?? null,
   };
   // A click-to-call stored before its event was answered (queueEventCall) is taken over by exactly one placer.
   const { linkedId, ...rest } = data;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
+import { sendDigitsAfterAnswer } from './send-digits-after-answer';
 import { trackOriginatedCall } from './track-originated-call';
 import type { AmiManager } from '../asterisk/ami-manager';
 
@@ -37,12 +38,17 @@ export type OriginateOptions = {
   linkedId?: string;
   /** How the call came to be; a callback is registered in Bitrix24 as one. */
   origin?: 'click_to_call' | 'callback';
+  /** The client's extension (parseDialExtension): sent as DTMF on the client's leg once it answers. */
+  dialExtension?: string | null;
+  /** Pause between the client's answer and the extension's first digit. */
+  dtmfDelayMs?: number;
 };
 
 const EXTENSION = /^\d{2,8}$/;
 const NUMBER = /^\d{5,15}$/;
 const TRUNK = /^[A-Za-z0-9_]{1,64}$/;
 const TOKEN = /^[A-Za-z0-9._:-]{1,100}$/;
+const DTMF = /^[0-9*#]{1,16}$/;
 
 /**
  * Click-to-call: Originate (Async) to the manager's phone; when they answer, the PBX's [outbound] context dials the
@@ -69,6 +75,8 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
     if (value && !TOKEN.test(value))
       throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
   }
+  if (options.dialExtension && !DTMF.test(options.dialExtension))
+    throw new AppError('INVALID_INPUT', 'The extension may hold only digits, * and #', { dialExtension: 'format' });
   const { manager, tracking } = options;
   const linkedId = options.linkedId ?? newLinkedId();
   const variables = [`TRUNK=${trunk}`, `MANAGER_EXT=${options.extension}`];
@@ -96,6 +104,10 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
     origin: options.origin,
     now: Date.now(),
   });
+  if (options.dialExtension) {
+    const digits = options.dialExtension;
+    sendDigitsAfterAnswer({ manager, tracking, linkedId, digits, delayMs: options.dtmfDelayMs });
+  }
   const sent = manager.action(
     {
       Action: 'Originate',

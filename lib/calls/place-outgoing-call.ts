@@ -33,6 +33,11 @@ export type OutgoingCallRequest = {
   callerChanged?: boolean;
   /** Place nothing when the manager's own line is refused (the card says why) instead of the automatic line. */
   keepRequestedLine?: boolean;
+  /** The client's extension (ONEXTERNALCALLSTART's EXTENSION, validated): dialled as DTMF after the answer. */
+  dialExtension?: string | null;
+  /** What a CRM-form callback tells the manager (its TEXT and VOICE): kept on the journal row for the card. */
+  managerText?: string | null;
+  managerVoice?: string | null;
 };
 
 export type PlaceOutgoingCallOptions = OutgoingCallRequest & {
@@ -41,6 +46,8 @@ export type PlaceOutgoingCallOptions = OutgoingCallRequest & {
   ami: PbxConnections;
   /** Test and bench hook: called when the Originate bytes are on the socket. */
   onWritten?: () => void;
+  /** Pause between the client's answer and the extension's digits (default in sendDigitsAfterAnswer). */
+  dtmfDelayMs?: number;
 };
 
 export type OutgoingCallResult =
@@ -101,6 +108,9 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     requestedLine,
     b24CallId,
     startedAt: new Date(),
+    dialExtension: options.dialExtension ?? null,
+    managerText: options.managerText ?? null,
+    managerVoice: options.managerVoice ?? null,
   });
   if (!claimed) return { outcome: 'duplicate', linkedId };
   try {
@@ -117,6 +127,8 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
       portalId,
       userId,
       requestedLine,
+      dialExtension: options.dialExtension ?? null,
+      dtmfDelayMs: options.dtmfDelayMs,
       carrierInn: decision.carrier?.inn ?? null,
       carrierSource: decision.carrier?.source ?? 'unknown',
       manager: pbx.manager,

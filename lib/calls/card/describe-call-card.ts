@@ -34,6 +34,10 @@ export type CardJournalRow = {
   startedAt: string;
   /** The reasons stored with the call when it was placed. */
   reasons: string[];
+  /** The client's extension dialled as DTMF after the answer (ONEXTERNALCALLSTART's EXTENSION). */
+  dialExtension: string | null;
+  /** What a CRM-form callback tells the manager (ONEXTERNALCALLBACKSTART's TEXT). */
+  managerText: string | null;
 };
 
 export type CallCardView = {
@@ -78,6 +82,8 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
           talkSec: row.talkSec,
           startedAt: row.startedAt.toISOString(),
           reasons: Array.isArray(stored?.reasons) ? stored.reasons.map((reason) => renderReason(reason, lang)) : [],
+          dialExtension: row.dialExtension,
+          managerText: row.managerText,
         }
       : null,
     decision: decision ? presentRouteDecision(decision, lang) : null,

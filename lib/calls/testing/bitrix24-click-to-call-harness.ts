@@ -55,6 +55,7 @@ export type Bitrix24ClickToCallHarness = {
     number: string,
     lineNumber: string,
     deliveries?: number,
+    extension?: string,
   ): Promise<{ callId: string; firedAt: number }>;
   /** A site visitor's CRM-form callback: ONEXTERNALCALLBACKSTART without user tokens, to the bound handler. */
   crmFormCallback(number: string, crmEntityId: number): Promise<void>;
@@ -92,7 +93,8 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
   // What startCallTracking wires in the server: prices and finishes ended calls.
   followCallChanges({ tracking: h.tracking, db });
   const outbox = startOutboxWorker({ shared: false, db, idleMs: 100 });
-  const placeCall: PlaceCall = (call) => placeOutgoingCall({ ...call, ami: h.ami });
+  // The extension's digits follow the answer quickly: the gateway's simulated client talks for seconds only.
+  const placeCall: PlaceCall = (call) => placeOutgoingCall({ ...call, ami: h.ami, dtmfDelayMs: 300 });
   const backgroundErrors: unknown[] = [];
   const background: Array<Promise<void>> = [];
   const server = createServer((request, response) => {
@@ -119,7 +121,7 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
     emulator,
     backgroundErrors,
     clicks: () => clicks,
-    async clickToCall(userId, number, lineNumber, deliveries = 1) {
+    async clickToCall(userId, number, lineNumber, deliveries = 1, extension = '') {
       clicks += 1;
       const token = emulator.issueTokens(MEMBER, userId).accessToken;
       const params = { USER_ID: userId, PHONE_NUMBER: `+${number}`, TYPE: 1, SHOW: 1 };
@@ -130,7 +132,7 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
       const data = {
         PHONE_NUMBER: `+${number}`,
         PHONE_NUMBER_INTERNATIONAL: `+${number}`,
-        EXTENSION: '',
+        EXTENSION: extension,
         USER_ID: String(userId),
         CALL_LIST_ID: '0',
         LINE_NUMBER: lineNumber,
