@@ -33,6 +33,14 @@ export function linkedIdForB24Call(portalId: number, b24CallId: string): string 
 }
 
 /**
+ * The journal key of a call asked for by an event without a CALL_ID (a CRM-form callback): derived from the portal
+ * and the event's stable key (callbackEventKey), so a replayed delivery claims the same row and places nothing.
+ */
+export function linkedIdForEventKey(portalId: number, eventKey: string): string {
+  return `evt-${createHash('sha256').update(`${portalId}\n${eventKey}`).digest('hex').slice(0, 32)}`;
+}
+
+/**
  * Writes an outgoing call's journal row before its Originate: the line dialled and why, the line the manager asked
  * for, the carrier, the Bitrix24 call and user. The row's unique linkedId is the claim: false when it exists already
  * (that call was placed before), so a replayed event never dials twice, whichever instance it reaches.

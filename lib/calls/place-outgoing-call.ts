@@ -5,7 +5,12 @@ import { routeCall } from '../routing/route-call';
 import { forgetRoutingContext } from '../routing/settings/get-routing-context';
 import type { Caller } from '../routing/types';
 import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
-import { claimCallJournalRow, linkedIdForB24Call, type OutgoingCallOrigin } from './claim-call-journal-row';
+import {
+  claimCallJournalRow,
+  linkedIdForB24Call,
+  linkedIdForEventKey,
+  type OutgoingCallOrigin,
+} from './claim-call-journal-row';
 import { getSimLoad } from './get-sim-load';
 import { newLinkedId, originate } from './originate-call';
 import { pickPbxConnection, type PbxConnections } from './pbx-connections';
@@ -38,6 +43,8 @@ export type OutgoingCallRequest = {
   /** What a CRM-form callback tells the manager (its TEXT and VOICE): kept on the journal row for the card. */
   managerText?: string | null;
   managerVoice?: string | null;
+  /** A stable key of the event that asked for a call without a CALL_ID: a replay of that event places nothing. */
+  eventKey?: string | null;
 };
 
 export type PlaceOutgoingCallOptions = OutgoingCallRequest & {
@@ -67,8 +74,13 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
   const { db, portalId, ami, extension } = options;
   const b24CallId = options.b24CallId || null;
   const requestedLine = options.requestedLine?.trim() || null;
-  const linkedId = b24CallId ? linkedIdForB24Call(portalId, b24CallId) : newLinkedId();
-  if (b24CallId) {
+  const eventKey = options.eventKey || null;
+  const linkedId = b24CallId
+    ? linkedIdForB24Call(portalId, b24CallId)
+    : eventKey
+      ? linkedIdForEventKey(portalId, eventKey)
+      : newLinkedId();
+  if (b24CallId || eventKey) {
     const existing = await db.call.findUnique({ where: { linkedId }, select: { status: true } });
     if (existing && existing.status !== QUEUED_STATUS) return { outcome: 'duplicate', linkedId };
   }

@@ -18,6 +18,8 @@ export type PlaceEventCallOptions = {
   /** A CRM-form callback's TEXT and VOICE: what the manager is told. */
   managerText?: string | null;
   managerVoice?: string | null;
+  /** A callback's stable event key: a replayed delivery places nothing. */
+  eventKey?: string | null;
 };
 
 /**
@@ -45,9 +47,10 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
         dialExtension: options.dialExtension ?? null,
         managerText: options.managerText ?? null,
         managerVoice: options.managerVoice ?? null,
+        eventKey: options.eventKey ?? null,
       });
       if (result.outcome === 'placed') return;
-      if (result.outcome === 'duplicate') return log(`[b24 ${origin}] CALL_ID ${callId ?? '-'} was placed already`);
+      if (result.outcome === 'duplicate') return log(`[b24 ${origin}] ${callId ?? result.linkedId} was placed already`);
       failure =
         result.outcome === 'notPlaced'
           ? result.message

@@ -4,6 +4,7 @@ import type { RouteDecision } from '../../routing/decide-route';
 import { routeCall } from '../../routing/route-call';
 import { renderReason } from '../../routing/route-reasons';
 import { getRoutingContext } from '../../routing/settings/get-routing-context';
+import { findCardJournalRow } from './find-card-journal-row';
 import { listCallerLines, type CardLine } from './list-caller-lines';
 import { presentRouteDecision, type CardDecision } from './present-route-decision';
 import type { PbxConnections } from '../pbx-connections';
@@ -53,7 +54,7 @@ export type CallCardView = {
 export async function describeCallCard(options: DescribeCallCardOptions): Promise<CallCardView> {
   const { db, portalId, extension, callId, lang } = options;
   const [row, context, load] = await Promise.all([
-    callId ? db.call.findFirst({ where: { portalId, b24CallId: callId }, orderBy: { startedAt: 'desc' } }) : null,
+    callId ? findCardJournalRow({ db, portalId, callId }) : null,
     getRoutingContext({ portalId, db }),
     readLiveSimLoad(db, portalId, options.ami),
   ]);

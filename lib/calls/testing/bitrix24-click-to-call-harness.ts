@@ -57,8 +57,15 @@ export type Bitrix24ClickToCallHarness = {
     deliveries?: number,
     extension?: string,
   ): Promise<{ callId: string; firedAt: number }>;
-  /** A site visitor's CRM-form callback: ONEXTERNALCALLBACKSTART without user tokens, to the bound handler. */
-  crmFormCallback(number: string, crmEntityId: number): Promise<void>;
+  /**
+   * A site visitor's CRM-form callback: ONEXTERNALCALLBACKSTART without user tokens, to the bound handler; `replays`
+   * more copies of the very same body are posted at once, the way a redelivered event arrives.
+   */
+  crmFormCallback(
+    number: string,
+    crmEntityId: number | '',
+    options?: { lineNumber?: string; replays?: number },
+  ): Promise<void>;
   /** The `finish` calls Bitrix24 accepted for a CALL_ID. */
   finishesOf(callId: string): ReturnType<EmulatorHandle['callsTo']>;
   waitForOutboxDrained(): Promise<void>;
@@ -150,7 +157,7 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
       }
       return { callId, firedAt };
     },
-    async crmFormCallback(number, crmEntityId) {
+    async crmFormCallback(number, crmEntityId, options = {}) {
       const admin = emulator.issueTokens(MEMBER, 1).accessToken;
       const bound = await callRest(emulator.url, 'event.get', {}, admin);
       const handlers = (bound.body.result as Array<{ event: string }>).map((item) => item.event);
@@ -162,12 +169,20 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
         PHONE_NUMBER: `+${number}`,
         TEXT: 'Заказан обратный звонок с сайта, соединяю вас с клиентом',
         VOICE: 'ruinternalfemale',
-        CRM_ENTITY_TYPE: 'CONTACT',
+        CRM_ENTITY_TYPE: crmEntityId === '' ? '' : 'CONTACT',
         CRM_ENTITY_ID: String(crmEntityId),
-        LINE_NUMBER: '',
+        LINE_NUMBER: options.lineNumber ?? '',
       };
       const [delivery] = await emulator.fireCrmFormCallback(MEMBER, data);
       if (delivery?.status !== 200) throw new Error(`callback not delivered: ${delivery?.status}`);
+      const copies = Array.from({ length: options.replays ?? 0 }, () =>
+        fetch(handlerUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: delivery.body,
+        }),
+      );
+      for (const copy of await Promise.all(copies)) if (copy.status !== 200) throw new Error('replay not accepted');
     },
     finishesOf: (callId) =>
       emulator

@@ -3,6 +3,10 @@
  * source; `en` must have every key.
  */
 export const ru = {
+  'trunks.callbackUser': 'Обратные звонки с CRM-форм: кому звонить',
+  'trunks.callbackUserHint':
+    'Если у клиента в CRM нет ответственного, обратный звонок по этой линии получает выбранный сотрудник.',
+  'trunks.callbackUserAdmin': 'Администратор портала',
   'trunks.intro':
     'Каждая линия — GSM-шлюз с SIM-картами одного оператора. Название видно менеджеру как внешняя линия в ' +
     'карточке звонка Битрикс24.',
@@ -73,6 +77,10 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
+  'trunks.callbackUser': 'CRM-form callbacks: who is rung',
+  'trunks.callbackUserHint':
+    'When the CRM client has nobody responsible, a callback on this line rings the person chosen here.',
+  'trunks.callbackUserAdmin': 'The portal administrator',
   'trunks.intro':
     'Each line is a GSM gateway with SIM cards of one carrier. Managers see its name as an external line in ' +
     'the Bitrix24 call card.',
