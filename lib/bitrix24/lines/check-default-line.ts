@@ -21,8 +21,9 @@ export async function checkDefaultLine({ db, portalId }: CheckDefaultLineOptions
     callPortalRest(client, 'voximplant.line.outgoing.get', {}),
     callPortalRest(client, 'app.info', {}),
   ]);
-  const appId = app.ok ? (app.result as { ID?: unknown } | null)?.ID : undefined;
-  const status = classifyDefaultLine(line.ok ? line.result : undefined, appId);
+  const info = app.ok ? (app.result as { ID?: unknown; CODE?: unknown } | null) : null;
+  const appId = info?.ID;
+  const status = classifyDefaultLine(line.ok ? line.result : undefined, [appId, info?.CODE]);
   const known = typeof appId === 'number' || (typeof appId === 'string' && appId !== '');
   return { ...status, ourLine: known ? restAppLineId(String(appId)) : null };
 }

@@ -17,13 +17,16 @@ const REST_APP_PREFIX = 'REST_APP:';
 export const restAppLineId = (appId: string | number): string => `${REST_APP_PREFIX}${appId}`;
 
 /**
- * Reads voximplant.line.outgoing.get's answer (voximplant-line-outgoing-get.md: a line id string) against our app's
- * id from app.info: only then do clicks in the CRM reach us.
+ * Reads voximplant.line.outgoing.get's answer (voximplant-line-outgoing-get.md: a line id string) against our app as
+ * app.info names it. The docs do not show the id of a REST app's line; the portal writes `REST_APP:` and the app's
+ * id, so both app.info's ID and its CODE (the client id) are taken as ours.
  */
-export function classifyDefaultLine(line: unknown, appId: unknown): DefaultLineStatus {
+export function classifyDefaultLine(line: unknown, appIds: unknown[]): DefaultLineStatus {
   if (typeof line !== 'string' || line.length === 0 || line.length > 100) return { state: 'unknown', line: null };
   if (!line.startsWith(REST_APP_PREFIX)) return { state: 'portalLine', line };
-  const known = (typeof appId === 'number' || typeof appId === 'string') && String(appId) !== '';
-  if (!known) return { state: 'unknown', line };
-  return { state: line === restAppLineId(String(appId)) ? 'ours' : 'otherApp', line };
+  const ours = appIds
+    .filter((id) => (typeof id === 'number' || typeof id === 'string') && String(id) !== '')
+    .map((id) => restAppLineId(String(id)));
+  if (ours.length === 0) return { state: 'unknown', line };
+  return { state: ours.includes(line) ? 'ours' : 'otherApp', line };
 }
