@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useAdminApi } from '@/components/admin/use-admin-api';
+import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
 import type { HealthReport } from '@/lib/health/health-report';
 import { DefaultLineCard } from './default-line-card';
@@ -17,6 +18,8 @@ export function HealthPanel() {
   const t = useT();
   const { ready, authHeaders } = useAdminApi();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  // Five cards wrap to a second row: the portal's default frame height would cut it off.
+  useFitFrame();
 
   useEffect(() => {
     if (!ready) return;

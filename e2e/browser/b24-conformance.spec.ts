@@ -148,4 +148,31 @@ test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM
     await expect(frame.getByTestId('card-callback-text')).toContainText(text);
     await page.screenshot({ path: test.info().outputPath('card-callback.png'), fullPage: true });
   });
+
+  test('the overview says whether the app is the default outgoing line; Bitrix24 keeps its own line', async ({
+    page,
+    request,
+  }) => {
+    const emulator = emulatorControl(request);
+    const overview = async () => {
+      await page.goto(`${emulator.url}/portal/app?path=/admin&user=1&lang=ru`);
+      const frame = page.frameLocator('#app-frame');
+      await expect(frame.getByTestId('default-line-state')).toBeVisible({ timeout: 90_000 });
+      return frame;
+    };
+    let frame = await overview();
+    await expect(frame.getByTestId('default-line-state')).toHaveAttribute('data-state', 'ours');
+    await emulator.setDefaultLine('reg150907');
+    try {
+      frame = await overview();
+      await expect(frame.getByTestId('default-line-state')).toHaveAttribute('data-state', 'portalLine');
+      await frame.getByTestId('default-line-claim').click();
+      // voximplant.line.outgoing.set answered 1 and kept the SIP line: the page says where to switch it by hand.
+      await expect(frame.getByTestId('health-default-line')).toContainText('Телефония → Настройки');
+      await expect(frame.getByTestId('default-line-state')).toHaveAttribute('data-state', 'portalLine');
+      await page.screenshot({ path: test.info().outputPath('overview-default-line.png'), fullPage: true });
+    } finally {
+      await emulator.setDefaultLine('REST_APP:1');
+    }
+  });
 });
