@@ -6,6 +6,7 @@ import type { DirectoryDepartment } from '@/lib/portals/load-portal-directory';
 import type { DepartmentProfile, ProfileKind, RoutingSettings } from '@/lib/routing/types';
 import { Button, Card, FieldError, SelectInput, TextInput } from './form-controls';
 import { SettingsPage } from './settings-page';
+import { SyncDirectoryButton } from './sync-directory-button';
 import { useDirectory } from './use-directory';
 
 const kinds: ProfileKind[] = ['sales', 'hr', 'other'];
@@ -25,6 +26,7 @@ export function DepartmentsEditor() {
           {directory.loaded && directory.departments.length === 0 && (
             <p className="text-sm text-warning">{t('departments.noCache')}</p>
           )}
+          <SyncDirectoryButton directory={directory} />
           <div className="flex flex-col gap-4">
             {settings.profiles.map((profile, pi) => (
               <ProfileCard

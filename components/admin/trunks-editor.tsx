@@ -6,6 +6,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import type { SimCaps, Trunk } from '@/lib/routing/types';
 import { Button, Card, FieldError, NumberInput, SelectInput, TextInput } from './form-controls';
 import { SettingsPage } from './settings-page';
+import { TrunkCallbackUsers } from './trunk-callback-users';
 
 const capColumns: { key: keyof SimCaps; label: MessageKey }[] = [
   { key: 'callsPerDay', label: 'trunks.callsPerDay' },
@@ -292,6 +293,7 @@ export function TrunksEditor() {
               </div>
               <FieldError path="defaultTrunkId" message={fields.defaultTrunkId} />
             </Card>
+            <TrunkCallbackUsers settings={settings} fields={fields} update={update} />
           </>
         );
       }}

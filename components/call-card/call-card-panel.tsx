@@ -100,6 +100,16 @@ export function CallCardPanel() {
             {card.callState ? ` · ${card.callState}` : ''}
           </p>
           {view.journal.reasons.length > 0 ? <p className="text-gray-600">{view.journal.reasons.join('; ')}</p> : null}
+          {view.journal.dialExtension ? (
+            <p data-testid="card-extension">
+              {t('card.extension')}: {view.journal.dialExtension}
+            </p>
+          ) : null}
+          {view.journal.managerText ? (
+            <p data-testid="card-callback-text">
+              {t('card.callbackText')}: {view.journal.managerText}
+            </p>
+          ) : null}
         </section>
       ) : card.callState ? (
         <p className="text-xs text-gray-500">{card.callState}</p>

@@ -2,8 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import { useAdminApi } from '@/components/admin/use-admin-api';
+import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
 import type { HealthReport } from '@/lib/health/health-report';
+import { DefaultLineCard } from './default-line-card';
 import { StatusCard } from './status-card';
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; report: HealthReport };
@@ -16,6 +18,8 @@ export function HealthPanel() {
   const t = useT();
   const { ready, authHeaders } = useAdminApi();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  // Five cards wrap to a second row: the portal's default frame height would cut it off.
+  useFitFrame();
 
   useEffect(() => {
     if (!ready) return;
@@ -105,6 +109,7 @@ export function HealthPanel() {
             <span className="block font-mono text-xs text-base-3">sha256 {registry.sha256.slice(0, 12)}…</span>
           )}
         </StatusCard>
+        {report.portals.installed > 0 && <DefaultLineCard />}
         <StatusCard title={t('health.portals')} ok={portals.ok} statusText={said(portals.ok)} testId="health-portals">
           {portals.ok
             ? `${portals.installed} ${t('health.installed')} / ${portals.total}`

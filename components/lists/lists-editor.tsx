@@ -2,6 +2,7 @@
 
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { localizeMessage } from '@/lib/i18n/localize-message';
+import { SyncDirectoryButton } from '@/components/admin/sync-directory-button';
 import { useDirectory } from '@/components/admin/use-directory';
 import { SettingsHeader } from '@/components/admin/settings-header';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
@@ -44,6 +45,7 @@ export function ListsEditor() {
           {t('admin.loadFailed')}: {message ? localizeMessage(message, lang) : ''}
         </p>
       )}
+      <SyncDirectoryButton directory={directory} />
       {whitelistsEmpty && (
         <p className="text-sm text-warning" data-testid="lists-whitelists-empty">
           {t('lists.emptyWhitelists')}

@@ -5,7 +5,7 @@
 import type { EmulatorState } from './emulator-state';
 import { findPortal, issueTokens } from './emulator-state';
 import { fireEvent } from './fire-event';
-import { setDefaultLine } from './default-line';
+import { APP_LINE, setDefaultLine } from './default-line';
 import { updateApp, type UpdateAppOptions } from './update-app';
 import type { InjectedFailure } from './types';
 
@@ -63,7 +63,7 @@ export async function answerControlApi(
     case 'default-line':
       setDefaultLine(
         findPortal(state, portalKey),
-        String(body.line ?? 'REST_APP'),
+        String(body.line ?? APP_LINE),
         body.userId === undefined ? undefined : Number(body.userId),
       );
       return { status: 200, body: { ok: true } };

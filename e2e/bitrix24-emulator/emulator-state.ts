@@ -1,4 +1,5 @@
 /** The emulator's in-memory world: portals, OAuth tokens, the call log and injected failures. */
+import { APP_LINE } from './default-line';
 import { randomBytes } from 'node:crypto';
 import type { InjectedFailure, Portal, PortalSeed, RecordedCall, TokenRecord, UserSeed } from './types';
 
@@ -38,7 +39,7 @@ export function createPortal(seed: PortalSeed, host: string): Portal {
     scope: seed.scope ?? DEFAULT_SCOPE,
     installed: seed.installed ?? true,
     applicationToken: seed.applicationToken ?? randomHex(16),
-    defaultLine: seed.defaultLine ?? 'REST_APP',
+    defaultLine: seed.defaultLine ?? APP_LINE,
     userDefaultLines: new Map(),
     openedBy: new Set(),
     status: seed.status ?? 'L',

@@ -10,13 +10,21 @@ import { refuseBySpec } from './spec/refuse-by-spec';
 import { bindingMethods } from './methods/binding-methods';
 import { callMethods } from './methods/call-methods';
 import { lineMethods } from './methods/line-methods';
+import { voximplantLineMethods } from './methods/voximplant-line-methods';
 import { runBatch } from './methods/batch-method';
 import { statisticMethods } from './methods/statistic-methods';
 import { userMethods } from './methods/user-methods';
 import type { InjectedFailure, TokenRecord } from './types';
 
 /** Method names are case-insensitive in Bitrix24 (`telephony.externalCall.register` = `…externalcall…`). */
-const ALL_METHODS = { ...userMethods, ...bindingMethods, ...lineMethods, ...callMethods, ...statisticMethods };
+const ALL_METHODS = {
+  ...userMethods,
+  ...bindingMethods,
+  ...lineMethods,
+  ...voximplantLineMethods,
+  ...callMethods,
+  ...statisticMethods,
+};
 const METHODS: MethodTable = Object.fromEntries(
   Object.entries(ALL_METHODS).map(([name, entry]) => [name.toLowerCase(), entry]),
 );

@@ -46,7 +46,7 @@ export type EmulatorHandle = {
   ): Promise<Delivery[]>;
   /** ONEXTERNALCALLBACKSTART as a CRM form's visitor orders it: no user behind the hit, so no tokens in `auth`. */
   fireCrmFormCallback(portal: string, data: Record<string, unknown>): Promise<Delivery[]>;
-  /** The portal's default outgoing line (`REST_APP` = this app), or one user's own choice when `userId` is given. */
+  /** The portal's default outgoing line (`REST_APP:1` = this app), or one user's own choice when `userId` is given. */
   setDefaultLine(portal: string, line: string, userId?: number): void;
   /** A version update: new application_token, bound events dropped, ONAPPUPDATE to `handler`. */
   updateApp(portal: string, options: UpdateAppOptions): Promise<Delivery[]>;

@@ -37,7 +37,7 @@ export type PortalSeed = {
   /** `false` = installer not finished yet: no event is delivered (installation-finish.md). */
   installed?: boolean;
   applicationToken?: string;
-  /** The portal's default outgoing line: `REST_APP` (this app, the default) or any other line id. */
+  /** The portal's default outgoing line: `REST_APP:1` (this app, the default) or any other line id. */
   defaultLine?: string;
   status?: 'L' | 'F' | 'D' | 'T' | 'P';
   lang?: string;

@@ -26,7 +26,7 @@ export function emulatorControl(request: APIRequestContext) {
     /** ONEXTERNALCALLBACKSTART from a CRM form: no user behind it, so no tokens in `auth`. */
     fireCrmFormCallback: (data: Record<string, unknown>, portal?: string) =>
       post('fire-crm-form-callback', { data, portal }) as Promise<Array<{ handler: string; status: number }>>,
-    /** `REST_APP` makes this app the default outgoing line; anything else takes ONEXTERNALCALLSTART away from it. */
+    /** `REST_APP:1` makes this app the default outgoing line; anything else takes ONEXTERNALCALLSTART away from it. */
     setDefaultLine: (line: string, userId?: number, portal?: string) => post('default-line', { line, userId, portal }),
     /** A version update: new application_token, bound events dropped, ONAPPUPDATE posted to `handler`. */
     updateApp: (

@@ -65,6 +65,8 @@ export type CallChangeKind =
   | 'route_decision'
   | 'trunk_fallback'
   | 'recording'
+  /** The extension's digits sent after the client answered (sendDigitsAfterAnswer). */
+  | 'dtmf'
   | 'ended';
 /** One thing that happened to a call; `call` is the call after the change (the journal writes it as is). */
 export type CallChange = {

@@ -18,6 +18,10 @@ export type ClaimCallJournalRowOptions = {
   requestedLine: string | null;
   b24CallId: string | null;
   startedAt: Date;
+  /** The client's extension dialled after the answer; a callback's TEXT/VOICE for the manager. */
+  dialExtension?: string | null;
+  managerText?: string | null;
+  managerVoice?: string | null;
 };
 
 /**
@@ -26,6 +30,14 @@ export type ClaimCallJournalRowOptions = {
  */
 export function linkedIdForB24Call(portalId: number, b24CallId: string): string {
   return `b24-${createHash('sha256').update(`${portalId}\n${b24CallId}`).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * The journal key of a call asked for by an event without a CALL_ID (a CRM-form callback): derived from the portal
+ * and the event's stable key (callbackEventKey), so a replayed delivery claims the same row and places nothing.
+ */
+export function linkedIdForEventKey(portalId: number, eventKey: string): string {
+  return `evt-${createHash('sha256').update(`${portalId}\n${eventKey}`).digest('hex').slice(0, 32)}`;
 }
 
 /**
@@ -56,6 +68,9 @@ export async function claimCallJournalRow(options: ClaimCallJournalRowOptions): 
     registered: options.b24CallId !== null,
     registrationReason: options.origin,
     startedAt: options.startedAt,
+    dialExtension: options.dialExtension ?? null,
+    managerText: options.managerText ?? null,
+    managerVoice: options.managerVoice ?? null,
   };
   // A click-to-call stored before its event was answered (queueEventCall) is taken over by exactly one placer.
   const { linkedId, ...rest } = data;

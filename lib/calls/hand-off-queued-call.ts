@@ -5,11 +5,16 @@ import { QUEUED_STATUS, type QueuedCallRequest } from './queued-call';
 export type HandOffQueuedCallOptions = {
   db: Db;
   linkedId: string;
+  portalId: number;
+  /** The client's number (E.164 digits). */
+  number: string;
   /** The PBX the decided line leaves from, owned by another app instance now. */
   pbxName: string;
   b24UserId?: number | null;
   requestedLine: string | null;
   origin: OutgoingCallOrigin;
+  /** A CRM-form callback has no row stored before its answer: the hand-off stores it, keyed by its event. */
+  callback?: NonNullable<QueuedCallRequest['queuedFor']['callback']>;
 };
 
 /**
@@ -18,9 +23,26 @@ export type HandOffQueuedCallOptions = {
  * within the sweeper's wait, the card is closed as not placed. False when the row is no longer queued.
  */
 export async function handOffQueuedCall(options: HandOffQueuedCallOptions): Promise<boolean> {
-  const { db, linkedId, pbxName, b24UserId, requestedLine, origin } = options;
+  const { db, linkedId, pbxName, b24UserId, requestedLine, origin, callback } = options;
   if (!b24UserId) return false;
-  const decision = { queuedFor: { b24UserId, requestedLine, origin } } satisfies QueuedCallRequest;
+  const decision = { queuedFor: { b24UserId, requestedLine, origin, callback } } satisfies QueuedCallRequest;
+  if (callback) {
+    const data = {
+      linkedId,
+      portalId: options.portalId,
+      pbxName,
+      direction: 'outbound',
+      origin,
+      number: options.number,
+    };
+    return db.call.create({ data: { ...data, status: QUEUED_STATUS, decision }, select: { id: true } }).then(
+      () => true,
+      (error: { code?: string }) => {
+        if (error.code === 'P2002') return false; // the same callback event was handed off before
+        throw error;
+      },
+    );
+  }
   const { count } = await db.call.updateMany({
     where: { linkedId, status: QUEUED_STATUS },
     data: { pbxName, decision },

@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error';
 import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import { buildOriginateAction } from './build-originate-action';
+import { sendDigitsAfterAnswer } from './send-digits-after-answer';
 import { trackOriginatedCall } from './track-originated-call';
 import type { AmiManager } from '../asterisk/ami-manager';
 
@@ -38,7 +39,13 @@ export type OriginateOptions = {
   linkedId?: string;
   /** How the call came to be; a callback is registered in Bitrix24 as one. */
   origin?: 'click_to_call' | 'callback';
+  /** The client's extension (parseDialExtension): sent as DTMF on the client's leg once it answers. */
+  dialExtension?: string | null;
+  /** Pause between the client's answer and the extension's first digit. */
+  dtmfDelayMs?: number;
 };
+
+const DTMF = /^[0-9*#]{1,16}$/;
 
 /**
  * Click-to-call: Originate (Async) to the manager's phone (the PBX's originate channel, PJSIP/<ext> by default); when
@@ -49,6 +56,8 @@ export type OriginateOptions = {
 export const newLinkedId = (): string => `c2c-${randomUUID()}`;
 
 export async function originate(options: OriginateOptions): Promise<{ linkedId: string }> {
+  if (options.dialExtension && !DTMF.test(options.dialExtension))
+    throw new AppError('INVALID_INPUT', 'The extension may hold only digits, * and #', { dialExtension: 'format' });
   const { manager, tracking } = options;
   const linkedId = options.linkedId ?? newLinkedId();
   const { pbx } = manager.options;
@@ -77,6 +86,10 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
     origin: options.origin,
     now: Date.now(),
   });
+  if (options.dialExtension) {
+    const digits = options.dialExtension;
+    sendDigitsAfterAnswer({ manager, tracking, linkedId, digits, delayMs: options.dtmfDelayMs });
+  }
   const sent = manager.action(action, { onWritten: options.onWritten });
   // The journal write goes after the Originate is on the wire: the click-to-call latency budget is for Asterisk.
   tracking.record([started]);

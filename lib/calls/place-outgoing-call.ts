@@ -5,7 +5,12 @@ import { routeCall } from '../routing/route-call';
 import { forgetRoutingContext } from '../routing/settings/get-routing-context';
 import type { Caller } from '../routing/types';
 import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
-import { claimCallJournalRow, linkedIdForB24Call, type OutgoingCallOrigin } from './claim-call-journal-row';
+import {
+  claimCallJournalRow,
+  linkedIdForB24Call,
+  linkedIdForEventKey,
+  type OutgoingCallOrigin,
+} from './claim-call-journal-row';
 import { getSimLoad } from './get-sim-load';
 import { newLinkedId, originate } from './originate-call';
 import { currentLiveChannels } from './current-live-channels';
@@ -35,6 +40,13 @@ export type OutgoingCallRequest = {
   callerChanged?: boolean;
   /** Place nothing when the manager's own line is refused (the card says why) instead of the automatic line. */
   keepRequestedLine?: boolean;
+  /** The client's extension (ONEXTERNALCALLSTART's EXTENSION, validated): dialled as DTMF after the answer. */
+  dialExtension?: string | null;
+  /** What a CRM-form callback tells the manager (its TEXT and VOICE): kept on the journal row for the card. */
+  managerText?: string | null;
+  managerVoice?: string | null;
+  /** A stable key of the event that asked for a call without a CALL_ID: a replay of that event places nothing. */
+  eventKey?: string | null;
 };
 
 export type PlaceOutgoingCallOptions = OutgoingCallRequest & {
@@ -43,6 +55,8 @@ export type PlaceOutgoingCallOptions = OutgoingCallRequest & {
   ami: PbxConnections;
   /** Test and bench hook: called when the Originate bytes are on the socket. */
   onWritten?: () => void;
+  /** Pause between the client's answer and the extension's digits (default in sendDigitsAfterAnswer). */
+  dtmfDelayMs?: number;
 };
 
 export type OutgoingCallResult =
@@ -64,8 +78,13 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
   const { db, portalId, ami, extension } = options;
   const b24CallId = options.b24CallId || null;
   const requestedLine = options.requestedLine?.trim() || null;
-  const linkedId = b24CallId ? linkedIdForB24Call(portalId, b24CallId) : newLinkedId();
-  if (b24CallId) {
+  const eventKey = options.eventKey || null;
+  const linkedId = b24CallId
+    ? linkedIdForB24Call(portalId, b24CallId)
+    : eventKey
+      ? linkedIdForEventKey(portalId, eventKey)
+      : newLinkedId();
+  if (b24CallId || eventKey) {
     const existing = await db.call.findUnique({ where: { linkedId }, select: { status: true } });
     if (existing && existing.status !== QUEUED_STATUS) return { outcome: 'duplicate', linkedId };
   }
@@ -97,16 +116,26 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
   const pbx = await pickPbxConnection({ db, connections: ami, trunkId: Number(trunk.id) }).catch(expected);
   if (AppError.is(pbx)) return { outcome: 'notPlaced', decision, message: pbx.message };
   if (!ownsPbx(pbx)) {
-    const handedOff = b24CallId
-      ? await handOffQueuedCall({
-          db,
-          linkedId,
-          pbxName: pbx.manager.name,
-          b24UserId: options.b24UserId,
-          requestedLine,
-          origin: options.origin,
-        })
-      : false;
+    const handedOff =
+      b24CallId || eventKey
+        ? await handOffQueuedCall({
+            db,
+            linkedId,
+            portalId,
+            pbxName: pbx.manager.name,
+            number: decision.number.e164,
+            b24UserId: options.b24UserId,
+            requestedLine,
+            origin: options.origin,
+            callback: eventKey
+              ? {
+                  eventKey,
+                  managerText: options.managerText ?? null,
+                  managerVoice: options.managerVoice ?? null,
+                }
+              : undefined,
+          })
+        : false;
     if (handedOff) return { outcome: 'handedOff', linkedId };
     return { outcome: 'notPlaced', decision, message: `PBX ${pbx.manager.name} is served by another app instance now` };
   }
@@ -122,6 +151,9 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     requestedLine,
     b24CallId,
     startedAt: new Date(),
+    dialExtension: options.dialExtension ?? null,
+    managerText: options.managerText ?? null,
+    managerVoice: options.managerVoice ?? null,
   });
   if (!claimed) return { outcome: 'duplicate', linkedId };
   try {
@@ -138,6 +170,8 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
       portalId,
       userId,
       requestedLine,
+      dialExtension: options.dialExtension ?? null,
+      dtmfDelayMs: options.dtmfDelayMs,
       carrierInn: decision.carrier?.inn ?? null,
       carrierSource: decision.carrier?.source ?? 'unknown',
       manager: pbx.manager,

@@ -11,6 +11,8 @@ export type QueueEventCallOptions = {
   number: string;
   /** The manager who clicked: Bitrix24's finish names them. */
   b24UserId: number;
+  /** The client's extension (validated), dialled after the answer: on the row from the start for the card. */
+  dialExtension?: string | null;
 };
 
 /**
@@ -18,7 +20,8 @@ export type QueueEventCallOptions = {
  * (finishAbandonedQueuedCalls closes Bitrix24's card), never a call nobody knows of. The row's key is derived from
  * the portal and the CALL_ID, so a replayed event finds it: 'duplicate' means this CALL_ID was taken before.
  */
-export async function queueEventCall({ db, portalId, b24CallId, number, b24UserId }: QueueEventCallOptions) {
+export async function queueEventCall(options: QueueEventCallOptions) {
+  const { db, portalId, b24CallId, number, b24UserId } = options;
   const normalized = normalizePhoneNumber(number);
   const digits = normalized.ok ? normalized.e164 : number.replace(/\D/g, '').slice(0, 20);
   const data = {
@@ -32,6 +35,7 @@ export async function queueEventCall({ db, portalId, b24CallId, number, b24UserI
     b24CallId,
     registered: true,
     registrationReason: 'click_to_call',
+    dialExtension: options.dialExtension ?? null,
     decision: { queuedFor: { b24UserId } } satisfies QueuedCallRequest,
   };
   return db.call.create({ data, select: { id: true } }).then(

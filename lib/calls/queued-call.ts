@@ -6,5 +6,11 @@ export const QUEUED_STATUS = 'queued';
  * that owns the PBX (pbxName set), what placing it needs; placing it overwrites this.
  */
 export type QueuedCallRequest = {
-  queuedFor: { b24UserId: number; requestedLine?: string | null; origin?: 'click_to_call' | 'callback' };
+  queuedFor: {
+    b24UserId: number;
+    requestedLine?: string | null;
+    origin?: 'click_to_call' | 'callback';
+    /** A CRM-form callback (no CALL_ID): its event's key, which is its journal key, and what to tell the manager. */
+    callback?: { eventKey: string; managerText: string | null; managerVoice: string | null };
+  };
 };

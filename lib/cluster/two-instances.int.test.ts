@@ -37,6 +37,7 @@ const seed: PortalSeed = {
 const PREFIXES = ['7916', '7926', '7903'];
 /** Desk-phone calls dial numbers of their own range, so their journal rows and registrations are told apart. */
 const DESK_PREFIX = '7903999';
+const CALLBACK_PREFIX = '7916888';
 
 type Instance = { id: string; child: ChildProcess; url: string; exited: boolean };
 let testDb: TestDatabase;
@@ -119,6 +120,11 @@ describe('two instances on PostgreSQL', () => {
     const first = await until(ownerOfPbx, 15_000, 'an AMI owner');
     const b = await startInstance('soak-b');
     expect(first).toBe('soak-a');
+    // CRM-form callbacks go to the instance that does not hold the PBX: it must hand them over, not drop them.
+    const admin = emulator.issueTokens(MEMBER, 1).accessToken;
+    const bind = { event: 'ONEXTERNALCALLBACKSTART', handler: b.url };
+    expect((await callRest(emulator.url, 'event.bind', bind, admin)).status).toBe(200);
+    const callbackNumbers: string[] = [];
     emulator.setFailureRate(0.2, ['QUERY_LIMIT_EXCEEDED', 'OPERATION_TIME_LIMIT', 'internal', 'network'], 7);
 
     const callIds: string[] = [];
@@ -167,6 +173,13 @@ describe('two instances on PostgreSQL', () => {
       const [delivery] = await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { handler: target.url, userId });
       if (delivery?.status !== 200) undelivered.push(`${index} ${target.id} ${delivery?.status} ${callId}`);
       if (killedAt && !failoverMs && (await ownerOfPbx()) === 'soak-b') failoverMs = Date.now() - killedAt;
+      if (index % 20 === 10 && index < KILL_AT) {
+        const callbackNumber = `${CALLBACK_PREFIX}${String(index).padStart(4, '0')}`;
+        callbackNumbers.push(callbackNumber);
+        const callback = { PHONE_NUMBER: `+${callbackNumber}`, TEXT: 'Обратный звонок', VOICE: '', LINE_NUMBER: '' };
+        const [delivered] = await emulator.fireCrmFormCallback(MEMBER, { ...callback, CRM_ENTITY_TYPE: '' });
+        if (delivered?.status !== 200) undelivered.push(`callback ${callbackNumber} ${delivered?.status}`);
+      }
       // Every fifth click, a manager also dials a client from the desk phone (the PBX's own routing).
       if (index % 5 === 0) {
         const deskNumber = `${DESK_PREFIX}${String(index).padStart(4, '0')}`;
@@ -188,7 +201,7 @@ describe('two instances on PostgreSQL', () => {
         (await db.call.count({
           where: {
             status: { not: 'ended' },
-            OR: [{ b24CallId: { in: callIds } }, { number: { in: deskNumbers } }],
+            OR: [{ b24CallId: { in: callIds } }, { number: { in: [...deskNumbers, ...callbackNumbers] } }],
           },
         })) === 0
           ? true
@@ -279,9 +292,26 @@ describe('two instances on PostgreSQL', () => {
     expect(deskRegistered.length).toBe(deskRows.filter((row) => row.registered).length);
     expect(deskRegistered.filter((call) => !call.statistic)).toEqual([]);
     expect(deskFinishes.length).toBe(deskRegistered.length);
-    expect(finishes.length - deskFinishes.length).toBe(CALLS);
+    // CRM-form callbacks received by the standby: each placed by the PBX's holder, registered (TYPE 4), finished once.
+    const callbackRows = await db.call.findMany({ where: { number: { in: callbackNumbers } } });
+    const callbackCalls = portalCalls.filter((call) => call.PHONE_NUMBER.includes(CALLBACK_PREFIX));
+    console.log(
+      `[soak] callbacks to the standby: ${callbackNumbers.length} sent, ${callbackRows.length} journalled, ` +
+        `${callbackCalls.length} registered`,
+    );
+    expect(callbackRows.map((row) => `${row.number} ${row.origin} ${row.status}`).sort()).toEqual(
+      callbackNumbers.map((number) => `${number} callback ended`).sort(),
+    );
+    expect(callbackCalls.map((call) => `${call.PHONE_NUMBER} ${call.TYPE} ${!!call.statistic}`).sort()).toEqual(
+      callbackNumbers.map((number) => `+${number} 4 true`).sort(),
+    );
+    const callbackFinishes = finishes.filter((finish) =>
+      callbackCalls.some((call) => call.CALL_ID === String(finish.params.CALL_ID)),
+    );
+    expect(callbackFinishes.length).toBe(callbackNumbers.length);
+    expect(finishes.length - deskFinishes.length - callbackFinishes.length).toBe(CALLS);
     // Besides those, this test's own registrations are all: the app never registers a click Bitrix24 registered.
-    expect(portalCalls.length - deskRegistered.length).toBe(CALLS);
+    expect(portalCalls.length - deskRegistered.length - callbackCalls.length).toBe(CALLS);
     expect(failoverMs).toBeLessThan(10_000);
   });
 });

@@ -26,6 +26,8 @@ export type Trunk = {
   /** Per-minute tariffs in kopecks: to the same carrier group (on-net) and to anyone else (off-net). */
   tariff: { onNetKopecks: number; offNetKopecks: number };
   enabled: boolean;
+  /** Bitrix24 user rung for a CRM-form callback on this line when the CRM client has no responsible person. */
+  callbackUserId?: string | null;
 };
 
 /** A named set of ИНН that the carriers treat as one network for pricing (a carrier and its MVNOs). */

@@ -86,6 +86,12 @@ const trunkSchema = z.object({
   }),
   tariff: z.object({ onNetKopecks: notNegative, offNetKopecks: notNegative }),
   enabled: z.boolean(),
+  callbackUserId: z
+    .string()
+    .regex(/^\d{0,10}$/, 'Сотрудник Битрикс24 / Bitrix24 user id')
+    .nullish()
+    // Absent stays absent (documents from before the setting); "" is "nobody chosen".
+    .transform((value) => (value === undefined ? undefined : value || null)),
 });
 
 const carrierGroupSchema = z.object({

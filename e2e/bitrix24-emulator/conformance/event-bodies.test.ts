@@ -2,6 +2,7 @@
  * Events: the emulator posts them with the keys of the docs' sample bodies, delivers them only when the docs say the
  * portal does, and the app's own parser finds every field its handlers read in the docs' samples.
  */
+import { APP_LINE } from '../default-line';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBracketBody, readBracketString, type BracketTree } from '../../../lib/bitrix24/parse-bracket-body';
 import { encodeBracketParams } from '../bracket-params';
@@ -126,13 +127,13 @@ describe('the emulator delivers only when the docs say the portal does', () => {
 
   it('ONEXTERNALCALLSTART only to the default outgoing line’s app (on-external-call-start.md)', async () => {
     const before = capture.bodies.length;
-    emulator.setDefaultLine(MEMBER, 'sip-line-1');
+    emulator.setDefaultLine(MEMBER, 'sip7');
     await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', { CALL_ID: 'x', USER_ID: '2' });
     expect(capture.bodies.length).toBe(before);
-    emulator.setDefaultLine(MEMBER, 'REST_APP', 2);
+    emulator.setDefaultLine(MEMBER, APP_LINE, 2);
     await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', { CALL_ID: 'x', USER_ID: '2' });
     expect(capture.bodies.length).toBe(before + 1);
-    emulator.setDefaultLine(MEMBER, 'REST_APP');
+    emulator.setDefaultLine(MEMBER, APP_LINE);
   });
 });
 

@@ -3,6 +3,7 @@
  * spec's resultExample, or the page's sample in fixtures/). A failure names the doc page the emulator departs from.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_LINE } from '../default-line';
 import { createDemoPortal } from '../demo-portal';
 import { startEmulator, type EmulatorHandle } from '../start-emulator';
 import { callRest } from '../test-client';
@@ -92,6 +93,26 @@ describe('method answers in the shape of the docs', () => {
       FILENAME: 'call.mp3',
       FILE_CONTENT: Buffer.from('ID3').toString('base64'),
     });
+  });
+});
+
+describe('the default outgoing line (voximplant-line-*.md)', () => {
+  it("voximplant.line.get, voximplant.line.outgoing.get and .set answer in the docs' shapes", async () => {
+    await expectDocumentedAnswer('voximplant.line.get', {});
+    expect(await expectDocumentedAnswer('voximplant.line.outgoing.get', {})).toBe(APP_LINE);
+    await expectDocumentedAnswer('voximplant.line.outgoing.set', { LINE_ID: 'sip7' });
+    expect((await callRest(emulator.url, 'voximplant.line.outgoing.get', {}, admin)).body.result).toBe('sip7');
+    // voximplant-line-outgoing-set.md: `1` for a line the portal does not list, and nothing changes.
+    await expectDocumentedAnswer('voximplant.line.outgoing.set', { LINE_ID: APP_LINE });
+    expect((await callRest(emulator.url, 'voximplant.line.outgoing.get', {}, admin)).body.result).toBe('sip7');
+    emulator.setDefaultLine(MEMBER, APP_LINE);
+  });
+
+  it('only a user who manages numbers: ACCESS_DENIED, 403, for an operator', async () => {
+    const operator = emulator.issueTokens(MEMBER, 2).accessToken;
+    const reply = await callRest(emulator.url, 'voximplant.line.outgoing.get', {}, operator);
+    expect(reply.status).toBe(403);
+    expect(reply.body).toEqual({ error: 'ACCESS_DENIED', error_description: 'Access denied!' });
   });
 });
 

@@ -1,4 +1,5 @@
 /** user.*, department.get, profile, app.info, app.option.*, user.option.*. */
+import { APP_ID } from '../default-line';
 import { RestError, restErrors } from '../rest-error';
 import type { MethodTable } from '../method-context';
 import { objectParam, paginate, param, phpObject, stringParam } from '../method-context';
@@ -98,7 +99,7 @@ export const userMethods: MethodTable = {
     scope: 'app',
     handler: ({ portal, state }) => ({
       result: {
-        ID: 1,
+        ID: APP_ID,
         CODE: state.clientId,
         VERSION: 1,
         STATUS: portal.status,

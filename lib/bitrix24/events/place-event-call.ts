@@ -13,6 +13,13 @@ export type PlaceEventCallOptions = {
   /** LINE_NUMBER: the manager's line choice in Bitrix24; empty = automatic by carrier. */
   lineNumber: string;
   origin: OutgoingCallOrigin;
+  /** The client's extension (ONEXTERNALCALLSTART's EXTENSION, validated): DTMF after the answer. */
+  dialExtension?: string | null;
+  /** A CRM-form callback's TEXT and VOICE: what the manager is told. */
+  managerText?: string | null;
+  managerVoice?: string | null;
+  /** A callback's stable event key: a replayed delivery places nothing. */
+  eventKey?: string | null;
 };
 
 /**
@@ -37,9 +44,13 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
         origin,
         b24UserId: userId,
         callerChanged: user.refreshed,
+        dialExtension: options.dialExtension ?? null,
+        managerText: options.managerText ?? null,
+        managerVoice: options.managerVoice ?? null,
+        eventKey: options.eventKey ?? null,
       });
       if (result.outcome === 'placed') return;
-      if (result.outcome === 'duplicate') return log(`[b24 ${origin}] CALL_ID ${callId ?? '-'} was placed already`);
+      if (result.outcome === 'duplicate') return log(`[b24 ${origin}] ${callId ?? result.linkedId} was placed already`);
       if (result.outcome === 'handedOff') return; // the instance owning the PBX places it (placeHandedOffCalls)
       failure =
         result.outcome === 'notPlaced'

@@ -19,7 +19,7 @@ export async function placeHandedOffCalls(options: PlaceHandedOffCallsOptions): 
   const { db, pbxNames, inFlight = new Set() } = options;
   if (pbxNames.length === 0) return 0;
   const rows = await db.call.findMany({
-    where: { status: QUEUED_STATUS, pbxName: { in: pbxNames }, b24CallId: { not: null } },
+    where: { status: QUEUED_STATUS, pbxName: { in: pbxNames } },
     select: { id: true, portalId: true, b24CallId: true, number: true, decision: true },
     orderBy: { id: 'asc' },
     take: 50,
@@ -30,6 +30,7 @@ export async function placeHandedOffCalls(options: PlaceHandedOffCallsOptions): 
       const request = (row.decision as QueuedCallRequest | null)?.queuedFor;
       const portal = await db.portal.findUnique({ where: { id: row.portalId } });
       if (!request || !portal || portal.status !== 'active') return;
+      if (!row.b24CallId && !request.callback) return; // not a handed-off call (another instance's own queue)
       inFlight.add(row.id);
       try {
         await placeEventCall(
@@ -40,6 +41,9 @@ export async function placeHandedOffCalls(options: PlaceHandedOffCallsOptions): 
             number: row.number,
             lineNumber: request.requestedLine ?? '',
             origin: request.origin ?? 'click_to_call',
+            eventKey: request.callback?.eventKey ?? null,
+            managerText: request.callback?.managerText ?? null,
+            managerVoice: request.callback?.managerVoice ?? null,
           },
         );
       } finally {

@@ -4,6 +4,7 @@ import type { RouteDecision } from '../../routing/decide-route';
 import { routeCall } from '../../routing/route-call';
 import { renderReason } from '../../routing/route-reasons';
 import { getRoutingContext } from '../../routing/settings/get-routing-context';
+import { findCardJournalRow } from './find-card-journal-row';
 import { listCallerLines, type CardLine } from './list-caller-lines';
 import { presentRouteDecision, type CardDecision } from './present-route-decision';
 import type { PbxConnections } from '../pbx-connections';
@@ -34,6 +35,10 @@ export type CardJournalRow = {
   startedAt: string;
   /** The reasons stored with the call when it was placed. */
   reasons: string[];
+  /** The client's extension dialled as DTMF after the answer (ONEXTERNALCALLSTART's EXTENSION). */
+  dialExtension: string | null;
+  /** What a CRM-form callback tells the manager (ONEXTERNALCALLBACKSTART's TEXT). */
+  managerText: string | null;
 };
 
 export type CallCardView = {
@@ -49,7 +54,7 @@ export type CallCardView = {
 export async function describeCallCard(options: DescribeCallCardOptions): Promise<CallCardView> {
   const { db, portalId, extension, callId, lang } = options;
   const [row, context, load] = await Promise.all([
-    callId ? db.call.findFirst({ where: { portalId, b24CallId: callId }, orderBy: { startedAt: 'desc' } }) : null,
+    callId ? findCardJournalRow({ db, portalId, callId }) : null,
     getRoutingContext({ portalId, db }),
     readLiveSimLoad(db, portalId, options.ami),
   ]);
@@ -78,6 +83,8 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
           talkSec: row.talkSec,
           startedAt: row.startedAt.toISOString(),
           reasons: Array.isArray(stored?.reasons) ? stored.reasons.map((reason) => renderReason(reason, lang)) : [],
+          dialExtension: row.dialExtension,
+          managerText: row.managerText,
         }
       : null,
     decision: decision ? presentRouteDecision(decision, lang) : null,

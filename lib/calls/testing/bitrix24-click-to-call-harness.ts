@@ -55,9 +55,17 @@ export type Bitrix24ClickToCallHarness = {
     number: string,
     lineNumber: string,
     deliveries?: number,
+    extension?: string,
   ): Promise<{ callId: string; firedAt: number }>;
-  /** A site visitor's CRM-form callback: ONEXTERNALCALLBACKSTART without user tokens, to the bound handler. */
-  crmFormCallback(number: string, crmEntityId: number): Promise<void>;
+  /**
+   * A site visitor's CRM-form callback: ONEXTERNALCALLBACKSTART without user tokens, to the bound handler; `replays`
+   * more copies of the very same body are posted at once, the way a redelivered event arrives.
+   */
+  crmFormCallback(
+    number: string,
+    crmEntityId: number | '',
+    options?: { lineNumber?: string; replays?: number },
+  ): Promise<void>;
   /** The `finish` calls Bitrix24 accepted for a CALL_ID. */
   finishesOf(callId: string): ReturnType<EmulatorHandle['callsTo']>;
   waitForOutboxDrained(): Promise<void>;
@@ -92,7 +100,8 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
   // What startCallTracking wires in the server: prices and finishes ended calls.
   followCallChanges({ tracking: h.tracking, db });
   const outbox = startOutboxWorker({ shared: false, db, idleMs: 100 });
-  const placeCall: PlaceCall = (call) => placeOutgoingCall({ ...call, ami: h.ami });
+  // The extension's digits follow the answer quickly: the gateway's simulated client talks for seconds only.
+  const placeCall: PlaceCall = (call) => placeOutgoingCall({ ...call, ami: h.ami, dtmfDelayMs: 300 });
   const backgroundErrors: unknown[] = [];
   const background: Array<Promise<void>> = [];
   const server = createServer((request, response) => {
@@ -119,7 +128,7 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
     emulator,
     backgroundErrors,
     clicks: () => clicks,
-    async clickToCall(userId, number, lineNumber, deliveries = 1) {
+    async clickToCall(userId, number, lineNumber, deliveries = 1, extension = '') {
       clicks += 1;
       const token = emulator.issueTokens(MEMBER, userId).accessToken;
       const params = { USER_ID: userId, PHONE_NUMBER: `+${number}`, TYPE: 1, SHOW: 1 };
@@ -130,7 +139,7 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
       const data = {
         PHONE_NUMBER: `+${number}`,
         PHONE_NUMBER_INTERNATIONAL: `+${number}`,
-        EXTENSION: '',
+        EXTENSION: extension,
         USER_ID: String(userId),
         CALL_LIST_ID: '0',
         LINE_NUMBER: lineNumber,
@@ -148,7 +157,7 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
       }
       return { callId, firedAt };
     },
-    async crmFormCallback(number, crmEntityId) {
+    async crmFormCallback(number, crmEntityId, options = {}) {
       const admin = emulator.issueTokens(MEMBER, 1).accessToken;
       const bound = await callRest(emulator.url, 'event.get', {}, admin);
       const handlers = (bound.body.result as Array<{ event: string }>).map((item) => item.event);
@@ -160,12 +169,20 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
         PHONE_NUMBER: `+${number}`,
         TEXT: 'Заказан обратный звонок с сайта, соединяю вас с клиентом',
         VOICE: 'ruinternalfemale',
-        CRM_ENTITY_TYPE: 'CONTACT',
+        CRM_ENTITY_TYPE: crmEntityId === '' ? '' : 'CONTACT',
         CRM_ENTITY_ID: String(crmEntityId),
-        LINE_NUMBER: '',
+        LINE_NUMBER: options.lineNumber ?? '',
       };
       const [delivery] = await emulator.fireCrmFormCallback(MEMBER, data);
       if (delivery?.status !== 200) throw new Error(`callback not delivered: ${delivery?.status}`);
+      const copies = Array.from({ length: options.replays ?? 0 }, () =>
+        fetch(handlerUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: delivery.body,
+        }),
+      );
+      for (const copy of await Promise.all(copies)) if (copy.status !== 200) throw new Error('replay not accepted');
     },
     finishesOf: (callId) =>
       emulator

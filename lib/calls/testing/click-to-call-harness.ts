@@ -20,6 +20,8 @@ export type ClickToCallHarness = {
   place(request: PlaceRequest): Promise<{ linkedId: string; decision: RouteDecision }>;
   /** Sets a global on the gateway simulator (TALK_SECS, RING_SECS…) through its own AMI. */
   setGateway(variable: string, value: string): Promise<void>;
+  /** The gateway simulator's AMI: what the far end saw (DTMF received…). */
+  gateway: AmiConnection;
   close(): Promise<void>;
 };
 
@@ -59,6 +61,7 @@ export async function startClickToCallHarness(
     manager,
     tracking,
     ami,
+    gateway,
     async place(request) {
       const result = await placeOutgoingCall({ origin: 'click_to_call', ...request, db, portalId, ami });
       if (result.outcome !== 'placed')

@@ -3,6 +3,12 @@
  * source; `en` must have every key.
  */
 export const ru = {
+  'trunks.callbackUser': 'Обратные звонки с CRM-форм: кому звонить',
+  'trunks.callbackUserHint':
+    'Если у клиента в CRM нет ответственного, обратный звонок по этой линии получает выбранный сотрудник.',
+  'trunks.callbackUserAdmin': 'Администратор портала',
+  'directory.sync': 'Обновить отделы и сотрудников из Битрикс24',
+  'directory.synced': 'Прочитано из Битрикс24 (отделы / сотрудники)',
   'trunks.intro':
     'Каждая линия — GSM-шлюз с SIM-картами одного оператора. Название видно менеджеру как внешняя линия в ' +
     'карточке звонка Битрикс24.',
@@ -61,7 +67,7 @@ export const ru = {
   'departments.hrNumbers': 'HR: ровно два номера',
   'departments.hrHint': 'Звонки HR уходят только через эти две линии.',
   'departments.add': 'Добавить профиль',
-  'departments.noCache': 'Отделы ещё не загружены из Битрикс24 — добавьте ID вручную.',
+  'departments.noCache': 'Отделы ещё не загружены из Битрикс24 — обновите их кнопкой ниже или добавьте ID вручную.',
   'tester.intro': 'Какую линию выберет приложение для номера и менеджера — с причинами.',
   'tester.number': 'Номер клиента',
   'tester.manager': 'Менеджер',
@@ -85,6 +91,12 @@ export const ru = {
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
+  'trunks.callbackUser': 'CRM-form callbacks: who is rung',
+  'trunks.callbackUserHint':
+    'When the CRM client has nobody responsible, a callback on this line rings the person chosen here.',
+  'trunks.callbackUserAdmin': 'The portal administrator',
+  'directory.sync': 'Refresh departments and people from Bitrix24',
+  'directory.synced': 'Read from Bitrix24 (departments / people)',
   'trunks.intro':
     'Each line is a GSM gateway with SIM cards of one carrier. Managers see its name as an external line in ' +
     'the Bitrix24 call card.',
@@ -144,7 +156,7 @@ export const en: Record<keyof typeof ru, string> = {
   'departments.hrNumbers': 'HR: exactly two numbers',
   'departments.hrHint': 'HR calls leave only through these two lines.',
   'departments.add': 'Add a profile',
-  'departments.noCache': 'Departments are not synced from Bitrix24 yet — add ids by hand.',
+  'departments.noCache': 'Departments are not read from Bitrix24 yet — refresh them below or add ids by hand.',
   'tester.intro': 'Which line the app picks for a number and a manager — with the reasons.',
   'tester.number': 'Client number',
   'tester.manager': 'Manager',

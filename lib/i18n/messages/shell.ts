@@ -17,6 +17,17 @@ export const ru = {
   'health.registry': 'Реестр нумерации',
   'health.portals': 'Порталы',
   'health.ok': 'в порядке',
+  'health.defaultLine': 'Линия по умолчанию',
+  'health.defaultLine.ours': 'Приложение — линия по умолчанию для исходящих: звонки по клику в CRM идут через АТС.',
+  'health.defaultLine.otherApp':
+    'По умолчанию выбрано другое приложение: звонки по клику в CRM до этого приложения не дойдут.',
+  'health.defaultLine.portalLine':
+    'По умолчанию выбрана линия Битрикс24: звонки по клику в CRM до этого приложения не дойдут.',
+  'health.defaultLine.unknown': 'Битрикс24 не сообщил линию по умолчанию (нужно право «Управление номерами»).',
+  'health.defaultLine.claim': 'Сделать линией по умолчанию',
+  'health.defaultLine.manual':
+    'Битрикс24 не дал сменить линию через REST. Выберите приложение вручную: Телефония → Настройки → ' +
+    'Номер по умолчанию для исходящих звонков.',
   'health.down': 'недоступно',
   'health.notConfigured': 'не настроено',
   'health.amiOwner': 'Ведёт экземпляр приложения',
@@ -81,6 +92,15 @@ export const en: Record<keyof typeof ru, string> = {
   'health.registry': 'Numbering registry',
   'health.portals': 'Portals',
   'health.ok': 'ok',
+  'health.defaultLine': 'Default line',
+  'health.defaultLine.ours': 'The app is the default line for outgoing calls: CRM click-to-calls go through the PBX.',
+  'health.defaultLine.otherApp': 'Another app is the default line: CRM click-to-calls will not reach this app.',
+  'health.defaultLine.portalLine': 'A Bitrix24 line is the default: CRM click-to-calls will not reach this app.',
+  'health.defaultLine.unknown': 'Bitrix24 did not tell the default line (the "Manage numbers" right is needed).',
+  'health.defaultLine.claim': 'Make it the default line',
+  'health.defaultLine.manual':
+    'Bitrix24 did not let the REST API switch the line. Choose the app by hand: Telephony → Settings → ' +
+    'Default number for outgoing calls.',
   'health.down': 'unavailable',
   'health.notConfigured': 'not configured',
   'health.amiOwner': 'Served by app instance',

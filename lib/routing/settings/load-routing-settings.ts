@@ -35,6 +35,7 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       },
       tariff: { onNetKopecks: t.tariffOnNetKopecks, offNetKopecks: t.tariffOffNetKopecks },
       enabled: t.enabled,
+      callbackUserId: t.callbackB24UserId === null ? null : String(t.callbackB24UserId),
     })),
     carrierGroups: groups.map((g) => ({ id: String(g.id), name: g.name, inns: g.inns.map((i) => i.inn) })),
     profiles: profiles.map((p) => ({

@@ -90,6 +90,7 @@ async function saveTrunks(
       tariffOnNetKopecks: trunk.tariff.onNetKopecks,
       tariffOffNetKopecks: trunk.tariff.offNetKopecks,
       enabled: trunk.enabled,
+      callbackB24UserId: trunk.callbackUserId ? Number(trunk.callbackUserId) : null,
     };
     const id = Number(trunk.id);
     const row = kept.has(id)

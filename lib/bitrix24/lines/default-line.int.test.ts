@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_LINE } from '../../../e2e/bitrix24-emulator/default-line';
+import { createDemoPortal } from '../../../e2e/bitrix24-emulator/demo-portal';
+import { startEmulator, type EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
+import type { Db } from '../../db/client';
+import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
+import { forgetPortalClient } from '../rest/get-portal-client';
+import { storeInstalledPortal } from '../testing/store-installed-portal';
+import { checkDefaultLine } from './check-default-line';
+import { claimDefaultLine } from './claim-default-line';
+
+/**
+ * ONEXTERNALCALLSTART reaches only the app that is the portal's default outgoing line (on-external-call-start.md):
+ * the admin's status page reads it with voximplant.line.outgoing.get, and the app asks voximplant.line.outgoing.set
+ * for it — which answers 1 and changes nothing for a line the portal does not list (voximplant-line-outgoing-set.md).
+ */
+const MEMBER = 'default-line-member';
+let emulator: EmulatorHandle;
+let testDb: TestDatabase;
+let db: Db;
+let portalId: number;
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    portals: [createDemoPortal(MEMBER)],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.line',
+    clientSecret: 'line-secret',
+  });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.line',
+    B24_CLIENT_SECRET: 'line-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
+  testDb = await createTestDatabase({ kind: 'sqlite' });
+  db = testDb.db();
+  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
+}, 60_000);
+afterAll(async () => {
+  forgetPortalClient();
+  await emulator?.close();
+  await testDb?.dispose();
+});
+
+describe('is our app the default outgoing line?', () => {
+  it('ours when the portal stores REST_APP:<our app.info ID>', async () => {
+    emulator.setDefaultLine(MEMBER, APP_LINE);
+    expect(await checkDefaultLine({ db, portalId })).toEqual({ state: 'ours', line: APP_LINE, ourLine: APP_LINE });
+  });
+
+  it('a Bitrix24 SIP line is the default: said so; asking to switch is tried and read back', async () => {
+    emulator.setDefaultLine(MEMBER, 'reg150907');
+    expect(await checkDefaultLine({ db, portalId })).toMatchObject({ state: 'portalLine', line: 'reg150907' });
+    const before = emulator.callsTo('voximplant.line.outgoing.set').length;
+    const after = await claimDefaultLine({ db, portalId });
+    const [set] = emulator.callsTo('voximplant.line.outgoing.set').slice(before);
+    expect(set?.params).toMatchObject({ LINE_ID: APP_LINE });
+    // The docs' portal keeps its line (a REST app is not among voximplant.line.get's lines): the page says so.
+    expect(after).toMatchObject({ state: 'portalLine', line: 'reg150907' });
+  });
+
+  it('another app is the default: otherApp', async () => {
+    emulator.setDefaultLine(MEMBER, 'REST_APP:77');
+    expect((await checkDefaultLine({ db, portalId })).state).toBe('otherApp');
+    emulator.setDefaultLine(MEMBER, APP_LINE);
+  });
+
+  it('the emulator delivers ONEXTERNALCALLSTART only while our line is the default', async () => {
+    emulator.setDefaultLine(MEMBER, 'sip7');
+    expect(await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', { CALL_ID: 'x', USER_ID: '2' })).toEqual([]);
+    emulator.setDefaultLine(MEMBER, APP_LINE);
+  });
+});
