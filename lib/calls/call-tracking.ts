@@ -22,7 +22,8 @@ export type CallTrackingOptions = {
   /** Fixed trunk/manager recognition (tests); else read from the lines and users, and re-read every 30 s. */
   match?: CallChannelMatcher;
 };
-type Known = Omit<CallContext, 'trunkId' | 'trunkName'>;
+/** What is known of a call beyond AMI; the line only when the journal told (otherwise found from the trunk leg). */
+type Known = CallContext;
 /** How often the journal is checked for ended calls whose follow-up was lost with another process. */
 const RECOVER_EVERY_MS = 10_000;
 const MATCHER_TTL_MS = 30_000;
@@ -196,7 +197,7 @@ export class CallTracking extends EventEmitter {
   private async write(change: CallChange): Promise<void> {
     const { call } = change;
     let known = this.contexts.get(call.linkedId);
-    const worthy = call.origin === 'click_to_call' || call.trunkUniqueid !== null;
+    const worthy = call.origin === 'click_to_call' || call.trunkUniqueid !== null || known?.journalled === true;
     if (!worthy) {
       // Not (yet) a call through a gateway: a desk-phone call's first events (started, route decision) come before
       // its trunk leg exists. Held back until it gets one; dropped if it ends without (extension-to-extension calls).
@@ -217,7 +218,12 @@ export class CallTracking extends EventEmitter {
     await writeCallChange({
       db: this.options.db,
       change,
-      context: { ...known, trunkId: trunk?.id ?? null, trunkName: trunk?.name ?? null, userId },
+      context: {
+        ...known,
+        trunkId: trunk?.id ?? known.trunkId ?? null,
+        trunkName: trunk?.name ?? known.trunkName ?? null,
+        userId,
+      },
     });
     if (change.kind === 'ended') this.contexts.delete(call.linkedId);
   }

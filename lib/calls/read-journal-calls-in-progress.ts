@@ -33,6 +33,7 @@ export async function readJournalCallsInProgress({
       requestedLine: row.requestedLine,
       carrierInn: row.carrierInn,
       carrierSource: row.carrierSource,
+      journalled: true,
     });
   }
   return { calls, contexts };

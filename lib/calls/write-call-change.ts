@@ -12,6 +12,8 @@ export type CallContext = {
   requestedLine?: string | null;
   carrierInn?: string | null;
   carrierSource?: string | null;
+  /** The call has a journal row already (carried on from another process): it is written whatever its legs. */
+  journalled?: boolean;
 };
 
 export type WriteCallChangeOptions = { db: Db; change: CallChange; context: CallContext; timeZone?: string };

@@ -196,19 +196,18 @@ describe('two instances on PostgreSQL', () => {
     console.log(`[soak] AMI owner fail-over after kill -9: ${failoverMs} ms`);
 
     // Every row ends: placed calls hang up, calls lost with the killed instance are closed by the sweeper.
+    const ours = {
+      OR: [{ b24CallId: { in: callIds } }, { number: { in: [...deskNumbers, ...callbackNumbers] } }],
+    };
     await until(
-      async () =>
-        (await db.call.count({
-          where: {
-            status: { not: 'ended' },
-            OR: [{ b24CallId: { in: callIds } }, { number: { in: [...deskNumbers, ...callbackNumbers] } }],
-          },
-        })) === 0
-          ? true
-          : undefined,
+      async () => ((await db.call.count({ where: { status: { not: 'ended' }, ...ours } })) === 0 ? true : undefined),
       180_000,
       'every call ended',
-    );
+    ).catch(async (error: unknown) => {
+      const stuck = await db.call.findMany({ where: { status: { not: 'ended' }, ...ours }, include: { events: true } });
+      console.log(`[soak] not ended: ${JSON.stringify(stuck.slice(0, 3), null, 1)}`);
+      throw error;
+    });
     // Every click's finish is queued (an end the killed instance never followed up is followed up by the new owner
     // within about 25 s), then the outbox drains.
     const finishKeys = callIds.map((id) => `finish:${id}`);
@@ -217,6 +216,16 @@ describe('two instances on PostgreSQL', () => {
         (await db.outboxMessage.count({ where: { dedupeKey: { in: finishKeys } } })) === CALLS ? true : undefined,
       120_000,
       "every click's finish queued",
+    );
+    const followedUp = {
+      number: { in: [...deskNumbers, ...callbackNumbers] },
+      events: { some: { kind: 'followed_up' } },
+    };
+    await until(
+      async () =>
+        (await db.call.count({ where: followedUp })) === deskNumbers.length + callbackNumbers.length ? true : undefined,
+      120_000,
+      'every desk-phone call and callback followed up',
     );
     emulator.setFailureRate(0);
     await until(
@@ -238,11 +247,11 @@ describe('two instances on PostgreSQL', () => {
       finishCount.set(id, (finishCount.get(id) ?? 0) + 1);
     }
     // The gateways' own log says which clients were dialled, and how often.
-    const ours = new Set(callIds);
+    const clicked = new Set(callIds);
     const dialled = new Map<string, number>();
     for (const line of readFileSync(process.env.PEERS_GW_CALL_LOG ?? '', 'utf8').split('\n')) {
       const id = line && (JSON.parse(line) as { b24CallId?: string }).b24CallId;
-      if (id && ours.has(id)) dialled.set(id, (dialled.get(id) ?? 0) + 1);
+      if (id && clicked.has(id)) dialled.set(id, (dialled.get(id) ?? 0) + 1);
     }
     const placed = dialled.size;
     const codes = new Map<string, number>();
