@@ -49,6 +49,9 @@ export const ru = {
   'admin.saving': 'Сохранение…',
   'admin.saved': 'Сохранено',
   'admin.unsaved': 'Есть несохранённые изменения',
+  'admin.unsavedTab': 'На этой вкладке есть несохранённые изменения',
+  'admin.leaveUnsaved':
+    'Изменения на этой странице не сохранены. Они останутся черновиком, пока приложение открыто. Перейти?',
   'admin.otherPageErrors': 'Ошибки на других страницах:',
   'admin.remove': 'Удалить',
   'admin.notAdminHint': 'Менять настройки может только администратор портала',
@@ -102,6 +105,9 @@ export const en: Record<keyof typeof ru, string> = {
   'admin.saving': 'Saving…',
   'admin.saved': 'Saved',
   'admin.unsaved': 'Unsaved changes',
+  'admin.unsavedTab': 'This tab has unsaved changes',
+  'admin.leaveUnsaved':
+    'Changes on this page are not saved. They stay as a draft while the app is open. Leave the page?',
   'admin.otherPageErrors': 'Errors on other pages:',
   'admin.remove': 'Remove',
   'admin.notAdminHint': 'Only a portal admin can change settings',
