@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
 import { withContentKeys } from '@/components/shell/with-content-keys';
+import { formatPhone } from '@/lib/format/format-phone';
 import { isMessageKey, type MessageKey } from '@/lib/i18n/messages';
 import { useCallCard } from './use-call-card';
 import { RedialResult } from './redial-result';
@@ -69,7 +70,7 @@ export function CallCardPanel() {
                 </span>
               ) : null}
             </p>
-            <p className="text-xs text-gray-500">+{decision.number}</p>
+            <p className="text-xs text-gray-500">{formatPhone(decision.number)}</p>
           </section>
           <section>
             <h2 className="text-xs uppercase text-gray-500">{t('card.trunk')}</h2>

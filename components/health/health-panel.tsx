@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useAdminApi } from '@/components/admin/use-admin-api';
 import { useT } from '@/components/shell/use-t';
+import { formatCount } from '@/lib/format/format-count';
 import type { HealthReport } from '@/lib/health/health-report';
 import { StatusCard } from './status-card';
 
@@ -14,7 +15,7 @@ type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; report
  */
 export function HealthPanel() {
   const t = useT();
-  const { ready, authHeaders } = useAdminApi();
+  const { ready, authHeaders, lang } = useAdminApi();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
@@ -68,7 +69,7 @@ export function HealthPanel() {
           testId="health-database"
         >
           {database.kind}
-          {database.latencyMs !== undefined && ` · ${t('health.latency')} ${database.latencyMs} ms`}
+          {database.latencyMs !== undefined && ` · ${t('health.latency')} ${database.latencyMs} ${t('health.ms')}`}
           {!!database.migrations?.pending && ` · ${t('health.pending')}: ${database.migrations.pending}`}
           {database.error && <span className="block text-alert">{database.error}</span>}
         </StatusCard>
@@ -79,7 +80,7 @@ export function HealthPanel() {
               {pbx.name}
               {pbx.host && ` (${pbx.host}:${pbx.port})`} —{' '}
               {pbx.ok
-                ? `${t('health.ok')}${pbx.latencyMs !== undefined ? `, ${pbx.latencyMs} ms` : ''}`
+                ? `${t('health.ok')}${pbx.latencyMs !== undefined ? `, ${pbx.latencyMs} ${t('health.ms')}` : ''}`
                 : (pbx.error ?? t('health.down'))}
             </span>
           ))}
@@ -92,7 +93,7 @@ export function HealthPanel() {
         >
           {registry.ok
             ? registry.fileName
-              ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}`
+              ? `${registry.fileName} · ${formatCount({ value: registry.rows, lang })} ${t('health.rows')}`
               : t('health.ok')
             : (registry.error ?? t('health.down'))}
           {registry.sha256 && (

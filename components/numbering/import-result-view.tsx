@@ -5,7 +5,8 @@ import { Button } from '@/components/admin/form-controls';
 import { localizeMessage } from '@/components/admin/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatCount } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatElapsed } from '@/lib/format/format-elapsed';
 import { IssueList } from './issue-list';
 import { isPortedDiff, isRegistryDiff, type ImportResult } from './numbering-types';
 import { PortedDiffView } from './ported-diff-view';
@@ -20,15 +21,6 @@ type ImportResultViewProps = {
   /** Sends the same file again with the admin's explicit consent (row errors, or a much smaller file). */
   onRetry(options: UploadOptions): void;
 };
-
-/** "61 мс" for a small file, "12,4 с" for the national one. */
-function formatDuration(ms: number, t: ReturnType<typeof useT>, lang: Lang): string {
-  if (ms < 1000) return `${Math.round(ms)} ${t('numbering.result.ms')}`;
-  return (
-    `${(ms / 1000).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 })} ` +
-    `${t('numbering.result.seconds')}`
-  );
-}
 
 const tone = {
   activated: 'border-success bg-green-tint',
@@ -57,17 +49,17 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
       </p>
       <p className="mt-0.5 text-xs text-base-2">
         {result.fileName} · {t(`numbering.result.type.${result.type}`)} · {t('numbering.result.rows')}:{' '}
-        {formatCount(result.rows, lang)}
+        {formatCount({ value: result.rows, lang })}
         {result.rejectedRows > 0 && (
           <>
             {' · '}
             <span className="text-alert">
-              {t('numbering.result.rejectedRows')}: {formatCount(result.rejectedRows, lang)}
+              {t('numbering.result.rejectedRows')}: {formatCount({ value: result.rejectedRows, lang })}
             </span>
           </>
         )}
         {' · '}
-        {formatDuration(result.ms, t, lang)}
+        {formatElapsed(result.ms, lang)}
       </p>
       {result.reason && (
         <p data-testid="import-reason" className="mt-1 text-sm text-base-1">
@@ -90,7 +82,7 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
       {result.issues.length > 0 && (
         <div className="mt-2">
           <p className="mb-1 text-xs font-semibold text-base-3">
-            {t('numbering.issues.title')} ({formatCount(result.issueCount, lang)})
+            {t('numbering.issues.title')} ({formatCount({ value: result.issueCount, lang })})
           </p>
           <IssueList issues={result.issues} total={result.issueCount} t={t} lang={lang} testId="import-issues" />
         </div>

@@ -5,7 +5,7 @@ import { isMessageKey } from '@/lib/i18n/messages';
 import type { useT } from '@/components/shell/use-t';
 import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatCount } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
 import type { LineIssue } from './numbering-types';
 
 type IssueListProps = {
@@ -54,7 +54,8 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
       </div>
       {total > issues.length && (
         <p className="mt-1 text-xs text-base-3">
-          {t('numbering.issues.shown')} {formatCount(issues.length, lang)} / {formatCount(total, lang)}
+          {t('numbering.issues.shown')} {formatCount({ value: issues.length, lang })} /{' '}
+          {formatCount({ value: total, lang })}
         </p>
       )}
     </div>

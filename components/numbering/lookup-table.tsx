@@ -4,7 +4,7 @@ import type { useT } from '@/components/shell/use-t';
 import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { Lang } from '@/lib/i18n/lang';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { formatE164 } from './format-numbering';
+import { formatPhone } from '@/lib/format/format-phone';
 import type { LookupRow } from './numbering-types';
 
 /** The source of an answer in words; an override says whether a person set it or an HLR answer taught it. */
@@ -49,7 +49,7 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
               className="border-t border-base-7 align-top"
             >
               <td className="py-1.5">
-                <span className="font-mono text-xs">{row.e164 ? formatE164(row.e164) : row.input}</span>
+                <span className="font-mono text-xs">{row.e164 ? formatPhone(row.e164) : row.input}</span>
                 {row.extension && (
                   <span className="ml-1 text-xs text-base-3">
                     {t('numbering.lookup.extension')} {row.extension}

@@ -56,8 +56,6 @@ export const ru = {
   'numbering.result.type.ported': 'перенесённые номера',
   'numbering.result.rows': 'строк без ошибок',
   'numbering.result.rejectedRows': 'отклонено',
-  'numbering.result.seconds': 'с',
-  'numbering.result.ms': 'мс',
   'numbering.result.retryHint': 'Если файл верный, загрузите его снова:',
   'numbering.result.retry': 'Загрузить снова',
   'numbering.issueCode.capacity_mismatch':
@@ -233,8 +231,6 @@ export const en: Record<keyof typeof ru, string> = {
   'numbering.result.type.ported': 'ported numbers',
   'numbering.result.rows': 'valid rows',
   'numbering.result.rejectedRows': 'rejected',
-  'numbering.result.seconds': 's',
-  'numbering.result.ms': 'ms',
   'numbering.result.retryHint': 'If the file is right, upload it again:',
   'numbering.result.retry': 'Upload again',
   'numbering.issueCode.capacity_mismatch': 'Capacity disagrees with the range — row kept, bounds used',

@@ -24,6 +24,7 @@ export const ru = {
   'health.rows': 'диапазонов',
   'health.installed': 'установлено',
   'health.latency': 'отклик',
+  'health.ms': 'мс',
   'health.pending': 'ожидают миграции',
   'health.warning.AMBIGUOUS_ROUTING_PORTAL':
     'Установлено несколько порталов: звонки с настольных телефонов без ROUTE_PORTAL уходят через линию АТС по ' +
@@ -81,6 +82,7 @@ export const en: Record<keyof typeof ru, string> = {
   'health.rows': 'ranges',
   'health.installed': 'installed',
   'health.latency': 'latency',
+  'health.ms': 'ms',
   'health.pending': 'migrations pending',
   'health.warning.AMBIGUOUS_ROUTING_PORTAL':
     'Several portals are installed: desk-phone calls without ROUTE_PORTAL leave through the PBX default trunk',
