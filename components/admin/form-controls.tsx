@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
-import { localizeMessage } from './localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 
 /** Small Bitrix24-style form controls shared by the settings pages; an error paints the field and is announced. */
 const fieldClass = (error?: string) =>

@@ -6,7 +6,7 @@ import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { RouteDecision, TrunkChoice } from '@/lib/routing/decide-route';
 import type { RoutingSettings } from '@/lib/routing/types';
 import { Card, FieldError, SelectInput, TextInput } from './form-controls';
-import { localizeMessage } from './localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import { useAdminApi } from './use-admin-api';
 import { useDirectory } from './use-directory';
 import { useFitFrame } from './use-fit-frame';

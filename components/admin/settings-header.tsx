@@ -4,7 +4,7 @@ import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { useT } from '@/components/shell/use-t';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { Button } from './form-controls';
-import { localizeMessage } from './localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { SaveState, SettingsDocument } from './use-settings-document';
 
 type SettingsHeaderProps = {

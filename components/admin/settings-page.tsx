@@ -6,7 +6,7 @@ import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { useT } from '@/components/shell/use-t';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { RoutingSettings } from '@/lib/routing/types';
-import { localizeMessage } from './localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import { SettingsHeader } from './settings-header';
 import { useFitFrame } from './use-fit-frame';
 import { useRoutingSettings, type RoutingSettingsEditor } from './use-routing-settings';

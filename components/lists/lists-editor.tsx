@@ -1,7 +1,7 @@
 'use client';
 
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
-import { localizeMessage } from '@/components/admin/localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import { useDirectory } from '@/components/admin/use-directory';
 import { SettingsHeader } from '@/components/admin/settings-header';
 import { useFitFrame } from '@/components/admin/use-fit-frame';

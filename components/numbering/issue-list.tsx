@@ -1,6 +1,6 @@
 'use client';
 
-import { localizeMessage } from '@/components/admin/localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import { isMessageKey } from '@/lib/i18n/messages';
 import type { useT } from '@/components/shell/use-t';
 import { withContentKeys } from '@/components/shell/with-content-keys';

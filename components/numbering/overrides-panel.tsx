@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, Card, TextInput } from '@/components/admin/form-controls';
-import { localizeMessage } from '@/components/admin/localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import { formatCount } from '@/lib/format/format-count';

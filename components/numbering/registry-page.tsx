@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { useB24Frame } from '@/components/bitrix24/frame-provider';
-import { localizeMessage } from '@/components/admin/localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
 import { CarrierShares } from './carrier-shares';

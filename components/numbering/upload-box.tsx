@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button, Card, TextInput } from '@/components/admin/form-controls';
-import { localizeMessage } from '@/components/admin/localize-message';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import { formatBytes } from '@/lib/format/format-bytes';

@@ -1,4 +1,4 @@
-import type { Lang } from '@/lib/i18n/lang';
+import type { Lang } from './lang';
 
 /** Server messages come as "Русский / English"; show the half in the page's language (the whole text if not split). */
 export function localizeMessage(message: string, lang: Lang): string {
