@@ -52,7 +52,7 @@ export function CarrierShares({
             <span
               className="truncate"
               title={
-                `${carrier.name} · ИНН ${carrier.inn} · ${formatCount({ value: carrier.ranges, lang })} ` +
+                `${carrier.name} · ${t('common.inn')} ${carrier.inn} · ${formatCount({ value: carrier.ranges, lang })} ` +
                 `${t('numbering.carriers.ranges')}`
               }
             >

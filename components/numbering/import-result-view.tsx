@@ -7,6 +7,7 @@ import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import { formatCount } from '@/lib/format/format-count';
 import { formatElapsed } from '@/lib/format/format-elapsed';
+import { decideRetryOffers } from './decide-retry-offers';
 import { IssueList } from './issue-list';
 import { isPortedDiff, isRegistryDiff, type ImportResult } from './numbering-types';
 import { PortedDiffView } from './ported-diff-view';
@@ -36,6 +37,7 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
   const [acceptRowErrors, setAcceptRowErrors] = useState(false);
   const [acceptShrink, setAcceptShrink] = useState(false);
   const rejected = result.outcome === 'rejected';
+  const offers = decideRetryOffers(result);
   return (
     <div
       data-testid="import-result"
@@ -87,16 +89,23 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
           <IssueList issues={result.issues} total={result.issueCount} t={t} lang={lang} testId="import-issues" />
         </div>
       )}
-      {rejected && (
+      {rejected && !offers.acceptShrink && (
+        <p data-testid="import-no-rows" className="mt-3 border-t border-base-5 pt-2 text-sm text-base-2">
+          {t('numbering.result.noUsableRows')}
+        </p>
+      )}
+      {rejected && offers.acceptShrink && (
         <div
           className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-base-5 pt-2 text-sm"
           data-testid="import-retry"
         >
           <span className="text-xs text-base-2">{t('numbering.result.retryHint')}</span>
-          <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={acceptRowErrors} onChange={(e) => setAcceptRowErrors(e.target.checked)} />
-            {t('numbering.upload.acceptRowErrors')}
-          </label>
+          {offers.acceptRowErrors && (
+            <label className="flex items-center gap-1.5">
+              <input type="checkbox" checked={acceptRowErrors} onChange={(e) => setAcceptRowErrors(e.target.checked)} />
+              {t('numbering.upload.acceptRowErrors')}
+            </label>
+          )}
           <label className="flex items-center gap-1.5">
             <input type="checkbox" checked={acceptShrink} onChange={(e) => setAcceptShrink(e.target.checked)} />
             {t('numbering.upload.acceptShrink')}

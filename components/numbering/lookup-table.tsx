@@ -64,7 +64,8 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
                   <>
                     <span className="font-semibold">{row.carrier.brand ?? row.carrier.name}</span>
                     <span className="block text-xs text-base-3">
-                      {row.carrier.brand ? `${row.carrier.name} · ` : ''}ИНН {row.carrier.inn}
+                      {row.carrier.brand ? `${row.carrier.name} · ` : ''}
+                      {t('common.inn')} {row.carrier.inn}
                     </span>
                   </>
                 ) : (
@@ -88,7 +89,7 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
                       className={`block ${differentHolder ? 'text-base-1' : 'text-base-3'}`}
                       data-testid="lookup-holder"
                     >
-                      {t('numbering.lookup.holder')}: {row.range.holderName} (ИНН {row.range.holderInn})
+                      {t('numbering.lookup.holder')}: {row.range.holderName} ({t('common.inn')} {row.range.holderInn})
                     </span>
                   </>
                 ) : (

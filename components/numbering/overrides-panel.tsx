@@ -80,7 +80,10 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
               >
                 <td className="py-1.5 font-mono text-xs">{formatPhone(row.number)}</td>
                 <td className="py-1.5">
-                  {carrierName(row.inn)} <span className="text-xs text-base-3">ИНН {row.inn}</span>
+                  {carrierName(row.inn)}{' '}
+                  <span className="text-xs text-base-3">
+                    {t('common.inn')} {row.inn}
+                  </span>
                 </td>
                 <td className="py-1.5 text-xs">
                   {row.source === 'admin' ? (

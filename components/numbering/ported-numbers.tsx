@@ -43,7 +43,7 @@ export function PortedNumbers({ summary, carrierName, t, lang }: PortedNumbersPr
             <thead>
               <tr className="text-left text-xs text-base-3">
                 <th className="py-1 font-semibold">{t('numbering.ported.owner')}</th>
-                <th className="w-32 py-1 font-semibold">ИНН</th>
+                <th className="w-32 py-1 font-semibold">{t('common.inn')}</th>
                 <th className="w-32 py-1 text-right font-semibold">{t('numbering.ported.numbers')}</th>
               </tr>
             </thead>

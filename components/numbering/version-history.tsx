@@ -68,8 +68,8 @@ export function VersionHistory({ versions, carrierName, t, lang }: VersionHistor
                     <td className="truncate py-1.5" title={version.fileName}>
                       {version.fileName}
                       <span className="block text-xs text-base-3">
-                        {word('numbering.source', version.source)} · {version.format}
-                        {version.encoding ? ` · ${version.encoding}` : ''}
+                        {word('numbering.source', version.source)} · {word('numbering.format', version.format)}
+                        {version.encoding ? ` · ${word('numbering.encoding', version.encoding)}` : ''}
                       </span>
                     </td>
                     <td className="py-1.5 text-right tabular-nums">

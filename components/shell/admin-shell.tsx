@@ -14,15 +14,15 @@ import { useT } from './use-t';
  * The admin area's frame: a top bar with the product name and the Bitrix24 connection state, and tabs in the style of
  * Bitrix24's own settings pages. Sized for the portal iframe (≥ 1280 px wide without horizontal scrolling).
  */
-export function AdminShell({ children }: { children: ReactNode }) {
+export function AdminShell({ children, localMode }: { children: ReactNode; localMode: boolean }) {
   return (
     <SettingsDraftsProvider>
-      <AdminFrame>{children}</AdminFrame>
+      <AdminFrame localMode={localMode}>{children}</AdminFrame>
     </SettingsDraftsProvider>
   );
 }
 
-function AdminFrame({ children }: { children: ReactNode }) {
+function AdminFrame({ children, localMode }: { children: ReactNode; localMode: boolean }) {
   const t = useT();
   const { lang } = useB24Frame();
   const pathname = usePathname();
@@ -41,7 +41,7 @@ function AdminFrame({ children }: { children: ReactNode }) {
           <h1 className="text-3xl font-semibold text-base-1">{t('app.title')}</h1>
           <p className="text-sm text-base-3">{t('app.subtitle')}</p>
         </div>
-        <FrameStatus />
+        <FrameStatus localMode={localMode} />
       </header>
       <nav aria-label="admin" className="flex gap-1 border-b border-base-6 bg-base-8 px-4">
         {navItems.map((item) => {
