@@ -13,6 +13,8 @@ const ROUTING = '/api/settings/routing';
 /** Pages of the admin area, in menu order. A new page adds its entry here. */
 export const navItems: NavItem[] = [
   { href: '/admin', label: 'nav.overview' },
+  // First run: where the portal stands on its way to the first routed call, with links to each step's page.
+  { href: '/admin/setup', label: 'nav.setup', adminOnly: true },
   { href: '/admin/trunks', label: 'nav.trunks', adminOnly: true, documents: [ROUTING] },
   { href: '/admin/carrier-groups', label: 'nav.carrierGroups', adminOnly: true, documents: [ROUTING] },
   { href: '/admin/departments', label: 'nav.departments', adminOnly: true, documents: [ROUTING] },

@@ -49,7 +49,14 @@ test.describe('a new portal set up from the pages alone', () => {
     request,
   }) => {
     const { url } = emulatorControl(request);
-    let frame = await open(page, url, '/admin/carrier-groups');
+    // The setup page lists what a new portal lacks, each step with a link to its page.
+    await page.goto(`${url}/portal/app?path=/admin/setup&user=1&lang=ru`);
+    let frame = page.frameLocator('#app-frame');
+    await expect(frame.getByTestId('setup-lines')).toHaveAttribute('data-state', 'todo', { timeout: 90_000 });
+    await expect(frame.getByTestId('setup-groups')).toHaveAttribute('data-state', 'todo');
+    await expect(frame.getByTestId('setup-defaultLine')).toHaveAttribute('data-state', 'todo');
+    await frame.getByTestId('setup-groups').getByRole('link', { name: 'Открыть' }).click();
+    await expect(frame.getByTestId('settings-page')).toHaveAttribute('data-state', 'clean', { timeout: 60_000 });
     await expect(frame.getByTestId('groups-empty')).toContainText('Групп пока нет');
     await tab(frame, 'Линии и транки').click();
     await expect(frame.getByTestId('trunks-empty')).toContainText('Линий пока нет');
@@ -111,5 +118,11 @@ test.describe('a new portal set up from the pages alone', () => {
     await expect(frame.getByTestId('tester-trunk')).toContainText('МТС-1', { timeout: 60_000 });
     await expect(frame.getByTestId('tester-onnet')).toHaveText('внутри сети');
     await page.screenshot({ path: test.info().outputPath('new-portal-route.png'), fullPage: true });
+    await tab(frame, 'Первый запуск').click();
+    await expect(frame.getByTestId('setup-lines')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(frame.getByTestId('setup-groups')).toHaveAttribute('data-state', 'done');
+    await expect(frame.getByTestId('setup-defaultLine')).toHaveAttribute('data-state', 'done');
+    await expect(frame.getByTestId('setup-departments')).toHaveAttribute('data-state', 'todo');
+    await page.screenshot({ path: test.info().outputPath('new-portal-setup.png'), fullPage: true });
   });
 });
