@@ -59,24 +59,30 @@ function visibleTexts(frame: Frame): Promise<string[]> {
   });
 }
 
-/** Requests the app's pages send (in any frame), counted from the moment `count` is read. */
-function countAppRequests(page: Page): { since(): number; reset(): void } {
+/** Requests the app's pages send (in any frame): counted since the last reset, and those still under way. */
+function countAppRequests(page: Page): { since(): number; inFlight(): number; reset(): void } {
   let count = 0;
+  const open = new Set<unknown>();
+  const isApp = (url: string) => new URL(url).port === String(APP_PORT);
   page.on('request', (request) => {
-    if (new URL(request.url()).port === String(APP_PORT)) count++;
+    if (!isApp(request.url())) return;
+    count++;
+    open.add(request);
   });
-  return { since: () => count, reset: () => void (count = 0) };
+  page.on('requestfinished', (request) => open.delete(request));
+  page.on('requestfailed', (request) => open.delete(request));
+  return { since: () => count, inFlight: () => open.size, reset: () => void (count = 0) };
 }
 
+/** Loaded: nothing under way and nothing new for 1.5 s (a page may load in steps, one answer asking the next). */
 async function waitForQuiet(page: Page, requests: ReturnType<typeof countAppRequests>): Promise<void> {
-  // Loaded: no request for a second (or 30 s passed, and the idle count below tells).
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 60_000;
   let last = -1;
   while (Date.now() < until) {
     const now = requests.since();
-    if (now === last) return;
+    if (now === last && requests.inFlight() === 0) return;
     last = now;
-    await page.waitForTimeout(1_000);
+    await page.waitForTimeout(1_500);
   }
 }
 

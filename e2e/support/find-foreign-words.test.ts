@@ -8,7 +8,12 @@ describe('findForeignWords', () => {
   it.each<[string, Lang, string, string[]]>([
     ['a Russian sentence', 'ru', 'Линии и транки: добавьте первую', []],
     ['an English word in Russian', 'ru', 'Сохранено · current', ['current']],
-    ['acronyms, identifiers and names', 'ru', 'SIM-карты, транк gw_mts, DEF-9xx.csv, Bitrix24, Asterisk, 07:09', []],
+    [
+      'acronyms, identifiers and names',
+      'ru',
+      'SIM-карты, транк gw_mts, DEF-9xx.csv, Bitrix24, Asterisk, 07:09, Ctrl+Enter',
+      [],
+    ],
     ['a Russian word in English', 'en', 'Taxpayer ИНН 7740000076', ['ИНН']],
     ['portal data allowed in English', 'en', 'Line МТС (on-net)', []],
     ['an English sentence', 'en', "Calls through the client's carrier SIM", []],

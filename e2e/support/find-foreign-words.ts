@@ -10,8 +10,8 @@ export type FindForeignWordsOptions = {
 
 const LATIN = /[A-Za-z]/;
 const CYRILLIC = /[А-Яа-яЁё]/;
-/** Numbers, file names, addresses, identifiers (gw_mts, DEF-9xx.csv, Bitrix24, 07:09): not words of a language. */
-const NOT_A_WORD = /[\d_@/\\.:=#]/;
+/** Numbers, file names, addresses, identifiers, keys (gw_mts, DEF-9xx.csv, Bitrix24, 07:09, Ctrl+Enter). */
+const NOT_A_WORD = /[\d_@/\\.:=#+]/;
 /** Acronyms read the same in both languages: SIM, PBX, AMI, CSV, MVNO, HR. */
 const ACRONYM = /^[A-Z]{2,6}$/;
 
