@@ -8,6 +8,17 @@ export async function register(): Promise<void> {
   const { getConfigOrExit } = await import('./lib/config/exit-on-bad-config');
   const config = getConfigOrExit();
   (await import('./lib/cluster/claim-server-instance')).claimServerInstanceOrExit(config);
+  // One AMI session per configured PBX, plus the call tracking fed by it (lib/calls): only in the long-lived server.
+  // On PostgreSQL several instances may run: each PBX is connected by one of them at a time (advisory-lock
+  // leadership), and click-to-calls received by the others are handed to it.
+  if (config.pbxes.length > 0) {
+    const { startCallTracking } = await import('./lib/calls/start-call-tracking');
+    if (config.database.kind === 'postgresql') {
+      const { thisInstanceId } = await import('./lib/cluster/instance-identity');
+      startCallTracking({ cluster: { databaseUrl: config.database.url, instanceId: thisInstanceId() } });
+      (await import('./lib/bitrix24/events/start-handed-off-call-claimer')).startHandedOffCallClaimer();
+    } else startCallTracking();
+  }
   // The dialplan's door to routing, in a process of its own (lib/dialplan/start-dialplan-process.ts): page renders and
   // this server's garbage collection must not hold up a desk phone waiting for its trunk.
   const { startDialplanProcess } = await import('./lib/dialplan/start-dialplan-process');
@@ -25,10 +36,5 @@ export async function register(): Promise<void> {
   if (registryUrls.length > 0) {
     const { startRegistryDownloads } = await import('./lib/numbering/store');
     startRegistryDownloads({ urls: registryUrls, everyHours: config.REGISTRY_DOWNLOAD_EVERY_HOURS });
-  }
-  // One AMI session per configured PBX, plus the call tracking fed by it (lib/calls): only in the long-lived server.
-  if (config.pbxes.length > 0) {
-    const { startCallTracking } = await import('./lib/calls/start-call-tracking');
-    startCallTracking();
   }
 }

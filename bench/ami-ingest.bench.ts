@@ -13,6 +13,8 @@ import { AmiStreamParser } from '../lib/asterisk/ami/parse-ami-stream';
 import { serializeAmiAction } from '../lib/asterisk/ami/serialize-ami-action';
 import { applyAmiEvent } from '../lib/calls/apply-ami-event';
 import { createCallTrackerState } from '../lib/calls/call-tracker-state';
+import { matchCallChannel } from '../lib/calls/match-call-channel';
+import { demoTrunks } from '../lib/routing/demo-routing-settings';
 import { loadEventStream } from '../lib/calls/testing/load-event-stream';
 
 const amiUtils = createRequire(import.meta.url)('asterisk-ami-event-utils') as {
@@ -38,6 +40,8 @@ const chunks: string[] = [];
 for (let at = 0; at < wire.length; at += CHUNK) chunks.push(wire.slice(at, at + CHUNK));
 const jsonLines = events.map((e) => JSON.stringify(e)).join('\n');
 let sink = 0;
+/** The test peers' lines and phones: trunk and manager legs are recognised as in production. */
+const match = matchCallChannel({ templates: demoTrunks.map((t) => t.dial), extensions: ['101', '102', '103'] });
 
 function medianRate(run: () => void): number {
   run();
@@ -52,7 +56,7 @@ function medianRate(run: () => void): number {
 
 const ours = medianRate(() => {
   const parser = new AmiStreamParser();
-  const state = createCallTrackerState({ pbxName: 'pbx' });
+  const state = createCallTrackerState({ pbxName: 'pbx', match });
   let t = 0;
   for (const chunk of chunks) {
     for (const out of parser.push(chunk)) {

@@ -58,7 +58,15 @@ const [, fullP99] = await measure('full (SIM load + decision + originate)', (onW
   return placeOutgoingCall({ db, portalId, extension: '999', number, origin: 'click_to_call', ami, onWritten });
 });
 await measure('originate only', (onWritten) =>
-  originate({ extension: '999', number: '79161234567', trunk: 'gw_mts', portalId, manager, tracking, onWritten }),
+  originate({
+    extension: '999',
+    number: '79161234567',
+    dial: 'PJSIP/{number}@gw_mts',
+    portalId,
+    manager,
+    tracking,
+    onWritten,
+  }),
 );
 const [, pingP99] = await measure('baseline: bare AMI Ping on the same socket', (onWritten) =>
   manager.action({ Action: 'Ping' }, { onWritten }),

@@ -53,14 +53,15 @@ await runCliCommand({
       origin: 'click_to_call',
       ami: new Map([[pbx.manager.name, pbx]]),
     });
-    if (result.outcome === 'duplicate') throw new AppError('CONFLICT', `Call ${result.linkedId} was placed already`);
+    if (result.outcome === 'duplicate' || result.outcome === 'handedOff')
+      throw new AppError('CONFLICT', `Call ${result.linkedId} was placed already`);
     if (result.outcome !== 'placed') throw new AppError('UNAVAILABLE', notPlacedMessage(result));
     const { decision, linkedId } = result;
     const { tracking } = pbx;
     const lang = pickLang(values.lang);
     process.stderr.write(
       `calling ${decision.number.e164} from ${extension} via ${decision.trunk?.name} ` +
-        `(${decision.trunk?.dialTarget}), linkedId ${linkedId}…\n`,
+        `(${decision.trunk?.dial}), linkedId ${linkedId}…\n`,
     );
     await tracking.waitForEnd(linkedId, Number(values.timeout) * 1000);
     await tracking.flushed();
@@ -80,7 +81,9 @@ await runCliCommand({
   },
 });
 
-function notPlacedMessage(result: Exclude<OutgoingCallResult, { outcome: 'placed' | 'duplicate' }>): string {
+function notPlacedMessage(
+  result: Exclude<OutgoingCallResult, { outcome: 'placed' | 'duplicate' | 'handedOff' }>,
+): string {
   if (result.outcome === 'notPlaced') return result.message;
   const last = result.decision.reasons.at(-1);
   return `No line can take this call now${last ? `: ${renderReason(last, 'en')}` : ''}`;

@@ -1,5 +1,11 @@
 import { HealthPanel } from '@/components/health/health-panel';
+import { PbxCheckPanel } from '@/components/health/pbx-check-panel';
 
 export default function OverviewPage() {
-  return <HealthPanel />;
+  return (
+    <>
+      <HealthPanel />
+      <PbxCheckPanel />
+    </>
+  );
 }

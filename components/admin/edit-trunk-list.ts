@@ -5,7 +5,7 @@ function blankTrunk(id: string, carrierGroupId: string): Trunk {
     id,
     name: '',
     lineNumber: '',
-    dialTarget: '',
+    dial: '',
     carrierGroupId,
     channels: 1,
     caps: { callsPerDay: null, minutesPerDay: null, minutesPerMonth: null, minGapSeconds: null },

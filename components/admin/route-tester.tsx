@@ -127,7 +127,7 @@ export function RouteTester() {
 }
 
 function trunkLabel(trunk: TrunkChoice): string {
-  return `${trunk.name} · ${trunk.lineNumber} · ${trunk.dialTarget}`;
+  return `${trunk.name} · ${trunk.lineNumber} · ${trunk.dial}`;
 }
 
 function Decision({ result, t, lang }: { result: TestResult; t: ReturnType<typeof useT>; lang: 'ru' | 'en' }) {

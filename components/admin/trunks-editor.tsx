@@ -48,7 +48,7 @@ export function TrunksEditor() {
                   <tr className="border-b border-base-6 text-left align-bottom text-xs font-semibold text-base-3">
                     <th className="px-1 pb-2">{t('trunks.name')}</th>
                     <th className="px-1 pb-2">{t('trunks.lineNumber')}</th>
-                    <th className="px-1 pb-2">{t('trunks.dialTarget')}</th>
+                    <th className="px-1 pb-2">{t('trunks.dial')}</th>
                     <th className="px-1 pb-2">{t('trunks.carrierGroup')}</th>
                     <th className="px-1 pb-2">{t('trunks.channels')}</th>
                     {capColumns.map((c) => (
@@ -104,18 +104,18 @@ export function TrunksEditor() {
                       </td>
                       <td className="p-1">
                         <TextInput
-                          label={t('trunks.dialTarget')}
-                          testId={`trunk-${i}-dialTarget`}
-                          placeholder="gw_mts"
-                          value={trunk.dialTarget}
-                          error={err(i, 'dialTarget')}
+                          label={t('trunks.dial')}
+                          testId={`trunk-${i}-dial`}
+                          placeholder="PJSIP/{number}@gw_mts"
+                          value={trunk.dial}
+                          error={err(i, 'dial')}
                           onChange={(v) =>
                             edit(i, (d) => {
-                              d.dialTarget = v;
+                              d.dial = v;
                             })
                           }
                         />
-                        <FieldError path={`trunks.${i}.dialTarget`} message={err(i, 'dialTarget')} />
+                        <FieldError path={`trunks.${i}.dial`} message={err(i, 'dial')} />
                       </td>
                       <td className="p-1">
                         <SelectInput
@@ -259,6 +259,9 @@ export function TrunksEditor() {
                   + {t('trunks.add')}
                 </Button>
                 <p className="text-xs text-base-3">{t('trunks.capsHint')}</p>
+                <p className="text-xs text-base-3" data-testid="trunks-dial-hint">
+                  {t('trunks.dialHint')}
+                </p>
               </div>
             </Card>
             <Card testId="default-trunk">

@@ -82,6 +82,12 @@ export function HealthPanel() {
               {pbx.ok
                 ? `${t('health.ok')}${pbx.latencyMs !== undefined ? `, ${pbx.latencyMs} ${t('health.ms')}` : ''}`
                 : (pbx.error ?? t('health.down'))}
+              {pbx.owner && (
+                <span className="block text-xs text-base-3" data-testid="health-ami-owner">
+                  {t('health.amiOwner')}: {pbx.owner.instanceId ?? t('health.noOwner')}
+                  {pbx.owner.here && ` (${t('health.thisInstance')})`}
+                </span>
+              )}
             </span>
           ))}
         </StatusCard>

@@ -12,6 +12,12 @@ test.describe('GET /api/asterisk/route (what the PBX dialplan asks)', () => {
     expect(await response.text()).toBe('gw_mts');
   });
 
+  test("answers the line's whole dial string with format=dial", async ({ request }) => {
+    const response = await request.get('/api/asterisk/route?number=89151234567&ext=101&format=dial', { headers });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toBe('PJSIP/79151234567@gw_mts');
+  });
+
   for (const [number, ext, target] of [
     ['79261234567', '101', 'gw_megafon'],
     ['+7 (903) 123-45-67', '102', 'gw_beeline'],
@@ -33,6 +39,7 @@ test.describe('GET /api/asterisk/route (what the PBX dialplan asks)', () => {
     });
     const body = await response.json();
     expect(body.target).toBe('gw_mts');
+    expect(body.dial).toBe('PJSIP/79151234567@gw_mts');
     expect(body.carrier).toMatchObject({ inn: '7740000076', source: 'registry' });
     expect(body.reasonsText).toContain('МТС by the registry (range 915…)');
   });

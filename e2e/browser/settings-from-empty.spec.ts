@@ -65,7 +65,7 @@ test.describe('a new portal set up from the pages alone', () => {
     await frame.getByTestId('add-trunk').click();
     await frame.getByTestId('trunk-0-name').fill('МТС-1');
     await frame.getByTestId('trunk-0-lineNumber').fill('+7 495 000-00-03');
-    await frame.getByTestId('trunk-0-dialTarget').fill('PJSIP/gw_mts');
+    await frame.getByTestId('trunk-0-dial').fill('PJSIP/{number}@gw_mts');
     await expect(frame.getByTestId('default-trunk-name')).toHaveText('МТС-1');
     expect(await leavingAsks(frame)).toBe(true);
     await frame.getByTestId('save-settings').click();

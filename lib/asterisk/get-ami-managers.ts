@@ -8,12 +8,16 @@ const holder = globalThis as typeof globalThis & { __amiManagers?: Map<string, A
  * The process-wide AMI managers, one per configured PBX, created and started on first use. Kept on globalThis so
  * Next.js dev reloads and its several bundles of one server share one connection per PBX instead of multiplying them.
  */
-export function getAmiManagers(options: Partial<Omit<AmiManagerOptions, 'pbx'>> = {}): Map<string, AmiManager> {
+export function getAmiManagers(
+  options: Partial<Omit<AmiManagerOptions, 'pbx'>> & { start?: boolean } = {},
+): Map<string, AmiManager> {
   if (!holder.__amiManagers) {
+    const { start = true, ...managerOptions } = options;
     const managers = new Map<string, AmiManager>();
-    for (const pbx of getConfig().pbxes) managers.set(pbx.name, new AmiManager({ ...options, pbx }));
+    for (const pbx of getConfig().pbxes) managers.set(pbx.name, new AmiManager({ ...managerOptions, pbx }));
     holder.__amiManagers = managers;
-    for (const manager of managers.values()) manager.start();
+    // Several instances on PostgreSQL connect a PBX only while they own it (startCallTracking's leadership).
+    if (start) for (const manager of managers.values()) manager.start();
   }
   return holder.__amiManagers;
 }

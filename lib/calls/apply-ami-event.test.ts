@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { AmiMessage } from '../asterisk/ami/ami-message';
 import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState, type CallChange, type CallTrackerState } from './call-tracker-state';
+import { demoTrunks } from '../routing/demo-routing-settings';
+import { matchCallChannel } from './match-call-channel';
 import { loadEventStream } from './testing/load-event-stream';
 import { trackOriginatedCall } from './track-originated-call';
 
 const STEP_MS = 100;
+/** The lines the streams were recorded through (PJSIP/{number}@gw_beeline…) and the test PBX's phones. */
+const match = matchCallChannel({ templates: demoTrunks.map((t) => t.dial), extensions: ['101', '102', '103'] });
 
 function replay(state: CallTrackerState, events: AmiMessage[], start = 0): CallChange[] {
   return events.flatMap((event, index) =>
@@ -49,7 +53,7 @@ describe('applyAmiEvent on recorded click-to-calls', () => {
   it.each(cases)(
     '$name: one call, ended once, status $status, trunk $trunk',
     ({ name, number, trunk, status, answered, extension }) => {
-      const state = createCallTrackerState({ pbxName: 'pbx' });
+      const state = createCallTrackerState({ pbxName: 'pbx', match });
       originate(state, name, number, trunk);
       const changes = replay(state, loadEventStream(name));
       const ended = changes.filter((c) => c.kind === 'ended');
@@ -74,7 +78,7 @@ describe('applyAmiEvent on recorded click-to-calls', () => {
   );
 
   it('a transfer does not end the call when the manager leg hangs up; talk time runs to the client hang-up', () => {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({ pbxName: 'pbx', match });
     originate(state, 'transfer-megafon', '79261234567', 'gw_megafon');
     const events = loadEventStream('transfer-megafon');
     const changes = replay(state, events);
@@ -93,7 +97,7 @@ describe('applyAmiEvent on recorded click-to-calls', () => {
   });
 
   it('three calls interleaved give the same three records', () => {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({ pbxName: 'pbx', match });
     for (const c of cases) originate(state, c.name, c.number, c.trunk);
     const streams = cases.map((c) => loadEventStream(c.name));
     const merged: AmiMessage[] = [];
@@ -108,7 +112,7 @@ describe('applyAmiEvent on recorded click-to-calls', () => {
   });
 
   it('a call seen only through AMI (desk phone) is tracked as such', () => {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({ pbxName: 'pbx', match });
     const ended = replay(state, loadEventStream('answered-beeline')).filter((c) => c.kind === 'ended');
     expect(ended[0]!.call).toMatchObject({
       origin: 'desk_phone',
@@ -119,7 +123,7 @@ describe('applyAmiEvent on recorded click-to-calls', () => {
   });
 
   it('skips garbage: unknown events, missing fields, wrong types — never throws', () => {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({ pbxName: 'pbx', match });
     const garbage: AmiMessage[] = [
       {},
       { Event: 'TotallyUnknown', Foo: 'bar' },
@@ -144,7 +148,7 @@ describe('applyAmiEvent on recorded click-to-calls', () => {
   });
 
   it('an Originate that failed without any channel (unknown endpoint) ends the call as unavailable', () => {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({ pbxName: 'pbx', match });
     trackOriginatedCall(state, {
       linkedId: 'c2c-x',
       extension: '999',

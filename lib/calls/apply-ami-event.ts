@@ -58,11 +58,14 @@ function onNewchannel(state: CallTrackerState, event: AmiMessage, now: number): 
   const name = field(event, 'Channel');
   if (!uniqueid || !linkedId || !name) return { changes: [], skipped: 'Newchannel without Uniqueid/Linkedid/Channel' };
   if (state.channels.has(uniqueid)) return NONE; // a replay after resync
-  const endpoint = channelEndpoint(name);
-  const isTrunk = name.startsWith('PJSIP/') && state.isTrunkEndpoint(endpoint);
+  let call = state.calls.get(linkedId);
+  // The line a click-to-call was sent to is a trunk leg even before the tracker re-reads a just-saved line.
+  const decided = call?.trunkEndpoint && call.answeredAt === null ? call.trunkEndpoint : null;
+  const line = state.match.trunkOf(name) ?? (decided === channelEndpoint(name) ? decided : null);
+  const isTrunk = line !== null;
+  const endpoint = line ?? channelEndpoint(name);
   state.channels.set(uniqueid, { uniqueid, linkedId, name, endpoint, isTrunk, bridgedAt: null });
   const changes: CallChange[] = [];
-  let call = state.calls.get(linkedId);
   if (!call) {
     call = isTrunk
       ? newTrackedCall({
@@ -79,7 +82,7 @@ function onNewchannel(state: CallTrackerState, event: AmiMessage, now: number): 
           origin: 'desk_phone',
           direction: 'outbound',
           startedAt: now,
-          extension: /^\d+$/.test(endpoint) ? endpoint : null,
+          extension: state.match.extensionOf(name),
         });
     state.calls.set(linkedId, call);
     changes.push({ kind: 'started', call });
@@ -109,11 +112,17 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
   const call = state.calls.get(linkedId);
   if (!call || call.status === 'ended') return NONE;
   const dest = state.channels.get(destUniqueid);
-  const destEndpoint = dest?.endpoint ?? channelEndpoint(field(event, 'DestChannel') ?? '');
-  const destIsTrunk = dest?.isTrunk ?? state.isTrunkEndpoint(destEndpoint);
+  const destChannel = dest?.name ?? field(event, 'DestChannel') ?? '';
+  const destLine = dest ? (dest.isTrunk ? dest.endpoint : null) : state.match.trunkOf(destChannel);
+  const destIsTrunk = destLine !== null;
+  const destEndpoint = dest?.endpoint ?? destLine ?? channelEndpoint(destChannel);
   const changes: CallChange[] = [];
   if (begin) {
-    if (destIsTrunk && !call.number) call.number = digits((field(event, 'DialString') ?? '').split('@')[0]) || null;
+    const dialString = field(event, 'DialString') ?? '';
+    if (destIsTrunk && !call.number) call.number = dialledNumber(dialString);
+    // A Dongle device's name does not say its group; the Dial does (SIM usage is counted per line).
+    if (destIsTrunk && call.answeredAt === null && call.trunkUniqueid === destUniqueid)
+      call.trunkEndpoint = state.match.trunkOfDial(destChannel, dialString) ?? destEndpoint;
     if (call.status === 'started') call.status = 'ringing';
     changes.push({ kind: 'dial_begin', call, detail: { dest: destEndpoint } });
     return { changes };
@@ -121,7 +130,7 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
   const dialStatus = field(event, 'DialStatus') ?? null;
   if (destIsTrunk) call.dialStatus = dialStatus;
   // Incoming and transferred calls: whoever answers becomes the responsible manager.
-  else if (dialStatus === 'ANSWER' && /^\d+$/.test(destEndpoint)) call.extension = destEndpoint;
+  else if (dialStatus === 'ANSWER') call.extension = state.match.extensionOf(destChannel) ?? call.extension;
   changes.push({ kind: 'dial_end', call, detail: { dest: destEndpoint, dialStatus } });
   return { changes };
 }
@@ -165,7 +174,12 @@ function onUserEvent(state: CallTrackerState, event: AmiMessage): ApplyAmiEventR
         {
           kind: 'route_decision',
           call,
-          detail: { trunk: field(event, 'Trunk') || null, method: field(event, 'Method') ?? null },
+          detail: {
+            trunk: field(event, 'Trunk') || null,
+            // The whole dial string, from a drop-in that dials the line's template (format=dial).
+            dial: field(event, 'Dial') || null,
+            method: field(event, 'Method') ?? null,
+          },
         },
       ],
     };
@@ -224,6 +238,15 @@ function onOriginateResponse(state: CallTrackerState, event: AmiMessage, now: nu
   call.b24StatusCode = NOT_PLACED_STATUS_CODE;
   state.calls.delete(call.linkedId);
   return { changes: [change] };
+}
+
+/**
+ * The client's number in a trunk Dial's string: the longest digit run (`79151234567@gw`, `beeline/79151234567`,
+ * `1#79151234567@goip` — a prefix before `#` is the gateway's, not the number's).
+ */
+function dialledNumber(dialString: string): string | null {
+  const runs = dialString.replace(/^[^/]*\//, '').match(/\d+/g) ?? [];
+  return runs.reduce<string | null>((best, run) => (run.length > (best?.length ?? 0) ? run : best), null);
 }
 
 /** Final figures: talk time from the trunk leg's first bridge (not CDR billsec, which counts the manager's answer). */

@@ -70,7 +70,7 @@ describe("click-to-call with every SIM of the client's carrier line busy", () =>
       });
       expect(await b.db.call.count({ where: { b24CallId: callId } })).toBe(1);
       const decision = row.decision as unknown as RouteDecision;
-      expect(decision.trunk).toMatchObject({ name: 'HR-1', dialTarget: 'gw_hr1' });
+      expect(decision.trunk).toMatchObject({ name: 'HR-1', dial: 'PJSIP/{number}@gw_hr1' });
       expect(decision.reasons).toEqual(
         expect.arrayContaining([expect.objectContaining({ code: 'busy', trunk: 'HR-2' })]),
       );

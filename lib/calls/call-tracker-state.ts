@@ -1,4 +1,5 @@
 import type { B24StatusCode } from './b24-status-code';
+import { matchCallChannel, splitChannelName, type CallChannelMatcher } from './match-call-channel';
 
 /**
  * The call tracker's state for one PBX: live channels by Uniqueid and calls by Linkedid. Linkedid is the key because
@@ -21,7 +22,7 @@ export type TrackedCall = {
   /** The client's number (E.164 digits) and the manager's extension, as far as known. */
   number: string | null;
   extension: string | null;
-  /** The gateway endpoint the client leg actually went through (e.g. gw_mts), and that leg's Uniqueid. */
+  /** The line key (dial template's endpoint/peer/group, e.g. gw_mts) the client leg went through, and its Uniqueid. */
   trunkEndpoint: string | null;
   trunkUniqueid: string | null;
   /** The SIM slot the routing decision picked (click-to-call), for per-SIM busy state. */
@@ -48,7 +49,8 @@ export type LiveChannel = {
 
 export type CallTrackerState = {
   pbxName: string;
-  isTrunkEndpoint: (endpoint: string) => boolean;
+  /** Trunk and manager legs as the lines' dial templates and the users' extensions say; replaced when they change. */
+  match: CallChannelMatcher;
   channels: Map<string, LiveChannel>;
   calls: Map<string, TrackedCall>;
 };
@@ -72,16 +74,14 @@ export type CallChange = {
   at?: number;
 };
 
-export type CreateCallTrackerStateOptions = { pbxName: string; isTrunkEndpoint?: (endpoint: string) => boolean };
+export type CreateCallTrackerStateOptions = { pbxName: string; match?: CallChannelMatcher };
 
-/** Our gateways are named gw_<carrier> in pjsip.conf (scripts/peers, the desk-phone dialplan's TRUNK_PATTERN). */
-const defaultIsTrunk = (endpoint: string) => endpoint.startsWith('gw_');
-
+/** Until the lines are read no channel is a trunk leg: names alone never make one. */
 export function createCallTrackerState({
   pbxName,
-  isTrunkEndpoint = defaultIsTrunk,
+  match = matchCallChannel({ templates: [], extensions: [] }),
 }: CreateCallTrackerStateOptions): CallTrackerState {
-  return { pbxName, isTrunkEndpoint, channels: new Map(), calls: new Map() };
+  return { pbxName, match, channels: new Map(), calls: new Map() };
 }
 
 export function newTrackedCall(
@@ -110,8 +110,5 @@ export function newTrackedCall(
 
 /** "PJSIP/gw_mts-0000001a" → "gw_mts"; "Local/101@managers-00000002;1" → "101@managers". */
 export function channelEndpoint(channel: string): string {
-  const slash = channel.indexOf('/');
-  const rest = slash === -1 ? channel : channel.slice(slash + 1);
-  const dash = rest.lastIndexOf('-');
-  return dash > 0 ? rest.slice(0, dash) : rest;
+  return splitChannelName(channel).resource;
 }

@@ -6,6 +6,10 @@ import { findRoutingPortal } from '../portals/find-routing-portal';
 import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState, type CallChange, type CallTrackerState } from './call-tracker-state';
 import { closeStaleJournalCalls } from './close-stale-journal-calls';
+import { loadCallChannelMatcher } from './load-call-channel-matcher';
+import type { CallChannelMatcher } from './match-call-channel';
+import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
+import { readJournalCallsInProgress } from './read-journal-calls-in-progress';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { writeCallChange, type CallContext } from './write-call-change';
 import { log } from '../log/log';
@@ -14,9 +18,11 @@ export type CallTrackingOptions = {
   manager: AmiManager;
   db: Db;
   log?: (line: string) => void;
-  isTrunkEndpoint?: (endpoint: string) => boolean;
+  /** Fixed trunk/manager recognition (tests); else read from the lines and users, and re-read every 30 s. */
+  match?: CallChannelMatcher;
 };
 type Known = Omit<CallContext, 'trunkId' | 'trunkName'>;
+const MATCHER_TTL_MS = 30_000;
 
 /**
  * Ties one PBX's AMI manager to the tracker and the journal: events → applyAmiEvent → changes written in order
@@ -36,15 +42,29 @@ export class CallTracking extends EventEmitter {
   private lostAt: number | null = null;
   private readonly log: (line: string) => void;
   private skippedCount = 0;
+  private matcherReadAt = 0;
+  private matcherRead: Promise<void> | null = null;
 
   constructor(private readonly options: CallTrackingOptions) {
     super();
     this.setMaxListeners(100);
-    this.state = createCallTrackerState({ pbxName: options.manager.name, isTrunkEndpoint: options.isTrunkEndpoint });
+    this.state = createCallTrackerState({ pbxName: options.manager.name, match: options.match });
+    if (!options.match) void this.readMatcher();
     this.log = options.log ?? ((line) => log.warn(line, { pbx: options.manager.name, part: 'calls' }));
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
     options.manager.on('disconnected', () => (this.lostAt ??= Date.now()));
     options.manager.on('connected', () => void this.resync());
+  }
+
+  /**
+   * Drops what memory holds of live calls when another instance takes the PBX over: that instance journals and
+   * finishes them now; should this one own the PBX again, its re-sync starts from the PBX's channels and the journal.
+   */
+  forgetLiveCalls(): void {
+    this.state.calls.clear();
+    this.state.channels.clear();
+    this.contexts.clear();
+    this.lostAt = null;
   }
 
   /** Remembers what the journal needs for a call we are about to originate, and records its changes. */
@@ -88,7 +108,23 @@ export class CallTracking extends EventEmitter {
     return this.queue;
   }
 
+  /**
+   * Which channels are trunk and manager legs, from the lines' dial templates and the users' extensions. Re-read on
+   * connect and, driven by events (no timer to outlive a stopped manager), when 30 s old: a line saved meanwhile is
+   * still recognised for click-to-calls, whose line the tracker knows from the decision.
+   */
+  readMatcher(): Promise<void> {
+    if (this.options.match) return Promise.resolve();
+    this.matcherReadAt = Date.now();
+    this.matcherRead ??= loadCallChannelMatcher({ db: this.options.db })
+      .then((match) => void (this.state.match = match))
+      .catch((error: Error) => this.log(`lines and extensions could not be read: ${error.message}`))
+      .finally(() => (this.matcherRead = null));
+    return this.matcherRead;
+  }
+
   private ingest(event: AmiMessage): void {
+    if (Date.now() - this.matcherReadAt > MATCHER_TTL_MS) void this.readMatcher();
     try {
       const { changes, skipped } = applyAmiEvent(this.state, event, Date.now());
       if (skipped && this.skippedCount++ < 100) this.log(`skipped AMI event: ${skipped}`);
@@ -102,19 +138,30 @@ export class CallTracking extends EventEmitter {
   private async resync(): Promise<void> {
     const manager = this.options.manager;
     try {
+      await this.readMatcher();
       const { events } = await manager.listAction({ Action: 'CoreShowChannels' });
+      // Live calls placed by another instance (it owned the PBX and died) or before a restart: carried on as the same
+      // calls, with their portal, Bitrix24 CALL_ID and SIM, not adopted as unknown ones.
+      const linkedIds = new Set(events.map((e) => String(e.Linkedid ?? '')));
+      const unknown = [...linkedIds].filter((id) => id && !this.state.calls.has(id));
+      const journal = await readJournalCallsInProgress({ db: this.options.db, linkedIds: unknown });
+      for (const [id, context] of journal.contexts) if (!this.contexts.has(id)) this.contexts.set(id, context);
       const now = Date.now();
-      this.record(reconcileLiveChannels(this.state, events, this.lostAt ?? now, now));
+      this.record(reconcileLiveChannels(this.state, events, this.lostAt ?? now, now, journal.calls));
       await this.queue;
-      const live = new Set(events.map((e) => String(e.Linkedid ?? '')));
       const closed = await closeStaleJournalCalls({
         db: this.options.db,
         pbxName: manager.name,
-        liveLinkedIds: live,
+        liveLinkedIds: linkedIds,
         tracked: new Set(this.state.calls.keys()),
         endedAt: new Date(this.lostAt ?? now),
       });
-      if (closed) this.log(`closed ${closed} journal call(s) whose channels were gone after (re)connect`);
+      if (closed.length > 0) {
+        this.log(`closed ${closed.length} journal call(s) whose channels were gone after (re)connect`);
+        // Already in the journal: only the follow-up (price, Bitrix24 finish) still has to hear of their end.
+        for (const call of closed)
+          this.emit('change', { kind: 'ended', call, at: call.endedAt ?? Date.now() } satisfies CallChange);
+      }
       this.lostAt = null;
     } catch (error) {
       this.log(`re-sync after connect failed: ${(error as Error).message}`);
@@ -171,15 +218,15 @@ export class CallTracking extends EventEmitter {
     return found;
   }
 
-  /** Trunk row by dial target ("gw_mts" or "PJSIP/gw_mts"); cached a minute — trunks change rarely. */
-  private findTrunk(portalId: number, endpoint: string): Promise<{ id: number; name: string } | null> {
-    const key = `${portalId}/${endpoint}`;
+  /** Trunk row by line key (its dial template's endpoint, peer or group); cached a minute — trunks change rarely. */
+  private findTrunk(portalId: number, line: string): Promise<{ id: number; name: string } | null> {
+    const key = `${portalId}/${line}`;
     let found = this.trunks.get(key);
     if (!found) {
-      found = this.options.db.trunk.findFirst({
-        where: { portalId, dialTarget: { in: [endpoint, `PJSIP/${endpoint}`] } },
-        select: { id: true, name: true },
-      });
+      found = this.options.db.trunk
+        .findMany({ where: { portalId }, select: { id: true, name: true, dial: true }, orderBy: { id: 'asc' } })
+        .then((rows) => rows.find((row) => dialTemplateLine(row.dial) === line) ?? null)
+        .then((row) => (row ? { id: row.id, name: row.name } : null));
       this.trunks.set(key, found);
       setTimeout(() => this.trunks.delete(key), 60_000).unref();
     }

@@ -40,7 +40,7 @@ describe('click-to-call through the decided trunk, on the real Asterisk pair', (
     '$carrier: arrives at the $gateway gateway; journal answered with durations > 0',
     async ({ number, gateway, trunk }) => {
       const { linkedId, callId, decision } = await call('101', number, `${gateway}-${number}`);
-      expect(decision.trunk?.dialTarget).toBe(trunk);
+      expect(decision.trunk?.dial).toBe(`PJSIP/{number}@${trunk}`);
       const entry = await waitForCallLogEntry({
         path: callLog(),
         matches: (e) => e.b24CallId === callId,
@@ -92,7 +92,7 @@ describe('click-to-call through the decided trunk, on the real Asterisk pair', (
         call(['101', '102', '103', '101'][i]!, n, `mts-${i}`),
       ),
     );
-    expect(mts.map((c) => c.decision.trunk?.dialTarget)).toEqual(['gw_mts', 'gw_mts', 'gw_mts', 'gw_mts']);
+    expect(mts.map((c) => c.decision.trunk?.dial)).toEqual(Array(4).fill('PJSIP/{number}@gw_mts'));
     // Wait until all four really talk through the MTS gateway: the occupancy then comes from live trunk channels.
     await Promise.all(
       mts.map((c) =>
@@ -104,7 +104,7 @@ describe('click-to-call through the decided trunk, on the real Asterisk pair', (
       ),
     );
     const extra = await call('102', '79161234565', 'mts-extra');
-    expect(extra.decision.trunk?.dialTarget).not.toBe('gw_mts');
+    expect(extra.decision.trunk?.dial).not.toBe('PJSIP/{number}@gw_mts');
     const entry = await waitForCallLogEntry({
       path: callLog(),
       matches: (e) => e.b24CallId === extra.callId,

@@ -16,7 +16,7 @@ describe.each(['sqlite', 'postgresql'] as const)('getSimLoad on %s', (kind) => {
 
   it("today's calls and seconds per SIM, the month's seconds summed over its days, the last call's end", async () => {
     const db = test.db();
-    const mts = await db.trunk.findFirstOrThrow({ where: { portalId, dialTarget: 'gw_mts' } });
+    const mts = await db.trunk.findFirstOrThrow({ where: { portalId, dial: 'PJSIP/{number}@gw_mts' } });
     const now = Date.UTC(2026, 10, 20, 12); // 20 Nov, 15:00 Moscow
     const today = callDay(now);
     const at = (iso: string) => new Date(iso);

@@ -3,6 +3,7 @@ import { createDelegableLoad } from '../cache/create-delegable-load';
 import { getConfig } from '../config/load-config';
 import type { Db } from '../db/client';
 import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
+import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
 import { callDay } from './call-day';
 import type { CallTrackerState } from './call-tracker-state';
 
@@ -80,7 +81,7 @@ function combineSimLoad({ trunks, rows }: Stored, { busyByEndpoint, busySims }: 
   const occupancy: OccupancyByTrunk = {};
   const usage: UsageByTrunk = {};
   for (const trunk of trunks) {
-    const endpoint = trunk.dialTarget.replace(/^PJSIP\//, '');
+    const endpoint = dialTemplateLine(trunk.dial) ?? '';
     const sims: SimUsage[] = Array.from({ length: trunk.channels }, () => ({
       busy: false,
       callsToday: 0,
@@ -105,7 +106,7 @@ function combineSimLoad({ trunks, rows }: Stored, { busyByEndpoint, busySims }: 
 }
 
 type Stored = {
-  trunks: Array<{ id: number; dialTarget: string; channels: number }>;
+  trunks: Array<{ id: number; dial: string; channels: number }>;
   rows: Array<{
     trunkId: number;
     simIndex: number;
@@ -143,7 +144,7 @@ export async function loadStoredSimUsage(db: Db, key: string): Promise<Stored> {
   const [portal, monthStart, today] = key.split('|') as [string, string, string];
   const portalId = Number(portal);
   const [trunks, todayRows, earlier] = await Promise.all([
-    db.trunk.findMany({ where: { portalId }, select: { id: true, dialTarget: true, channels: true } }),
+    db.trunk.findMany({ where: { portalId }, select: { id: true, dial: true, channels: true } }),
     db.simUsage.findMany({
       where: { portalId, day: today },
       select: { trunkId: true, simIndex: true, day: true, calls: true, seconds: true, lastCallAt: true },

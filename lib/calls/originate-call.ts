@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
+import { buildOriginateAction } from './build-originate-action';
 import { trackOriginatedCall } from './track-originated-call';
 import type { AmiManager } from '../asterisk/ami-manager';
 
@@ -10,8 +11,8 @@ export type OriginateOptions = {
   extension: string;
   /** The client's number, E.164 digits. */
   number: string;
-  /** The decided trunk's dial target, e.g. "gw_mts" (a "PJSIP/" prefix is accepted). */
-  trunk: string;
+  /** The decided line's dial template (Trunk.dial), e.g. "PJSIP/{number}@Beeline-GoIP". */
+  dial: string;
   /** The Bitrix24 CALL_ID (from ONEXTERNALCALLSTART), inherited by every leg as B24_CALL_ID. */
   callId?: string | null;
   /** The route decision's id and body, stored with the call so the journal says why this trunk. */
@@ -39,44 +40,24 @@ export type OriginateOptions = {
   origin?: 'click_to_call' | 'callback';
 };
 
-const EXTENSION = /^\d{2,8}$/;
-const NUMBER = /^\d{5,15}$/;
-const TRUNK = /^[A-Za-z0-9_]{1,64}$/;
-const TOKEN = /^[A-Za-z0-9._:-]{1,100}$/;
-
 /**
- * Click-to-call: Originate (Async) to the manager's phone; when they answer, the PBX's [outbound] context dials the
- * client through ${TRUNK}. Everything the dialplan uses travels as channel variables, each validated here and again
- * by the dialplan's FILTER()/allow-list — never spliced into dialplan text. Our generated ChannelId becomes the
- * Linkedid of every leg: the journal key. The manager's phone shows the client's number (CallerID).
+ * Click-to-call: Originate (Async) to the manager's phone (the PBX's originate channel, PJSIP/<ext> by default); when
+ * they answer, the PBX's originate context dials the client through the decided line (buildOriginateAction says how
+ * the line travels). Our generated ChannelId becomes the Linkedid of every leg: the journal key. The manager's phone
+ * shows the client's number (CallerID).
  */
 export const newLinkedId = (): string => `c2c-${randomUUID()}`;
 
 export async function originate(options: OriginateOptions): Promise<{ linkedId: string }> {
-  const trunk = options.trunk.replace(/^PJSIP\//, '');
-  if (!EXTENSION.test(options.extension))
-    throw new AppError('INVALID_INPUT', `Extension "${options.extension}" is not a phone extension`, {
-      extension: 'digits',
-    });
-  if (!NUMBER.test(options.number))
-    throw new AppError('INVALID_INPUT', `Number "${options.number}" must be 5–15 digits`, { number: 'digits' });
-  if (!TRUNK.test(trunk))
-    throw new AppError('INVALID_INPUT', `Trunk "${options.trunk}" is not a dial target`, { trunk: 'format' });
-  for (const [name, value] of [
-    ['callId', options.callId],
-    ['decisionId', options.decisionId],
-  ] as const) {
-    if (value && !TOKEN.test(value))
-      throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
-  }
   const { manager, tracking } = options;
   const linkedId = options.linkedId ?? newLinkedId();
-  const variables = [`TRUNK=${trunk}`, `MANAGER_EXT=${options.extension}`];
-  // Double underscore: inherited by the trunk leg and transfer targets, so the gateway and the tracker see the id.
-  if (options.callId) variables.push(`__B24_CALL_ID=${options.callId}`);
-  if (options.decisionId) variables.push(`__B24_DECISION_ID=${options.decisionId}`);
-  // Inherited so the trunk leg's pre-dial handler sees it; the channel variable overrides the PBX's global RECORD.
-  variables.push(`__RECORD=${options.record ? 1 : 0}`);
+  const { pbx } = manager.options;
+  const { action, line } = buildOriginateAction({
+    ...options,
+    linkedId,
+    originateChannel: pbx.originateChannel,
+    originateContext: pbx.originateContext,
+  });
 
   tracking.remember(linkedId, {
     portalId: options.portalId,
@@ -90,27 +71,13 @@ export async function originate(options: OriginateOptions): Promise<{ linkedId: 
     linkedId,
     extension: options.extension,
     number: options.number,
-    trunkEndpoint: trunk,
+    trunkEndpoint: line,
     sim: options.sim ?? null,
     b24CallId: options.callId ?? null,
     origin: options.origin,
     now: Date.now(),
   });
-  const sent = manager.action(
-    {
-      Action: 'Originate',
-      Channel: `PJSIP/${options.extension}`,
-      Context: 'outbound',
-      Exten: options.number,
-      Priority: 1,
-      CallerID: `"${options.number}" <${options.number}>`,
-      Timeout: options.ringTimeoutMs ?? 30_000,
-      Async: 'true',
-      ChannelId: linkedId,
-      Variable: variables,
-    },
-    { onWritten: options.onWritten },
-  );
+  const sent = manager.action(action, { onWritten: options.onWritten });
   // The journal write goes after the Originate is on the wire: the click-to-call latency budget is for Asterisk.
   tracking.record([started]);
   try {

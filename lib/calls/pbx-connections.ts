@@ -3,8 +3,16 @@ import type { Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { CallTracking } from './call-tracking';
 
-/** One PBX this process talks to: its AMI manager and the call tracking fed by it. */
-export type PbxConnection = { manager: AmiManager; tracking: CallTracking };
+/**
+ * One PBX this process talks to: its AMI manager and the call tracking fed by it. With several instances on
+ * PostgreSQL one of them owns the PBX at a time; `owned` says whether this one does now (absent: always).
+ */
+export type PbxConnection = { manager: AmiManager; tracking: CallTracking; owned?: () => boolean };
+
+/** Whether this process's connection to the PBX is the one that places and tracks its calls now. */
+export function ownsPbx(connection: PbxConnection): boolean {
+  return connection.owned?.() ?? true;
+}
 /** Every PBX this process talks to, by PBX name (empty when none is configured). */
 export type PbxConnections = ReadonlyMap<string, PbxConnection>;
 

@@ -8,7 +8,9 @@ import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
 import { claimCallJournalRow, linkedIdForB24Call, type OutgoingCallOrigin } from './claim-call-journal-row';
 import { getSimLoad } from './get-sim-load';
 import { newLinkedId, originate } from './originate-call';
-import { pickPbxConnection, type PbxConnections } from './pbx-connections';
+import { currentLiveChannels } from './current-live-channels';
+import { handOffQueuedCall } from './hand-off-queued-call';
+import { ownsPbx, pickPbxConnection, type PbxConnections } from './pbx-connections';
 import { QUEUED_STATUS } from './queued-call';
 import { refusedLineReason } from './refused-line-reason';
 import { shouldRecordCall } from './should-record-call';
@@ -47,6 +49,8 @@ export type OutgoingCallResult =
   | { outcome: 'placed'; linkedId: string; decision: RouteDecision }
   /** This CALL_ID was placed before (a replayed event): nothing dialled again. */
   | { outcome: 'duplicate'; linkedId: string }
+  /** The line's PBX is owned by another app instance: the stored click-to-call waits there (handOffQueuedCall). */
+  | { outcome: 'handedOff'; linkedId: string }
   | { outcome: 'refused' | 'noLine'; decision: RouteDecision }
   /** Routed, and the PBX side could not place it (no PBX connection, Originate refused): the reason says why. */
   | { outcome: 'notPlaced'; decision: RouteDecision; message: string };
@@ -66,9 +70,12 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     if (existing && existing.status !== QUEUED_STATUS) return { outcome: 'duplicate', linkedId };
   }
   if (options.callerChanged) forgetRoutingContext(portalId);
-  const trackers = [...ami.values()].map((connection) => connection.tracking.state);
+  const owned = [...ami.values()].filter(ownsPbx);
+  // A standby instance sees the other instance's calls in progress through the journal.
+  const live =
+    owned.length === ami.size ? { trackers: owned.map((c) => c.tracking.state) } : { live: currentLiveChannels() };
   const [{ occupancy, usage }, record, userId] = await Promise.all([
-    getSimLoad({ db, portalId, trackers }),
+    getSimLoad({ db, portalId, ...live }),
     shouldRecordCall({ db, portalId, number: options.number }),
     findUserId(db, portalId, options.b24UserId ?? null, extension),
   ]);
@@ -89,6 +96,20 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
   if (!trunk) return { outcome: 'noLine', decision };
   const pbx = await pickPbxConnection({ db, connections: ami, trunkId: Number(trunk.id) }).catch(expected);
   if (AppError.is(pbx)) return { outcome: 'notPlaced', decision, message: pbx.message };
+  if (!ownsPbx(pbx)) {
+    const handedOff = b24CallId
+      ? await handOffQueuedCall({
+          db,
+          linkedId,
+          pbxName: pbx.manager.name,
+          b24UserId: options.b24UserId,
+          requestedLine,
+          origin: options.origin,
+        })
+      : false;
+    if (handedOff) return { outcome: 'handedOff', linkedId };
+    return { outcome: 'notPlaced', decision, message: `PBX ${pbx.manager.name} is served by another app instance now` };
+  }
   const claimed = await claimCallJournalRow({
     db,
     linkedId,
@@ -108,7 +129,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
       linkedId,
       extension,
       number: decision.number.e164,
-      trunk: trunk.dialTarget,
+      dial: trunk.dial,
       sim: trunk.sim,
       record,
       callId: b24CallId,

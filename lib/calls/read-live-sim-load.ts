@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import type { OccupancyByTrunk, UsageByTrunk } from '../routing/types';
 import { getSimLoad, readSimLoadWhenPbx } from './get-sim-load';
 import type { PbxConnections } from './pbx-connections';
-import { trackedCallStates } from './start-call-tracking';
+import { currentLiveChannels } from './current-live-channels';
 
 export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
 
@@ -16,5 +16,5 @@ export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
 export function readLiveSimLoad(db: Db, portalId: number, ami?: PbxConnections): Promise<LiveSimLoad | null> {
   if (ami)
     return getSimLoad({ db, portalId, trackers: [...ami.values()].map((connection) => connection.tracking.state) });
-  return readSimLoadWhenPbx(() => getSimLoad({ db, portalId, trackers: trackedCallStates() }));
+  return readSimLoadWhenPbx(() => getSimLoad({ db, portalId, live: currentLiveChannels() }));
 }

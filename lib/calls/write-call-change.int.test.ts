@@ -6,6 +6,8 @@ import { createCallTrackerState, type CallChange } from './call-tracker-state';
 import { loadEventStream } from './testing/load-event-stream';
 import { trackOriginatedCall } from './track-originated-call';
 import { writeCallChange } from './write-call-change';
+import { demoTrunks } from '../routing/demo-routing-settings';
+import { matchCallChannel } from './match-call-channel';
 
 describe.each(['sqlite', 'postgresql'] as const)('the calls journal on %s', (kind) => {
   let testDb: TestDatabase;
@@ -14,12 +16,15 @@ describe.each(['sqlite', 'postgresql'] as const)('the calls journal on %s', (kin
   beforeAll(async () => {
     testDb = await createTestDatabase({ kind });
     ({ portalId } = await seedDemoPortal({ db: testDb.db() }));
-    trunkId = (await testDb.db().trunk.findFirstOrThrow({ where: { portalId, dialTarget: 'gw_beeline' } })).id;
+    trunkId = (await testDb.db().trunk.findFirstOrThrow({ where: { portalId, dial: 'PJSIP/{number}@gw_beeline' } })).id;
   });
   afterAll(async () => testDb?.dispose());
 
   function changesOfRecordedCall(): CallChange[] {
-    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const state = createCallTrackerState({
+      pbxName: 'pbx',
+      match: matchCallChannel({ templates: demoTrunks.map((t) => t.dial), extensions: [] }),
+    });
     const started = trackOriginatedCall(state, {
       linkedId: 'c2c-capture-answered-beeline',
       extension: '101',

@@ -87,7 +87,8 @@ function callFigures(call: TrackedCall, context: CallContext) {
     ...(call.number ? { number: call.number } : {}),
     trunkName: context.trunkName ?? call.trunkEndpoint,
     trunkId: context.trunkId ?? null,
-    b24CallId: call.b24CallId,
+    // Known from the click or the journal; a tracker that adopted the call without it must not erase it.
+    ...(call.b24CallId ? { b24CallId: call.b24CallId } : {}),
     answeredAt: call.answeredAt === null ? null : new Date(call.answeredAt),
     endedAt: call.endedAt === null ? null : new Date(call.endedAt),
     durationSec: call.durationSec,

@@ -40,6 +40,17 @@ describe('loadConfig', () => {
     expect(config.pbxes).toEqual([{ name: 'main', host: '127.0.0.1', port: 25038, user: 'app', secret: 's' }]);
   });
 
+  it('takes the click-to-call channel and context per PBX (FreePBX: Local/{ext}@from-internal)', () => {
+    const env = { AMI_HOST: 'pbx', AMI_USER: 'app', AMI_SECRET: 's' };
+    const freepbx = { AMI_ORIGINATE_CHANNEL: 'Local/{ext}@from-internal', AMI_ORIGINATE_CONTEXT: 'from-internal' };
+    expect(loadConfig({ env: { ...env, ...freepbx } }).pbxes[0]).toMatchObject({
+      originateChannel: 'Local/{ext}@from-internal',
+      originateContext: 'from-internal',
+    });
+    const list = [{ name: 'spb', host: 'h', port: 1, user: 'u', secret: 's', originateChannel: 'SIP/{ext}' }];
+    expect(loadConfig({ env: { AMI_PBXES: JSON.stringify(list) } }).pbxes).toEqual(list);
+  });
+
   it('builds several PBXes from AMI_PBXES', () => {
     const list = [
       { name: 'moscow', host: '127.0.0.1', port: 5038, user: 'a', secret: 'b' },
@@ -57,6 +68,10 @@ describe('loadConfig', () => {
     [{ AMI_HOST: '127.0.0.1', AMI_USER: 'app' }, /^AMI_SECRET: required when AMI_HOST is set$/],
     [{ AMI_PBXES: '[{' }, /^AMI_PBXES: must be a JSON array/],
     [{ AMI_PBXES: '[{"name":"A B","host":"h","port":1,"user":"u","secret":"s"}]' }, /^AMI_PBXES\[0\.name\]: /],
+    [{ AMI_ORIGINATE_CHANNEL: 'PJSIP/101' }, /^AMI_ORIGINATE_CHANNEL: PJSIP\/\{ext\}, SIP/],
+    [{ AMI_ORIGINATE_CHANNEL: 'PJSIP/{ext}&PJSIP/102' }, /^AMI_ORIGINATE_CHANNEL: /],
+    [{ AMI_ORIGINATE_CHANNEL: 'Dongle/{ext}' }, /^AMI_ORIGINATE_CHANNEL: /],
+    [{ AMI_ORIGINATE_CONTEXT: 'from internal' }, /^AMI_ORIGINATE_CONTEXT: a dialplan context/],
     [{ DIALPLAN_SECRET: 'short' }, /^DIALPLAN_SECRET: must be at least 16 characters/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
   ])('names the variable in one line: %j', (env, pattern) => {

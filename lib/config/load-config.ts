@@ -52,6 +52,8 @@ function parsePbxes(values: Env): PbxConfig[] {
       port: values.AMI_PORT,
       user: values.AMI_USER!,
       secret: values.AMI_SECRET!,
+      ...(values.AMI_ORIGINATE_CHANNEL && { originateChannel: values.AMI_ORIGINATE_CHANNEL }),
+      ...(values.AMI_ORIGINATE_CONTEXT && { originateContext: values.AMI_ORIGINATE_CONTEXT }),
     },
   ];
 }

@@ -8,12 +8,28 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/**
+ * Click-to-call's first leg, the manager's phone: `PJSIP/{ext}` (default), `SIP/{ext}`, or FreePBX's
+ * `Local/{ext}@from-internal` (keeps the user's DND, follow-me and caller ID). One `{ext}`, dial-string characters
+ * only: it goes into Originate's Channel header.
+ */
+export const originateChannel = z
+  .string()
+  .regex(
+    /^(?:PJSIP|SIP|IAX2|Local)\/[A-Za-z0-9_.@:/-]*\{ext\}[A-Za-z0-9_.@:/-]*$/,
+    'PJSIP/{ext}, SIP/{ext} or Local/{ext}@from-internal: one {ext}, letters, digits, _ . @ : / -',
+  );
+/** Where the answered manager's channel goes on to dial the client: `outbound` (drop-in) or FreePBX's from-internal. */
+export const originateContext = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'a dialplan context: letters, digits, _ -');
+
 export const pbxSchema = z.object({
   name: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lowercase letters, digits, "_" or "-" (1–32)'),
   host: z.string().min(1),
   port,
   user: z.string().min(1),
   secret: z.string().min(1),
+  originateChannel: originateChannel.optional(),
+  originateContext: originateContext.optional(),
 });
 export type PbxConfig = z.infer<typeof pbxSchema>;
 
@@ -75,7 +91,13 @@ export const envSchema = z.object({
   AMI_USER: z.string().min(1).optional(),
   AMI_SECRET: z.string().min(1).optional(),
   AMI_PBX_NAME: z.string().default('main'),
-  /** Several PBXes (one per office): a JSON array of {name, host, port, user, secret}; wins over AMI_HOST. */
+  /** Click-to-call on this PBX: the manager's channel and the context the client is dialled from (see pbxSchema). */
+  AMI_ORIGINATE_CHANNEL: originateChannel.optional(),
+  AMI_ORIGINATE_CONTEXT: originateContext.optional(),
+  /**
+   * Several PBXes (one per office): a JSON array of {name, host, port, user, secret[, originateChannel,
+   * originateContext]}; wins over AMI_HOST.
+   */
   AMI_PBXES: z.string().optional(),
   /** Marketplace app keys; without them the app runs standalone (no portal can be installed). */
   B24_CLIENT_ID: z.string().min(1).optional(),

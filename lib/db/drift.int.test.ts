@@ -71,7 +71,7 @@ describe.each(['sqlite', 'postgresql'] as const)('database schema on %s', (kind)
         portalId: portal.id,
         name: 'МТС-1',
         lineNumber: '74950000001',
-        dialTarget: 'PJSIP/gw-mts',
+        dial: 'PJSIP/{number}@gw-mts',
         carrierGroupId: group.id,
         channels: 4,
         minutesPerDay: 300,

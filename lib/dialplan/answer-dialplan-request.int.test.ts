@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { forgetRoutingPortals } from '../portals/find-routing-portal';
+import { forgetRoutingContext } from '../routing/settings/get-routing-context';
 import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
 import { answerDialplanRequest } from './answer-dialplan-request';
 
@@ -30,6 +31,33 @@ describe('the dialplan endpoint before any line is set up', () => {
   it('routes as soon as the lines exist (the save forgets the cached settings)', async () => {
     await seedDemoPortal({ db: test.db() });
     expect(await ask()).toMatchObject({ status: 200, body: 'gw_mts' });
+  });
+
+  it('answers the whole dial string with format=dial, any technology and a hyphenated trunk', async () => {
+    const dial = (json = false) =>
+      answerDialplanRequest({
+        number: '8 (915) 123-45-67',
+        ext: '101',
+        json,
+        dial: true,
+        fromLoopback: true,
+        readSimLoad: async () => null,
+      });
+    expect(await dial()).toMatchObject({ status: 200, body: 'PJSIP/79151234567@gw_mts' });
+    const db = test.db();
+    const mts = await db.trunk.findFirstOrThrow({ where: { dial: 'PJSIP/{number}@gw_mts' } });
+    for (const [template, body, target] of [
+      ['PJSIP/1#{number}@MTS-GoIP', 'PJSIP/1#79151234567@MTS-GoIP', 'MTS-GoIP'],
+      ['SIP/mts/{number}', 'SIP/mts/79151234567', 'mts'],
+      ['Dongle/g2/{number}', 'Dongle/g2/79151234567', 'g2'],
+    ]) {
+      await db.trunk.update({ where: { id: mts.id }, data: { dial: template } });
+      forgetRoutingContext(mts.portalId);
+      expect(await dial()).toMatchObject({ status: 200, body });
+      expect(JSON.parse((await dial(true)).body)).toMatchObject({ target, dial: body, trunk: { dial: template } });
+    }
+    await db.trunk.update({ where: { id: mts.id }, data: { dial: 'PJSIP/{number}@gw_mts' } });
+    forgetRoutingContext(mts.portalId);
   });
 });
 

@@ -3,6 +3,7 @@ import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
+import { dialTemplateLine, renderDialString } from '../routing/dial-template/check-dial-template';
 import { routeCall } from '../routing/route-call';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import { renderReason } from '../routing/route-reasons';
@@ -16,6 +17,8 @@ export type DialplanRequest = {
   portal?: string;
   secret?: string | null;
   json: boolean;
+  /** format=dial: answer the whole dial string (B24_DIAL) instead of the line's endpoint. */
+  dial?: boolean;
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
@@ -32,7 +35,7 @@ export type DialplanAnswer = { status: number; contentType: string; body: string
 export const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json';
 
-/** What Asterisk's dialplan reads: the endpoint name to dial, or NO_ROUTE when every allowed line is busy/capped. */
+/** What Asterisk's dialplan reads when every allowed line is busy or capped. */
 export const NO_ROUTE = 'NO_ROUTE';
 
 /**
@@ -60,14 +63,15 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
     if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))
       throw new AppError('UNAVAILABLE', 'No lines are set up yet: the dialplan uses its default trunk');
-    const target = decision.trunk?.dialTarget ?? NO_ROUTE;
-    if (!request.json) return { status: 200, contentType: TEXT, body: target };
+    // Two answers: the line's endpoint (target: what a drop-in dials as PJSIP/<number>@<target>), and the whole dial
+    // string (dial: PJSIP/79151234567@Beeline-GoIP, SIP/beeline/79…), which any technology's dialplan can Dial().
+    const trunk = decision.trunk;
+    const target = (trunk && dialTemplateLine(trunk.dial)) ?? NO_ROUTE;
+    const dial = trunk ? renderDialString(trunk.dial, decision.number.e164) : NO_ROUTE;
+    if (!request.json) return { status: 200, contentType: TEXT, body: request.dial ? dial : target };
     const lang = pickLang(request.lang);
-    return {
-      status: 200,
-      contentType: JSON_TYPE,
-      body: JSON.stringify({ target, ...decision, reasonsText: decision.reasons.map((r) => renderReason(r, lang)) }),
-    };
+    const reasonsText = decision.reasons.map((r) => renderReason(r, lang));
+    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ target, dial, ...decision, reasonsText }) };
   } catch (error) {
     if (!AppError.is(error)) throw error;
     // One line per refused call and no stack: a setup problem (several portals, one not installed) repeats on every

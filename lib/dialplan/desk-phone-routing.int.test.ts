@@ -113,7 +113,7 @@ describe('desk-phone routing on the real Asterisk', () => {
   // The endpoint decides with the same live SIM load as a click-to-call: a desk phone must not overrun a SIM's caps.
   it("every MTS SIM at its calls/day cap → a desk phone's MTS call leaves through Beeline, and says why", async () => {
     const db = test.db();
-    const mts = await db.trunk.findFirstOrThrow({ where: { dialTarget: 'gw_mts' } });
+    const mts = await db.trunk.findFirstOrThrow({ where: { dial: 'PJSIP/{number}@gw_mts' } });
     const day = callDay(Date.now());
     const rows = Array.from({ length: mts.channels }, (_, simIndex) => ({
       portalId: mts.portalId,

@@ -133,7 +133,6 @@ describe('the dialplan process', () => {
   const channels = new Map<string, LiveChannel>();
   const tracker = {
     pbxName: 'pbx',
-    isTrunkEndpoint: () => true,
     channels,
     calls: new Map(),
   } as unknown as CallTrackerState;
@@ -257,7 +256,7 @@ describe('the dialplan process', () => {
     const db = test.db();
     const portal = await db.portal.findFirstOrThrow();
     const settings = await loadRoutingSettings({ db, portalId: portal.id });
-    const mts = settings.trunks.find((t) => t.dialTarget === 'gw_mts')!;
+    const mts = settings.trunks.find((t) => t.dial === 'PJSIP/{number}@gw_mts')!;
     mts.enabled = false;
     await saveRoutingSettings({ db, portalId: portal.id, settings });
     const started = Date.now();

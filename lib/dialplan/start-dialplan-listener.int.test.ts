@@ -55,6 +55,8 @@ describe('the dialplan listener over HTTP', () => {
     expect(response.headers.get('connection')).toBe('close');
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe('gw_mts');
+    const dial = await fetch(`http://127.0.0.1:${port}/api/asterisk/route?number=89151234567&ext=101&format=dial`);
+    expect(await dial.text()).toBe('PJSIP/79151234567@gw_mts');
   });
 
   it('answers JSON with Cyrillic reasons, its length in bytes', async () => {
@@ -64,7 +66,7 @@ describe('the dialplan listener over HTTP', () => {
     const [head, body] = reply.split('\r\n\r\n');
     expect(head).toContain('HTTP/1.1 200 OK');
     expect(head).toContain(`Content-Length: ${Buffer.byteLength(body!)}`);
-    expect(JSON.parse(body!)).toMatchObject({ target: 'gw_mts' });
+    expect(JSON.parse(body!)).toMatchObject({ target: 'gw_mts', dial: 'PJSIP/79151234567@gw_mts' });
     expect(body).toContain('МТС');
   });
 

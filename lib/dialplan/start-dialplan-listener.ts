@@ -150,6 +150,7 @@ async function answer(
       portal: q.get('portal')?.slice(0, 100) || undefined,
       lang: q.get('lang') ?? undefined,
       json: q.get('format') === 'json' || head.accept.includes('application/json'),
+      dial: q.get('format') === 'dial',
       secret: head.secret,
       fromLoopback,
       readSimLoad,

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listenToForgets } from '../cache/create-named-forget';
 import type { CallTrackerState } from '../calls/call-tracker-state';
-import { summarizeLiveChannels } from '../calls/get-sim-load';
-import { trackedCallStates } from '../calls/start-call-tracking';
+import { currentLiveChannels } from '../calls/current-live-channels';
+import { type LiveChannels, summarizeLiveChannels } from '../calls/get-sim-load';
 import { getConfig } from '../config/load-config';
 import { getDb } from '../db/client';
 import { toCrossingError } from './crossing-error';
@@ -40,7 +40,10 @@ const SOURCE_DIR = HERE?.endsWith(path.join('lib', 'dialplan'))
 
 export type StartDialplanProcessOptions = {
   listen?: string;
-  /** Whose SIMs in use the process is told about; default: this process's call tracking (one per PBX). */
+  /**
+   * Whose SIMs in use the process is told about; default: this process's call tracking of the PBXes it owns, and the
+   * journal for those another instance owns (currentLiveChannels).
+   */
   trackers?: () => Iterable<CallTrackerState>;
   /** Run this bundle (a test of what `npm run build` makes); default: chosen by NODE_ENV (see entry). */
   bundle?: string;
@@ -54,7 +57,7 @@ export type StartDialplanProcessOptions = {
  */
 export function startDialplanProcess({
   listen = getConfig().DIALPLAN_LISTEN,
-  trackers = trackedCallStates,
+  trackers,
   bundle,
 }: StartDialplanProcessOptions = {}): DialplanProcess | null {
   if (listen === 'off') return null;
@@ -83,7 +86,7 @@ export function startDialplanProcess({
   const stopRelay = listenToForgets((name, key) => current.send({ kind: 'forget', name, key }));
   const poster = setInterval(() => {
     if (getConfig().pbxes.length === 0) return;
-    const live = summarizeLiveChannels(trackers());
+    const live: LiveChannels = trackers ? summarizeLiveChannels(trackers()) : currentLiveChannels();
     const text = JSON.stringify(live);
     if (text === lastPosted) return;
     lastPosted = text;

@@ -1,5 +1,7 @@
 import { peekAmiManagers } from '../asterisk/get-ami-managers';
 import { probeAmi } from '../asterisk/probe-ami';
+import { amiLeadershipName, thisInstanceId } from '../cluster/instance-identity';
+import { listLeaders } from '../cluster/list-leaders';
 import { getConfig } from '../config/load-config';
 import { checkDb } from '../db/check-db';
 import { getDb } from '../db/client';
@@ -16,18 +18,35 @@ import {
 /** Gathers every part of /api/health in parallel; each part reports its own failure instead of throwing. */
 export async function getHealth(): Promise<HealthReport> {
   const config = getConfig();
+  const owners = await readAmiOwners(config);
   const [database, ami, registry, portals] = await Promise.all([
     checkDb(),
-    Promise.all(config.pbxes.map(checkPbx)),
+    Promise.all(config.pbxes.map((pbx) => checkPbx(pbx, owners))),
     checkRegistry(),
     countPortals(),
   ]);
   return summariseHealth({ database, ami, registry, portals });
 }
 
-/** The live connection's state when this process runs the AMI manager; otherwise a greeting probe. */
-async function checkPbx(pbx: { name: string; host: string; port: number }): Promise<AmiHealth> {
+/** Several instances on PostgreSQL: which instance holds each PBX's AMI session now (null: not a cluster). */
+async function readAmiOwners(config: ReturnType<typeof getConfig>): Promise<Map<string, string> | null> {
+  if (config.database.kind !== 'postgresql' || !peekAmiManagers()) return null;
+  const leaders = await listLeaders({ databaseUrl: config.database.url }).catch(() => []);
+  return new Map(leaders.map((leader) => [leader.name, leader.instanceId]));
+}
+
+/**
+ * The live connection's state when this process runs the AMI manager; otherwise a greeting probe. In a cluster a PBX
+ * another instance owns is fine when that instance is connected to it: this one stands by.
+ */
+async function checkPbx(
+  pbx: { name: string; host: string; port: number },
+  owners: Map<string, string> | null,
+): Promise<AmiHealth> {
   const manager = peekAmiManagers()?.get(pbx.name);
+  const ownerId = owners?.get(amiLeadershipName(pbx.name)) ?? null;
+  const owner = owners ? { instanceId: ownerId, here: ownerId === thisInstanceId() } : undefined;
+  if (owner && ownerId && !owner.here) return { name: pbx.name, host: pbx.host, port: pbx.port, ok: true, owner };
   if (manager) {
     const s = manager.status();
     return {
@@ -41,6 +60,7 @@ async function checkPbx(pbx: { name: string; host: string; port: number }): Prom
       since: new Date(s.since).toISOString(),
       reconnects: s.reconnects,
       lastEventAgeMs: s.lastEventAt === null ? null : Date.now() - s.lastEventAt,
+      owner,
     };
   }
   const probe = await probeAmi({ host: pbx.host, port: pbx.port });

@@ -18,6 +18,8 @@ export type AmiHealth = {
   since?: string;
   reconnects?: number;
   lastEventAgeMs?: number | null;
+  /** Several instances on PostgreSQL: the one connected to this PBX now, and whether that is the one answering. */
+  owner?: { instanceId: string | null; here: boolean };
 };
 export type RegistryHealth = {
   ok: boolean;

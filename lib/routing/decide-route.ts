@@ -31,7 +31,8 @@ export type DecideRouteOptions = {
 export type TrunkChoice = {
   id: string;
   name: string;
-  dialTarget: string;
+  /** The line's dial template (Trunk.dial). */
+  dial: string;
   lineNumber: string;
   carrierGroupId: string;
   sim: number;
@@ -179,7 +180,7 @@ function toChoice(trunk: Trunk, sim: number): TrunkChoice {
   return {
     id: trunk.id,
     name: trunk.name,
-    dialTarget: trunk.dialTarget,
+    dial: trunk.dial,
     lineNumber: trunk.lineNumber,
     carrierGroupId: trunk.carrierGroupId,
     sim,

@@ -30,20 +30,20 @@ function trunk(
   id: string,
   name: string,
   lineNumber: string,
-  dialTarget: string,
+  dial: string,
   carrierGroupId: string,
   channels: number,
   caps = salesCaps,
 ): Trunk {
-  return { id, name, lineNumber, dialTarget, carrierGroupId, channels, caps, tariff, enabled: true };
+  return { id, name, lineNumber, dial, carrierGroupId, channels, caps, tariff, enabled: true };
 }
 
 export const demoTrunks: Trunk[] = [
-  trunk('beeline', 'Билайн', '74950000001', 'gw_beeline', 'beeline', 4),
-  trunk('megafon', 'МегаФон', '74950000002', 'gw_megafon', 'megafon', 4),
-  trunk('mts', 'МТС', '74950000003', 'gw_mts', 'mts', 4),
-  trunk('hr1', 'HR-1', '74950000201', 'gw_hr1', 'beeline', 1, hrCaps),
-  trunk('hr2', 'HR-2', '74950000202', 'gw_hr2', 'mts', 1, hrCaps),
+  trunk('beeline', 'Билайн', '74950000001', 'PJSIP/{number}@gw_beeline', 'beeline', 4),
+  trunk('megafon', 'МегаФон', '74950000002', 'PJSIP/{number}@gw_megafon', 'megafon', 4),
+  trunk('mts', 'МТС', '74950000003', 'PJSIP/{number}@gw_mts', 'mts', 4),
+  trunk('hr1', 'HR-1', '74950000201', 'PJSIP/{number}@gw_hr1', 'beeline', 1, hrCaps),
+  trunk('hr2', 'HR-2', '74950000202', 'PJSIP/{number}@gw_hr2', 'mts', 1, hrCaps),
 ];
 
 export const demoProfiles: DepartmentProfile[] = [

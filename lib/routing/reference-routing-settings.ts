@@ -37,7 +37,7 @@ function trunk(
     id,
     name,
     lineNumber,
-    dialTarget: `gw_${id}`,
+    dial: `PJSIP/{number}@gw_${id}`,
     carrierGroupId,
     channels,
     caps,

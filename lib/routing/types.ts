@@ -17,8 +17,8 @@ export type Trunk = {
   name: string;
   /** The Bitrix24 external line NUMBER the manager picks (LINE_NUMBER in ONEXTERNALCALLSTART). */
   lineNumber: string;
-  /** Asterisk endpoint the call is dialled through, e.g. "gw_mts". */
-  dialTarget: string;
+  /** Dial template, `{number}` standing for the client's number: "PJSIP/{number}@gw_mts" (checkDialTemplate). */
+  dial: string;
   carrierGroupId: string;
   /** Number of SIMs = parallel channels. */
   channels: number;

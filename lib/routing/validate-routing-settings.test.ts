@@ -19,7 +19,7 @@ function biggestSettings(): RoutingSettings {
     id: `t${i}`,
     name: `Линия ${i}`,
     lineNumber: String(74950000000 + i),
-    dialTarget: `gw_${i}`,
+    dial: `PJSIP/{number}@gw_${i}`,
     carrierGroupId: `g${i % L.carrierGroups}`,
     channels: L.simsPerLine,
   }));
@@ -72,12 +72,12 @@ describe('validateRoutingSettings', () => {
   it('takes a line number and a trunk as people type them, and says the expected format otherwise', () => {
     const typed = clone();
     typed.trunks[0]!.lineNumber = '+7 (495) 000-00-01';
-    typed.trunks[0]!.dialTarget = ' PJSIP/gw_beeline ';
+    typed.trunks[0]!.dial = ' pjsip/{number}@Beeline-GoIP ';
     const saved = validateRoutingSettings(typed);
-    expect(saved.trunks[0]).toMatchObject({ lineNumber: '74950000001', dialTarget: 'gw_beeline' });
+    expect(saved.trunks[0]).toMatchObject({ lineNumber: '74950000001', dial: 'PJSIP/{number}@Beeline-GoIP' });
     const wrong = clone();
     wrong.trunks[0]!.lineNumber = 'доб. 12';
-    wrong.trunks[0]!.dialTarget = 'SIP/gw beeline';
+    wrong.trunks[0]!.dial = 'SIP/gw beeline/{number}';
     const fields = (() => {
       try {
         validateRoutingSettings(wrong);
@@ -87,7 +87,7 @@ describe('validateRoutingSettings', () => {
       return {};
     })();
     expect(fields['trunks.0.lineNumber']).toContain('74950000001');
-    expect(fields['trunks.0.dialTarget']).toContain('gw_mts');
+    expect(fields['trunks.0.dial']).toMatch(/^Символ « » недопустим.* \/ " " is not allowed/);
   });
 
   it.each<[string, (s: RoutingSettings) => void, string, RegExp]>([
@@ -150,10 +150,10 @@ describe('validateRoutingSettings', () => {
     [
       'a dial target that could inject dialplan',
       (s) => {
-        s.trunks[0]!.dialTarget = 'gw&Local/1@x';
+        s.trunks[0]!.dial = 'PJSIP/{number}@gw&Local/1@x';
       },
-      'trunks.0.dialTarget',
-      /letters, digits/,
+      'trunks.0.dial',
+      /"&" is not allowed: it changes the Dial command/,
     ],
     [
       'a duplicate line name',

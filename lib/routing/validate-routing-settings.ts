@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import { checkDialTemplate } from './dial-template/check-dial-template';
+import { dialTemplateMessage } from './dial-template/dial-template-message';
 import type { RoutingSettings } from './types';
 
 /**
@@ -57,8 +59,6 @@ const DEFAULT_NOT_ALLOWED =
   'Линия по умолчанию должна быть среди разрешённых / The default line must be an allowed one';
 const HR_TWO_LINES = 'У HR ровно два номера, каждый на своей линии / HR has exactly two numbers, each on its own line';
 const SIM_COUNT = `Не больше ${L.simsPerLine} / At most ${L.simsPerLine}`;
-const ENDPOINT =
-  'Имя PJSIP-транка, например gw_mts: латиница, цифры, _ и - / PJSIP endpoint, e.g. gw_mts: letters, digits, _, -';
 const LINE_NUMBER = 'Номер линии — цифры, например 74950000001 / Line number: digits, e.g. 74950000001';
 
 const trunkSchema = z.object({
@@ -69,12 +69,13 @@ const trunkSchema = z.object({
     .string()
     .transform((value) => value.replace(/[\s()+\-.]/g, ''))
     .pipe(z.string().regex(/^\d{1,20}$/, LINE_NUMBER)),
-  // Passed to Dial() through a channel variable: keep it to what a PJSIP endpoint name can be. A trunk typed the way
-  // Asterisk's CLI shows it (PJSIP/beeline) is taken as its endpoint.
-  dialTarget: z
-    .string()
-    .transform((value) => value.trim().replace(/^pjsip\//i, ''))
-    .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, ENDPOINT)),
+  // Reaches Dial() through a channel variable: one check (checkDialTemplate) for the pages, the import and originate.
+  dial: z.string({ message: dialTemplateMessage({ problem: 'empty' }) }).transform((value, ctx) => {
+    const checked = checkDialTemplate(value);
+    if (checked.ok) return checked.template;
+    ctx.addIssue({ code: 'custom', message: dialTemplateMessage(checked) });
+    return z.NEVER;
+  }),
   // Empty while the admin has not made the groups yet: the line is then on-net to nobody (lines and groups can be
   // set up in either order).
   carrierGroupId: z.string({ message: CHOOSE_GROUP }),

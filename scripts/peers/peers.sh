@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Real test peers for integration tests: two Asterisk 22 instances (the PBX under test and a GSM-gateway/desk-phone
-# simulator) in a cached Debian sid chroot, plus PostgreSQL. Loopback only.
+# Real test peers for integration tests: Asterisk 22 instances (the PBX under test, a FreePBX-shaped PBX, a
+# GSM-gateway/desk-phone simulator and its IAX2 side) in a cached Debian sid chroot, plus PostgreSQL. Loopback only.
 #
-#   peers.sh up            start what is not running; prints ONLY `export NAME=value` lines on stdout:
-#                            eval "$(npm run -s peers -- up)"
-#   peers.sh down [--all]  stop both Asterisk instances (--all: PostgreSQL too)
+#   peers.sh up [freepbx]  start what is not running; prints ONLY `export NAME=value` lines on stdout:
+#                            eval "$(npm run -s peers -- up)"      (freepbx: only that profile, gw must be up)
+#   peers.sh down [--all|freepbx]  stop the Asterisk instances (--all: PostgreSQL too; freepbx: only that profile)
 #   peers.sh status        short table; exit code 1 if anything is down
 #   peers.sh env           the export lines, without starting anything
-#   peers.sh cli pbx|gw "pjsip show contacts"
+#   peers.sh cli pbx|gw|fpbx|gwiax "pjsip show contacts"
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib/common.sh"
@@ -24,8 +24,18 @@ cmd_up() {
   ensure_chroot
   mount_proc
   mkdir -p "$RUN_DIR"
+  if [ "${1:-}" = freepbx ]; then
+    [ -n "$(instance_pid gw)" ] || die "the gateway simulator (gw) is not running: peers.sh up"
+    for inst in "${FREEPBX_INSTANCES[@]}"; do ensure_instance "$inst"; done
+    wait_freepbx_trunks
+    log "freepbx profile up in $(( $(now_ms) - t0 )) ms"
+    print_env
+    return 0
+  fi
+  [ -z "${1:-}" ] || die "usage: peers.sh up [freepbx]"
   for inst in "${INSTANCES[@]}"; do ensure_instance "$inst"; done
   wait_gateways
+  wait_freepbx_trunks
   ensure_postgres
   log "up in $(( $(now_ms) - t0 )) ms"
   print_env
@@ -34,10 +44,11 @@ cmd_up() {
 cmd_down() {
   require_root
   take_lock
-  local inst
-  # both at once: each takes 1-2 s to shut down cleanly
+  local inst list=("${INSTANCES[@]}")
+  [ "${1:-}" = freepbx ] && list=("${FREEPBX_INSTANCES[@]}")
+  # all at once: each takes 1-2 s to shut down cleanly
   if chroot_is_complete; then
-    for inst in "${INSTANCES[@]}"; do stop_instance "$inst" & done
+    for inst in "${list[@]}"; do stop_instance "$inst" & done
     wait
   fi
   if [ "${1:-}" = --all ]; then
@@ -49,13 +60,14 @@ cmd_down() {
 
 cmd_cli() {
   local inst=${1:-} command=${2:-}
-  [[ "$inst" =~ ^(pbx|gw)$ ]] && [ -n "$command" ] || die 'usage: peers.sh cli pbx|gw "<asterisk CLI command>"'
+  [[ "$inst" =~ ^(pbx|gw|fpbx|gwiax)$ ]] && [ -n "$command" ] ||
+    die 'usage: peers.sh cli pbx|gw|fpbx|gwiax "<asterisk CLI command>"'
   [ -n "$(instance_pid "$inst")" ] || die "$inst is not running (peers.sh up)"
   ast_cli "$inst" "$command"
 }
 
 case "${1:-}" in
-  up) cmd_up ;;
+  up) shift; cmd_up "$@" ;;
   down) shift; cmd_down "$@" ;;
   status) chroot_is_complete || die "no chroot at $CHROOT (peers.sh up builds it)"; print_status ;;
   env) print_env ;;

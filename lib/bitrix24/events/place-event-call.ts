@@ -40,6 +40,7 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
       });
       if (result.outcome === 'placed') return;
       if (result.outcome === 'duplicate') return log(`[b24 ${origin}] CALL_ID ${callId ?? '-'} was placed already`);
+      if (result.outcome === 'handedOff') return; // the instance owning the PBX places it (placeHandedOffCalls)
       failure =
         result.outcome === 'notPlaced'
           ? result.message

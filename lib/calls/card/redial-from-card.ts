@@ -51,7 +51,8 @@ export async function redialFromCard(options: RedialFromCardOptions): Promise<Re
     keepRequestedLine: true,
     ami: options.ami ?? startCallTracking(),
   });
-  if (result.outcome === 'duplicate') throw new Error('a redial has no Bitrix24 CALL_ID to be a duplicate of');
+  if (result.outcome === 'duplicate' || result.outcome === 'handedOff')
+    throw new Error('a redial has no Bitrix24 CALL_ID to be a duplicate of or to hand off');
   const shown = presentRouteDecision(result.decision, lang);
   switch (result.outcome) {
     case 'placed':

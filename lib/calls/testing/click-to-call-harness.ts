@@ -1,6 +1,7 @@
 import { AmiConnection } from '../../asterisk/ami/ami-connection';
 import { AmiManager } from '../../asterisk/ami-manager';
 import { testPbx } from '../../asterisk/testing/pbx-process';
+import type { PbxConfig } from '../../config/schema';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
 import { CallTracking } from '../call-tracking';
@@ -25,13 +26,19 @@ export type ClickToCallHarness = {
 export type PlaceRequest = Omit<OutgoingCallRequest, 'portalId' | 'origin'> &
   Partial<Pick<OutgoingCallRequest, 'origin'>>;
 
-/** A fresh journal seeded with the reference deployment, and our AMI manager + tracking on the test PBX. */
-export async function startClickToCallHarness(kind: 'sqlite' | 'postgresql' = 'sqlite'): Promise<ClickToCallHarness> {
+/**
+ * A fresh journal seeded with the reference deployment, and our AMI manager + tracking on the test PBX (`pbx`
+ * overrides its configuration, e.g. how click-to-call rings the manager).
+ */
+export async function startClickToCallHarness(
+  kind: 'sqlite' | 'postgresql' = 'sqlite',
+  pbx: Partial<PbxConfig> = {},
+): Promise<ClickToCallHarness> {
   const testDb = await createTestDatabase({ kind });
   const db = testDb.db();
   const { portalId } = await seedDemoPortal({ db });
   const manager = new AmiManager({
-    pbx: testPbx(),
+    pbx: { ...testPbx(), ...pbx },
     watchdog: { intervalMs: 1000, timeoutMs: 1500 },
     log: () => undefined,
   });

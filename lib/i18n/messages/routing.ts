@@ -8,7 +8,19 @@ export const ru = {
     'карточке звонка Битрикс24.',
   'trunks.name': 'Название линии',
   'trunks.lineNumber': 'Номер линии',
-  'trunks.dialTarget': 'Транк Asterisk',
+  'trunks.dial': 'Шаблон набора',
+  'trunks.dialHint':
+    'Как Asterisk набирает номер через линию: {number} — номер клиента. Например PJSIP/{number}@Beeline-GoIP, ' +
+    'SIP/beeline/{number}, IAX2/gw/{number}, Dongle/g1/{number}.',
+  'trunks.dialError.empty': 'Укажите шаблон набора, например PJSIP/{number}@gw_mts',
+  'trunks.dialError.tooLong': 'Не длиннее {max} символов',
+  'trunks.dialError.technology': 'Начните с технологии канала: {list}',
+  'trunks.dialError.number': 'В шаблоне должно быть ровно одно {number}',
+  'trunks.dialError.forbidden':
+    'Символ «{char}» недопустим: он меняет команду Dial (запрещены & , ( ) | ; и перевод строки)',
+  'trunks.dialError.characters': 'Символ «{char}» недопустим в шаблоне набора',
+  'trunks.dialError.line':
+    'Не видно транка: PJSIP/{number}@транк, SIP/пир/{number}, IAX2/пир/{number} или Dongle/устройство/{number}',
   'trunks.carrierGroup': 'Группа операторов',
   'trunks.channels': 'SIM',
   'trunks.callsPerDay': 'Звонков в день',
@@ -84,7 +96,19 @@ export const en: Record<keyof typeof ru, string> = {
     'the Bitrix24 call card.',
   'trunks.name': 'Line name',
   'trunks.lineNumber': 'Line number',
-  'trunks.dialTarget': 'Asterisk trunk',
+  'trunks.dial': 'Dial template',
+  'trunks.dialHint':
+    "How Asterisk dials through the line: {number} is the client's number. E.g. PJSIP/{number}@Beeline-GoIP, " +
+    'SIP/beeline/{number}, IAX2/gw/{number}, Dongle/g1/{number}.',
+  'trunks.dialError.empty': 'Enter a dial template, e.g. PJSIP/{number}@gw_mts',
+  'trunks.dialError.tooLong': 'At most {max} characters',
+  'trunks.dialError.technology': 'Start with the channel technology: {list}',
+  'trunks.dialError.number': 'The template must contain exactly one {number}',
+  'trunks.dialError.forbidden':
+    '"{char}" is not allowed: it changes the Dial command (& , ( ) | ; and line breaks are refused)',
+  'trunks.dialError.characters': '"{char}" is not allowed in a dial template',
+  'trunks.dialError.line':
+    'No trunk in it: PJSIP/{number}@trunk, SIP/peer/{number}, IAX2/peer/{number} or Dongle/device/{number}',
   'trunks.carrierGroup': 'Carrier group',
   'trunks.channels': 'SIMs',
   'trunks.callsPerDay': 'Calls per day',

@@ -20,6 +20,9 @@ export const ru = {
   'health.ok': 'в порядке',
   'health.down': 'недоступно',
   'health.notConfigured': 'не настроено',
+  'health.amiOwner': 'Ведёт экземпляр приложения',
+  'health.noOwner': 'никто — экземпляры переподключаются',
+  'health.thisInstance': 'этот',
   'health.loading': 'Проверка…',
   'health.failed': 'Не удалось получить состояние',
   'health.rows': 'диапазонов',
@@ -60,6 +63,13 @@ export const ru = {
   'admin.notAdminHint': 'Менять настройки может только администратор портала',
   // Whitelists and the never-record list.
   'nav.lists': 'Списки',
+  // The PBX self-check on the overview (npm run pbx -- check).
+  'pbxCheck.title': 'Проверка АТС',
+  'pbxCheck.intro': 'Права AMI, func_curl, контексты комплекта и их версия, линии и внутренние номера',
+  'pbxCheck.run': 'Проверить АТС',
+  'pbxCheck.running': 'Проверка…',
+  'pbxCheck.passed': 'Все проверки пройдены',
+  'pbxCheck.failed': 'Есть проблемы: исправьте отмеченные строки',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -80,6 +90,9 @@ export const en: Record<keyof typeof ru, string> = {
   'health.ok': 'ok',
   'health.down': 'unavailable',
   'health.notConfigured': 'not configured',
+  'health.amiOwner': 'Served by app instance',
+  'health.noOwner': 'none — instances are taking over',
+  'health.thisInstance': 'this one',
   'health.loading': 'Checking…',
   'health.failed': 'Could not load the status',
   'health.rows': 'ranges',
@@ -118,4 +131,10 @@ export const en: Record<keyof typeof ru, string> = {
   'admin.remove': 'Remove',
   'admin.notAdminHint': 'Only a portal admin can change settings',
   'nav.lists': 'Lists',
+  'pbxCheck.title': 'PBX check',
+  'pbxCheck.intro': "AMI rights, func_curl, the kit's contexts and their version, lines and extensions",
+  'pbxCheck.run': 'Check the PBX',
+  'pbxCheck.running': 'Checking…',
+  'pbxCheck.passed': 'Every check passed',
+  'pbxCheck.failed': 'Problems found: fix the marked lines',
 };

@@ -24,7 +24,7 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       id: String(t.id),
       name: t.name,
       lineNumber: t.lineNumber,
-      dialTarget: t.dialTarget,
+      dial: t.dial,
       carrierGroupId: t.carrierGroupId === null ? '' : String(t.carrierGroupId),
       channels: t.channels,
       caps: {

@@ -31,14 +31,14 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
 
   it('routes by extension through the stored settings and the bundled registry', async () => {
     const db = test.db();
-    expect((await routeCall({ portalId, number: '79151234567', extension: '101', db })).trunk?.dialTarget).toBe(
-      'gw_mts',
+    expect((await routeCall({ portalId, number: '79151234567', extension: '101', db })).trunk?.dial).toBe(
+      'PJSIP/{number}@gw_mts',
     );
-    expect((await routeCall({ portalId, number: '79151234567', extension: '201', db })).trunk?.dialTarget).toBe(
-      'gw_hr2',
+    expect((await routeCall({ portalId, number: '79151234567', extension: '201', db })).trunk?.dial).toBe(
+      'PJSIP/{number}@gw_hr2',
     );
-    expect((await routeCall({ portalId, number: '79261234567', extension: '202', db })).trunk?.dialTarget).toBe(
-      'gw_hr1',
+    expect((await routeCall({ portalId, number: '79261234567', extension: '202', db })).trunk?.dial).toBe(
+      'PJSIP/{number}@gw_hr1',
     );
   });
 
@@ -66,7 +66,7 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
       id: 'new-1',
       name: 'МТС-2',
       lineNumber: '74950000004',
-      dialTarget: 'gw_mts2',
+      dial: 'PJSIP/{number}@gw_mts2',
     });
     const sales = settings.profiles.find((p) => p.kind === 'sales')!;
     sales.allowedTrunkIds.push('new-1');
@@ -141,7 +141,7 @@ describe('routing settings saved at once by two app instances (postgresql)', () 
           id: `new-${tag}`,
           name: `Линия ${tag}`,
           lineNumber: `7495000010${tag === 'A' ? 1 : 2}`,
-          dialTarget: `gw_${tag}`,
+          dial: `PJSIP/{number}@gw_${tag}`,
         });
         edit.trunks[0]!.name = `Билайн ${tag}`;
         return edit;

@@ -83,7 +83,7 @@ async function saveTrunks(
     const data = {
       name: trunk.name,
       lineNumber: trunk.lineNumber,
-      dialTarget: trunk.dialTarget,
+      dial: trunk.dial,
       carrierGroupId: groupIds.get(trunk.carrierGroupId) ?? null,
       channels: trunk.channels,
       ...trunk.caps,

@@ -6,7 +6,10 @@ RUN_DIR=$PEERS_CACHE/run
 LOCK_FILE=$PEERS_CACHE/.lock
 PEERS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONF_SRC=$PEERS_DIR/asterisk
-INSTANCES=(gw pbx)          # start order: the gateways must be up before the PBX qualifies them
+# start order: the gateways must be up before a PBX qualifies them
+INSTANCES=(gw pbx gwiax fpbx)
+# `peers.sh up freepbx` starts only the FreePBX-shaped profile (it needs the gateway simulator `gw` already up)
+FREEPBX_INSTANCES=(gwiax fpbx)
 INST_BASE=/opt/b24cc        # inside the chroot
 GATEWAYS=(beeline megafon mts hr1 hr2)
 
@@ -18,6 +21,17 @@ GW_AMI_PORT=25039
 GW_AMI_USER=gw
 GW_AMI_SECRET=b24cc-test-gw-secret
 PBX_SIP=127.0.0.1:15060
+# The FreePBX-shaped PBX (fpbx) and the gateway simulator's IAX2 side (gwiax). Clear of 25040-25049, 15070-15079,
+# 4570-4579 and RTP 22000-22199, which other checks use.
+FPBX_AMI_PORT=25138
+FPBX_AMI_USER=b24app
+FPBX_AMI_SECRET=b24cc-test-freepbx-secret
+FPBX_SIP_PORT=15160
+FPBX_IAX_PORT=24570
+GWIAX_PORT=24569
+GWIAX_SIP_PORT=15161
+GWIAX_SECRET=b24cc-test-iax-secret
+FPBX_TRUNKS=(Beeline-GoIP MTS-GoIP HR1-GoIP HR2-GoIP)
 PHONES_SIP=127.0.0.20:15070
 GW_CALL_LOG_IN_CHROOT=$INST_BASE/gw/log/calls.jsonl
 TEST_PG_URL=postgresql://b24:b24@127.0.0.1:5432/b24_test

@@ -1,13 +1,15 @@
-# Two Asterisk instances (pbx, gw) running from the same chroot. Sourced by peers.sh.
+# The Asterisk instances (gw, pbx; the FreePBX-shaped fpbx with gwiax) running from one chroot. Sourced by peers.sh.
 
 inst_dir() { echo "$CHROOT$INST_BASE/$1"; }                 # host path
 inst_conf() { echo "$INST_BASE/$1/etc/asterisk.conf"; }     # path inside the chroot
+conf_src_dir() { [ "$1" = fpbx ] && echo freepbx || echo "$1"; }
 
 # Fill the @@NAME@@ placeholders. Pure bash: spawning sed per file cost ~2 s on a loaded 2-core machine.
 render_config() {
   local text name
   text=$(<"$1")
-  for name in PBX_AMI_PORT PBX_AMI_USER PBX_AMI_SECRET GW_AMI_PORT GW_AMI_USER GW_AMI_SECRET; do
+  for name in PBX_AMI_PORT PBX_AMI_USER PBX_AMI_SECRET GW_AMI_PORT GW_AMI_USER GW_AMI_SECRET FPBX_AMI_PORT \
+    FPBX_AMI_USER FPBX_AMI_SECRET FPBX_SIP_PORT FPBX_IAX_PORT GWIAX_PORT GWIAX_SIP_PORT GWIAX_SECRET; do
     text=${text//@@$name@@/${!name}}
   done
   text=${text//@@GW_CALL_LOG@@/$GW_CALL_LOG_IN_CHROOT}
@@ -20,7 +22,7 @@ generate_instance() {
   dir=$(inst_dir "$inst")
   mkdir -p "$dir"/{db,run,cache,log/cdr-csv,spool/outgoing,spool/monitor,spool/tmp}
   rm -rf "$dir/etc" && mkdir -p "$dir/etc"
-  for f in "$CONF_SRC"/common/*.conf "$CONF_SRC/$inst"/*.conf; do
+  for f in "$CONF_SRC"/common/*.conf "$CONF_SRC/$(conf_src_dir "$inst")"/*.conf; do
     render_config "$f" >"$dir/etc/${f##*/}"
   done
   # the product's desk-phone routing snippet, as shipped (extensions.conf #includes it)
@@ -124,6 +126,28 @@ ensure_instance() {
 # Count gateway trunks the PBX currently sees as reachable (qualify OPTIONS answered).
 gateways_avail() {
   ast_cli pbx 'pjsip show contacts' 2>/dev/null | grep -cE '^\s*Contact:\s+gw_[a-z0-9]+/.*\sAvail\s' || true
+}
+
+# The FreePBX-shaped PBX's PJSIP trunks reachable, plus 1 when its IAX2 trunk answers qualify.
+freepbx_trunks_avail() {
+  local sip iax
+  sip=$(ast_cli fpbx 'pjsip show contacts' 2>/dev/null |
+    grep -cE '^\s*Contact:\s+[A-Za-z0-9]+-GoIP/.*\sAvail\s' || true)
+  iax=$(ast_cli fpbx 'iax2 show peers' 2>/dev/null | grep -cE '^MegaFon-IAX[/ ].*\sOK\s' || true)
+  echo $((sip + iax))
+}
+
+wait_freepbx_trunks() {
+  local n=0 want=$((${#FPBX_TRUNKS[@]} + 1)) trunk deadline=$(($(now_ms) + 15000))
+  [ "$(freepbx_trunks_avail)" -ge "$want" ] ||
+    for trunk in "${FPBX_TRUNKS[@]}"; do ast_cli fpbx "pjsip qualify $trunk" >/dev/null 2>&1 || true; done
+  # bounded by time: each round is two CLI calls
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    n=$(freepbx_trunks_avail)
+    [ "$n" -ge "$want" ] && { log "FreePBX-shaped PBX sees $n/$want trunks reachable"; return 0; }
+    sleep 0.1
+  done
+  die "FreePBX-shaped PBX sees only $n/$want trunks after 15 s; try: peers.sh cli fpbx 'pjsip show contacts'"
 }
 
 wait_gateways() {

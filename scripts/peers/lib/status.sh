@@ -10,12 +10,17 @@ print_status() {
   printf '%-5s %-8s %-7s %-12s %-10s %s\n' INST PID BOOTED AMI GATEWAYS BOOT_MS >&2
   for inst in "${INSTANCES[@]}"; do
     pid=$(instance_pid "$inst"); booted=no; ami=down; gws=-
-    [ "$inst" = pbx ] && port=$PBX_AMI_PORT || port=$GW_AMI_PORT
+    case $inst in pbx) port=$PBX_AMI_PORT ;; gw) port=$GW_AMI_PORT ;; fpbx) port=$FPBX_AMI_PORT ;; *) port= ;; esac
     [ -n "$pid" ] && is_booted "$inst" && booted=yes
-    ami_reachable "$port" && ami="up:$port"
+    # gwiax has no AMI: the IAX2 side of the gateway simulator is driven through gw
+    if [ -z "$port" ]; then ami=none; elif ami_reachable "$port"; then ami="up:$port"; fi
     if [ "$inst" = pbx ] && [ "$booted" = yes ]; then
       gws="$(gateways_avail)/${#GATEWAYS[@]}"
       [ "${gws%/*}" -ge "${#GATEWAYS[@]}" ] || rc=1
+    fi
+    if [ "$inst" = fpbx ] && [ "$booted" = yes ]; then
+      gws="$(freepbx_trunks_avail)/$((${#FPBX_TRUNKS[@]} + 1))"
+      [ "${gws%/*}" -ge "$((${#FPBX_TRUNKS[@]} + 1))" ] || rc=1
     fi
     boot_ms=$(cat "$RUN_DIR/$inst.boot-ms" 2>/dev/null || echo -)
     printf '%-5s %-8s %-7s %-12s %-10s %s\n' "$inst" "${pid:--}" "$booted" "$ami" "$gws" "$boot_ms" >&2
@@ -43,6 +48,11 @@ export PEERS_PHONES_SIP=$PHONES_SIP
 export PEERS_GW_CALL_LOG=$CHROOT$GW_CALL_LOG_IN_CHROOT
 export PEERS_CHROOT=$CHROOT
 export TEST_PG_URL=$TEST_PG_URL
+export FREEPBX_AMI_HOST=127.0.0.1
+export FREEPBX_AMI_PORT=$FPBX_AMI_PORT
+export FREEPBX_AMI_USER=$FPBX_AMI_USER
+export FREEPBX_AMI_SECRET=$FPBX_AMI_SECRET
+export FREEPBX_SIP=127.0.0.1:$FPBX_SIP_PORT
 EOV
   for gw in "${GATEWAYS[@]}"; do
     upper=$(echo "$gw" | tr a-z A-Z)

@@ -11,7 +11,8 @@ const query = z.object({
   ext: z.string().max(20).optional(),
   line: z.string().max(50).optional(),
   portal: z.string().max(100).optional(),
-  format: z.enum(['text', 'json']).optional(),
+  /** text: the line's endpoint; dial: the whole dial string (B24_DIAL); json: both, with the reasons. */
+  format: z.enum(['text', 'dial', 'json']).optional(),
   lang: z.string().max(5).optional(),
 });
 
@@ -19,6 +20,7 @@ const query = z.object({
 export const GET = withPortal({ access: 'dialplan', query }, async ({ request, query: { format, ...rest } }) => {
   const json = format === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
   const secret = request.headers.get('x-dialplan-secret');
-  const answer = await answerDialplanRequest({ ...rest, json, secret, readSimLoad: readLiveSimLoad });
+  const dial = format === 'dial';
+  const answer = await answerDialplanRequest({ ...rest, json, dial, secret, readSimLoad: readLiveSimLoad });
   return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': answer.contentType } });
 });

@@ -1,0 +1,60 @@
+import type { KitInput } from './kit-input';
+import { renderKitProbe } from './render-kit-probe';
+import { stripLeadingComments } from './strip-leading-comments';
+
+export type RenderFreepbxDialplanOptions = { input: KitInput; stamp: string };
+
+/**
+ * FreePBX's dialplan part. FreePBX 17 on Asterisk 21+ enters the predial hook with Gosub (no app_macro), so the hook
+ * ends with Return; on FreePBX 16 with Macro, Return is refused: change it to MacroExit there. The hook honours the
+ * app's decision: the line click-to-call set (B24_TRUNK), else the app's answer for a desk phone, else the caller's
+ * department fallback line, else FreePBX's own trunk. It dials the line itself and tells FreePBX so (BYPASS).
+ */
+export function renderFreepbxDialplan({ input, stamp }: RenderFreepbxDialplanOptions): string {
+  return [
+    '; ---- b24-kit: dialplan ----',
+    '; Куда: /etc/asterisk/extensions_custom.conf, затем "fwconsole reload". Если там уже есть',
+    '; [macro-dialout-trunk-predial-hook], добавьте в него строку Gosub(b24-predial,s,1()) вместо нашего.',
+    '; Where: /etc/asterisk/extensions_custom.conf, then "fwconsole reload". If it already has a',
+    '; [macro-dialout-trunk-predial-hook], add the Gosub(b24-predial,s,1()) line to yours instead of ours.',
+    renderKitProbe({ stamp }),
+    '; Click-to-call: Originate Channel=PJSIP/<ext> Context=outbound Exten=<number> Variable: TRUNK=<line>,',
+    "; MANAGER_EXT=<ext>. FreePBX's own outbound route then runs (caller ID, recording, route rules) and the hook",
+    '; below dials the line the app chose.',
+    '[outbound]',
+    'exten => _[+0-9].,1,Set(__B24_TRUNK=${FILTER(A-Za-z0-9_\\-,${TRUNK})})',
+    ' same => n,Set(CALLERID(all)=${FILTER(0-9,${MANAGER_EXT})})',
+    ' same => n,Goto(from-internal,${FILTER(0-9,${EXTEN})},1)',
+    '',
+    '[macro-dialout-trunk-predial-hook]',
+    'exten => s,1,Gosub(b24-predial,s,1())',
+    ' same => n,Return()',
+    '',
+    "; Which line: the app's (click-to-call, or asked now for a desk phone), else the department's, else FreePBX's.",
+    '[b24-predial]',
+    'exten => s,1,Set(B24_LINE=${B24_TRUNK})',
+    ' same => n,GotoIf($[${LEN(${B24_LINE})} > 0]?known)',
+    ' same => n,Set(B24_CALLER=${FILTER(0-9,${IF($[${LEN(${AMPUSER})} > 0]?${AMPUSER}:${CALLERID(num)})})})',
+    ' same => n,Gosub(route-desk-call,s,1(${FILTER(0-9,${DIAL_NUMBER})},${B24_CALLER}))',
+    ' same => n,GotoIf($["${ROUTE_METHOD}" = "no_route"]?no_route)',
+    ' same => n,Set(B24_LINE=${TRUNK})',
+    ' same => n,GotoIf($["${ROUTE_METHOD}" = "app"]?known)',
+    ' same => n,Set(B24_FALLBACK=${GLOBAL(B24_FALLBACK_${B24_CALLER})})',
+    ' same => n,ExecIf($[${LEN(${B24_FALLBACK})} > 0]?Set(B24_LINE=${B24_FALLBACK}))',
+    ' same => n(known),Set(B24_KEY=${REPLACE(B24_LINE,-,_)})',
+    ' ; a line the kit does not know: FreePBX dials its own trunk',
+    ' same => n,GotoIf($[${LEN(${GLOBAL(B24_DIALPRE_${B24_KEY})})} = 0]?freepbx)',
+    ' same => n,Set(PREDIAL_HOOK_RET=BYPASS)',
+    ' same => n,UserEvent(B24LineChosen,Line: ${B24_LINE},Number: ${FILTER(0-9,${DIAL_NUMBER})})',
+    ' same => n,Dial(${GLOBAL(B24_DIALPRE_${B24_KEY})}${FILTER(0-9,${DIAL_NUMBER})}' +
+      '${GLOBAL(B24_DIALPOST_${B24_KEY})},${DIAL_TIMEOUT})',
+    " ; one attempt on the chosen line: the route's next trunk would put the call on a line the app did not choose",
+    ' same => n,Hangup()',
+    ' same => n(freepbx),Return()',
+    ' same => n(no_route),Set(PREDIAL_HOOK_RET=BYPASS)',
+    ' same => n,Congestion(5)',
+    '',
+    '; [route-desk-call]: asks the app (lib/asterisk/dialplan/desk-phone-routing.conf, the same as on plain Asterisk)',
+    stripLeadingComments({ text: input.deskPhoneDropIn }),
+  ].join('\n');
+}

@@ -1,0 +1,73 @@
+import { checkDialTemplate, dialResource } from '../routing/dial-template/check-dial-template';
+
+/** Which leg a channel is, from the configuration: a line's (by its dial template) or a manager's (by extension). */
+export type CallChannelMatcher = {
+  /** The line key (the template's endpoint/peer/device/group, e.g. "Beeline-GoIP") when a trunk leg; else null. */
+  trunkOf(channel: string): string | null;
+  /** The line key a DialBegin's DialString names on a trunk channel (a Dongle group is known only from it). */
+  trunkOfDial(channel: string, dialString: string): string | null;
+  /** The manager's extension when the channel is a known user's phone (FreePBX Local/…@from-queue legs too). */
+  extensionOf(channel: string): string | null;
+};
+
+export type MatchCallChannelOptions = {
+  /** Every line's dial template on this PBX (invalid ones are ignored: they could not have dialled). */
+  templates: readonly string[];
+  /** Users' extensions; empty = not known yet, any numeric endpoint counts. */
+  extensions: readonly string[];
+};
+
+/** A Dongle template may name a group (g1, r2), a provider (p:25099) or an IMSI/IMEI prefix: not its channels' device. */
+const DONGLE_SELECTOR = /^(?:[gGrR]\d+|[pPsSiI]:.*)$/;
+
+/** "PJSIP/Beeline-GoIP-0000002a" → PJSIP, "Beeline-GoIP"; "Local/101@from-queue-00000012;1" → Local, "101@from-queue". */
+export function splitChannelName(channel: string): { technology: string; resource: string } {
+  const slash = channel.indexOf('/');
+  const technology = slash < 0 ? '' : channel.slice(0, slash);
+  const rest = channel.slice(slash + 1).replace(/;\d+$/, '');
+  const dash = rest.lastIndexOf('-');
+  return { technology, resource: dash > 0 ? rest.slice(0, dash) : rest };
+}
+
+/** Builds the matcher once per configuration change: lookups per AMI event are two Map reads. */
+export function matchCallChannel({ templates, extensions }: MatchCallChannelOptions): CallChannelMatcher {
+  const byChannel = new Map<string, string>();
+  const dongleGroups: string[] = [];
+  for (const template of templates) {
+    const checked = checkDialTemplate(template);
+    if (!checked.ok) continue;
+    const key = `${checked.technology.toLowerCase()}/${checked.resource}`;
+    if (checked.technology === 'Dongle' && DONGLE_SELECTOR.test(checked.resource)) dongleGroups.push(checked.resource);
+    else if (!byChannel.has(key)) byChannel.set(key, checked.resource);
+  }
+  const known = new Set(extensions);
+  const trunkOf = (channel: string): string | null => {
+    const { technology, resource } = splitChannelName(channel);
+    const exact = byChannel.get(`${technology.toLowerCase()}/${resource}`);
+    if (exact !== undefined) return exact;
+    if (technology.toLowerCase() !== 'dongle' || dongleGroups.length === 0) return null;
+    // A device of some group: which group is only certain from the Dial (trunkOfDial); one group is that one.
+    return dongleGroups.length === 1 ? dongleGroups[0]! : resource;
+  };
+  return {
+    trunkOf,
+    trunkOfDial(channel, dialString) {
+      const line = trunkOf(channel);
+      if (line === null) return null;
+      const named = dialResource(dialString);
+      if (named === null) return line;
+      const { technology } = splitChannelName(channel);
+      if (byChannel.has(`${technology.toLowerCase()}/${named}`) || dongleGroups.includes(named)) return named;
+      return line;
+    },
+    extensionOf(channel) {
+      if (trunkOf(channel) !== null) return null;
+      const { technology, resource } = splitChannelName(channel);
+      // FreePBX's follow-me legs are Local/FMPR-101@… and Local/FMGL-101#@…: still extension 101's.
+      const extension =
+        technology.toLowerCase() === 'local' ? resource.split('@')[0]!.replace(/^FM(?:PR|GL)-|#$/g, '') : resource;
+      if (!/^\d+$/.test(extension)) return null;
+      return known.size === 0 || known.has(extension) ? extension : null;
+    },
+  };
+}

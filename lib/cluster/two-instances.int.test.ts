@@ -1,0 +1,242 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../e2e/bitrix24-emulator/start-emulator';
+import { callRest } from '../../e2e/bitrix24-emulator/test-client';
+import type { PortalSeed } from '../../e2e/bitrix24-emulator/types';
+import { linkedIdForB24Call } from '../calls/claim-call-journal-row';
+import { storeInstalledPortal } from '../bitrix24/testing/store-installed-portal';
+import type { Db } from '../db/client';
+import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
+import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
+import { amiLeadershipName } from './instance-identity';
+import { listLeaders } from './list-leaders';
+
+/**
+ * The scale-out acceptance: two app instances (processes of their own) on one PostgreSQL against the real test PBX,
+ * 300 click-to-calls delivered to either of them with 20 % of Bitrix24 REST requests failing, and kill -9 of the
+ * instance owning the PBX's AMI session mid-burst. Ground truth is the emulator's request log: every CALL_ID is
+ * finished exactly once, the app registers none of them (Bitrix24 did), and the journal has one row per CALL_ID.
+ */
+const CALLS = 300;
+const KILL_AT = 120;
+const MEMBER = 'soak-two-instances';
+const CHILD = path.join(import.meta.dirname, 'testing', 'run-cluster-instance.ts');
+const seed: PortalSeed = {
+  memberId: MEMBER,
+  users: [
+    { ID: 1, NAME: 'Анна', LAST_NAME: 'Смирнова', ADMIN: true, UF_PHONE_INNER: '101', UF_DEPARTMENT: [1] },
+    { ID: 2, NAME: 'Борис', LAST_NAME: 'Иванов', UF_PHONE_INNER: '102', UF_DEPARTMENT: [1] },
+    { ID: 3, NAME: 'Вера', LAST_NAME: 'Козлова', UF_PHONE_INNER: '103', UF_DEPARTMENT: [1] },
+  ],
+  departments: [{ ID: 1, NAME: 'Отдел продаж', SORT: 100 }],
+};
+const PREFIXES = ['7916', '7926', '7903'];
+
+type Instance = { id: string; child: ChildProcess; url: string; exited: boolean };
+let testDb: TestDatabase;
+let db: Db;
+let emulator: EmulatorHandle;
+let databaseUrl: string;
+const instances: Instance[] = [];
+
+function startInstance(id: string): Promise<Instance> {
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    INSTANCE_ID: id,
+    B24_CLIENT_ID: 'app.soak',
+    B24_CLIENT_SECRET: 'soak-secret',
+    B24_OAUTH_URL: emulator.url,
+    DIALPLAN_LISTEN: 'off',
+    LOG_LEVEL: 'warn',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logFile = createWriteStream(path.join(tmpdir(), `b24cc-${id}.log`));
+  child.stderr!.pipe(logFile);
+  return new Promise((resolve, reject) => {
+    const instance: Instance = { id, child, url: '', exited: false };
+    instances.push(instance);
+    child.on('exit', () => {
+      instance.exited = true;
+      reject(new Error(`${id} exited before listening`));
+    });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const port = /LISTENING (\d+)/.exec(chunk.toString())?.[1];
+      if (port) resolve(Object.assign(instance, { url: `http://127.0.0.1:${port}/api/b24/events` }));
+    });
+  });
+}
+
+async function ownerOfPbx(): Promise<string | undefined> {
+  const leaders = await listLeaders({ databaseUrl });
+  return leaders.find((leader) => leader.name === amiLeadershipName(process.env.AMI_PBX_NAME ?? 'main'))?.instanceId;
+}
+
+async function until<T>(read: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase({ kind: 'postgresql' });
+  db = testDb.db();
+  databaseUrl = (testDb.database as { url: string }).url;
+  emulator = await startEmulator({
+    portals: [seed],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.soak',
+    clientSecret: 'soak-secret',
+  });
+  const portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
+  await seedDemoPortal({ db, portalId });
+}, 60_000);
+
+afterAll(async () => {
+  for (const instance of instances) instance.child.kill('SIGKILL');
+  await emulator?.close();
+  await testDb?.dispose();
+});
+
+describe('two instances on PostgreSQL', () => {
+  it('300 click-to-calls, 20 % REST faults, the AMI owner killed: each CALL_ID journalled and finished once', {
+    timeout: 600_000,
+  }, async () => {
+    const a = await startInstance('soak-a');
+    const first = await until(ownerOfPbx, 15_000, 'an AMI owner');
+    const b = await startInstance('soak-b');
+    expect(first).toBe('soak-a');
+    emulator.setFailureRate(0.2, ['QUERY_LIMIT_EXCEEDED', 'OPERATION_TIME_LIMIT', 'internal', 'network'], 7);
+
+    const callIds: string[] = [];
+    let failoverMs = 0;
+    const undelivered: string[] = [];
+    const sentTo = new Map<string, string>();
+    let killedAt = 0;
+    for (let index = 0; index < CALLS; index++) {
+      if (index === KILL_AT) {
+        killedAt = Date.now();
+        a.child.kill('SIGKILL');
+      }
+      const userId = (index % 3) + 1;
+      const number = `${PREFIXES[index % 3]}${String(1_230_000 + index).padStart(7, '0')}`;
+      const token = emulator.issueTokens(MEMBER, userId).accessToken;
+      const params = { USER_ID: userId, PHONE_NUMBER: `+${number}`, TYPE: 1, SHOW: 1 };
+      // Bitrix24 registers the click itself; the injected faults hit this test's own request too: retried here.
+      const registered = await until(
+        async () => {
+          const answer = await callRest(emulator.url, 'telephony.externalcall.register', params, token).catch(
+            () => null,
+          );
+          return answer?.status === 200 ? answer : undefined;
+        },
+        10_000,
+        'register',
+      );
+      const callId = String(registered.body.result.CALL_ID);
+      callIds.push(callId);
+      sentTo.set(callId, `#${index}→${index >= KILL_AT || index % 2 ? 'b' : 'a'}`);
+      // A balancer spreads events over the live instances; after the kill only b is left.
+      const target = index >= KILL_AT || index % 2 ? b : a;
+      const data = {
+        PHONE_NUMBER: `+${number}`,
+        PHONE_NUMBER_INTERNATIONAL: `+${number}`,
+        EXTENSION: '',
+        USER_ID: String(userId),
+        CALL_LIST_ID: '0',
+        LINE_NUMBER: '',
+        CALL_ID: callId,
+        IS_MOBILE: '0',
+        CRM_ENTITY_TYPE: '',
+        CRM_ENTITY_ID: '',
+      };
+      const [delivery] = await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', data, { handler: target.url, userId });
+      if (delivery?.status !== 200) undelivered.push(`${index} ${target.id} ${delivery?.status} ${callId}`);
+      if (killedAt && !failoverMs && (await ownerOfPbx()) === 'soak-b') failoverMs = Date.now() - killedAt;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    if (!failoverMs) {
+      await until(async () => ((await ownerOfPbx()) === 'soak-b' ? true : undefined), 15_000, 'failover');
+      failoverMs = Date.now() - killedAt;
+    }
+    if (undelivered.length) console.log(`[soak] undelivered: ${undelivered.join('; ')}`);
+    console.log(`[soak] AMI owner fail-over after kill -9: ${failoverMs} ms`);
+
+    // Every row ends: placed calls hang up, calls lost with the killed instance are closed by the sweeper.
+    await until(
+      async () =>
+        (await db.call.count({ where: { status: { not: 'ended' }, b24CallId: { in: callIds } } })) === 0
+          ? true
+          : undefined,
+      180_000,
+      'every call ended',
+    );
+    emulator.setFailureRate(0);
+    await until(
+      async () =>
+        (await db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0 ? true : undefined,
+      240_000,
+      'outbox drained',
+    );
+
+    // The owner journals every call on the PBX: others' tests share it, so only this test's CALL_IDs count here.
+    const rows = await db.call.findMany({
+      where: { b24CallId: { in: callIds } },
+      select: { b24CallId: true, b24StatusCode: true },
+    });
+    const finishes = emulator.callsTo('telephony.externalcall.finish').filter((call) => call.status === 200);
+    const finishCount = new Map<string, number>();
+    for (const finish of finishes) {
+      const id = String(finish.params.CALL_ID);
+      finishCount.set(id, (finishCount.get(id) ?? 0) + 1);
+    }
+    // The gateways' own log says which clients were dialled, and how often.
+    const ours = new Set(callIds);
+    const dialled = new Map<string, number>();
+    for (const line of readFileSync(process.env.PEERS_GW_CALL_LOG ?? '', 'utf8').split('\n')) {
+      const id = line && (JSON.parse(line) as { b24CallId?: string }).b24CallId;
+      if (id && ours.has(id)) dialled.set(id, (dialled.get(id) ?? 0) + 1);
+    }
+    const placed = dialled.size;
+    const codes = new Map<string, number>();
+    for (const row of rows) codes.set(row.b24StatusCode ?? 'none', (codes.get(row.b24StatusCode ?? 'none') ?? 0) + 1);
+    console.log(
+      `[soak] ${rows.length} journal rows, ${placed} reached a gateway, ${finishes.length} finishes; status codes: ` +
+        [...codes].map(([code, count]) => `${code}×${count}`).join(', '),
+    );
+    const journalled = new Set(rows.map((row) => row.b24CallId));
+    const lost = callIds.filter((id) => !journalled.has(id));
+    if (lost.length) {
+      const portal = await db.portal.findFirstOrThrow({ where: { memberId: MEMBER } });
+      const keys = lost.map((id) => linkedIdForB24Call(portal.id, id));
+      const found = await db.call.findMany({ where: { linkedId: { in: keys } }, include: { events: true } });
+      console.log(`[soak] lost rows: ${JSON.stringify(found.slice(0, 3), null, 1)}`);
+    }
+    expect(callIds.filter((id) => !journalled.has(id)).map((id) => sentTo.get(id))).toEqual([]);
+    expect(rows.length).toBe(CALLS);
+    const unfinished = callIds.filter((id) => finishCount.get(id) !== 1);
+    if (unfinished.length) {
+      const messages = await db.outboxMessage.findMany({
+        where: { dedupeKey: { in: unfinished.map((id) => `finish:${id}`) } },
+      });
+      const calls = await db.call.findMany({ where: { b24CallId: { in: unfinished } }, include: { events: true } });
+      console.log(`[soak] unfinished: ${JSON.stringify({ messages, calls }, null, 1)}`);
+    }
+    expect(unfinished.map((id) => `${sentTo.get(id)} ${finishCount.get(id) ?? 0}`)).toEqual([]);
+    expect(finishes.length).toBe(CALLS);
+    expect([...dialled].filter(([, count]) => count > 1)).toEqual([]);
+    expect(placed).toBeGreaterThan(CALLS / 3);
+    // This test's own registrations are all there is: the app never registers a click Bitrix24 registered.
+    expect(emulator.callsTo('telephony.externalcall.register').filter((call) => call.status === 200).length).toBe(
+      CALLS,
+    );
+    expect(failoverMs).toBeLessThan(10_000);
+  });
+});
