@@ -14,6 +14,7 @@ describe('findForeignWords', () => {
       'SIM-карты, транк gw_mts, DEF-9xx.csv, Bitrix24, Asterisk, 07:09, Ctrl+Enter',
       [],
     ],
+    ['a command in a Russian sentence', 'ru', 'выполните npm run numbering -- import <файл>', []],
     ['a Russian word in English', 'en', 'Taxpayer ИНН 7740000076', ['ИНН']],
     ['portal data allowed in English', 'en', 'Line МТС (on-net)', []],
     ['an English sentence', 'en', "Calls through the client's carrier SIM", []],

@@ -12,6 +12,8 @@ const LATIN = /[A-Za-z]/;
 const CYRILLIC = /[А-Яа-яЁё]/;
 /** Numbers, file names, addresses, identifiers, keys (gw_mts, DEF-9xx.csv, Bitrix24, 07:09, Ctrl+Enter). */
 const NOT_A_WORD = /[\d_@/\\.:=#+]/;
+/** A command to type (npm run numbering -- import <file>) is code, the same in both languages. */
+const COMMAND = /\bnpm run [\w:-]+( -- [\w-]+)?/g;
 /** Acronyms read the same in both languages: SIM, PBX, AMI, CSV, MVNO, HR. */
 const ACRONYM = /^[A-Z]{2,6}$/;
 
@@ -22,7 +24,7 @@ const ACRONYM = /^[A-Z]{2,6}$/;
 export function findForeignWords({ texts, lang, allowed }: FindForeignWordsOptions): string[] {
   const found = new Set<string>();
   for (const text of texts) {
-    for (const token of text.split(/\s+/)) {
+    for (const token of text.replace(COMMAND, ' ').split(/\s+/)) {
       if (NOT_A_WORD.test(token)) continue;
       for (const raw of token.split(/[-–—]/)) {
         const part = raw.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
