@@ -11,7 +11,7 @@ describe('findForeignWords', () => {
     [
       'acronyms, identifiers and names',
       'ru',
-      'SIM-карты, транк gw_mts, DEF-9xx.csv, Bitrix24, Asterisk, 07:09, Ctrl+Enter',
+      'SIM-карты, транк gw_mts, DEF-9xx.csv, Bitrix24, Asterisk, 07:09, Ctrl+Enter, PJSIP/{number}@gw_mts, {number}',
       [],
     ],
     ['a command in a Russian sentence', 'ru', 'выполните npm run numbering -- import <файл>', []],

@@ -11,7 +11,7 @@ export type FindForeignWordsOptions = {
 const LATIN = /[A-Za-z]/;
 const CYRILLIC = /[А-Яа-яЁё]/;
 /** Numbers, file names, addresses, identifiers, keys (gw_mts, DEF-9xx.csv, Bitrix24, 07:09, Ctrl+Enter). */
-const NOT_A_WORD = /[\d_@/\\.:=#+]/;
+const NOT_A_WORD = /[\d_@/\\.:=#+{}]/;
 /** A command to type (npm run numbering -- import <file>) is code, the same in both languages. */
 const COMMAND = /\bnpm run [\w:-]+( -- [\w-]+)?/g;
 /** Acronyms read the same in both languages: SIM, PBX, AMI, CSV, MVNO, HR. */
