@@ -44,6 +44,11 @@ export function CarrierGroupsEditor() {
               + {t('groups.add')}
             </Button>
           </div>
+          {settings.carrierGroups.length === 0 && (
+            <p data-testid="groups-empty" className="text-sm text-base-2">
+              {t('groups.none')}
+            </p>
+          )}
           <div className="grid grid-cols-2 gap-4">
             {settings.carrierGroups.map((group, gi) => (
               <GroupCard

@@ -153,7 +153,7 @@ function Decision({ result, t, lang }: { result: TestResult; t: ReturnType<typeo
         <dt className="text-base-3">{t('tester.carrier')}</dt>
         <dd data-testid="tester-carrier">
           {carrier
-            ? `${carrier.groupName ?? carrier.operator ?? carrier.inn} (ИНН ` +
+            ? `${carrier.groupName ?? carrier.operator ?? carrier.inn} (${t('common.inn')} ` +
               `${carrier.inn}${carrier.operator ? `, ${carrier.operator}` : ''}) — ` +
               `${t(`tester.source.${carrier.source}`)}`
             : t('tester.unknownCarrier')}

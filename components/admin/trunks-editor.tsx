@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { useT } from '@/components/shell/use-t';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { SimCaps, Trunk } from '@/lib/routing/types';
+import { addTrunk, removeTrunk } from './edit-trunk-list';
 import { Button, Card, FieldError, NumberInput, SelectInput, TextInput } from './form-controls';
 import { SettingsPage } from './settings-page';
 import { TrunkCallbackUsers } from './trunk-callback-users';
@@ -14,20 +15,6 @@ const capColumns: { key: keyof SimCaps; label: MessageKey }[] = [
   { key: 'minutesPerMonth', label: 'trunks.minutesPerMonth' },
   { key: 'minGapSeconds', label: 'trunks.minGap' },
 ];
-
-function blankTrunk(id: string, carrierGroupId: string): Trunk {
-  return {
-    id,
-    name: '',
-    lineNumber: '',
-    dial: '',
-    carrierGroupId,
-    channels: 1,
-    caps: { callsPerDay: null, minutesPerDay: null, minutesPerMonth: null, minGapSeconds: null },
-    tariff: { onNetKopecks: 0, offNetKopecks: 0 },
-    enabled: true,
-  };
-}
 
 /** "Линии и транки": one row per trunk, sized to fit the 1280 px portal frame without a horizontal scrollbar. */
 export function TrunksEditor() {
@@ -143,7 +130,7 @@ export function TrunksEditor() {
                             })
                           }
                         >
-                          <option value="">{t('trunks.chooseGroup')}</option>
+                          <option value="">{t('trunks.noGroup')}</option>
                           {settings.carrierGroups.map((g) => (
                             <option key={g.id} value={g.id}>
                               {g.name}
@@ -251,11 +238,7 @@ export function TrunksEditor() {
                           kind="danger"
                           title={t('admin.remove')}
                           testId={`trunk-${i}-remove`}
-                          onClick={() =>
-                            update((d) => {
-                              d.trunks.splice(i, 1);
-                            })
-                          }
+                          onClick={() => update((d) => removeTrunk(d, i))}
                         >
                           ✕
                         </Button>
@@ -264,16 +247,15 @@ export function TrunksEditor() {
                   ))}
                 </tbody>
               </table>
+              {settings.trunks.length === 0 && (
+                <p data-testid="trunks-empty" className="py-3 text-sm text-base-2">
+                  {t('trunks.empty')}
+                </p>
+              )}
               <div className="mt-3 flex items-center justify-between gap-4">
                 <Button
                   testId="add-trunk"
-                  onClick={() =>
-                    update((d) => {
-                      d.trunks.push(
-                        blankTrunk(`new-trunk-${Date.now()}-${nextId.current++}`, d.carrierGroups[0]?.id ?? ''),
-                      );
-                    })
-                  }
+                  onClick={() => update((d) => addTrunk(d, `new-trunk-${Date.now()}-${nextId.current++}`))}
                 >
                   + {t('trunks.add')}
                 </Button>

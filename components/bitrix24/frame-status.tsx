@@ -17,9 +17,14 @@ const tones = {
   error: 'text-alert',
 } as const;
 
-/** A one-line badge telling whether the app runs inside a portal, standalone, or failed to connect. */
-export function FrameStatus() {
+/**
+ * A one-line badge telling whether the app runs inside a portal, standalone, or failed to connect. Standalone, it says
+ * what the pages can do: an installation without Bitrix24 app keys runs its local portal from here (`localMode`), one
+ * with keys shows portal settings only inside Bitrix24.
+ */
+export function FrameStatus({ localMode = false }: { localMode?: boolean }) {
   const { status, lang, memberId, error } = useB24Frame();
+  const label = status === 'standalone' && localMode ? 'frame.standaloneLocal' : labels[status];
   return (
     <p
       data-testid="frame-status"
@@ -28,7 +33,7 @@ export function FrameStatus() {
       className={`text-sm ${tones[status]}`}
       title={error}
     >
-      {translate(lang, labels[status])}
+      {translate(lang, label)}
       {status === 'frame' && memberId ? ` · ${memberId}` : null}
     </p>
   );

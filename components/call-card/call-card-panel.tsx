@@ -2,8 +2,11 @@
 
 import { useState } from 'react';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
+import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { useT } from '@/components/shell/use-t';
 import { withContentKeys } from '@/components/shell/with-content-keys';
+import { formatPhone } from '@/lib/format/format-phone';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import { isMessageKey, type MessageKey } from '@/lib/i18n/messages';
 import { useCallCard } from './use-call-card';
 import { RedialResult } from './redial-result';
@@ -14,6 +17,7 @@ import { RedialResult } from './redial-result';
  */
 export function CallCardPanel() {
   const t = useT();
+  const { lang } = useB24Frame();
   const card = useCallCard();
   const [line, setLine] = useState('');
   useFitFrame();
@@ -31,7 +35,7 @@ export function CallCardPanel() {
     return (
       <div className="p-3 text-sm">
         <p data-testid="card-error" role="alert" className="text-red-700">
-          {t('card.loadFailed')}: {card.loadError}
+          {t('card.loadFailed')}: {card.loadError && localizeMessage(card.loadError, lang)}
         </p>
         <button type="button" className="mt-2 rounded border px-2 py-1" onClick={card.reload}>
           {t('card.refresh')}
@@ -44,7 +48,7 @@ export function CallCardPanel() {
     <main data-testid="call-card" className="w-full max-w-[420px] space-y-3 p-3 text-sm" aria-busy={card.loading}>
       {card.loadError ? (
         <p data-testid="card-error" role="alert" className="text-red-700">
-          {card.loadError}
+          {localizeMessage(card.loadError, lang)}
         </p>
       ) : null}
       {!decision ? (
@@ -69,7 +73,7 @@ export function CallCardPanel() {
                 </span>
               ) : null}
             </p>
-            <p className="text-xs text-gray-500">+{decision.number}</p>
+            <p className="text-xs text-gray-500">{formatPhone(decision.number)}</p>
           </section>
           <section>
             <h2 className="text-xs uppercase text-gray-500">{t('card.trunk')}</h2>

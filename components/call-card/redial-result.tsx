@@ -1,15 +1,19 @@
 'use client';
 
+import { useB24Frame } from '@/components/bitrix24/frame-provider';
 import { useT } from '@/components/shell/use-t';
+import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { RedialOutcome } from '@/lib/calls/card/redial-from-card';
 
 /** What the last "call again" did: placed on a line, refused (with why), or routed but not taken by the PBX. */
 export function RedialResult({ outcome, error }: { outcome: RedialOutcome | null; error: string | null }) {
   const t = useT();
+  const { lang } = useB24Frame();
+  // Server texts come as "Русский / English": the card shows the reader's half.
   if (error)
     return (
       <p data-testid="card-redial-error" role="alert" className="text-xs text-red-700">
-        {error}
+        {localizeMessage(error, lang)}
       </p>
     );
   if (!outcome) return null;
@@ -41,7 +45,9 @@ export function RedialResult({ outcome, error }: { outcome: RedialOutcome | null
           {outcome.decision.reasons.join('; ')}
         </p>
       ) : null}
-      {'message' in outcome && outcome.message ? <p data-testid="card-redial-message">{outcome.message}</p> : null}
+      {'message' in outcome && outcome.message ? (
+        <p data-testid="card-redial-message">{localizeMessage(outcome.message, lang)}</p>
+      ) : null}
     </div>
   );
 }

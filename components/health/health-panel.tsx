@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useAdminApi } from '@/components/admin/use-admin-api';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
+import { formatCount } from '@/lib/format/format-count';
 import type { HealthReport } from '@/lib/health/health-report';
 import { DefaultLineCard } from './default-line-card';
 import { StatusCard } from './status-card';
@@ -16,7 +17,7 @@ type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; report
  */
 export function HealthPanel() {
   const t = useT();
-  const { ready, authHeaders } = useAdminApi();
+  const { ready, authHeaders, lang } = useAdminApi();
   const [state, setState] = useState<State>({ kind: 'loading' });
   // Five cards wrap to a second row: the portal's default frame height would cut it off.
   useFitFrame();
@@ -72,7 +73,7 @@ export function HealthPanel() {
           testId="health-database"
         >
           {database.kind}
-          {database.latencyMs !== undefined && ` · ${t('health.latency')} ${database.latencyMs} ms`}
+          {database.latencyMs !== undefined && ` · ${t('health.latency')} ${database.latencyMs} ${t('health.ms')}`}
           {!!database.migrations?.pending && ` · ${t('health.pending')}: ${database.migrations.pending}`}
           {database.error && <span className="block text-alert">{database.error}</span>}
         </StatusCard>
@@ -83,7 +84,7 @@ export function HealthPanel() {
               {pbx.name}
               {pbx.host && ` (${pbx.host}:${pbx.port})`} —{' '}
               {pbx.ok
-                ? `${t('health.ok')}${pbx.latencyMs !== undefined ? `, ${pbx.latencyMs} ms` : ''}`
+                ? `${t('health.ok')}${pbx.latencyMs !== undefined ? `, ${pbx.latencyMs} ${t('health.ms')}` : ''}`
                 : (pbx.error ?? t('health.down'))}
               {pbx.owner && (
                 <span className="block text-xs text-base-3" data-testid="health-ami-owner">
@@ -102,7 +103,7 @@ export function HealthPanel() {
         >
           {registry.ok
             ? registry.fileName
-              ? `${registry.fileName} · ${registry.rows?.toLocaleString()} ${t('health.rows')}`
+              ? `${registry.fileName} · ${formatCount({ value: registry.rows, lang })} ${t('health.rows')}`
               : t('health.ok')
             : (registry.error ?? t('health.down'))}
           {registry.sha256 && (

@@ -7,7 +7,7 @@ import { useDirectory } from '@/components/admin/use-directory';
 import { SettingsHeader } from '@/components/admin/settings-header';
 import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
-import { formatStoredNumber } from './format-stored-number';
+import { formatPhone } from '@/lib/format/format-phone';
 import { ListSection } from './list-section';
 import { useLists } from './use-lists';
 
@@ -105,7 +105,7 @@ export function ListsEditor() {
               /^[\d\s()+\-.]*\d[\d\s()+\-.]*\*$/.test(value)
                 ? t('lists.pattern')
                 : /^7\d{10}$/.test(value)
-                  ? formatStoredNumber(value)
+                  ? formatPhone(value)
                   : undefined
             }
           />

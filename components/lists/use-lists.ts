@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import { useSettingsDocument, type SaveState } from '@/components/admin/use-settings-document';
 import type { ListsDocument, ListsEntry } from '@/lib/lists/load-lists';
 
@@ -22,6 +22,9 @@ export type ListsEditor = {
   save(): Promise<void>;
 };
 
+/** Row keys for the whole app session: a kept draft's rows and rows added later must not share one. */
+const nextKey = { current: 1 };
+
 const strip = (rows: DraftEntry[]) => rows.map(({ value, note }) => ({ value, note }));
 const toBody = (lists: DraftLists): ListsDocument => ({
   whitelistUsers: strip(lists.whitelistUsers),
@@ -35,7 +38,6 @@ const toBody = (lists: DraftLists): ListsDocument => ({
  * the stored form replaces the draft: numbers come back as E.164 digits, so the admin sees what will match.
  */
 export function useLists(): ListsEditor {
-  const nextKey = useRef(1);
   const toDraft = useCallback((document: ListsDocument): DraftLists => {
     const rows = (entries: ListsEntry[]) => entries.map((entry) => ({ ...entry, key: nextKey.current++ }));
     return {

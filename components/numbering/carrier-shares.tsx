@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { Button, Card } from '@/components/admin/form-controls';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatCount } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatPercent } from '@/lib/format/format-percent';
 import type { CarrierShare } from './numbering-types';
 
 const SHOWN = 10;
 
-const percent = (share: number, lang: Lang) =>
-  (share * 100).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: share < 0.01 ? 2 : 1 });
+const percent = (share: number, lang: Lang) => formatPercent({ share, lang, fractionDigits: share < 0.01 ? 2 : 1 });
 
 /**
  * Who holds how many numbers in the registry in force. A plain bar per carrier is enough to spot a file that is
@@ -37,7 +37,8 @@ export function CarrierShares({
       <div className="flex items-baseline justify-between gap-2">
         <h3 className="text-lg font-semibold text-base-1">{t('numbering.carriers.title')}</h3>
         <span className="text-xs text-base-3">
-          {t('numbering.carriers.total')}: <span className="tabular-nums">{formatCount(totalNumbers, lang)}</span>
+          {t('numbering.carriers.total')}:{' '}
+          <span className="tabular-nums">{formatCount({ value: totalNumbers, lang })}</span>
         </span>
       </div>
       <ul className={`mt-2 flex flex-col gap-1.5 ${all ? 'max-h-96 overflow-y-auto pr-1' : ''}`}>
@@ -51,7 +52,7 @@ export function CarrierShares({
             <span
               className="truncate"
               title={
-                `${carrier.name} · ИНН ${carrier.inn} · ${formatCount(carrier.ranges, lang)} ` +
+                `${carrier.name} · ${t('common.inn')} ${carrier.inn} · ${formatCount({ value: carrier.ranges, lang })} ` +
                 `${t('numbering.carriers.ranges')}`
               }
             >
@@ -59,14 +60,14 @@ export function CarrierShares({
             </span>
             <span
               className="h-3 rounded-2xs bg-base-7"
-              title={`${formatCount(carrier.numbers, lang)} ${t('numbering.diff.numbers')}`}
+              title={`${formatCount({ value: carrier.numbers, lang })} ${t('numbering.diff.numbers')}`}
             >
               <span
                 className="block h-full rounded-2xs bg-primary"
                 style={{ width: `${Math.max(0.5, (carrier.share / widest) * 100)}%` }}
               />
             </span>
-            <span className="text-right text-xs tabular-nums text-base-2">{percent(carrier.share, lang)}%</span>
+            <span className="text-right text-xs tabular-nums text-base-2">{percent(carrier.share, lang)}</span>
           </li>
         ))}
       </ul>
@@ -74,7 +75,7 @@ export function CarrierShares({
         <div className="mt-2 flex items-center justify-between gap-2 text-xs text-base-3">
           <span>
             {t('numbering.carriers.others')} ({rest.length}):{' '}
-            {percent(totalNumbers ? restNumbers / totalNumbers : 0, lang)}%
+            {percent(totalNumbers ? restNumbers / totalNumbers : 0, lang)}
           </span>
           <Button testId="carrier-shares-all" onClick={() => setAll(true)}>
             {t('numbering.carriers.showAll')}

@@ -5,7 +5,8 @@ import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import { isMessageKey } from '@/lib/i18n/messages';
-import { formatCount, formatDateTime } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatDateTime } from '@/lib/format/format-date-time';
 import type { NumberingSummary } from './numbering-types';
 
 type FilesInForceProps = { summary: NumberingSummary; t: ReturnType<typeof useT>; lang: Lang };
@@ -46,12 +47,12 @@ export function FilesInForce({ summary, t, lang }: FilesInForceProps) {
                   {file.versionId !== null && <span className="ml-1 text-xs text-base-3">#{file.versionId}</span>}
                 </td>
                 <td data-testid="file-rows" className="py-1.5 text-right tabular-nums">
-                  {formatCount(file.rows, lang)}
+                  {formatCount({ value: file.rows, lang })}
                 </td>
-                <td className="py-1.5 text-right tabular-nums">{formatCount(file.numbers, lang)}</td>
+                <td className="py-1.5 text-right tabular-nums">{formatCount({ value: file.numbers, lang })}</td>
                 <td className="py-1.5 pl-3 text-xs">
                   <span data-testid="file-source">{sourceWord(file.source)}</span>
-                  <span className="block text-base-3">{formatDateTime(file.activatedAt, lang)}</span>
+                  <span className="block text-base-3">{formatDateTime({ value: file.activatedAt, lang })}</span>
                 </td>
               </tr>
             ))}
@@ -73,7 +74,7 @@ export function FilesInForce({ summary, t, lang }: FilesInForceProps) {
                 {t(attempt.ok ? 'numbering.downloads.ok' : 'numbering.downloads.failed')}
               </span>{' '}
               <span className="text-xs text-base-3">
-                {formatDateTime(attempt.at, lang)} · {attempt.url}
+                {formatDateTime({ value: attempt.at, lang })} · {attempt.url}
               </span>
               <span className="block text-xs text-base-2">{localizeMessage(attempt.message, lang)}</span>
             </li>

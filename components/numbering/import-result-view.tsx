@@ -5,7 +5,9 @@ import { Button } from '@/components/admin/form-controls';
 import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatCount } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatElapsed } from '@/lib/format/format-elapsed';
+import { decideRetryOffers } from './decide-retry-offers';
 import { IssueList } from './issue-list';
 import { isPortedDiff, isRegistryDiff, type ImportResult } from './numbering-types';
 import { PortedDiffView } from './ported-diff-view';
@@ -21,15 +23,6 @@ type ImportResultViewProps = {
   onRetry(options: UploadOptions): void;
 };
 
-/** "61 мс" for a small file, "12,4 с" for the national one. */
-function formatDuration(ms: number, t: ReturnType<typeof useT>, lang: Lang): string {
-  if (ms < 1000) return `${Math.round(ms)} ${t('numbering.result.ms')}`;
-  return (
-    `${(ms / 1000).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 1 })} ` +
-    `${t('numbering.result.seconds')}`
-  );
-}
-
 const tone = {
   activated: 'border-success bg-green-tint',
   unchanged: 'border-base-5 bg-gray-tint',
@@ -44,6 +37,7 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
   const [acceptRowErrors, setAcceptRowErrors] = useState(false);
   const [acceptShrink, setAcceptShrink] = useState(false);
   const rejected = result.outcome === 'rejected';
+  const offers = decideRetryOffers(result);
   return (
     <div
       data-testid="import-result"
@@ -57,17 +51,17 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
       </p>
       <p className="mt-0.5 text-xs text-base-2">
         {result.fileName} · {t(`numbering.result.type.${result.type}`)} · {t('numbering.result.rows')}:{' '}
-        {formatCount(result.rows, lang)}
+        {formatCount({ value: result.rows, lang })}
         {result.rejectedRows > 0 && (
           <>
             {' · '}
             <span className="text-alert">
-              {t('numbering.result.rejectedRows')}: {formatCount(result.rejectedRows, lang)}
+              {t('numbering.result.rejectedRows')}: {formatCount({ value: result.rejectedRows, lang })}
             </span>
           </>
         )}
         {' · '}
-        {formatDuration(result.ms, t, lang)}
+        {formatElapsed(result.ms, lang)}
       </p>
       {result.reason && (
         <p data-testid="import-reason" className="mt-1 text-sm text-base-1">
@@ -90,21 +84,28 @@ export function ImportResultView({ result, carrierName, t, lang, onRetry }: Impo
       {result.issues.length > 0 && (
         <div className="mt-2">
           <p className="mb-1 text-xs font-semibold text-base-3">
-            {t('numbering.issues.title')} ({formatCount(result.issueCount, lang)})
+            {t('numbering.issues.title')} ({formatCount({ value: result.issueCount, lang })})
           </p>
           <IssueList issues={result.issues} total={result.issueCount} t={t} lang={lang} testId="import-issues" />
         </div>
       )}
-      {rejected && (
+      {rejected && !offers.acceptShrink && (
+        <p data-testid="import-no-rows" className="mt-3 border-t border-base-5 pt-2 text-sm text-base-2">
+          {t('numbering.result.noUsableRows')}
+        </p>
+      )}
+      {rejected && offers.acceptShrink && (
         <div
           className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-base-5 pt-2 text-sm"
           data-testid="import-retry"
         >
           <span className="text-xs text-base-2">{t('numbering.result.retryHint')}</span>
-          <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={acceptRowErrors} onChange={(e) => setAcceptRowErrors(e.target.checked)} />
-            {t('numbering.upload.acceptRowErrors')}
-          </label>
+          {offers.acceptRowErrors && (
+            <label className="flex items-center gap-1.5">
+              <input type="checkbox" checked={acceptRowErrors} onChange={(e) => setAcceptRowErrors(e.target.checked)} />
+              {t('numbering.upload.acceptRowErrors')}
+            </label>
+          )}
           <label className="flex items-center gap-1.5">
             <input type="checkbox" checked={acceptShrink} onChange={(e) => setAcceptShrink(e.target.checked)} />
             {t('numbering.upload.acceptShrink')}

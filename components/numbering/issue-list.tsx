@@ -5,7 +5,7 @@ import { isMessageKey } from '@/lib/i18n/messages';
 import type { useT } from '@/components/shell/use-t';
 import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatCount } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
 import type { LineIssue } from './numbering-types';
 
 type IssueListProps = {
@@ -44,7 +44,7 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
                     {issue.code}
                   </td>
                   <td className="px-2 py-1 break-words text-base-2">
-                    <IssueText code={issue.code} message={localizeMessage(issue.message, lang)} t={t} />
+                    <IssueText code={issue.code} message={localizeMessage(issue.message, lang)} t={t} lang={lang} />
                   </td>
                 </tr>
               ),
@@ -54,7 +54,8 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
       </div>
       {total > issues.length && (
         <p className="mt-1 text-xs text-base-3">
-          {t('numbering.issues.shown')} {formatCount(issues.length, lang)} / {formatCount(total, lang)}
+          {t('numbering.issues.shown')} {formatCount({ value: issues.length, lang })} /{' '}
+          {formatCount({ value: total, lang })}
         </p>
       )}
     </div>
@@ -62,12 +63,24 @@ export function IssueList({ issues, total = issues.length, t, lang, testId = 'is
 }
 
 /**
- * The parser writes one precise English message per row (it names the values); the page leads with the code's meaning
- * in the viewer's language and keeps that message under it, so a Russian-speaking admin reads the gist first.
+ * The parser writes one precise English message per row (it names the values). In English the page leads with the
+ * code's meaning and keeps that message under it; in Russian it shows the meaning alone (the row number and the
+ * line's text beside it locate the problem), the English detail only on hover.
  */
-function IssueText({ code, message, t }: { code: string; message: string; t: ReturnType<typeof useT> }) {
+function IssueText({
+  code,
+  message,
+  t,
+  lang,
+}: {
+  code: string;
+  message: string;
+  t: ReturnType<typeof useT>;
+  lang: Lang;
+}) {
   const key = `numbering.issueCode.${code}`;
   if (!isMessageKey(key)) return <>{message}</>;
+  if (lang === 'ru') return <span title={message}>{t(key)}</span>;
   return (
     <>
       <span className="block">{t(key)}</span>

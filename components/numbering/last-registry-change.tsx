@@ -3,7 +3,7 @@
 import { Card } from '@/components/admin/form-controls';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatDateTime } from './format-numbering';
+import { formatDateTime } from '@/lib/format/format-date-time';
 import { isRegistryDiff, type RegistryVersion } from './numbering-types';
 import { RegistryDiffView } from './registry-diff-view';
 
@@ -26,7 +26,7 @@ export function LastRegistryChange({ history, carrierName, t, lang }: LastRegist
       {last && isRegistryDiff(last.diff) ? (
         <>
           <p className="mt-0.5 mb-2 text-xs text-base-3" data-testid="last-change-version">
-            {last.kind} · {last.fileName} · #{last.id} · {formatDateTime(last.activatedAt, lang)}
+            {last.kind} · {last.fileName} · #{last.id} · {formatDateTime({ value: last.activatedAt, lang })}
           </p>
           <RegistryDiffView diff={last.diff} carrierName={carrierName} t={t} lang={lang} testId="last-change-diff" />
         </>

@@ -4,7 +4,7 @@ import type { useT } from '@/components/shell/use-t';
 import { withContentKeys } from '@/components/shell/with-content-keys';
 import type { Lang } from '@/lib/i18n/lang';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { formatE164 } from './format-numbering';
+import { formatPhone } from '@/lib/format/format-phone';
 import type { LookupRow } from './numbering-types';
 
 /** The source of an answer in words; an override says whether a person set it or an HLR answer taught it. */
@@ -49,7 +49,7 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
               className="border-t border-base-7 align-top"
             >
               <td className="py-1.5">
-                <span className="font-mono text-xs">{row.e164 ? formatE164(row.e164) : row.input}</span>
+                <span className="font-mono text-xs">{row.e164 ? formatPhone(row.e164) : row.input}</span>
                 {row.extension && (
                   <span className="ml-1 text-xs text-base-3">
                     {t('numbering.lookup.extension')} {row.extension}
@@ -64,7 +64,8 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
                   <>
                     <span className="font-semibold">{row.carrier.brand ?? row.carrier.name}</span>
                     <span className="block text-xs text-base-3">
-                      {row.carrier.brand ? `${row.carrier.name} · ` : ''}ИНН {row.carrier.inn}
+                      {row.carrier.brand ? `${row.carrier.name} · ` : ''}
+                      {t('common.inn')} {row.carrier.inn}
                     </span>
                   </>
                 ) : (
@@ -88,7 +89,7 @@ export function LookupTable({ rows, t, lang }: { rows: readonly LookupRow[]; t: 
                       className={`block ${differentHolder ? 'text-base-1' : 'text-base-3'}`}
                       data-testid="lookup-holder"
                     >
-                      {t('numbering.lookup.holder')}: {row.range.holderName} (ИНН {row.range.holderInn})
+                      {t('numbering.lookup.holder')}: {row.range.holderName} ({t('common.inn')} {row.range.holderInn})
                     </span>
                   </>
                 ) : (

@@ -4,7 +4,9 @@ import { Button, Card, TextInput } from '@/components/admin/form-controls';
 import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatCount, formatDateTime, formatE164 } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatDateTime } from '@/lib/format/format-date-time';
+import { formatPhone } from '@/lib/format/format-phone';
 import type { NumberingSummary } from './numbering-types';
 import { OverrideForm } from './override-form';
 import { useNumberOverrides } from './use-number-overrides';
@@ -29,8 +31,8 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
       <div className="flex items-baseline justify-between gap-2">
         <h3 className="text-lg font-semibold text-base-1">{t('numbering.overrides.title')}</h3>
         <span className="text-xs text-base-3" data-testid="overrides-counts">
-          {t('numbering.overrides.admin')}: {formatCount(summary.overrides.admin, lang)} ·{' '}
-          {t('numbering.overrides.learned')}: {formatCount(summary.overrides.learned, lang)}
+          {t('numbering.overrides.admin')}: {formatCount({ value: summary.overrides.admin, lang })} ·{' '}
+          {t('numbering.overrides.learned')}: {formatCount({ value: summary.overrides.learned, lang })}
         </span>
       </div>
       <p className="mt-0.5 text-xs text-base-2">{t('numbering.overrides.hint')}</p>
@@ -46,7 +48,7 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
         />
         {list && (
           <span className="text-xs text-base-3">
-            {t('numbering.overrides.total')}: {formatCount(list.total, lang)}
+            {t('numbering.overrides.total')}: {formatCount({ value: list.total, lang })}
           </span>
         )}
       </div>
@@ -76,9 +78,12 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
                 data-source={row.source}
                 className="border-t border-base-7 align-top"
               >
-                <td className="py-1.5 font-mono text-xs">{formatE164(row.number)}</td>
+                <td className="py-1.5 font-mono text-xs">{formatPhone(row.number)}</td>
                 <td className="py-1.5">
-                  {carrierName(row.inn)} <span className="text-xs text-base-3">ИНН {row.inn}</span>
+                  {carrierName(row.inn)}{' '}
+                  <span className="text-xs text-base-3">
+                    {t('common.inn')} {row.inn}
+                  </span>
                 </td>
                 <td className="py-1.5 text-xs">
                   {row.source === 'admin' ? (
@@ -91,8 +96,9 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
                     </span>
                   )}
                   <span className="mt-0.5 block text-base-3">
-                    {formatDateTime(row.createdAt, lang)}
-                    {row.expiresAt && ` · ${t('numbering.overrides.expires')} ${formatDateTime(row.expiresAt, lang)}`}
+                    {formatDateTime({ value: row.createdAt, lang })}
+                    {row.expiresAt &&
+                      ` · ${t('numbering.overrides.expires')} ${formatDateTime({ value: row.expiresAt, lang })}`}
                   </span>
                 </td>
                 <td className="truncate py-1.5 text-base-2" title={row.note}>
@@ -103,7 +109,7 @@ export function OverridesPanel({ summary, carrierName, onChanged, t, lang }: Ove
                   {row.source === 'admin' && (
                     <Button
                       kind="danger"
-                      title={`${t('admin.remove')} ${formatE164(row.number)}`}
+                      title={`${t('admin.remove')} ${formatPhone(row.number)}`}
                       testId="override-remove"
                       onClick={() => void overrides.remove(row.number)}
                     >

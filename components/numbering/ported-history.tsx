@@ -5,7 +5,8 @@ import { Button } from '@/components/admin/form-controls';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import { isMessageKey } from '@/lib/i18n/messages';
-import { formatCount, formatDateTime } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatDateTime } from '@/lib/format/format-date-time';
 import { IssueList } from './issue-list';
 import { isPortedDiff, type PortedVersion } from './numbering-types';
 import { PortedDiffView } from './ported-diff-view';
@@ -64,19 +65,19 @@ export function PortedHistory({
                     </span>
                   </td>
                   <td className="py-1.5 text-right tabular-nums">
-                    {formatCount(version.rows, lang)}
+                    {formatCount({ value: version.rows, lang })}
                     {version.rejectedRows > 0 && (
                       <span className="block text-xs text-alert">
-                        {t('numbering.result.rejectedRows')}: {formatCount(version.rejectedRows, lang)}
+                        {t('numbering.result.rejectedRows')}: {formatCount({ value: version.rejectedRows, lang })}
                       </span>
                     )}
                   </td>
-                  <td className="py-1.5 text-right tabular-nums">{formatCount(version.numbers, lang)}</td>
+                  <td className="py-1.5 text-right tabular-nums">{formatCount({ value: version.numbers, lang })}</td>
                   <td className="py-1.5 pl-3 text-xs">
-                    {formatDateTime(version.createdAt, lang)}
+                    {formatDateTime({ value: version.createdAt, lang })}
                     {version.activatedAt && (
                       <span className="block text-base-3">
-                        {t('numbering.history.activated')} {formatDateTime(version.activatedAt, lang)}
+                        {t('numbering.history.activated')} {formatDateTime({ value: version.activatedAt, lang })}
                       </span>
                     )}
                   </td>

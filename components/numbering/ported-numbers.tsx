@@ -3,7 +3,8 @@
 import { Card } from '@/components/admin/form-controls';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatCount, formatDateTime } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatDateTime } from '@/lib/format/format-date-time';
 import type { NumberingSummary } from './numbering-types';
 import { PortedHistory } from './ported-history';
 
@@ -29,20 +30,20 @@ export function PortedNumbers({ summary, carrierName, t, lang }: PortedNumbersPr
           <dl className="grid grid-cols-[auto_1fr] content-start gap-x-3 gap-y-1 text-sm">
             <dt className="text-base-3">{t('numbering.ported.count')}</dt>
             <dd data-testid="ported-count" className="font-semibold tabular-nums">
-              {formatCount(ported.numbers, lang)}
+              {formatCount({ value: ported.numbers, lang })}
             </dd>
             <dt className="text-base-3">{t('numbering.files.name')}</dt>
             <dd className="truncate" title={ported.fileName}>
               {ported.fileName} <span className="text-xs text-base-3">#{ported.versionId}</span>
             </dd>
             <dt className="text-base-3">{t('numbering.ported.since')}</dt>
-            <dd>{formatDateTime(ported.activatedAt, lang)}</dd>
+            <dd>{formatDateTime({ value: ported.activatedAt, lang })}</dd>
           </dl>
           <table className="w-full table-fixed text-sm" data-testid="ported-owners">
             <thead>
               <tr className="text-left text-xs text-base-3">
                 <th className="py-1 font-semibold">{t('numbering.ported.owner')}</th>
-                <th className="w-32 py-1 font-semibold">ИНН</th>
+                <th className="w-32 py-1 font-semibold">{t('common.inn')}</th>
                 <th className="w-32 py-1 text-right font-semibold">{t('numbering.ported.numbers')}</th>
               </tr>
             </thead>
@@ -54,7 +55,7 @@ export function PortedNumbers({ summary, carrierName, t, lang }: PortedNumbersPr
                     <span className="font-mono text-xs text-base-3">{owner.ownerId}</span>
                   </td>
                   <td className="py-1 text-xs text-base-3">{owner.inn ?? '—'}</td>
-                  <td className="py-1 text-right tabular-nums">{formatCount(owner.numbers, lang)}</td>
+                  <td className="py-1 text-right tabular-nums">{formatCount({ value: owner.numbers, lang })}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { formatCount } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
 import type { RegistryDiff } from './numbering-types';
 
 type RegistryDiffViewProps = {
@@ -41,7 +41,7 @@ export function RegistryDiffView({ diff, carrierName, t, lang, testId = 'registr
                 `${diff[key] > 0 && key.includes('Changed') ? 'font-semibold text-base-1' : ''}`
               }
             >
-              {formatCount(diff[key], lang)}
+              {formatCount({ value: diff[key], lang })}
             </dd>
           </div>
         ))}
@@ -54,7 +54,8 @@ export function RegistryDiffView({ diff, carrierName, t, lang, testId = 'registr
               <li key={`${move.fromInn}>${move.toInn}`} data-testid="diff-move">
                 {carrierName(move.fromInn)} <span className="text-xs text-base-3">({move.fromInn})</span> →{' '}
                 {carrierName(move.toInn)} <span className="text-xs text-base-3">({move.toInn})</span>:{' '}
-                <span className="tabular-nums">{formatCount(move.numbers, lang)}</span> {t('numbering.diff.numbers')}
+                <span className="tabular-nums">{formatCount({ value: move.numbers, lang })}</span>{' '}
+                {t('numbering.diff.numbers')}
               </li>
             ))}
           </ul>

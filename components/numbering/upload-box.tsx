@@ -5,7 +5,7 @@ import { Button, Card, TextInput } from '@/components/admin/form-controls';
 import { localizeMessage } from '@/lib/i18n/localize-message';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatBytes } from './format-numbering';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { ImportResultView } from './import-result-view';
 import { UploadProgress } from './upload-progress';
 import { useNumberingUpload, type UploadOptions } from './use-numbering-upload';

@@ -2,7 +2,8 @@
 
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
-import { formatBytes, formatCount } from './format-numbering';
+import { formatBytes } from '@/lib/format/format-bytes';
+import { formatCount } from '@/lib/format/format-count';
 import type { UploadState } from './use-numbering-upload';
 
 /**
@@ -45,7 +46,7 @@ export function UploadProgress({ state, t, lang }: { state: UploadState; t: Retu
       {busy && (
         <p className="mt-1 text-xs text-base-3 tabular-nums">
           {t('numbering.upload.sent')} {formatBytes(state.sent, lang)} / {formatBytes(state.total, lang)} ·{' '}
-          {t('numbering.upload.checked')} {formatBytes(state.read, lang)}, {formatCount(state.rows, lang)}{' '}
+          {t('numbering.upload.checked')} {formatBytes(state.read, lang)}, {formatCount({ value: state.rows, lang })}{' '}
           {t('numbering.upload.rows')}
         </p>
       )}

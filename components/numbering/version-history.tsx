@@ -5,7 +5,8 @@ import { Button, Card } from '@/components/admin/form-controls';
 import type { useT } from '@/components/shell/use-t';
 import type { Lang } from '@/lib/i18n/lang';
 import { isMessageKey } from '@/lib/i18n/messages';
-import { formatCount, formatDateTime } from './format-numbering';
+import { formatCount } from '@/lib/format/format-count';
+import { formatDateTime } from '@/lib/format/format-date-time';
 import { IssueList } from './issue-list';
 import { isRegistryDiff, type RegistryVersion } from './numbering-types';
 import { RegistryDiffView } from './registry-diff-view';
@@ -67,37 +68,37 @@ export function VersionHistory({ versions, carrierName, t, lang }: VersionHistor
                     <td className="truncate py-1.5" title={version.fileName}>
                       {version.fileName}
                       <span className="block text-xs text-base-3">
-                        {word('numbering.source', version.source)} · {version.format}
-                        {version.encoding ? ` · ${version.encoding}` : ''}
+                        {word('numbering.source', version.source)} · {word('numbering.format', version.format)}
+                        {version.encoding ? ` · ${word('numbering.encoding', version.encoding)}` : ''}
                       </span>
                     </td>
                     <td className="py-1.5 text-right tabular-nums">
-                      {formatCount(version.rows, lang)}
+                      {formatCount({ value: version.rows, lang })}
                       {version.rejectedRows > 0 && (
                         <span className="block text-xs whitespace-nowrap text-alert">
-                          {t('numbering.result.rejectedRows')}: {formatCount(version.rejectedRows, lang)}
+                          {t('numbering.result.rejectedRows')}: {formatCount({ value: version.rejectedRows, lang })}
                         </span>
                       )}
                       {version.warnings > 0 && (
                         <span className="block text-xs whitespace-nowrap text-warning">
-                          {t('numbering.history.warnings')}: {formatCount(version.warnings, lang)}
+                          {t('numbering.history.warnings')}: {formatCount({ value: version.warnings, lang })}
                         </span>
                       )}
                     </td>
                     <td className="py-1.5 pl-3 text-xs">
-                      {formatDateTime(version.createdAt, lang)}
+                      {formatDateTime({ value: version.createdAt, lang })}
                       {version.activatedAt && (
                         <span className="block text-base-3">
-                          {t('numbering.history.activated')} {formatDateTime(version.activatedAt, lang)}
+                          {t('numbering.history.activated')} {formatDateTime({ value: version.activatedAt, lang })}
                         </span>
                       )}
                     </td>
                     <td className="py-1.5 text-xs text-base-2">
                       {diff
                         ? `${t('numbering.diff.rangesChangedCarrier')}: ` +
-                          `${formatCount(diff.rangesChangedCarrier, lang)}; ` +
+                          `${formatCount({ value: diff.rangesChangedCarrier, lang })}; ` +
                           `${t('numbering.diff.numbersChangedCarrier').toLowerCase()}: ` +
-                          `${formatCount(diff.numbersChangedCarrier, lang)}`
+                          `${formatCount({ value: diff.numbersChangedCarrier, lang })}`
                         : '—'}
                     </td>
                     <td className="py-1.5 text-right">

@@ -3,7 +3,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Lang } from '@/lib/i18n/lang';
 import type { DaySavings, TrunkSavings } from '@/lib/savings/load-savings-report';
-import { formatRubles } from './format-money';
+import { formatCount } from '@/lib/format/format-count';
+import { formatDateTime } from '@/lib/format/format-date-time';
+import { formatMoney } from '@/lib/format/format-money';
 
 const COST = '#0075ff';
 const BASELINE = '#a8adb4';
@@ -25,7 +27,10 @@ export function CostChart({
   testId: string;
 }) {
   const rows = data.map((d) => ({
-    key: keyName === 'day' ? (d as DaySavings).day.slice(5) : (d as TrunkSavings).name,
+    key:
+      keyName === 'day'
+        ? formatDateTime({ value: (d as DaySavings).day, lang, dateOnly: true, timeZone: 'UTC' })
+        : (d as TrunkSavings).name,
     cost: d.cost / 100,
     baseline: d.baselineCost / 100,
   }));
@@ -38,9 +43,9 @@ export function CostChart({
           <YAxis
             tick={{ fontSize: 12, fill: '#525c69' }}
             width={64}
-            tickFormatter={(v: number) => v.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US')}
+            tickFormatter={(v: number) => formatCount({ value: v, lang })}
           />
-          <Tooltip formatter={(value) => formatRubles(Number(value) * 100, lang)} />
+          <Tooltip formatter={(value) => formatMoney({ kopecks: Number(value) * 100, lang, whole: true })} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar
             dataKey="baseline"
@@ -69,7 +74,7 @@ export function LostChart({ data, lang }: { data: { cause: string; label: string
           <CartesianGrid strokeDasharray="3 3" stroke="#dfe0e3" horizontal={false} />
           <XAxis type="number" tick={{ fontSize: 12, fill: '#525c69' }} />
           <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12, fill: '#333' }} />
-          <Tooltip formatter={(value) => formatRubles(Number(value) * 100, lang)} />
+          <Tooltip formatter={(value) => formatMoney({ kopecks: Number(value) * 100, lang, whole: true })} />
           <Bar dataKey="rubles" fill="#faa72c" radius={[0, 3, 3, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -7,7 +7,9 @@ import { useFitFrame } from '@/components/admin/use-fit-frame';
 import { useT } from '@/components/shell/use-t';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { SavingsReport } from '@/lib/savings/load-savings-report';
-import { formatRubles, formatShare } from './format-money';
+import { formatCount } from '@/lib/format/format-count';
+import { formatMoney } from '@/lib/format/format-money';
+import { formatPercent } from '@/lib/format/format-percent';
 import { CostChart, LostChart } from './savings-charts';
 import { SimUsageTable } from './sim-usage-table';
 import { useCsvDownload } from './use-csv-download';
@@ -116,6 +118,14 @@ function Report({ report, t, lang }: { report: SavingsReport; t: ReturnType<type
   }));
   const lostTotal = lost.reduce((sum, l) => sum + l.kopecks, 0);
   const labels = { cost: t('savings.cost'), baseline: t('savings.baseline') };
+  // No calls in the period: no figures of zero and no empty axes, just what will fill the page.
+  if (summary.calls === 0)
+    return (
+      <Card testId="savings-empty">
+        <p className="text-base text-base-1">{t('savings.empty')}</p>
+        <p className="mt-1 text-sm text-base-3">{t('savings.emptyHint')}</p>
+      </Card>
+    );
   return (
     <>
       <div className="grid grid-cols-[minmax(0,1.2fr)_repeat(4,minmax(0,1fr))] gap-4">
@@ -125,24 +135,28 @@ function Report({ report, t, lang }: { report: SavingsReport; t: ReturnType<type
             <p className="mt-2 text-sm text-base-2">{t('savings.noRatio')}</p>
           ) : (
             <div className="mt-1 text-5xl font-bold text-success-alt" data-testid="savings-ratio-value">
-              ×{summary.ratio.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US')}
+              ×{formatCount({ value: summary.ratio, lang, fractionDigits: 2 })}
             </div>
           )}
         </Card>
-        <Figure label={t('savings.cost')} value={formatRubles(summary.cost, lang)} testId="savings-cost" />
+        <Figure
+          label={t('savings.cost')}
+          value={formatMoney({ kopecks: summary.cost, lang, whole: true })}
+          testId="savings-cost"
+        />
         <Figure
           label={t('savings.baseline')}
-          value={formatRubles(summary.baselineCost, lang)}
+          value={formatMoney({ kopecks: summary.baselineCost, lang, whole: true })}
           testId="savings-baseline"
         />
         <Figure
           label={t('savings.saved')}
-          value={formatRubles(summary.baselineCost - summary.cost, lang)}
+          value={formatMoney({ kopecks: summary.baselineCost - summary.cost, lang, whole: true })}
           testId="savings-saved"
         />
         <Figure
           label={t('savings.onNetShare')}
-          value={formatShare(summary.onNetShare)}
+          value={formatPercent({ share: summary.onNetShare, lang })}
           hint={`${t('savings.calls')}: ${summary.calls}, ${t('savings.answered')}: ${summary.answered}`}
           testId="savings-onnet"
         />
@@ -150,7 +164,7 @@ function Report({ report, t, lang }: { report: SavingsReport; t: ReturnType<type
       <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-4">
         <Card testId="savings-lost">
           <h3 className="text-lg font-semibold">
-            {t('savings.lostTitle')}: {formatRubles(lostTotal, lang)}
+            {t('savings.lostTitle')}: {formatMoney({ kopecks: lostTotal, lang, whole: true })}
           </h3>
           <p className="mb-2 text-xs text-base-3">{t('savings.lostHint')}</p>
           <LostChart data={lost} lang={lang} />
@@ -158,7 +172,7 @@ function Report({ report, t, lang }: { report: SavingsReport; t: ReturnType<type
             {lost.map((l) => (
               <li key={l.cause} data-testid={`savings-lost-${l.cause}`} className="flex justify-between">
                 <span className="text-base-2">{l.label}</span>
-                <span className="font-medium">{formatRubles(l.kopecks, lang)}</span>
+                <span className="font-medium">{formatMoney({ kopecks: l.kopecks, lang, whole: true })}</span>
               </li>
             ))}
           </ul>
@@ -174,7 +188,7 @@ function Report({ report, t, lang }: { report: SavingsReport; t: ReturnType<type
       </Card>
       <Card>
         <h3 className="mb-2 text-lg font-semibold">{t('savings.perSim')}</h3>
-        <SimUsageTable sims={report.sims} t={t} />
+        <SimUsageTable sims={report.sims} t={t} lang={lang} />
       </Card>
     </>
   );

@@ -1,10 +1,12 @@
 'use client';
 
 import type { useT } from '@/components/shell/use-t';
+import { formatDateTime } from '@/lib/format/format-date-time';
+import type { Lang } from '@/lib/i18n/lang';
 import type { SimSavings } from '@/lib/savings/load-savings-report';
 
 /** Each SIM's busiest day against its per-day caps: a bar per cap, orange near the limit, red at it. */
-export function SimUsageTable({ sims, t }: { sims: SimSavings[]; t: ReturnType<typeof useT> }) {
+export function SimUsageTable({ sims, t, lang }: { sims: SimSavings[]; t: ReturnType<typeof useT>; lang: Lang }) {
   return (
     <table data-testid="savings-sims" className="w-full table-fixed text-sm">
       <thead>
@@ -21,7 +23,9 @@ export function SimUsageTable({ sims, t }: { sims: SimSavings[]; t: ReturnType<t
             <td className="py-1.5 font-medium">
               {sim.trunkName} #{sim.sim + 1}
             </td>
-            <td className="py-1.5 text-base-2">{sim.busiestDay}</td>
+            <td className="py-1.5 text-base-2">
+              {formatDateTime({ value: sim.busiestDay, lang, dateOnly: true, timeZone: 'UTC' })}
+            </td>
             <td className="py-1.5 pr-4">
               <UsageBar used={sim.busiestDayCalls} cap={sim.caps?.callsPerDay ?? null} noCap={t('savings.noCap')} />
             </td>

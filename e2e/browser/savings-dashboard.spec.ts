@@ -113,7 +113,9 @@ test('the calls journal filtered by line shows each call with its route reasons,
   for (const text of await trunks.allTextContents()) expect(text).toContain('МТС');
   // The portal's journal also holds real calls other specs placed (desk phones keep no reasons): any simulated row.
   await expect(frame.getByTestId('journal-reasons').filter({ hasText: '→ МТС' }).first()).toBeVisible();
-  await expect(frame.getByTestId('journal-table')).toContainText('симуляция — в Битрикс24 не отправляется');
+  // Each row names its registration reason in a word; the legend under the table explains it once.
+  await expect(frame.getByTestId('journal-registration').filter({ hasText: 'симуляция' }).first()).toBeVisible();
+  await expect(frame.getByTestId('journal-legend')).toContainText('симуляция — в Битрикс24 не отправляется');
   const filtered = Number((await frame.getByTestId('journal-total').textContent())!.replace(/\D/g, ''));
   expect(filtered).toBeLessThan(total);
   expect(await fitsWidth(frame), '/admin/journal fits 1280 px').toBe(true);

@@ -11,9 +11,19 @@ import * as savings from './messages/savings';
 import * as lists from './messages/lists';
 import * as numbering from './messages/numbering';
 import * as errors from './messages/errors';
+import * as setup from './messages/setup';
 
 /** Every module's keys; a key missing in English fails to compile in its module. */
-const ru = { ...shell.ru, ...routing.ru, ...calls.ru, ...savings.ru, ...lists.ru, ...numbering.ru, ...errors.ru };
+const ru = {
+  ...shell.ru,
+  ...routing.ru,
+  ...calls.ru,
+  ...savings.ru,
+  ...lists.ru,
+  ...numbering.ru,
+  ...errors.ru,
+  ...setup.ru,
+};
 
 export type MessageKey = keyof typeof ru;
 
@@ -25,6 +35,7 @@ const en: Record<MessageKey, string> = {
   ...lists.en,
   ...numbering.en,
   ...errors.en,
+  ...setup.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };

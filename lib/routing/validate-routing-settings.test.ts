@@ -54,6 +54,21 @@ describe('validateRoutingSettings', () => {
     expect(validateRoutingSettings(clone())).toEqual(demoRoutingSettings);
   });
 
+  it('accepts what a new portal saves first, in either order: groups without lines, a line without a group', () => {
+    const groupsOnly = { ...clone(), trunks: [], profiles: [], defaultTrunkId: '' };
+    expect(validateRoutingSettings(groupsOnly).carrierGroups).toHaveLength(groupsOnly.carrierGroups.length);
+    const [line] = clone().trunks;
+    const lineOnly = {
+      trunks: [{ ...line!, carrierGroupId: '' }],
+      carrierGroups: [],
+      profiles: [],
+      defaultTrunkId: line!.id,
+    };
+    expect(validateRoutingSettings(lineOnly).trunks[0]!.carrierGroupId).toBe('');
+    const nothing = { trunks: [], carrierGroups: [], profiles: [], defaultTrunkId: '' };
+    expect(validateRoutingSettings(nothing)).toEqual(nothing);
+  });
+
   it('takes a line number and a trunk as people type them, and says the expected format otherwise', () => {
     const typed = clone();
     typed.trunks[0]!.lineNumber = '+7 (495) 000-00-01';
@@ -91,14 +106,6 @@ describe('validateRoutingSettings', () => {
       },
       'profiles.1.allowedTrunkIds',
       /ровно два номера/,
-    ],
-    [
-      'a trunk with no carrier group',
-      (s) => {
-        s.trunks[0]!.carrierGroupId = '';
-      },
-      'trunks.0.carrierGroupId',
-      /carrier group/,
     ],
     [
       'a trunk with an unknown carrier group',
@@ -189,12 +196,12 @@ describe('validateRoutingSettings', () => {
       /10 digits/,
     ],
     [
-      'no line at all',
+      'lines without a default line',
       (s) => {
-        s.trunks = [];
+        s.defaultTrunkId = '';
       },
-      'trunks',
-      /At least one line/,
+      'defaultTrunkId',
+      /Choose the default line/,
     ],
     [
       'a profile with no line',

@@ -76,7 +76,9 @@ const trunkSchema = z.object({
     ctx.addIssue({ code: 'custom', message: dialTemplateMessage(checked) });
     return z.NEVER;
   }),
-  carrierGroupId: z.string({ message: CHOOSE_GROUP }).min(1, CHOOSE_GROUP),
+  // Empty while the admin has not made the groups yet: the line is then on-net to nobody (lines and groups can be
+  // set up in either order).
+  carrierGroupId: z.string({ message: CHOOSE_GROUP }),
   channels: z.number().int().min(1, 'Хотя бы одна SIM-карта / At least one SIM').max(L.simsPerLine, SIM_COUNT),
   caps: z.object({
     callsPerDay: capValue,
@@ -117,13 +119,11 @@ const profileSchema = z.object({
 
 const settingsSchema = z
   .object({
-    trunks: cappedArray(trunkSchema, L.trunks).refine(
-      (trunks) => trunks.length > 0,
-      'Нужна хотя бы одна линия / At least one line is needed',
-    ),
+    // A new portal starts with no lines: its carrier groups and departments can be saved before the first line.
+    trunks: cappedArray(trunkSchema, L.trunks),
     carrierGroups: cappedArray(carrierGroupSchema, L.carrierGroups),
     profiles: cappedArray(profileSchema, L.profiles),
-    defaultTrunkId: z.string().min(1, CHOOSE_DEFAULT),
+    defaultTrunkId: z.string(),
   })
   .superRefine(checkReferences);
 
@@ -142,13 +142,16 @@ function checkReferences(s: ParsedSettings, ctx: z.RefinementCtx): void {
   const names = new Set<string>();
   const lineNumbers = new Set<string>();
   s.trunks.forEach((t, i) => {
-    if (!groupIds.has(t.carrierGroupId)) issue(['trunks', i, 'carrierGroupId'], CHOOSE_GROUP);
+    if (t.carrierGroupId !== '' && !groupIds.has(t.carrierGroupId))
+      issue(['trunks', i, 'carrierGroupId'], CHOOSE_GROUP);
     if (names.has(t.name) || lineNumbers.has(t.lineNumber)) issue(['trunks', i, 'name'], UNIQUE_LINE);
     names.add(t.name);
     lineNumbers.add(t.lineNumber);
   });
   checkInns(s, issue);
-  if (!trunkIds.has(s.defaultTrunkId)) issue(['defaultTrunkId'], CHOOSE_DEFAULT);
+  // Without lines there is nothing to default to; with lines, calls nobody else claims need one.
+  if (s.trunks.length > 0 && !trunkIds.has(s.defaultTrunkId)) issue(['defaultTrunkId'], CHOOSE_DEFAULT);
+  if (s.trunks.length === 0 && s.defaultTrunkId !== '') issue(['defaultTrunkId'], CHOOSE_DEFAULT);
   checkProfiles(s, trunkIds, issue);
 }
 

@@ -52,7 +52,7 @@ export const en: Record<keyof typeof ru, string> = {
   'error.enterNumber': 'Enter a number',
   'error.noClientNumber': 'No client number',
   'error.enterNumbers': 'Enter numbers',
-  'error.enterNumberAndInn': 'Enter a number and an ИНН',
+  'error.enterNumberAndInn': 'Enter a number and an INN',
   'error.chooseFile': 'Choose a file',
   'error.dateFormat': 'Dates are YYYY-MM-DD',
   'error.journalFilter': 'Invalid journal filter: {field}',

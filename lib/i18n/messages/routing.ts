@@ -38,7 +38,10 @@ export const ru = {
   'trunks.enabled': 'Вкл.',
   'trunks.add': 'Добавить линию',
   'trunks.capsHint': 'Лимиты — на одну SIM-карту; пустое поле — без лимита.',
-  'trunks.chooseGroup': '— выберите —',
+  'trunks.noGroup': '— без группы —',
+  'trunks.empty':
+    'Линий пока нет. Добавьте первую: её номер в Битрикс24 и транк Asterisk. Группу операторов можно выбрать позже: ' +
+    'до этого линия ни для кого не считается линией «внутри сети».',
   'trunks.defaultTrunk': 'Линия по умолчанию',
   'trunks.defaultHint': 'Для городских, зарубежных номеров и неизвестных операторов, и когда линии отдела заняты.',
   'groups.intro':
@@ -54,6 +57,9 @@ export const ru = {
   'groups.unknownCarrier': 'неизвестный оператор',
   'groups.add': 'Добавить группу',
   'groups.empty': 'Нет ИНН',
+  'groups.none':
+    'Групп пока нет. «Заполнить по умолчанию» создаст группы крупных операторов вместе с их MVNO; линии можно ' +
+    'добавить до или после групп.',
   'departments.intro': 'Профиль связывает отделы Битрикс24 с линиями, через которые звонят их сотрудники.',
   'departments.kind': 'Тип',
   'departments.kind.sales': 'Продажи',
@@ -126,7 +132,10 @@ export const en: Record<keyof typeof ru, string> = {
   'trunks.enabled': 'On',
   'trunks.add': 'Add a line',
   'trunks.capsHint': 'Limits are per SIM card; an empty field means no limit.',
-  'trunks.chooseGroup': '— choose —',
+  'trunks.noGroup': '— no group —',
+  'trunks.empty':
+    'No lines yet. Add the first one: its Bitrix24 number and its Asterisk trunk. The carrier group can be chosen ' +
+    'later; until then the line counts as on-net for nobody.',
   'trunks.defaultTrunk': 'Default line',
   'trunks.defaultHint':
     "For landlines, foreign numbers and unknown carriers, and when the department's lines are busy.",
@@ -143,6 +152,9 @@ export const en: Record<keyof typeof ru, string> = {
   'groups.unknownCarrier': 'unknown carrier',
   'groups.add': 'Add a group',
   'groups.empty': 'No INNs',
+  'groups.none':
+    'No groups yet. "Suggest defaults" creates the major carriers\' groups with their MVNOs; lines can be added ' +
+    'before or after the groups.',
   'departments.intro': 'A profile ties Bitrix24 departments to the lines their people call through.',
   'departments.kind': 'Kind',
   'departments.kind.sales': 'Sales',

@@ -3,7 +3,10 @@ export const ru = {
   'savings.intro': 'Сколько стоят звонки через линии оператора клиента по сравнению со «всё через линию по умолчанию».',
   'savings.ratio': 'Дешевле в',
   'savings.ratioUnit': 'раза',
-  'savings.noRatio': 'Пока нет оплаченных звонков — запустите `npm run simulate` или сделайте звонки.',
+  'savings.noRatio': 'Пока нет оплаченных звонков.',
+  'savings.empty': 'За этот период звонков нет.',
+  'savings.emptyHint':
+    'Экономия появится после первых звонков через приложение: каждый звонок сравнивается с линией по умолчанию.',
   'savings.cost': 'Стоимость',
   'savings.baseline': 'Без маршрутизации',
   'savings.saved': 'Сэкономлено',
@@ -24,7 +27,6 @@ export const ru = {
   'savings.minutesPerDay': 'минут/день',
   'savings.noCap': 'без лимита',
   'savings.busiestDay': 'Пиковый день',
-  'savings.rub': '₽',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -32,7 +34,10 @@ export const en: Record<keyof typeof ru, string> = {
     "What calls cost through the client's carrier lines compared with “everything through the default line”.",
   'savings.ratio': 'Cheaper by',
   'savings.ratioUnit': 'times',
-  'savings.noRatio': 'No paid calls yet — run `npm run simulate` or make some calls.',
+  'savings.noRatio': 'No paid calls yet.',
+  'savings.empty': 'No calls in this period.',
+  'savings.emptyHint':
+    'Savings appear after the first calls through the app: each call is compared with the default line.',
   'savings.cost': 'Cost',
   'savings.baseline': 'Without routing',
   'savings.saved': 'Saved',
@@ -53,5 +58,4 @@ export const en: Record<keyof typeof ru, string> = {
   'savings.minutesPerDay': 'minutes/day',
   'savings.noCap': 'no cap',
   'savings.busiestDay': 'Busiest day',
-  'savings.rub': 'RUB',
 };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
+import { localizeMessage } from '../../i18n/localize-message';
 import { downloadRegistryFile } from './download-registry-file';
 import { getNumberingData } from './get-numbering-data';
 
@@ -65,6 +66,11 @@ describe('registry download (SQLite)', () => {
       (error: Error) => error.message,
     );
     expect(outcome).toMatch(message);
+    // Each language reads its own half, with no word of the other alphabet.
+    if (!outcome.startsWith('rejected')) {
+      expect(localizeMessage(outcome, 'ru')).toMatch(/^Не удалось скачать реестр/);
+      expect(localizeMessage(outcome, 'en')).not.toMatch(/[а-яё]/i);
+    }
     expect((await getNumberingData({ db: test.db() })).fingerprint).toBe(before.fingerprint);
   });
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/app-error';
+import { localizeMessage } from '../../i18n/localize-message';
 import { downloadRegistryFile } from './download-registry-file';
 import { log } from '../../log/log';
 
@@ -9,6 +10,11 @@ const holder = globalThis as typeof globalThis & { __registryDownloads?: State }
 const state = (holder.__registryDownloads ??= { last: [] });
 
 /** The first attempt waits: a server that just started has calls to route before it has a registry to refresh. */
+const outcomeWord: Record<'ru' | 'en', Record<string, string>> = {
+  ru: { activated: 'Загружен новый реестр', unchanged: 'Реестр не изменился' },
+  en: { activated: 'New registry loaded', unchanged: 'Registry unchanged' },
+};
+
 const FIRST_ATTEMPT_AFTER_MS = 5 * 60_000;
 
 export type StartRegistryDownloadsOptions = { urls: readonly string[]; everyHours: number };
@@ -25,13 +31,19 @@ export function startRegistryDownloads({ urls, everyHours }: StartRegistryDownlo
     for (const url of urls) {
       try {
         const result = await downloadRegistryFile({ url });
+        // Both languages, as the page's messages are: the Registry page shows the reader's half.
         const message =
           result.outcome === 'rejected'
-            ? `rejected: ${result.reason}`
-            : `${result.outcome}: ${result.fileName}, ${result.rows} rows`;
+            ? `Файл отклонён: ${localizeMessage(result.reason ?? '', 'ru')} / ` +
+              `File rejected: ${localizeMessage(result.reason ?? '', 'en')}`
+            : `${outcomeWord.ru[result.outcome]}: ${result.fileName}, ${result.rows} строк / ` +
+              `${outcomeWord.en[result.outcome]}: ${result.fileName}, ${result.rows} rows`;
         attempts.push({ url, at: new Date().toISOString(), ok: result.outcome !== 'rejected', message });
       } catch (error) {
-        const message = AppError.is(error) ? error.message : `unexpected error: ${(error as Error).message}`;
+        const detail = (error as Error).message;
+        const message = AppError.is(error)
+          ? error.message
+          : `Непредвиденная ошибка: ${detail} / Unexpected error: ${detail}`;
         if (!AppError.is(error)) log.error('registry download: unexpected error', { url, error });
         attempts.push({ url, at: new Date().toISOString(), ok: false, message });
       }

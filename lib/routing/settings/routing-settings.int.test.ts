@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error';
 import { createDb } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
+import { demoRoutingSettings } from '../demo-routing-settings';
 import { routeCall } from '../route-call';
 import { loadRoutingSettings } from './load-routing-settings';
 import { saveRoutingSettings } from './save-routing-settings';
 import { seedDemoPortal } from './seed-demo-portal';
+
+const noTokens = { clientEndpoint: '', accessToken: '', refreshToken: '', expiresAt: new Date(0) };
 
 describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind) => {
   let test: TestDatabase;
@@ -81,6 +84,37 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
       db,
     });
     expect(decision.trunk?.name).toBe('МТС-2');
+  });
+
+  it('a new portal saves a line before any group, then a group, and routing says when no line exists', async () => {
+    const db = test.db();
+    const fresh = await db.portal.create({ data: { memberId: `fresh-${kind}`, domain: 'fresh.example', ...noTokens } });
+    const empty = await loadRoutingSettings({ db, portalId: fresh.id });
+    expect(empty).toEqual({ trunks: [], carrierGroups: [], profiles: [], defaultTrunkId: '' });
+    const none = await routeCall({ portalId: fresh.id, number: '79151234567', db });
+    expect(none.trunk).toBeNull();
+    expect(none.reasons.at(-1)).toEqual({ code: 'noLines' });
+
+    const line = { ...structuredClone(empty), defaultTrunkId: 'new-line' };
+    line.trunks.push({ ...structuredClone(demoRoutingSettings.trunks[2]!), id: 'new-line', carrierGroupId: '' });
+    const withLine = await saveRoutingSettings({ db, portalId: fresh.id, settings: line });
+    expect(withLine.trunks[0]).toMatchObject({ name: 'МТС', carrierGroupId: '' });
+    expect(withLine.defaultTrunkId).toBe(withLine.trunks[0]!.id);
+
+    withLine.carrierGroups.push({ id: 'new-group', name: 'МТС', inns: ['7740000076'] });
+    withLine.trunks[0]!.carrierGroupId = 'new-group';
+    const both = await saveRoutingSettings({ db, portalId: fresh.id, settings: withLine });
+    expect(both.trunks[0]!.carrierGroupId).toBe(both.carrierGroups[0]!.id);
+    const routed = await routeCall({ portalId: fresh.id, number: '79151234567', db });
+    expect(routed).toMatchObject({ trunk: { name: 'МТС' }, onNet: true });
+
+    // Removing the only line again leaves the groups and no default.
+    const groupsOnly = await saveRoutingSettings({
+      db,
+      portalId: fresh.id,
+      settings: { ...both, trunks: [], defaultTrunkId: '' },
+    });
+    expect(groupsOnly).toMatchObject({ trunks: [], defaultTrunkId: '', carrierGroups: [{ name: 'МТС' }] });
   });
 });
 

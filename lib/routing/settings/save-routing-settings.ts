@@ -26,7 +26,7 @@ export async function saveRoutingSettings({
     const groupIds = await saveGroups(tx, portalId, valid);
     const trunkIds = await saveTrunks(tx, portalId, valid, groupIds);
     await saveProfiles(tx, portalId, valid, trunkIds);
-    const defaultTrunkId = trunkIds.get(valid.defaultTrunkId)!;
+    const defaultTrunkId = trunkIds.get(valid.defaultTrunkId) ?? null;
     await tx.portalSettings.upsert({
       where: { portalId },
       create: { portalId, defaultTrunkId },
@@ -84,7 +84,7 @@ async function saveTrunks(
       name: trunk.name,
       lineNumber: trunk.lineNumber,
       dial: trunk.dial,
-      carrierGroupId: groupIds.get(trunk.carrierGroupId)!,
+      carrierGroupId: groupIds.get(trunk.carrierGroupId) ?? null,
       channels: trunk.channels,
       ...trunk.caps,
       tariffOnNetKopecks: trunk.tariff.onNetKopecks,
