@@ -1,6 +1,6 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import type { Lang } from '../../lib/i18n/lang';
-import { knownCarriers } from '../../lib/numbering/registry/carriers';
+import { knownCarriers } from '../../lib/numbering/registry';
 import { APP_PORT } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { findForeignWords } from '../support/find-foreign-words';
