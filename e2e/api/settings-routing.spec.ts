@@ -45,7 +45,7 @@ test('invalid settings are refused with field-level messages', async ({ request 
   const invalid = structuredClone(settings);
   const hrIndex = invalid.profiles.findIndex((p) => p.kind === 'hr');
   invalid.profiles[hrIndex]!.allowedTrunkIds.push(invalid.trunks[0]!.id);
-  invalid.trunks[1]!.carrierGroupId = '';
+  invalid.trunks[1]!.carrierGroupId = 'no-such-group';
   invalid.trunks[2]!.caps.minutesPerDay = -5;
   const response = await request.put('/api/settings/routing', { headers, data: invalid });
   expect(response.status()).toBe(400);
