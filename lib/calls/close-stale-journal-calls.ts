@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { b24StatusCode } from './b24-status-code';
-import { type CallOrigin, newTrackedCall, type TrackedCall } from './call-tracker-state';
+import type { TrackedCall } from './call-tracker-state';
 import { QUEUED_STATUS } from './queued-call';
+import { trackedCallFromRow } from './tracked-call-from-row';
 
 export type CloseStaleJournalCallsOptions = {
   db: Db;
@@ -27,18 +28,6 @@ export async function closeStaleJournalCalls({
 }: CloseStaleJournalCallsOptions): Promise<TrackedCall[]> {
   const open = await db.call.findMany({
     where: { pbxName, status: { notIn: ['ended', QUEUED_STATUS] } },
-    select: {
-      id: true,
-      linkedId: true,
-      answeredAt: true,
-      startedAt: true,
-      direction: true,
-      hangupCause: true,
-      origin: true,
-      number: true,
-      extension: true,
-      b24CallId: true,
-    },
   });
   const closed: TrackedCall[] = [];
   for (const row of open) {
@@ -48,36 +37,17 @@ export async function closeStaleJournalCalls({
     const direction = row.direction === 'inbound' ? 'inbound' : 'outbound';
     const statusCode = b24StatusCode({ answered: row.answeredAt !== null, direction, cause: row.hangupCause });
     const durationSec = Math.round((end.getTime() - row.startedAt.getTime()) / 1000);
+    const ended = { status: 'ended', endedAt: end, talkSec, durationSec, b24StatusCode: statusCode } as const;
     // Conditional, so a row another writer ended meanwhile is neither closed nor finished twice.
     const { count } = await db.call.updateMany({
       where: { id: row.id, status: { notIn: ['ended', QUEUED_STATUS] } },
-      data: { status: 'ended', endedAt: end, talkSec, durationSec, b24StatusCode: statusCode },
+      data: ended,
     });
     if (count === 0) continue;
     await db.callEvent.create({
       data: { callId: row.id, kind: 'ended', at: end, payload: { reason: 'gone_after_reconnect' } },
     });
-    const call = newTrackedCall({
-      linkedId: row.linkedId,
-      pbxName,
-      origin: row.origin as CallOrigin,
-      direction,
-      startedAt: row.startedAt.getTime(),
-    });
-    closed.push({
-      ...call,
-      status: 'ended',
-      answeredAt: row.answeredAt?.getTime() ?? null,
-      endedAt: end.getTime(),
-      number: row.number || null,
-      extension: row.extension,
-      hangupCause: row.hangupCause,
-      b24StatusCode: statusCode,
-      b24CallId: row.b24CallId,
-      talkSec,
-      durationSec,
-      liveChannels: 0,
-    });
+    closed.push(trackedCallFromRow({ ...row, ...ended }));
   }
   return closed;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
 import type { LiveChannels } from './get-sim-load';
+import { decidedSim } from './tracked-call-from-row';
 
 export type ReadJournalLiveChannelsOptions = {
   db: Db;
@@ -40,8 +41,8 @@ export async function readJournalLiveChannels({
     const endpoint = row.trunk && dialTemplateLine(row.trunk.dial);
     if (!endpoint) continue;
     busyByEndpoint[endpoint] = (busyByEndpoint[endpoint] ?? 0) + 1;
-    const sim = (row.decision as { trunk?: { sim?: unknown } } | null)?.trunk?.sim;
-    if (typeof sim !== 'number') continue;
+    const sim = decidedSim(row.decision);
+    if (sim === null) continue;
     const sims = (busySims[endpoint] ??= []);
     if (!sims.includes(sim)) sims.push(sim);
   }

@@ -1,9 +1,14 @@
 import type { CallModel } from '../db/client';
 import { type CallOrigin, type CallStatus, newTrackedCall, type TrackedCall } from './call-tracker-state';
 
+/** The SIM the routing decision stored on a journal row picked, when it picked one. */
+export function decidedSim(decision: unknown): number | null {
+  const sim = (decision as { trunk?: { sim?: unknown } } | null)?.trunk?.sim;
+  return typeof sim === 'number' ? sim : null;
+}
+
 /** A journal row as the tracker's call: how a call this process did not see start is carried on or followed up. */
 export function trackedCallFromRow(row: CallModel): TrackedCall {
-  const sim = (row.decision as { trunk?: { sim?: unknown } } | null)?.trunk?.sim;
   return newTrackedCall({
     linkedId: row.linkedId,
     pbxName: row.pbxName,
@@ -21,7 +26,7 @@ export function trackedCallFromRow(row: CallModel): TrackedCall {
     recordingPath: row.recordingPath,
     talkSec: row.talkSec,
     durationSec: row.durationSec,
-    sim: typeof sim === 'number' ? sim : null,
+    sim: decidedSim(row.decision),
     liveChannels: 0,
   });
 }
