@@ -24,15 +24,24 @@ const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
  */
 export function followCallChanges({ tracking, db }: FollowCallChangesOptions): void {
   const registering = new Set<string>();
+  // One call's follow-ups run in order: an end handled while its registration is still being enqueued would find no
+  // registration to finish, and the card would stay open in Bitrix24.
+  const queues = new Map<string, Promise<void>>();
   tracking.on('change', (change: CallChange) => {
     const { call } = change;
     // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); every other call is registered here.
     const wantsRegistration = call.b24CallId === null && call.number !== null && !registering.has(call.linkedId);
     if (!wantsRegistration && change.kind !== 'ended') return;
     if (wantsRegistration) registering.add(call.linkedId);
-    void handle(db, change, wantsRegistration)
+    const previous = queues.get(call.linkedId) ?? Promise.resolve();
+    const next = previous
+      .then(() => handle(db, change, wantsRegistration))
       .catch((error: unknown) => log.error('calls: follow-up failed', { linkedId: call.linkedId, error }))
-      .finally(() => change.kind === 'ended' && registering.delete(call.linkedId));
+      .finally(() => {
+        if (change.kind === 'ended') registering.delete(call.linkedId);
+        if (queues.get(call.linkedId) === next) queues.delete(call.linkedId);
+      });
+    queues.set(call.linkedId, next);
   });
 }
 
