@@ -16,8 +16,9 @@ export async function register(): Promise<void> {
     if (config.database.kind === 'postgresql') {
       const { thisInstanceId } = await import('./lib/cluster/instance-identity');
       startCallTracking({ cluster: { databaseUrl: config.database.url, instanceId: thisInstanceId() } });
-      (await import('./lib/bitrix24/events/start-handed-off-call-claimer')).startHandedOffCallClaimer();
     } else startCallTracking();
+    // Places what waits in the journal: calls handed over by other instances, callbacks waiting for a free line.
+    (await import('./lib/bitrix24/events/start-handed-off-call-claimer')).startHandedOffCallClaimer();
   }
   // The dialplan's door to routing, in a process of its own (lib/dialplan/start-dialplan-process.ts): page renders and
   // this server's garbage collection must not hold up a desk phone waiting for its trunk.

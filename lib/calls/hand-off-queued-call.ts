@@ -35,13 +35,26 @@ export async function handOffQueuedCall(options: HandOffQueuedCallOptions): Prom
       origin,
       number: options.number,
     };
-    return db.call.create({ data: { ...data, status: QUEUED_STATUS, decision }, select: { id: true } }).then(
-      () => true,
-      (error: { code?: string }) => {
-        if (error.code === 'P2002') return false; // the same callback event was handed off before
-        throw error;
-      },
-    );
+    const created = await db.call
+      .create({ data: { ...data, status: QUEUED_STATUS, decision }, select: { id: true } })
+      .then(
+        () => true,
+        (error: { code?: string }) => {
+          if (error.code === 'P2002') return false; // handed off before, or waiting for a line (deferCallback)
+          throw error;
+        },
+      );
+    if (created) return true;
+    // A callback waiting for a line keeps its retry window when it is handed to the instance owning the line's PBX.
+    const waiting = await db.call.findUnique({ where: { linkedId }, select: { status: true, decision: true } });
+    if (waiting?.status !== QUEUED_STATUS) return false;
+    const retryUntil = (waiting.decision as QueuedCallRequest | null)?.queuedFor?.callback?.retryUntil;
+    const handed = { queuedFor: { ...decision.queuedFor, callback: { ...callback, retryUntil } } };
+    const { count } = await db.call.updateMany({
+      where: { linkedId, status: QUEUED_STATUS },
+      data: { pbxName, decision: handed },
+    });
+    return count === 1;
   }
   const { count } = await db.call.updateMany({
     where: { linkedId, status: QUEUED_STATUS },

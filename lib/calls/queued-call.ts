@@ -10,7 +10,16 @@ export type QueuedCallRequest = {
     b24UserId: number;
     requestedLine?: string | null;
     origin?: 'click_to_call' | 'callback';
-    /** A CRM-form callback (no CALL_ID): its event's key, which is its journal key, and what to tell the manager. */
-    callback?: { eventKey: string; managerText: string | null; managerVoice: string | null };
+    /**
+     * A CRM-form callback (no CALL_ID): its event's key, which is its journal key, and what to tell the manager; once
+     * deferred for want of a free line (deferCallback), until when it is tried and when next (epoch ms).
+     */
+    callback?: {
+      eventKey: string;
+      managerText: string | null;
+      managerVoice: string | null;
+      retryUntil?: number;
+      nextTryAt?: number;
+    };
   };
 };

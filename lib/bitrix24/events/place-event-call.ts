@@ -1,6 +1,8 @@
 import { NOT_PLACED_STATUS_CODE } from '../../calls/b24-status-code';
 import type { OutgoingCallOrigin } from '../../calls/claim-call-journal-row';
 import { closeQueuedCall } from '../../calls/close-queued-call';
+import { deferCallback } from '../../calls/defer-callback';
+import { giveUpCallback } from '../../calls/give-up-callback';
 import { enqueueRestCall } from '../outbox/enqueue-rest-call';
 import { resolveUserExtension } from '../users/resolve-user-extension';
 import type { EventContext } from './event-context';
@@ -30,10 +32,14 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
   const { db, portal, placeCall, log } = context;
   const { callId, userId, number, lineNumber, origin } = options;
   let failure: string;
+  // No free line now, or a PBX not reachable now: worth another try for a callback, whose client is waiting.
+  let temporary = true;
   try {
     const user = await resolveUserExtension({ db, portalId: portal.id, b24UserId: userId });
-    if (!user.extension) failure = 'the manager has no extension (UF_PHONE_INNER)';
-    else {
+    if (!user.extension) {
+      failure = 'the manager has no extension (UF_PHONE_INNER)';
+      temporary = false;
+    } else {
       const result = await placeCall({
         db,
         portalId: portal.id,
@@ -60,8 +66,8 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
-  log(`[b24 ${origin}] ${portal.memberId} CALL_ID ${callId ?? '-'}: not placed: ${failure}`);
-  if (!callId) return;
+  if (!callId) return keepOrGiveUpCallback(context, options, failure.slice(0, 200), temporary);
+  log(`[b24 ${origin}] ${portal.memberId} CALL_ID ${callId}: not placed: ${failure}`);
   await closeQueuedCall({ db, portalId: portal.id, b24CallId: callId, reason: failure.slice(0, 200) });
   await enqueueRestCall({
     db,
@@ -76,4 +82,22 @@ export async function placeEventCall(context: EventContext, options: PlaceEventC
       FAILED_REASON: failure.slice(0, 200),
     },
   });
+}
+
+/** A callback is Bitrix24's request, not a manager's click: nobody sees it fail, so it waits for a line or is returned. */
+async function keepOrGiveUpCallback(
+  { db, portal, log }: EventContext,
+  options: PlaceEventCallOptions,
+  reason: string,
+  temporary: boolean,
+): Promise<void> {
+  const { userId, number, eventKey } = options;
+  if (!eventKey) return log(`[b24 callback] ${portal.memberId}: not placed: ${reason}`);
+  const callback = { eventKey, managerText: options.managerText ?? null, managerVoice: options.managerVoice ?? null };
+  const waiting = { db, portalId: portal.id, number, b24UserId: userId, requestedLine: options.lineNumber || null };
+  if (temporary && (await deferCallback({ ...waiting, callback }))) {
+    return log(`[b24 callback] ${portal.memberId}: waits for a line: ${reason}`);
+  }
+  if (await giveUpCallback({ ...waiting, eventKey, reason }))
+    log(`[b24 callback] ${portal.memberId}: not placed, returned to the manager as missed: ${reason}`);
 }

@@ -8,6 +8,7 @@ export type PlaceHandedOffCallsOptions = EventDependencies & {
   pbxNames: string[];
   /** Rows being placed by this instance already (a slow Originate outlives the next poll). */
   inFlight?: Set<number>;
+  now?: number;
 };
 
 /**
@@ -16,21 +17,23 @@ export type PlaceHandedOffCallsOptions = EventDependencies & {
  * The journal row's claim makes it once, whichever instance gets there first. Returns how many were taken.
  */
 export async function placeHandedOffCalls(options: PlaceHandedOffCallsOptions): Promise<number> {
-  const { db, pbxNames, inFlight = new Set() } = options;
+  const { db, pbxNames, inFlight = new Set(), now = Date.now() } = options;
   if (pbxNames.length === 0) return 0;
   const rows = await db.call.findMany({
-    where: { status: QUEUED_STATUS, pbxName: { in: pbxNames } },
-    select: { id: true, portalId: true, b24CallId: true, number: true, decision: true },
+    // '' holds callbacks waiting for a free line (deferCallback), and click-to-calls their receiver is placing.
+    where: { status: QUEUED_STATUS, pbxName: { in: [...pbxNames, ''] } },
+    select: { id: true, portalId: true, pbxName: true, b24CallId: true, number: true, decision: true },
     orderBy: { id: 'asc' },
-    take: 50,
+    take: 100,
   });
   const fresh = rows.filter((row) => !inFlight.has(row.id));
   await Promise.all(
     fresh.map(async (row) => {
       const request = (row.decision as QueuedCallRequest | null)?.queuedFor;
+      if (!request || (!row.b24CallId && !request.callback)) return; // not a handed-off call (another's own queue)
+      if (row.pbxName === '' && !dueForRetry(request, now)) return;
       const portal = await db.portal.findUnique({ where: { id: row.portalId } });
-      if (!request || !portal || portal.status !== 'active') return;
-      if (!row.b24CallId && !request.callback) return; // not a handed-off call (another instance's own queue)
+      if (portal?.status !== 'active') return;
       inFlight.add(row.id);
       try {
         await placeEventCall(
@@ -52,4 +55,10 @@ export async function placeHandedOffCalls(options: PlaceHandedOffCallsOptions): 
     }),
   );
   return fresh.length;
+}
+
+/** A callback deferred for want of a line is tried again when its time comes, and not after its window. */
+function dueForRetry(request: QueuedCallRequest['queuedFor'], now: number): boolean {
+  const { nextTryAt, retryUntil } = request.callback ?? {};
+  return nextTryAt !== undefined && retryUntil !== undefined && nextTryAt <= now && now < retryUntil;
 }

@@ -9,8 +9,9 @@ const POLL_MS = 200;
 const holder = globalThis as typeof globalThis & { __handedOffClaimer?: NodeJS.Timeout };
 
 /**
- * Several instances on PostgreSQL: places the click-to-calls that instances without the PBX left for this one
- * (placeHandedOffCalls) while it owns PBXes. Started once per server from instrumentation.ts.
+ * Places what waits in the journal for this instance while it owns PBXes (placeHandedOffCalls): the click-to-calls and
+ * callbacks that instances without the PBX left for it, and callbacks waiting for a free line (deferCallback). Started
+ * once per server from instrumentation.ts.
  */
 export function startHandedOffCallClaimer(): void {
   if (holder.__handedOffClaimer) return;

@@ -19,6 +19,8 @@ export type RegisterCallInBitrix24Options = {
   /** A CRM-form callback: registered as TYPE 4 (telephony-external-call-register.md). */
   callback?: boolean;
   startedAt?: Date;
+  /** False for a call that is over already (a callback given up): the manager gets the missed call, not a card. */
+  show?: boolean;
   /** Lists already loaded (a batch of calls); default: this portal's from the database. */
   lists?: ListItem[];
   db?: Db;
@@ -68,6 +70,7 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
       ...(lineNumber ? { LINE_NUMBER: lineNumber } : {}),
     },
   });
+  if (options.show === false) return decision;
   await enqueueRestCall({
     db,
     portalId,
