@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_LINE } from '../../../e2e/bitrix24-emulator/default-line';
 import { createDemoPortal } from '../../../e2e/bitrix24-emulator/demo-portal';
+import { checkCallAgainstSpec } from '../../../e2e/bitrix24-emulator/spec/check-call-against-spec';
+import { loadMethodSpec } from '../../../e2e/bitrix24-emulator/spec/load-method-spec';
 import { startEmulator, type EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
 import type { Db } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
@@ -69,5 +71,17 @@ describe('is our app the default outgoing line?', () => {
     emulator.setDefaultLine(MEMBER, 'sip7');
     expect(await emulator.fireEvent(MEMBER, 'ONEXTERNALCALLSTART', { CALL_ID: 'x', USER_ID: '2' })).toEqual([]);
     emulator.setDefaultLine(MEMBER, APP_LINE);
+  });
+
+  it('every voximplant call the app made satisfies the vendored spec of its method', () => {
+    const calls = emulator.calls.filter((call) => call.method.toLowerCase().startsWith('voximplant.'));
+    expect(new Set(calls.map((call) => call.method.toLowerCase()))).toEqual(
+      new Set(['voximplant.line.outgoing.get', 'voximplant.line.outgoing.set']),
+    );
+    for (const call of calls) {
+      const spec = loadMethodSpec(call.method);
+      expect(spec, call.method).toBeDefined();
+      expect(checkCallAgainstSpec({ spec: spec!, params: call.params }), spec!.source.file).toEqual([]);
+    }
   });
 });
