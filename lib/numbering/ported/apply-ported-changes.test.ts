@@ -31,7 +31,7 @@ function expectSame(index: PortedIndex, reference: ReadonlyMap<number, string>, 
 }
 
 describe('applyPortedChanges', () => {
-  it('merges random additions, owner changes and removals like a Map would', () => {
+  it('merges random additions, owner changes and removals like a Map would', { timeout: 60_000 }, () => {
     const next = random(3);
     const reference = new Map<number, string>();
     for (let i = 0; i < 30_000; i += 1) reference.set(9_150_000_000 + Math.floor(next() * 3_000_000), OWNERS[i & 3]!);
