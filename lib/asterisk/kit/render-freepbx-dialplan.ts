@@ -5,8 +5,9 @@ import { stripLeadingComments } from './strip-leading-comments';
 export type RenderFreepbxDialplanOptions = { input: KitInput; stamp: string };
 
 /**
- * FreePBX's dialplan part. FreePBX 17 on Asterisk 21+ enters the predial hook with Gosub (no app_macro), so the hook
- * ends with Return; on FreePBX 16 with Macro, Return is refused: change it to MacroExit there. The hook honours the
+ * FreePBX's dialplan part. FreePBX 17 on Asterisk 21+ enters the predial hook with Gosub (no app_macro) and FreePBX 16
+ * with Macro, where Return would find no Gosub to return to and hang the call up: the hook leaves with MacroExit when
+ * MACRO_DEPTH says a Macro entered it, else with Return, so one kit serves both. The hook honours the
  * app's decision: the line click-to-call set (B24_TRUNK), else the app's answer for a desk phone, else the caller's
  * department fallback line, else FreePBX's own trunk. It dials the line itself and tells FreePBX so (BYPASS).
  */
@@ -28,6 +29,8 @@ export function renderFreepbxDialplan({ input, stamp }: RenderFreepbxDialplanOpt
     '',
     '[macro-dialout-trunk-predial-hook]',
     'exten => s,1,Gosub(b24-predial,s,1())',
+    ' ; FreePBX 16 enters this hook with Macro, FreePBX 17 (Asterisk 21+, no app_macro) with Gosub',
+    ' same => n,ExecIf($[0${MACRO_DEPTH} > 0]?MacroExit())',
     ' same => n,Return()',
     '',
     "; Which line: the app's (click-to-call, or asked now for a desk phone), else the department's, else FreePBX's.",

@@ -43,11 +43,14 @@ describe('renderInstallKit', () => {
     expect(stamp).toMatch(new RegExp(`^b24-kit-${flavour}-1-[0-9a-f]{12}$`));
   });
 
-  it('FreePBX: the predial hook is entered with Gosub and left with Return, and dials the chosen line itself', () => {
+  it('FreePBX: the predial hook is left with MacroExit under Macro (16), else Return (17), and dials the line', () => {
     const { dialplan } = splitKitSections({ text: renderInstallKit({ flavour: 'freepbx', input }).text });
-    expect(dialplan).toMatch(
-      /\[macro-dialout-trunk-predial-hook\]\nexten => s,1,Gosub\(b24-predial,s,1\(\)\)\n same => n,Return\(\)/,
-    );
+    const hook = dialplan.split('[macro-dialout-trunk-predial-hook]\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(hook.filter((line) => !line.trimStart().startsWith(';'))).toEqual([
+      'exten => s,1,Gosub(b24-predial,s,1())',
+      ' same => n,ExecIf($[0${MACRO_DEPTH} > 0]?MacroExit())',
+      ' same => n,Return()',
+    ]);
     expect(dialplan).toContain('Set(PREDIAL_HOOK_RET=BYPASS)');
     expect(dialplan).not.toContain('; header for plain Asterisk'); // its advice is for plain Asterisk
   });
