@@ -2,6 +2,7 @@ import { AmiConnection } from '../../asterisk/ami/ami-connection';
 import { AmiManager } from '../../asterisk/ami-manager';
 import { testPbx } from '../../asterisk/testing/pbx-process';
 import type { PbxConfig } from '../../config/schema';
+import type { Db } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
 import { CallTracking } from '../call-tracking';
@@ -29,16 +30,17 @@ export type PlaceRequest = Omit<OutgoingCallRequest, 'portalId' | 'origin'> &
   Partial<Pick<OutgoingCallRequest, 'origin'>>;
 
 /**
- * A fresh journal seeded with the reference deployment, and our AMI manager + tracking on the test PBX (`pbx`
- * overrides its configuration, e.g. how click-to-call rings the manager).
+ * A fresh journal seeded with the reference deployment (or `seed`'s), and our AMI manager + tracking on the test PBX
+ * (`pbx` overrides its configuration, e.g. how click-to-call rings the manager, or names another PBX altogether).
  */
 export async function startClickToCallHarness(
   kind: 'sqlite' | 'postgresql' = 'sqlite',
   pbx: Partial<PbxConfig> = {},
+  seed: (db: Db) => Promise<{ portalId: number }> = (db) => seedDemoPortal({ db }),
 ): Promise<ClickToCallHarness> {
   const testDb = await createTestDatabase({ kind });
   const db = testDb.db();
-  const { portalId } = await seedDemoPortal({ db });
+  const { portalId } = await seed(db);
   const manager = new AmiManager({
     pbx: { ...testPbx(), ...pbx },
     watchdog: { intervalMs: 1000, timeoutMs: 1500 },
