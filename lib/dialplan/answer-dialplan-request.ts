@@ -1,3 +1,4 @@
+import { DIALS_SEPARATOR } from '../calls/build-originate-action';
 import type { LiveSimLoad } from '../calls/read-live-sim-load';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -39,9 +40,6 @@ const JSON_TYPE = 'application/json';
 
 /** What Asterisk's dialplan reads when every allowed line is busy or capped. */
 export const NO_ROUTE = 'NO_ROUTE';
-
-/** Never a dial-string character (checkDialTemplate refuses it), and plain in FILTER and CUT. */
-export const DIALS_SEPARATOR = '^';
 
 /**
  * The dialplan endpoint's logic. Plain text is for `${CURL()}`: one token the dialplan validates before use (anything

@@ -67,6 +67,7 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
         extension: extension ?? undefined,
         occupancy: load?.occupancy,
         usage: load?.usage,
+        unreachable: load?.unreachable,
       })
     : null;
   const stored = (row?.decision ?? null) as Pick<RouteDecision, 'reasons'> | null;
