@@ -4,12 +4,7 @@ import type { AmiMessage } from '../asterisk/ami/ami-message';
 import type { Db } from '../db/client';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { applyAmiEvent } from './apply-ami-event';
-import {
-  createCallTrackerState,
-  noteDeviceState,
-  type CallChange,
-  type CallTrackerState,
-} from './call-tracker-state';
+import { createCallTrackerState, noteDeviceState, type CallChange, type CallTrackerState } from './call-tracker-state';
 import { closeStaleJournalCalls } from './close-stale-journal-calls';
 import { loadCallChannelMatcher } from './load-call-channel-matcher';
 import type { CallChannelMatcher } from './match-call-channel';

@@ -82,7 +82,11 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     }
     const lang = pickLang(request.lang);
     const reasonsText = decision.reasons.map((r) => renderReason(r, lang));
-    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ target, dial, dials, ...decision, reasonsText }) };
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ target, dial, dials, ...decision, reasonsText }),
+    };
   } catch (error) {
     if (!AppError.is(error)) throw error;
     // One line per refused call and no stack: a setup problem (several portals, one not installed) repeats on every
