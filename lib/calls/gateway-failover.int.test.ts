@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setGatewayFault, silenceGateway } from '../../scripts/peers/test-support/gateway-faults';
 import { gatewayCli } from '../asterisk/testing/pbx-process';
 import { startDialplanListener } from '../dialplan/start-dialplan-listener';
+import { describeCallCard } from './card/describe-call-card';
 import type { CallChange } from './call-tracker-state';
 import { getSimLoad } from './get-sim-load';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
@@ -92,8 +93,8 @@ describe('failover from a gateway that cannot carry the call (real Asterisk)', (
 
   it('MTS answers 503 → a click-to-call reaches the client through Beeline; two attempts', async () => {
     await setGatewayFault({ ami: h.gateway, gateway: 'mts', fault: '503' });
-    const { linkedId, decision } = await h.place({ extension: '101', number: '79151230012' });
-    expect(decision.trunk?.id).toBeDefined();
+    const callId = `failover-${Date.now()}`;
+    const { linkedId } = await h.place({ extension: '101', number: '79151230012', b24CallId: callId });
     const end = await h.tracking.waitForEnd(linkedId, 30_000);
     expect(end.call).toMatchObject({ trunkEndpoint: 'gw_beeline', b24StatusCode: '200' });
     const journal = await attempts(linkedId);
@@ -101,6 +102,19 @@ describe('failover from a gateway that cannot carry the call (real Asterisk)', (
     expect(journal.attempts.map((a) => [a.trunk, a.moved])).toEqual([
       ['gw_mts', 'next'],
       ['gw_beeline', 'stop'],
+    ]);
+    const card = await describeCallCard({
+      db: h.testDb.db(),
+      portalId: h.portalId,
+      extension: '101',
+      callId,
+      number: null,
+      lang: 'ru',
+      ami: h.ami,
+    });
+    expect(card.journal?.attempts).toEqual([
+      expect.stringMatching(/^МТС: шлюз не смог принять звонок \(SIP 503.*\) → следующая линия$/),
+      expect.stringMatching(/^Билайн: клиент ответил/),
     ]);
   });
 
