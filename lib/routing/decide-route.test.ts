@@ -159,7 +159,7 @@ describe('decideRoute — table', () => {
     expect(decide({ caller: hr, unreachable: new Set(['hr1', 'hr2']) }).trunk).toBeNull();
   });
 
-    it('picks the least-used idle SIM under its caps', () => {
+  it('picks the least-used idle SIM under its caps', () => {
     const usage = {
       mts: [sim({ busy: true }), sim({ secondsToday: 900 }), sim({ callsToday: 150 }), sim({ secondsToday: 300 })],
     };
