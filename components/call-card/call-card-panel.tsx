@@ -104,6 +104,16 @@ export function CallCardPanel() {
             {card.callState ? ` · ${card.callState}` : ''}
           </p>
           {view.journal.reasons.length > 0 ? <p className="text-gray-600">{view.journal.reasons.join('; ')}</p> : null}
+          {view.journal.attempts.length > 0 ? (
+            <section data-testid="card-attempts">
+              <p className="font-medium">{t('card.attempts')}</p>
+              <ol className="list-decimal pl-4 text-gray-700">
+                {withContentKeys(view.journal.attempts, (attempt) => attempt).map(({ key, item: attempt }) => (
+                  <li key={key}>{attempt}</li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
           {view.journal.dialExtension ? (
             <p data-testid="card-extension">
               {t('card.extension')}: {view.journal.dialExtension}

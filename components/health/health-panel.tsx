@@ -86,6 +86,17 @@ export function HealthPanel() {
               {pbx.ok
                 ? `${t('health.ok')}${pbx.latencyMs !== undefined ? `, ${pbx.latencyMs} ${t('health.ms')}` : ''}`
                 : (pbx.error ?? t('health.down'))}
+              {pbx.lines && pbx.lines.length > 0 && (
+                <span className="block text-xs" data-testid="health-ami-lines">
+                  {t('health.lines')}:{' '}
+                  {pbx.lines.map(({ line, reachable }, index) => (
+                    <span key={line} className={reachable ? undefined : 'text-alert'} data-reachable={reachable}>
+                      {index > 0 && ', '}
+                      {line} — {reachable ? t('health.ok') : t('health.unreachable')}
+                    </span>
+                  ))}
+                </span>
+              )}
               {pbx.owner && (
                 <span className="block text-xs text-base-3" data-testid="health-ami-owner">
                   {t('health.amiOwner')}: {pbx.owner.instanceId ?? t('health.noOwner')}

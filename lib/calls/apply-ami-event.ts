@@ -2,6 +2,7 @@ import type { AmiMessage } from '../asterisk/ami/ami-message';
 import {
   channelEndpoint,
   newTrackedCall,
+  noteDeviceState,
   type CallChange,
   type CallTrackerState,
   type LiveChannel,
@@ -47,6 +48,9 @@ export function applyAmiEvent(state: CallTrackerState, event: AmiMessage, now: n
       return onHangup(state, event, now);
     case 'OriginateResponse':
       return onOriginateResponse(state, event, now);
+    case 'DeviceStateChange':
+      noteDeviceState(state, field(event, 'Device') ?? '', field(event, 'State') ?? '');
+      return NONE;
     default:
       return NONE;
   }
@@ -162,12 +166,16 @@ function onVarSet(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResu
   return { changes: [{ kind: 'recording', call, detail: { path: value } }] };
 }
 
-/** Our dialplan's own events: the desk-phone route decision (desk-phone-routing.conf) and a trunk fallback. */
+/**
+ * Our dialplan's own events: the desk-phone route decision (desk-phone-routing.conf), a trunk fallback, and each
+ * line the failover loop ([b24-dial-lines]) tried.
+ */
 function onUserEvent(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
   const name = field(event, 'UserEvent');
-  if (name !== 'B24TrunkFallback' && name !== 'RouteDecision') return NONE;
+  if (name !== 'B24TrunkFallback' && name !== 'RouteDecision' && name !== 'B24DialAttempt') return NONE;
   const call = state.calls.get(field(event, 'Linkedid') ?? '');
   if (!call) return NONE;
+  if (name === 'B24DialAttempt') return { changes: [{ kind: 'dial_attempt', call, detail: dialAttemptDetail(event) }] };
   if (name === 'RouteDecision')
     return {
       changes: [
@@ -191,6 +199,25 @@ function onUserEvent(state: CallTrackerState, event: AmiMessage): ApplyAmiEventR
         detail: { requested: field(event, 'Requested') ?? null, used: field(event, 'Used') ?? null },
       },
     ],
+  };
+}
+
+const number = (value: string | undefined): number | null => {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(parsed) ? parsed : null;
+};
+
+/** What the journal keeps of one attempt; `moved` is what the dialplan did, by the rule of lib/routing/failover. */
+function dialAttemptDetail(event: AmiMessage): Record<string, string | number | null> {
+  return {
+    attempt: number(field(event, 'Attempt')),
+    count: number(field(event, 'Count')),
+    trunk: field(event, 'Trunk') || null,
+    dial: field(event, 'Dial') || null,
+    dialStatus: field(event, 'DialStatus') || null,
+    cause: number(field(event, 'Cause')),
+    sip: number(field(event, 'Sip')),
+    moved: field(event, 'Next') === 'yes' ? 'next' : 'stop',
   };
 }
 

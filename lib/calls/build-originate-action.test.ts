@@ -35,10 +35,19 @@ describe('buildOriginateAction', () => {
     expect(action.Variable).toEqual([
       `TRUNK=${trunk}`,
       `__B24_DIAL=${dialString}`,
+      `__B24_DIALS=${dialString}`,
       'MANAGER_EXT=101',
       '__B24_CALL_ID=b24-1',
       '__RECORD=1',
     ]);
+  });
+
+  it('the fallback lines follow the first in B24_DIALS, "^"-joined; a broken template is left out', () => {
+    const fallbackDials = ['PJSIP/{number}@gw_beeline', 'PJSIP/{number}@gw&Local/1@x', 'IAX2/gw/{number}'];
+    const { action } = buildOriginateAction({ ...base, fallbackDials });
+    expect(action.Variable).toContain(
+      '__B24_DIALS=PJSIP/79151234567@gw_mts^PJSIP/79151234567@gw_beeline^IAX2/gw/79151234567',
+    );
   });
 
   it.each([

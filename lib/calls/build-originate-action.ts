@@ -4,6 +4,10 @@ import { checkDialTemplate, renderDialString } from '../routing/dial-template/ch
 
 /** The channel variable carrying the decided line's complete dial string, e.g. PJSIP/79151234567@Beeline-GoIP. */
 export const DIAL_VARIABLE = 'B24_DIAL';
+/** The lines to try in order (the drop-in's [b24-split-dials] checks each again), joined by DIALS_SEPARATOR. */
+export const DIALS_VARIABLE = 'B24_DIALS';
+/** Never a dial-string character (checkDialTemplate refuses it), and plain in the dialplan's FILTER and CUT. */
+export const DIALS_SEPARATOR = '^';
 export const DEFAULT_ORIGINATE_CHANNEL = 'PJSIP/{ext}';
 export const DEFAULT_ORIGINATE_CONTEXT = 'outbound';
 
@@ -14,6 +18,8 @@ export type BuildOriginateActionOptions = {
   number: string;
   /** The decided line's dial template (Trunk.dial). */
   dial: string;
+  /** The decision's fallback lines' dial templates, tried in order when the gateway cannot carry the call. */
+  fallbackDials?: readonly string[];
   linkedId: string;
   callId?: string | null;
   decisionId?: string | null;
@@ -56,9 +62,16 @@ export function buildOriginateAction(options: BuildOriginateActionOptions): Orig
     if (value && !TOKEN.test(value))
       throw new AppError('INVALID_INPUT', `${name} has characters the PBX cannot carry`, { [name]: 'format' });
   }
+  const first = renderDialString(line.template, options.number);
+  // Checked like the first line; a fallback whose template is broken is left out, it never fails the call.
+  const fallbacks = (options.fallbackDials ?? []).flatMap((dial) => {
+    const checked = checkDialTemplate(dial);
+    return checked.ok ? [renderDialString(checked.template, options.number)] : [];
+  });
   const variables = [
     `TRUNK=${line.resource}`,
-    `__${DIAL_VARIABLE}=${renderDialString(line.template, options.number)}`,
+    `__${DIAL_VARIABLE}=${first}`,
+    `__${DIALS_VARIABLE}=${[first, ...fallbacks].join(DIALS_SEPARATOR)}`,
     `MANAGER_EXT=${options.extension}`,
   ];
   // Double underscore: inherited by the trunk leg and transfer targets, so the gateway and the tracker see the id.

@@ -53,6 +53,8 @@ export type CallTrackerState = {
   match: CallChannelMatcher;
   channels: Map<string, LiveChannel>;
   calls: Map<string, TrackedCall>;
+  /** The lines' devices as the PBX last reported them (DeviceStateChange, Getvar DEVICE_STATE on connect). */
+  devices: Map<string, { line: string; reachable: boolean }>;
 };
 
 export type CallChangeKind =
@@ -67,6 +69,8 @@ export type CallChangeKind =
   | 'recording'
   /** The extension's digits sent after the client answered (sendDigitsAfterAnswer). */
   | 'dtmf'
+  /** One Dial() of a line by the dialplan's failover loop: its result and whether the next line was tried. */
+  | 'dial_attempt'
   | 'ended';
 /** One thing that happened to a call; `call` is the call after the change (the journal writes it as is). */
 export type CallChange = {
@@ -83,7 +87,7 @@ export function createCallTrackerState({
   pbxName,
   match = matchCallChannel({ templates: [], extensions: [] }),
 }: CreateCallTrackerStateOptions): CallTrackerState {
-  return { pbxName, match, channels: new Map(), calls: new Map() };
+  return { pbxName, match, channels: new Map(), calls: new Map(), devices: new Map() };
 }
 
 export function newTrackedCall(
@@ -113,4 +117,26 @@ export function newTrackedCall(
 /** "PJSIP/gw_mts-0000001a" → "gw_mts"; "Local/101@managers-00000002;1" → "101@managers". */
 export function channelEndpoint(channel: string): string {
   return splitChannelName(channel).resource;
+}
+
+/** Device states that mean the gateway cannot be reached (qualify failed, modem gone); INVALID is a typo, not this. */
+const UNREACHABLE_STATES = new Set(['UNAVAILABLE']);
+
+/** Records one device's state when it is a line's; returns whether anything changed. */
+export function noteDeviceState(state: CallTrackerState, device: string, deviceState: string): boolean {
+  const line = state.match.lineOfDevice(device);
+  if (line === null) return false;
+  const reachable = !UNREACHABLE_STATES.has(deviceState.trim().toUpperCase());
+  const before = state.devices.get(device);
+  if (before?.line === line && before.reachable === reachable) return false;
+  state.devices.set(device, { line, reachable });
+  return true;
+}
+
+/** A line is unreachable when every device of it the PBX reported on is. */
+export function unreachableLines(state: CallTrackerState): string[] {
+  const reachable = new Set<string>();
+  const down = new Set<string>();
+  for (const { line, reachable: up } of state.devices.values()) (up ? reachable : down).add(line);
+  return [...down].filter((line) => !reachable.has(line));
 }

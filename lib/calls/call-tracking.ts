@@ -4,7 +4,7 @@ import type { AmiMessage } from '../asterisk/ami/ami-message';
 import type { Db } from '../db/client';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { applyAmiEvent } from './apply-ami-event';
-import { createCallTrackerState, type CallChange, type CallTrackerState } from './call-tracker-state';
+import { createCallTrackerState, noteDeviceState, type CallChange, type CallTrackerState } from './call-tracker-state';
 import { closeStaleJournalCalls } from './close-stale-journal-calls';
 import { loadCallChannelMatcher } from './load-call-channel-matcher';
 import type { CallChannelMatcher } from './match-call-channel';
@@ -149,6 +149,22 @@ export class CallTracking extends EventEmitter {
     return this.matcherRead;
   }
 
+  /**
+   * The lines' reachability as the PBX sees it now (qualify results are device states): asked on connect, then kept
+   * current by DeviceStateChange events. Getvar needs only the `reporting` right.
+   */
+  private async readLineDevices(): Promise<void> {
+    const manager = this.options.manager;
+    if (!manager.status().connected) return;
+    await Promise.all(
+      this.state.match.lineDevices().map(async (device) => {
+        const answer = await manager.action({ Action: 'Getvar', Variable: `DEVICE_STATE(${device})` });
+        const value = answer.Value;
+        noteDeviceState(this.state, device, String(Array.isArray(value) ? value[0] : (value ?? '')));
+      }),
+    ).catch((error: Error) => this.log(`line device states could not be read: ${error.message}`));
+  }
+
   private ingest(event: AmiMessage): void {
     if (Date.now() - this.matcherReadAt > MATCHER_TTL_MS) void this.readMatcher();
     try {
@@ -165,6 +181,7 @@ export class CallTracking extends EventEmitter {
     const manager = this.options.manager;
     try {
       await this.readMatcher();
+      await this.readLineDevices();
       const { events } = await manager.listAction({ Action: 'CoreShowChannels' });
       // Live calls placed by another instance (it owned the PBX and died) or before a restart: carried on as the same
       // calls, with their portal, Bitrix24 CALL_ID and SIM, not adopted as unknown ones.

@@ -5,12 +5,17 @@ import type { Db } from '../db/client';
 import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
 import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
 import { callDay } from './call-day';
-import type { CallTrackerState } from './call-tracker-state';
+import { type CallTrackerState, unreachableLines } from './call-tracker-state';
 
 /**
  * What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to another process.
  */
-export type LiveChannels = { busyByEndpoint: Record<string, number>; busySims: Record<string, number[]> };
+export type LiveChannels = {
+  busyByEndpoint: Record<string, number>;
+  busySims: Record<string, number[]>;
+  /** Line keys (gw_mts, beeline…) whose device the PBX reports unreachable (see lib/calls/line-reachability.ts). */
+  unreachable?: string[];
+};
 
 export type GetSimLoadOptions = {
   db: Db;
@@ -27,7 +32,9 @@ export type GetSimLoadOptions = {
 export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): LiveChannels {
   const busyByEndpoint: Record<string, number> = {};
   const busySims: Record<string, number[]> = {};
+  const unreachable = new Set<string>();
   for (const state of trackers) {
+    for (const line of unreachableLines(state)) unreachable.add(line);
     for (const channel of state.channels.values())
       if (channel.isTrunk) busyByEndpoint[channel.endpoint] = (busyByEndpoint[channel.endpoint] ?? 0) + 1;
     for (const call of state.calls.values()) {
@@ -37,7 +44,7 @@ export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): Liv
       if (!sims.includes(call.sim)) sims.push(call.sim);
     }
   }
-  return { busyByEndpoint, busySims };
+  return { busyByEndpoint, busySims, ...(unreachable.size ? { unreachable: [...unreachable].sort() } : {}) };
 }
 
 /**
@@ -65,7 +72,7 @@ export async function getSimLoad({
   return load;
 }
 
-export type SimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
+export type SimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk; unreachable?: string[] };
 
 /**
  * The SIM load when this server talks to a PBX (AMI configured); null without one — the decision then assumes free
@@ -77,11 +84,15 @@ export async function readSimLoadWhenPbx(read: () => Promise<SimLoad>): Promise<
 const lastLoadByStored = new WeakMap<Stored, { live: LiveChannels; load: SimLoad }>();
 
 /** Frozen: one answer may serve many decisions, and none of them may change it for the next. */
-function combineSimLoad({ trunks, rows }: Stored, { busyByEndpoint, busySims }: LiveChannels, today: string): SimLoad {
+function combineSimLoad({ trunks, rows }: Stored, live: LiveChannels, today: string): SimLoad {
+  const { busyByEndpoint, busySims } = live;
+  const down = new Set(live.unreachable ?? []);
+  const unreachable: string[] = [];
   const occupancy: OccupancyByTrunk = {};
   const usage: UsageByTrunk = {};
   for (const trunk of trunks) {
     const endpoint = dialTemplateLine(trunk.dial) ?? '';
+    if (down.has(endpoint)) unreachable.push(String(trunk.id));
     const sims: SimUsage[] = Array.from({ length: trunk.channels }, () => ({
       busy: false,
       callsToday: 0,
@@ -102,7 +113,11 @@ function combineSimLoad({ trunks, rows }: Stored, { busyByEndpoint, busySims }: 
     occupancy[String(trunk.id)] = busy;
     usage[String(trunk.id)] = Object.freeze(sims.map((sim) => Object.freeze(sim))) as SimUsage[];
   }
-  return { occupancy: Object.freeze(occupancy), usage: Object.freeze(usage) };
+  return {
+    occupancy: Object.freeze(occupancy),
+    usage: Object.freeze(usage),
+    ...(unreachable.length ? { unreachable: Object.freeze(unreachable) as string[] } : {}),
+  };
 }
 
 type Stored = {

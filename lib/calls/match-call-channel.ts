@@ -8,6 +8,10 @@ export type CallChannelMatcher = {
   trunkOfDial(channel: string, dialString: string): string | null;
   /** The manager's extension when the channel is a known user's phone (FreePBX Local/…@from-queue legs too). */
   extensionOf(channel: string): string | null;
+  /** The line key whose gateway a device is ("PJSIP/Beeline-GoIP", "Dongle/dongle0" of a single group); else null. */
+  lineOfDevice(device: string): string | null;
+  /** The lines' devices whose state can be asked by name (a Dongle group's modems are learnt from their events). */
+  lineDevices(): string[];
 };
 
 export type MatchCallChannelOptions = {
@@ -28,6 +32,8 @@ export function splitChannelName(channel: string): { technology: string; resourc
   const dash = rest.lastIndexOf('-');
   return { technology, resource: dash > 0 ? rest.slice(0, dash) : rest };
 }
+
+const TECHNOLOGY_NAMES: Record<string, string> = { pjsip: 'PJSIP', sip: 'SIP', iax2: 'IAX2', dongle: 'Dongle' };
 
 /** Builds the matcher once per configuration change: lookups per AMI event are two Map reads. */
 export function matchCallChannel({ templates, extensions }: MatchCallChannelOptions): CallChannelMatcher {
@@ -59,6 +65,19 @@ export function matchCallChannel({ templates, extensions }: MatchCallChannelOpti
       const { technology } = splitChannelName(channel);
       if (byChannel.has(`${technology.toLowerCase()}/${named}`) || dongleGroups.includes(named)) return named;
       return line;
+    },
+    lineOfDevice(device) {
+      const slash = device.indexOf('/');
+      const technology = device.slice(0, slash).toLowerCase();
+      const exact = byChannel.get(`${technology}/${device.slice(slash + 1)}`);
+      if (exact !== undefined) return exact;
+      return technology === 'dongle' && dongleGroups.length === 1 ? dongleGroups[0]! : null;
+    },
+    lineDevices() {
+      return [...byChannel.keys()].map((key) => {
+        const slash = key.indexOf('/');
+        return `${TECHNOLOGY_NAMES[key.slice(0, slash)] ?? key.slice(0, slash)}/${key.slice(slash + 1)}`;
+      });
     },
     extensionOf(channel) {
       if (trunkOf(channel) !== null) return null;

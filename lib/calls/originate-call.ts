@@ -14,6 +14,8 @@ export type OriginateOptions = {
   number: string;
   /** The decided line's dial template (Trunk.dial), e.g. "PJSIP/{number}@Beeline-GoIP". */
   dial: string;
+  /** The decision's fallback lines' dial templates: the PBX tries them when the gateway cannot carry the call. */
+  fallbackDials?: readonly string[];
   /** The Bitrix24 CALL_ID (from ONEXTERNALCALLSTART), inherited by every leg as B24_CALL_ID. */
   callId?: string | null;
   /** The route decision's id and body, stored with the call so the journal says why this trunk. */

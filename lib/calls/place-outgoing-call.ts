@@ -93,7 +93,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
   // A standby instance sees the other instance's calls in progress through the journal.
   const live =
     owned.length === ami.size ? { trackers: owned.map((c) => c.tracking.state) } : { live: currentLiveChannels() };
-  const [{ occupancy, usage }, record, userId] = await Promise.all([
+  const [{ occupancy, usage, unreachable }, record, userId] = await Promise.all([
     getSimLoad({ db, portalId, ...live }),
     shouldRecordCall({ db, portalId, number: options.number }),
     findUserId(db, portalId, options.b24UserId ?? null, extension),
@@ -107,6 +107,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     requestedLine,
     occupancy,
     usage,
+    unreachable,
   });
   if (options.keepRequestedLine && requestedLine && refusedLineReason(decision)) {
     return { outcome: 'refused', decision };
@@ -162,6 +163,8 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
       extension,
       number: decision.number.e164,
       dial: trunk.dial,
+      // Another PBX's line fails that PBX's DIAL_PATTERN and is dropped there: failover stays on this PBX's lines.
+      fallbackDials: decision.fallbacks.map((fallback) => fallback.dial),
       sim: trunk.sim,
       record,
       callId: b24CallId,

@@ -4,7 +4,7 @@ import { getSimLoad, readSimLoadWhenPbx } from './get-sim-load';
 import type { PbxConnections } from './pbx-connections';
 import { currentLiveChannels } from './current-live-channels';
 
-export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk };
+export type LiveSimLoad = { occupancy: OccupancyByTrunk; usage: UsageByTrunk; unreachable?: string[] };
 
 /**
  * Live SIM load when this server talks to a PBX (see readSimLoadWhenPbx), so every decision made here — the call

@@ -41,7 +41,9 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
       },
     );
   }
-  if (moved.count === 0 && !created) return; // the call was already ended: this change is a replay
+  // The call was already ended: this change is a replay. Except a line's attempt: the dialplan reports the answered
+  // line's only after Dial() returns, when the client's hang-up has ended the call; it is reported once.
+  if (moved.count === 0 && !created && change.kind !== 'dial_attempt') return;
   const row = await db.call.findUniqueOrThrow({ where: { linkedId: call.linkedId }, select: { id: true } });
   await db.callEvent.create({
     data: {

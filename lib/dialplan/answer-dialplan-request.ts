@@ -1,3 +1,4 @@
+import { DIALS_SEPARATOR } from '../calls/build-originate-action';
 import type { LiveSimLoad } from '../calls/read-live-sim-load';
 import { getDb, type Db } from '../db/client';
 import { AppError } from '../errors/app-error';
@@ -19,6 +20,8 @@ export type DialplanRequest = {
   json: boolean;
   /** format=dial: answer the whole dial string (B24_DIAL) instead of the line's endpoint. */
   dial?: boolean;
+  /** format=dials: the first choice, then the fallbacks, each a whole dial string, joined by DIALS_SEPARATOR. */
+  dials?: boolean;
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
@@ -59,6 +62,7 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
       requestedLine: request.line,
       occupancy: load?.occupancy,
       usage: load?.usage,
+      unreachable: load?.unreachable,
     });
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
     if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))
@@ -68,10 +72,21 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     const trunk = decision.trunk;
     const target = (trunk && dialTemplateLine(trunk.dial)) ?? NO_ROUTE;
     const dial = trunk ? renderDialString(trunk.dial, decision.number.e164) : NO_ROUTE;
-    if (!request.json) return { status: 200, contentType: TEXT, body: request.dial ? dial : target };
+    // The lines for the dialplan to try in order when the gateway cannot carry the call (lib/routing/failover).
+    const dials = trunk
+      ? [trunk, ...decision.fallbacks].map((choice) => renderDialString(choice.dial, decision.number.e164))
+      : [];
+    if (!request.json) {
+      const text = request.dials ? dials.join(DIALS_SEPARATOR) || NO_ROUTE : request.dial ? dial : target;
+      return { status: 200, contentType: TEXT, body: text };
+    }
     const lang = pickLang(request.lang);
     const reasonsText = decision.reasons.map((r) => renderReason(r, lang));
-    return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ target, dial, ...decision, reasonsText }) };
+    return {
+      status: 200,
+      contentType: JSON_TYPE,
+      body: JSON.stringify({ target, dial, dials, ...decision, reasonsText }),
+    };
   } catch (error) {
     if (!AppError.is(error)) throw error;
     // One line per refused call and no stack: a setup problem (several portals, one not installed) repeats on every

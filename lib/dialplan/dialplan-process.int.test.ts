@@ -135,6 +135,7 @@ describe('the dialplan process', () => {
     pbxName: 'pbx',
     channels,
     calls: new Map(),
+    devices: new Map(),
   } as unknown as CallTrackerState;
   const ask = async (query: string) => (await fetch(`${base}?${query}`)).text();
   async function until(query: string, expected: string, tries = 100): Promise<void> {

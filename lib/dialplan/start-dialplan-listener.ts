@@ -151,6 +151,7 @@ async function answer(
       lang: q.get('lang') ?? undefined,
       json: q.get('format') === 'json' || head.accept.includes('application/json'),
       dial: q.get('format') === 'dial',
+      dials: q.get('format') === 'dials',
       secret: head.secret,
       fromLoopback,
       readSimLoad,

@@ -20,6 +20,11 @@ export type AmiHealth = {
   lastEventAgeMs?: number | null;
   /** Several instances on PostgreSQL: the one connected to this PBX now, and whether that is the one answering. */
   owner?: { instanceId: string | null; here: boolean };
+  /**
+   * The lines' gateways as the PBX reports them (device states: qualify, modems), when this process tracks the PBX.
+   * An unreachable one is out of routing until it answers again; the PBX itself stays ok (the other lines carry on).
+   */
+  lines?: { line: string; reachable: boolean }[];
 };
 export type RegistryHealth = {
   ok: boolean;

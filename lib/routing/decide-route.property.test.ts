@@ -27,7 +27,7 @@ const SEED = 20261125;
 const CASES = 20_000;
 
 describe('decideRoute — properties over random inputs', () => {
-  it(`HR never leaves its two trunks; no chosen SIM is busy or at a cap (${CASES} cases, seed ${SEED})`, () => {
+  it(`HR never leaves its two trunks; no chosen SIM is busy or at a cap; no unreachable line (${CASES} cases, seed ${SEED})`, () => {
     const rnd = random(SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
     const now = Date.UTC(2026, 10, 25, 12);
@@ -53,11 +53,22 @@ describe('decideRoute — properties over random inputs', () => {
         );
         if (rnd() < 0.3) occupancy[trunk.id] = Math.floor(rnd() * (trunk.channels + 2));
       }
+      const unreachable = new Set(demoRoutingSettings.trunks.filter(() => rnd() < 0.2).map((trunk) => trunk.id));
       const caller = { departmentIds: pick(departmentSets) };
       const requestedLine = pick(lines);
       let decision: RouteDecision;
       try {
-        decision = decideRoute({ number, caller, requestedLine, usage, occupancy, settings, resolveCarrier, now });
+        decision = decideRoute({
+          number,
+          caller,
+          requestedLine,
+          usage,
+          occupancy,
+          unreachable,
+          settings,
+          resolveCarrier,
+          now,
+        });
       } catch (error) {
         expect(error, `case ${i}`).toBeInstanceOf(AppError);
         continue;
@@ -66,6 +77,7 @@ describe('decideRoute — properties over random inputs', () => {
       for (const choice of [decision.trunk, ...decision.fallbacks]) {
         if (!choice) continue;
         const context = `case ${i}: ${JSON.stringify({ number, caller, requestedLine, choice: choice.id })}`;
+        expect(unreachable.has(choice.id), context).toBe(false);
         if (isHr) expect(hrTrunks.has(choice.id), context).toBe(true);
         else expect(hrTrunks.has(choice.id), context).toBe(false);
         const trunk = settings.trunkById.get(choice.id)!;

@@ -150,6 +150,15 @@ describe('decideRoute — table', () => {
     expect(decide({ number: '79991234567' }).onNet).toBe(false);
   });
 
+  it("an unreachable gateway's line is never chosen, not even as a fallback, and the reason says so", () => {
+    const decision = decide({ unreachable: new Set(['mts']) });
+    expect(decision.trunk?.id).toBe('beeline');
+    expect(decision.fallbacks.map((f) => f.id)).toEqual(['megafon']);
+    expect(renderReasons(decision.reasons, 'ru')).toContain('МТС: шлюз недоступен; → Билайн');
+    expect(decide({ unreachable: new Set(['mts']), requestedLine: 'МТС' }).trunk?.id).toBe('beeline');
+    expect(decide({ caller: hr, unreachable: new Set(['hr1', 'hr2']) }).trunk).toBeNull();
+  });
+
   it('picks the least-used idle SIM under its caps', () => {
     const usage = {
       mts: [sim({ busy: true }), sim({ secondsToday: 900 }), sim({ callsToday: 150 }), sim({ secondsToday: 300 })],

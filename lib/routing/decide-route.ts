@@ -23,6 +23,8 @@ export type DecideRouteOptions = {
   requestedLine?: string | null;
   occupancy?: OccupancyByTrunk;
   usage?: UsageByTrunk;
+  /** Lines whose gateway the PBX sees as unreachable right now (trunk ids): never chosen, not even as a fallback. */
+  unreachable?: ReadonlySet<string>;
   settings: CompiledRoutingSettings;
   resolveCarrier: (e164: string) => ResolvedCarrier | null;
   now: number;
@@ -119,6 +121,10 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
   let chosen: { choice: TrunkChoice; via: RouteVia } | null = null;
   const fallbacks: TrunkChoice[] = [];
   for (const { trunk, via } of candidates) {
+    if (trunk.enabled && options.unreachable?.has(trunk.id)) {
+      if (!chosen) reasons.push({ code: 'unreachable', trunk: trunk.name });
+      continue;
+    }
     const capacity = assessTrunkCapacity({
       trunk,
       sims: options.usage?.[trunk.id],

@@ -16,6 +16,8 @@ export type RouteCallOptions = {
   requestedLine?: string | null;
   occupancy?: OccupancyByTrunk;
   usage?: UsageByTrunk;
+  /** Trunk ids whose gateway is unreachable now (AMI device state). */
+  unreachable?: readonly string[];
   now?: number;
   db?: Db;
 };
@@ -43,6 +45,7 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
     requestedLine: options.requestedLine,
     occupancy: options.occupancy,
     usage: options.usage,
+    unreachable: options.unreachable?.length ? new Set(options.unreachable) : undefined,
     settings: context.compiled,
     now: options.now ?? Date.now(),
     resolveCarrier: (e164): ResolvedCarrier | null => {

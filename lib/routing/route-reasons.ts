@@ -22,6 +22,7 @@ export type RouteReason =
   | { code: 'busy'; trunk: string; busy: number; channels: number }
   | { code: 'overCap'; trunk: string; cap: CapName }
   | { code: 'disabled'; trunk: string }
+  | { code: 'unreachable'; trunk: string }
   | { code: 'chosen'; trunk: string; via: RouteVia }
   | { code: 'nothingAvailable' }
   | { code: 'noLines' }
@@ -107,6 +108,8 @@ export function renderReason(reason: RouteReason, lang: Lang): string {
         : `${reason.trunk}: SIMs reached the limit of ${capText.en[reason.cap]}`;
     case 'disabled':
       return ru ? `${reason.trunk} выключен` : `${reason.trunk} disabled`;
+    case 'unreachable':
+      return ru ? `${reason.trunk}: шлюз недоступен` : `${reason.trunk}: gateway unreachable`;
     case 'chosen':
       return `→ ${reason.trunk} (${viaText[lang][reason.via]})`;
     case 'nothingAvailable':

@@ -14,6 +14,8 @@ export const APP_AMI_EVENTS = [
   'OriginateResponse',
   'UserEvent',
   'FullyBooted',
+  // qualify results and modems coming and going: which lines can carry a call right now (class `call`)
+  'DeviceStateChange',
 ] as const;
 
 export const APP_AMI_VARIABLES = ['B24_CALL_ID', 'MIXMONITOR_FILENAME'] as const;

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setGatewayFault } from '../../../scripts/peers/test-support/gateway-faults';
 import { waitForCallLogEntry } from '../../../scripts/peers/test-support/wait-for-call-log-entry';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { AmiConnection } from '../ami/ami-connection';
@@ -35,7 +36,7 @@ describe.each<[KitFlavour, string, string]>([
   let test: TestDatabase;
   let route: http.Server;
   let ami: AmiConnection;
-  /** The line the fake app names; it answers as the app does for the drop-in (format=dial): the whole dial string. */
+  /** The lines the fake app names ("^"-joined); it answers as the app does for the drop-in (format=dials). */
   let routeAnswer = '';
   const pbx = freepbxTestPbx();
 
@@ -75,7 +76,8 @@ describe.each<[KitFlavour, string, string]>([
     test = await createTestDatabase({ kind: 'sqlite' });
     route = http.createServer((request, response) => {
       const number = new URL(request.url ?? '/', 'http://route').searchParams.get('number') ?? '';
-      response.end(routeAnswer ? `PJSIP/${number}@${routeAnswer}` : '');
+      const lines = routeAnswer ? routeAnswer.split('^') : [];
+      response.end(lines.map((line) => `PJSIP/${number}@${line}`).join('^'));
     });
     await new Promise<void>((resolve) => route.listen(0, '127.0.0.1', resolve));
     ami = await AmiConnection.open(pbx);
@@ -115,6 +117,60 @@ describe.each<[KitFlavour, string, string]>([
       Variable: ['TRUNK=HR2-GoIP', 'MANAGER_EXT=101', '__B24_CALL_ID=kit-test'],
     });
     expect(await gatewayOf(number, since)).toBe('hr2');
+  });
+
+  it('MTS answers 503 → a desk phone and a click-to-call go on to the next line the app named', async () => {
+    const gateway = await AmiConnection.open({
+      host: process.env.PEERS_GW_AMI_HOST ?? '127.0.0.1',
+      port: Number(process.env.PEERS_GW_AMI_PORT ?? 25039),
+      user: process.env.PEERS_GW_AMI_USER ?? 'gw',
+      secret: process.env.PEERS_GW_AMI_SECRET ?? '',
+    });
+    await setGatewayFault({ ami: gateway, gateway: 'mts', fault: '503' });
+    try {
+      routeAnswer = 'MTS-GoIP^Beeline-GoIP';
+      await install(`http://127.0.0.1:${(route.address() as AddressInfo).port}/api/asterisk/route`);
+      const reached = (number: string, since: number, gatewayName: string) =>
+        waitForCallLogEntry({
+          path: process.env.PEERS_GW_CALL_LOG!,
+          matches: (e) => e.number === number && e.gateway === gatewayName && Date.parse(e.time) >= since - 1000,
+          timeoutMs: 15_000,
+        });
+      const desk = freshNumber();
+      let since = Date.now();
+      await ami.action({
+        Action: 'Originate',
+        Channel: `Local/${desk}@${deskContext}`,
+        CallerID: '"Desk" <102>',
+        Application: 'Wait',
+        Data: '5',
+        Async: 'true',
+      });
+      await reached(desk, since, 'mts');
+      await reached(desk, since, 'beeline');
+      const click = freshNumber();
+      since = Date.now();
+      await ami.action({
+        Action: 'Originate',
+        Channel: 'PJSIP/101',
+        Context: 'outbound',
+        Exten: click,
+        Priority: 1,
+        Timeout: 15_000,
+        Async: 'true',
+        Variable: [
+          'TRUNK=MTS-GoIP',
+          'MANAGER_EXT=101',
+          `__B24_DIALS=PJSIP/${click}@MTS-GoIP^PJSIP/${click}@Beeline-GoIP`,
+        ],
+      });
+      await reached(click, since, 'mts');
+      await reached(click, since, 'beeline');
+    } finally {
+      await setGatewayFault({ ami: gateway, gateway: 'mts', fault: null });
+      gateway.close();
+      routeAnswer = '';
+    }
   });
 
   it('click-to-call naming a line the kit does not know leaves through the default line', async () => {

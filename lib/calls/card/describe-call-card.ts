@@ -4,7 +4,9 @@ import type { RouteDecision } from '../../routing/decide-route';
 import { routeCall } from '../../routing/route-call';
 import { renderReason } from '../../routing/route-reasons';
 import { getRoutingContext } from '../../routing/settings/get-routing-context';
+import { dialTemplateLine } from '../../routing/dial-template/check-dial-template';
 import { findCardJournalRow } from './find-card-journal-row';
+import { presentDialAttempts, type DialAttemptRecord } from './present-dial-attempts';
 import { listCallerLines, type CardLine } from './list-caller-lines';
 import { presentRouteDecision, type CardDecision } from './present-route-decision';
 import type { PbxConnections } from '../pbx-connections';
@@ -39,6 +41,8 @@ export type CardJournalRow = {
   dialExtension: string | null;
   /** What a CRM-form callback tells the manager (ONEXTERNALCALLBACKSTART's TEXT). */
   managerText: string | null;
+  /** Each line the PBX tried, in order, and why it moved on (presentDialAttempts). */
+  attempts: string[];
 };
 
 export type CallCardView = {
@@ -50,6 +54,18 @@ export type CallCardView = {
   liveLoad: boolean;
 };
 
+/** The PBX tries at most the first choice and three fallbacks; a bound all the same. */
+const MAX_ATTEMPTS_SHOWN = 10;
+
+function lineNamesOf(trunks: Iterable<{ dial: string; name: string }>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const trunk of trunks) {
+    const line = dialTemplateLine(trunk.dial);
+    if (line && !names.has(line)) names.set(line, trunk.name);
+  }
+  return names;
+}
+
 /** Everything the call card shows: what happened to this call (journal) and what routing would do for it now. */
 export async function describeCallCard(options: DescribeCallCardOptions): Promise<CallCardView> {
   const { db, portalId, extension, callId, lang } = options;
@@ -59,6 +75,14 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
     readLiveSimLoad(db, portalId, options.ami),
   ]);
   const number = options.number?.trim() || row?.number || null;
+  const attempts = row
+    ? await db.callEvent.findMany({
+        where: { callId: row.id, kind: 'dial_attempt' },
+        orderBy: { id: 'asc' },
+        take: MAX_ATTEMPTS_SHOWN,
+        select: { payload: true },
+      })
+    : [];
   const decision = number
     ? await routeCall({
         db,
@@ -67,6 +91,7 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
         extension: extension ?? undefined,
         occupancy: load?.occupancy,
         usage: load?.usage,
+        unreachable: load?.unreachable,
       })
     : null;
   const stored = (row?.decision ?? null) as Pick<RouteDecision, 'reasons'> | null;
@@ -85,6 +110,11 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
           reasons: Array.isArray(stored?.reasons) ? stored.reasons.map((reason) => renderReason(reason, lang)) : [],
           dialExtension: row.dialExtension,
           managerText: row.managerText,
+          attempts: presentDialAttempts({
+            attempts: attempts.map((event) => (event.payload ?? {}) as DialAttemptRecord),
+            lineNames: lineNamesOf(context.compiled.trunkById.values()),
+            lang,
+          }),
         }
       : null,
     decision: decision ? presentRouteDecision(decision, lang) : null,

@@ -11,8 +11,9 @@ const query = z.object({
   ext: z.string().max(20).optional(),
   line: z.string().max(50).optional(),
   portal: z.string().max(100).optional(),
-  /** text: the line's endpoint; dial: the whole dial string (B24_DIAL); json: both, with the reasons. */
-  format: z.enum(['text', 'dial', 'json']).optional(),
+  /** text: the line's endpoint; dial: the whole dial string (B24_DIAL); dials: it and the fallbacks, "^"-joined;
+   * json: all of them, with the reasons. */
+  format: z.enum(['text', 'dial', 'dials', 'json']).optional(),
   lang: z.string().max(5).optional(),
 });
 
@@ -21,6 +22,7 @@ export const GET = withPortal({ access: 'dialplan', query }, async ({ request, q
   const json = format === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
   const secret = request.headers.get('x-dialplan-secret');
   const dial = format === 'dial';
-  const answer = await answerDialplanRequest({ ...rest, json, dial, secret, readSimLoad: readLiveSimLoad });
+  const dials = format === 'dials';
+  const answer = await answerDialplanRequest({ ...rest, json, dial, dials, secret, readSimLoad: readLiveSimLoad });
   return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': answer.contentType } });
 });
