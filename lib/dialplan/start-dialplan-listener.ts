@@ -151,6 +151,7 @@ async function answer(
       lang: q.get('lang') ?? undefined,
       json: q.get('format') === 'json' || head.accept.includes('application/json'),
       dial: q.get('format') === 'dial',
+      record: q.get('format') === 'record' ? { linkedId: q.get('call')?.slice(0, 101) ?? '' } : undefined,
       secret: head.secret,
       fromLoopback,
       readSimLoad,
