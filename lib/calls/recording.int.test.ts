@@ -82,7 +82,10 @@ describe('recordings from the PBX to Bitrix24 (real Asterisk, the app on another
       .callsTo('telephony.externalCall.attachRecord')
       .filter((call) => call.status === 200 && call.params.CALL_ID === callId);
 
-  function expectRealAudio(file: Buffer, talkSec: number) {
+  /** Talk time as the journal measured it (client leg bridged → hung up), to the millisecond. */
+  function expectRealAudio(file: Buffer, row: { answeredAt: Date | null; endedAt: Date | null }) {
+    const talkSec = (row.endedAt!.getTime() - row.answeredAt!.getTime()) / 1000;
+    console.info(`recording ${wavSeconds(file).toFixed(2)} s, talk ${talkSec.toFixed(2)} s`);
     expect(Math.abs(wavSeconds(file) - talkSec)).toBeLessThanOrEqual(1);
   }
 
@@ -101,7 +104,7 @@ describe('recordings from the PBX to Bitrix24 (real Asterisk, the app on another
     const attached = attachedFor(callId);
     expect(attached).toHaveLength(1);
     expect(attached[0]!.params.FILENAME).toMatch(/\.(wav|mp3)$/);
-    expectRealAudio(Buffer.from(String(attached[0]!.params.FILE_CONTENT), 'base64'), row.talkSec!);
+    expectRealAudio(Buffer.from(String(attached[0]!.params.FILE_CONTENT), 'base64'), row);
     expect(row.talkSec).toBeGreaterThanOrEqual(3);
   });
 
@@ -114,10 +117,11 @@ describe('recordings from the PBX to Bitrix24 (real Asterisk, the app on another
     const register = b.emulator
       .callsTo('telephony.externalcall.register')
       .find((call) => call.status === 200 && String(call.params.PHONE_NUMBER).endsWith(number.slice(1)));
-    const callId = String((register?.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    expect(register).toBeDefined();
+    const callId = String((register!.response as { result: { CALL_ID: string } }).result.CALL_ID);
     const attached = attachedFor(callId);
     expect(attached).toHaveLength(1);
-    expectRealAudio(Buffer.from(String(attached[0]!.params.FILE_CONTENT), 'base64'), row.talkSec!);
+    expectRealAudio(Buffer.from(String(attached[0]!.params.FILE_CONTENT), 'base64'), row);
   });
 
   it('never-record and non-whitelisted calls are not recorded at all, whatever their type', async () => {
@@ -125,8 +129,8 @@ describe('recordings from the PBX to Bitrix24 (real Asterisk, the app on another
     const neverRecord = await settled({ b24CallId: callId }, false);
     const { callId: hrCallId } = await b.clickToCall(4, '79031234588', '');
     const notWhitelisted = await settled({ b24CallId: hrCallId }, false);
-    await gatewayCli('channel originate PJSIP/79261234599@phone101 extension s@desk-phone');
-    const deskNeverRecord = await settled({ number: '79261234599' }, false);
+    await gatewayCli('channel originate PJSIP/79261234598@phone101 extension s@desk-phone');
+    const deskNeverRecord = await settled({ number: '79261234598' }, false);
     for (const row of [neverRecord, notWhitelisted, deskNeverRecord]) {
       expect(row.status).toBe('ended');
       expect(row.talkSec).toBeGreaterThan(0);
