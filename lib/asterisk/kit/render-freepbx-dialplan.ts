@@ -45,7 +45,10 @@ export function renderFreepbxDialplan({ input, stamp }: RenderFreepbxDialplanOpt
     ' ; a line the kit does not know: FreePBX dials its own trunk',
     ' same => n,GotoIf($[${LEN(${GLOBAL(B24_DIALPRE_${B24_KEY})})} = 0]?freepbx)',
     ' same => n,Set(PREDIAL_HOOK_RET=BYPASS)',
-    ' same => n,UserEvent(B24LineChosen,Line: ${B24_LINE},Number: ${FILTER(0-9,${DIAL_NUMBER})})',
+    ' ; recorded when the app says so, unless FreePBX records it already and its MIXMON_POST uploads that file',
+    ' same => n,GotoIf($["${B24_REC_TOKEN}" != "" & "${CDR(recordingfile)}" != ""]?chosen)',
+    ' same => n,Gosub(b24-record-call,s,1(${FILTER(0-9,${DIAL_NUMBER})},${B24_CALLER}))',
+    ' same => n(chosen),UserEvent(B24LineChosen,Line: ${B24_LINE},Number: ${FILTER(0-9,${DIAL_NUMBER})})',
     ' same => n,Dial(${GLOBAL(B24_DIALPRE_${B24_KEY})}${FILTER(0-9,${DIAL_NUMBER})}' +
       '${GLOBAL(B24_DIALPOST_${B24_KEY})},${DIAL_TIMEOUT})',
     " ; one attempt on the chosen line: the route's next trunk would put the call on a line the app did not choose",
