@@ -13,12 +13,17 @@ export type ExpectRecordingOptions = { db: Db; callId: number; linkedId: string;
  * The timer lives in this process: an instance stopped meanwhile leaves no "missing" line, never a wrong one.
  */
 export function expectRecording({ db, callId, linkedId, waitMs }: ExpectRecordingOptions): void {
+  // A recovered follow-up may hear the same end twice: one wait per call.
+  if (waiting.has(linkedId)) return;
+  waiting.add(linkedId);
   setTimeout(() => {
-    void noteIfMissing(db, callId, linkedId, waitMs).catch((error: unknown) =>
-      log.error('calls: recording check failed', { linkedId, error }),
-    );
+    void noteIfMissing(db, callId, linkedId, waitMs)
+      .catch((error: unknown) => log.error('calls: recording check failed', { linkedId, error }))
+      .finally(() => waiting.delete(linkedId));
   }, waitMs).unref();
 }
+
+const waiting = new Set<string>();
 
 async function noteIfMissing(db: Db, callId: number, linkedId: string, waitMs: number): Promise<void> {
   const seen = await db.callEvent.findFirst({
