@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJournalFilters } from '../../journal/journal-filters';
+import { queryJournal } from '../../journal/query-journal';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
 import { expectRecording, RECORDING_MISSING_EVENT } from './expect-recording';
@@ -97,5 +99,9 @@ describe('receiveCallRecording', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const missing = await db.callEvent.findMany({ where: { kind: RECORDING_MISSING_EVENT } });
     expect(missing.map((event) => event.callId)).toEqual([c3!.id]);
+    const filters = parseJournalFilters(new URLSearchParams('range=all'));
+    const { entries } = await queryJournal({ db, portalId, filters, lang: 'ru' });
+    const state = new Map(entries.map((entry) => [entry.id, entry.recording]));
+    expect([state.get(c1!.id), state.get(c3!.id)]).toEqual(['received', 'missing']);
   });
 });
