@@ -3,7 +3,11 @@
  * the fix in Russian and English; exit 0 only when every check passes.
  * `npm run pbx -- config freepbx|asterisk [--pbx <name>] [--portal <member_id>]`: prints the install kit generated
  * from the settings — on stdout only Asterisk configuration (explanations are `;` comments).
+ * `npm run pbx -- recording-sender`: prints the post-recording command the kit's RECORDING_SENDER names
+ * (lib/asterisk/kit/b24-send-recording.sh), for /usr/local/bin/b24-send-recording on the PBX.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPbxes } from '../lib/asterisk/check/check-pbxes';
 import { formatCheckLine } from '../lib/asterisk/check/format-check-line';
@@ -19,13 +23,19 @@ import { LOCAL_MEMBER_ID } from '../lib/portals/ensure-local-portal';
 
 const USAGE =
   'Usage: npm run pbx -- check [--portal <member_id>]\n' +
-  '       npm run pbx -- config freepbx|asterisk [--pbx <name>] [--portal <member_id>]\n';
+  '       npm run pbx -- config freepbx|asterisk [--pbx <name>] [--portal <member_id>]\n' +
+  '       npm run pbx -- recording-sender > /usr/local/bin/b24-send-recording\n';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { portal: { type: 'string', default: LOCAL_MEMBER_ID }, pbx: { type: 'string' } },
 });
 const [command, flavour] = positionals;
+if (command === 'recording-sender' && positionals.length === 1) {
+  const sender = path.resolve(import.meta.dirname, '../lib/asterisk/kit/b24-send-recording.sh');
+  process.stdout.write(await readFile(sender, 'utf8'));
+  process.exit(0);
+}
 if (!(command === 'check' && positionals.length === 1) && !(command === 'config' && positionals.length === 2)) {
   process.stderr.write(USAGE);
   process.exit(2);

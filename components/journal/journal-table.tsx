@@ -104,6 +104,14 @@ export function JournalTable({
                   <span className={e.registered ? 'text-success-alt' : 'text-base-2'}>
                     {e.registered ? t('journal.registered') : t('journal.notRegistered')}
                   </span>
+                  {e.recording && (
+                    <span
+                      className={`block ${e.recording === 'missing' ? 'text-alert' : 'text-base-3'}`}
+                      data-testid="journal-recording"
+                    >
+                      {t(`journal.recording.${e.recording}`)}
+                    </span>
+                  )}
                   {reason && (
                     <span className="block text-base-3" title={t(reason.long)}>
                       {t(reason.short)}

@@ -30,7 +30,7 @@ describe('buildOriginateAction', () => {
     ['IAX2/gw/{number}', 'gw', 'IAX2/gw/79151234567'],
     ['Dongle/p:25099/{number}', 'p:25099', 'Dongle/p:25099/79151234567'],
   ])('line %s travels as TRUNK=%s and the inherited B24_DIAL=%s', (dial, trunk, dialString) => {
-    const { action, line } = buildOriginateAction({ ...base, dial, callId: 'b24-1', record: true });
+    const { action, line } = buildOriginateAction({ ...base, dial, callId: 'b24-1', recordToken: 'MTox.abc-_' });
     expect(line).toBe(trunk);
     expect(action.Variable).toEqual([
       `TRUNK=${trunk}`,
@@ -39,6 +39,7 @@ describe('buildOriginateAction', () => {
       'MANAGER_EXT=101',
       '__B24_CALL_ID=b24-1',
       '__RECORD=1',
+      '__B24_REC_TOKEN=MTox.abc-_',
     ]);
   });
 
@@ -57,6 +58,7 @@ describe('buildOriginateAction', () => {
     [{ dial: 'gw_mts' }, 'dial'],
     [{ dial: 'PJSIP/{number}@gw&Local/1@x' }, 'dial'],
     [{ callId: 'a b' }, 'callId'],
+    [{ recordToken: "x',System(rm)" }, 'record'],
   ])('refuses %j (field %s)', (bad, field) => {
     expect(() => buildOriginateAction({ ...base, ...bad })).toThrow(
       expect.objectContaining({

@@ -23,7 +23,8 @@ export type BuildOriginateActionOptions = {
   linkedId: string;
   callId?: string | null;
   decisionId?: string | null;
-  record?: boolean;
+  /** The call's recording upload token (issueRecordingToken); absent or null: not recorded. */
+  recordToken?: string | null;
   ringTimeoutMs?: number;
   /** The PBX's way to ring a manager and where the answered leg dials from (PbxConfig; defaults: the drop-in's). */
   originateChannel?: string;
@@ -36,6 +37,7 @@ export type OriginateAction = { action: AmiActionFields & { Action: string }; li
 const EXTENSION = /^\d{2,8}$/;
 const NUMBER = /^\d{5,15}$/;
 const TOKEN = /^[A-Za-z0-9._:-]{1,100}$/;
+const RECORD_TOKEN = /^[A-Za-z0-9._-]{1,500}$/;
 
 /**
  * The Originate for one click-to-call, every value checked: nothing from a request reaches the PBX's dialplan text,
@@ -77,8 +79,14 @@ export function buildOriginateAction(options: BuildOriginateActionOptions): Orig
   // Double underscore: inherited by the trunk leg and transfer targets, so the gateway and the tracker see the id.
   if (options.callId) variables.push(`__B24_CALL_ID=${options.callId}`);
   if (options.decisionId) variables.push(`__B24_DECISION_ID=${options.decisionId}`);
-  // Inherited so the trunk leg's pre-dial handler sees it; the channel variable overrides the PBX's global RECORD.
-  variables.push(`__RECORD=${options.record ? 1 : 0}`);
+  if (options.recordToken && !RECORD_TOKEN.test(options.recordToken))
+    throw new AppError('INVALID_INPUT', 'The recording token has characters the PBX cannot carry', {
+      record: 'format',
+    });
+  // Inherited so the trunk leg's pre-dial handler sees them; the channel variable overrides the PBX's global RECORD.
+  // The token also tells FreePBX's post-recording command (MIXMON_POST, the kit) which call the file belongs to.
+  variables.push(`__RECORD=${options.recordToken ? 1 : 0}`);
+  if (options.recordToken) variables.push(`__B24_REC_TOKEN=${options.recordToken}`);
   const action = {
     Action: 'Originate',
     Channel: (options.originateChannel ?? DEFAULT_ORIGINATE_CHANNEL).replace('{ext}', options.extension),

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { Db } from '../db/client';
 import { priceBaseline } from '../savings/price-baseline';
 import { priceCall } from '../savings/price-call';
@@ -8,18 +7,18 @@ import { registerCallInBitrix24 } from './registration/register-call-in-bitrix24
 import { b24StatusCode } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
+import { getConfig } from '../config/load-config';
 import { log } from '../log/log';
+import { expectRecording } from './recording/expect-recording';
 import { FOLLOWED_UP_EVENT } from './find-lost-follow-ups';
 
 export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
 
-/** Bitrix24 takes mp3/wav as file content; anything bigger than this is not a phone call's recording. */
-const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
-
 /**
  * What happens around a tracked call once it is in the journal: desk-phone and incoming calls are registered in
  * Bitrix24 when their number is known (click-to-call ones were registered by Bitrix24 itself); every ended call gets
- * its cost and baseline cost (lib/savings) and is finished in Bitrix24 with duration, status, cost and recording.
+ * its cost and baseline cost (lib/savings) and is finished in Bitrix24 with duration, status and cost; its recording
+ * follows when the PBX uploads it (lib/calls/recording).
  * Bitrix24 writes go through the durable outbox; the local (embedded) portal has no Bitrix24 and gets only the prices.
  */
 export function followCallChanges({ tracking, db }: FollowCallChangesOptions): void {
@@ -98,10 +97,11 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
         call.b24StatusCode ??
         b24StatusCode({ answered: call.answeredAt !== null, direction: call.direction, cause: call.hangupCause }),
       costKopecks,
-      recording: await readRecording(call.recordingPath),
     });
   // The end is followed up: findLostFollowUps leaves this call alone from now on.
   await db.callEvent.create({ data: { callId: row.id, kind: FOLLOWED_UP_EVENT } });
+  // Recorded (MixMonitor started): the PBX uploads the file once it is closed (receiveCallRecording), never read here.
+  if (call.recordingPath) expectRecording({ db, callId: row.id, linkedId: call.linkedId, waitMs: recordingWaitMs() });
 }
 
 /** Cost by the trunk's tariff (on-net when the decision said so), and the same call through the default trunk. */
@@ -124,10 +124,6 @@ async function priceEndedCall(
   };
 }
 
-async function readRecording(path: string | null): Promise<{ fileName: string; contentBase64: string } | null> {
-  if (!path || !/\.(wav|mp3)$/i.test(path)) return null;
-  // Asterisk may run on another host: attach only what this process can read.
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile() || info.size <= 44 || info.size > MAX_RECORDING_BYTES) return null;
-  return { fileName: path.split('/').pop()!, contentBase64: (await readFile(path)).toString('base64') };
+function recordingWaitMs(): number {
+  return getConfig().RECORDING_WAIT_MINUTES * 60_000;
 }

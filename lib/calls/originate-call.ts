@@ -28,8 +28,11 @@ export type OriginateOptions = {
   requestedLine?: string | null;
   carrierInn?: string | null;
   carrierSource?: string | null;
-  /** Record the client leg (MixMonitor in the PBX's trunk pre-dial handler; the file name comes back as VarSet). */
-  record?: boolean;
+  /**
+   * Record the client leg with this upload token (issueRecordingToken): MixMonitor in the PBX's trunk pre-dial
+   * handler, whose post-command uploads the closed file to the app; null: not recorded.
+   */
+  recordToken?: string | null;
   /** Ms the manager has to answer. */
   ringTimeoutMs?: number;
   /** Test/bench hook: called when the Originate bytes have been handed to the socket. */

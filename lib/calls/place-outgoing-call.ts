@@ -18,7 +18,7 @@ import { handOffQueuedCall } from './hand-off-queued-call';
 import { ownsPbx, pickPbxConnection, type PbxConnections } from './pbx-connections';
 import { QUEUED_STATUS } from './queued-call';
 import { refusedLineReason } from './refused-line-reason';
-import { shouldRecordCall } from './should-record-call';
+import { issueRecordingToken } from './recording/issue-recording-token';
 
 /** What the callers (Bitrix24 events, the call card, the CLI) know about the call they want. */
 export type OutgoingCallRequest = {
@@ -70,8 +70,8 @@ export type OutgoingCallResult =
   | { outcome: 'notPlaced'; decision: RouteDecision; message: string };
 
 /**
- * The one way an outgoing call is placed: routed once with the live SIM load, recorded unless the number is on the
- * never-record list, journalled with the decision actually dialled, then originated on the trunk's PBX. Expected
+ * The one way an outgoing call is placed: routed once with the live SIM load, recorded when decideRecording says so
+ * (the upload token travels on the Originate), journalled with the decision actually dialled, then originated on the trunk's PBX. Expected
  * refusals and a PBX that cannot place the call come back as outcomes (a claimed row is then closed as 503).
  */
 export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Promise<OutgoingCallResult> {
@@ -93,9 +93,9 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
   // A standby instance sees the other instance's calls in progress through the journal.
   const live =
     owned.length === ami.size ? { trackers: owned.map((c) => c.tracking.state) } : { live: currentLiveChannels() };
-  const [{ occupancy, usage, unreachable }, record, userId] = await Promise.all([
+  const [{ occupancy, usage, unreachable }, recordToken, userId] = await Promise.all([
     getSimLoad({ db, portalId, ...live }),
-    shouldRecordCall({ db, portalId, number: options.number }),
+    issueRecordingToken(db, { portalId, number: options.number, b24UserId: options.b24UserId, extension, linkedId }),
     findUserId(db, portalId, options.b24UserId ?? null, extension),
   ]);
   const decision = await routeCall({
@@ -166,7 +166,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
       // Another PBX's line fails that PBX's DIAL_PATTERN and is dropped there: failover stays on this PBX's lines.
       fallbackDials: decision.fallbacks.map((fallback) => fallback.dial),
       sim: trunk.sim,
-      record,
+      recordToken,
       callId: b24CallId,
       origin: options.origin,
       decision,

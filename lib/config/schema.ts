@@ -107,6 +107,16 @@ export const envSchema = z.object({
   /** Shared secret Asterisk's dialplan sends to /api/asterisk/route; without it only loopback may ask. */
   DIALPLAN_SECRET: optionalSecret,
   /**
+   * Signs the per-call tokens the PBX uploads recordings with (lib/calls/recording). Unset: derived from
+   * B24_CLIENT_SECRET (else DIALPLAN_SECRET); set it when several app instances share the PBX and those differ.
+   */
+  RECORDING_SECRET: optionalSecret,
+  /** The most one uploaded recording may weigh, and how long its upload may take. */
+  RECORDING_MAX_MB: z.coerce.number().int().min(1).max(200).default(50),
+  RECORDING_UPLOAD_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  /** After a recorded call ends, how long the app waits for its file before the journal says it is missing. */
+  RECORDING_WAIT_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
+  /**
    * The installation operator's token: with Bitrix24 app keys set, a registry or MNP upload over the web (data every
    * portal routes by) needs it in an X-Operator-Token header. Unset, only `npm run numbering -- import` imports then.
    */

@@ -8,6 +8,7 @@ import { dialTemplateLine, renderDialString } from '../routing/dial-template/che
 import { routeCall } from '../routing/route-call';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import { renderReason } from '../routing/route-reasons';
+import { issueRecordingTokenAnywhere } from '../calls/recording';
 import { authoriseDialplanPeer } from './authorise-dialplan-peer';
 import { log } from '../log/log';
 
@@ -22,6 +23,8 @@ export type DialplanRequest = {
   dial?: boolean;
   /** format=dials: the first choice, then the fallbacks, each a whole dial string, joined by DIALS_SEPARATOR. */
   dials?: boolean;
+  /** format=record&call=<Linkedid>: answer the call's recording upload token, or NO_RECORD (lib/calls/recording). */
+  record?: { linkedId: string };
   lang?: string;
   /** True only when the transport proved the peer is on this machine (the dedicated listener checks the socket). */
   fromLoopback?: boolean;
@@ -40,6 +43,9 @@ const JSON_TYPE = 'application/json';
 
 /** What Asterisk's dialplan reads when every allowed line is busy or capped. */
 export const NO_ROUTE = 'NO_ROUTE';
+/** What the dialplan reads when the call must not be recorded. */
+export const NO_RECORD = 'NO_RECORD';
+const LINKED_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /**
  * The dialplan endpoint's logic. Plain text is for `${CURL()}`: one token the dialplan validates before use (anything
@@ -52,6 +58,7 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
     authoriseDialplanPeer({ secret: request.secret, fromLoopback: request.fromLoopback === true });
     const db = getDb();
     const portalId = await findRoutingPortal({ memberId: request.portal, db });
+    if (request.record) return await answerRecordRequest(db, portalId, request, request.record.linkedId);
     // The same live SIM load a click-to-call sees: a desk phone must not take a busy SIM or one over its caps either.
     const load = await request.readSimLoad(db, portalId);
     const decision = await routeCall({
@@ -97,6 +104,17 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
       : `ERROR ${error.code}`;
     return { status: error.status, contentType: request.json ? JSON_TYPE : TEXT, body };
   }
+}
+
+async function answerRecordRequest(db: Db, portalId: number, request: DialplanRequest, linkedId: string) {
+  if (!LINKED_ID.test(linkedId)) throw new AppError('INVALID_INPUT', "call must be the channel's Linkedid");
+  const token = await issueRecordingTokenAnywhere(db, {
+    portalId,
+    number: request.number,
+    extension: request.ext,
+    linkedId,
+  });
+  return { status: 200, contentType: TEXT, body: token ?? NO_RECORD };
 }
 
 async function hasEnabledTrunk(db: Db, portalId: number): Promise<boolean> {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDialplanProcess } from '../../scripts/build-dialplan-process';
 import type { CallTrackerState, LiveChannel } from '../calls/call-tracker-state';
+import { recordingSecret } from '../calls/recording/recording-secret';
+import { verifyRecordingToken } from '../calls/recording/verify-recording-token';
 import { getDb } from '../db/client';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { importRegistryFile } from '../numbering/store';
@@ -69,6 +71,33 @@ describe('the bundled dialplan process', () => {
     expect(dialplan.child.spawnargs).toContain(bundle);
     expect(await (await fetch(`${base}?number=79151234567&ext=101`)).text()).toBe('gw_mts');
     expect(await (await fetch(`${base}?number=79151234567&ext=201`)).text()).toBe('gw_hr2');
+  });
+
+  it('has the app sign recording tokens: a whitelisted call gets one for its Linkedid, others NO_RECORD', async () => {
+    const base = `http://127.0.0.1:${(await dialplan.listening).port}/api/asterisk/route`;
+    const db = test.db();
+    const { id: portalId } = await db.portal.findFirstOrThrow();
+    await db.portalSettings.upsert({
+      where: { portalId },
+      create: { portalId, recordingEnabled: true },
+      update: { recordingEnabled: true },
+    });
+    const entry = await db.listEntry.create({
+      data: { portalId, list: 'whitelist_extension', value: '101', isPattern: false },
+    });
+    try {
+      const ask = async (query: string) => (await fetch(`${base}?${query}&format=record`)).text();
+      const token = await ask('number=79151234567&ext=101&call=pbx-1796159701.7');
+      expect(verifyRecordingToken({ secret: recordingSecret(), token })).toMatchObject({
+        portalId,
+        linkedId: 'pbx-1796159701.7',
+      });
+      expect(await ask('number=79151234567&ext=102&call=pbx-1796159701.8')).toBe('NO_RECORD');
+      expect(await ask('number=79151234567&ext=101&call=a%20b')).toBe('ERROR INVALID_INPUT');
+    } finally {
+      await db.listEntry.delete({ where: { id: entry.id } });
+      await db.portalSettings.update({ where: { portalId }, data: { recordingEnabled: false } });
+    }
   });
 
   it('has no database client of its own: Prisma is not in it', () => {

@@ -6,6 +6,7 @@ import {
   loadNumberingDataForDialplan,
   readNumberingVersionsInForce,
 } from '../numbering/store';
+import { issueRecordingToken } from '../calls/recording';
 import { lookupRoutingPortal } from '../portals/find-routing-portal';
 import { loadRoutingContext } from '../routing/settings/get-routing-context';
 
@@ -24,6 +25,7 @@ const LOADS_RUN_IN_APP = {
   'numbering-versions': readNumberingVersionsInForce,
   'numbering-data': loadNumberingDataForDialplan,
   'learn-number-carrier': learnNumberCarrierInApp,
+  'recording-token': issueRecordingToken,
 } satisfies Record<string, DatabaseLoad<never, unknown>>;
 
 export type LoadName = keyof typeof LOADS_RUN_IN_APP;

@@ -152,6 +152,7 @@ async function answer(
       json: q.get('format') === 'json' || head.accept.includes('application/json'),
       dial: q.get('format') === 'dial',
       dials: q.get('format') === 'dials',
+      record: q.get('format') === 'record' ? { linkedId: q.get('call')?.slice(0, 101) ?? '' } : undefined,
       secret: head.secret,
       fromLoopback,
       readSimLoad,

@@ -1,3 +1,4 @@
+import { RECORDING_MISSING_EVENT, RECORDING_RECEIVED_EVENT } from '../calls/recording';
 import type { Db } from '../db/client';
 import type { Lang } from '../i18n/lang';
 import { renderReason, type RouteReason } from '../routing/route-reasons';
@@ -25,6 +26,8 @@ export type JournalEntry = {
   baselineCostKopecks: number | null;
   registered: boolean;
   registrationReason: string | null;
+  /** Recorded calls only: whether the PBX's upload came (lib/calls/recording), or did not within the wait. */
+  recording: 'expected' | 'received' | 'missing' | null;
 };
 
 export type JournalPage = { entries: JournalEntry[]; total: number; page: number; pageSize: number };
@@ -53,7 +56,13 @@ export async function queryJournal({
       orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
       skip: (filters.page - 1) * pageSize,
       take: pageSize,
-      include: { user: { select: { name: true } } },
+      include: {
+        user: { select: { name: true } },
+        events: {
+          where: { kind: { in: [RECORDING_RECEIVED_EVENT, RECORDING_MISSING_EVENT] } },
+          select: { kind: true },
+        },
+      },
     }),
   ]);
   const entries = rows.map((row): JournalEntry => {
@@ -78,9 +87,16 @@ export async function queryJournal({
       baselineCostKopecks: row.baselineCostKopecks,
       registered: row.registered,
       registrationReason: row.registrationReason,
+      recording: recordingState(row.recordingPath, row.events),
     };
   });
   return { entries, total, page: filters.page, pageSize };
+}
+
+function recordingState(path: string | null, events: Array<{ kind: string }>): JournalEntry['recording'] {
+  if (events.some((event) => event.kind === RECORDING_RECEIVED_EVENT)) return 'received';
+  if (events.some((event) => event.kind === RECORDING_MISSING_EVENT)) return 'missing';
+  return path ? 'expected' : null;
 }
 
 /** Prisma filter for the journal's filters (department → its people; carrier group → its ИНН). */

@@ -23,6 +23,7 @@ cmd_up() {
   take_lock
   ensure_chroot
   mount_proc
+  ensure_recording_sender
   mkdir -p "$RUN_DIR"
   if [ "${1:-}" = freepbx ]; then
     [ -n "$(instance_pid gw)" ] || die "the gateway simulator (gw) is not running: peers.sh up"

@@ -32,6 +32,13 @@ export type PbxCheckResult = {
 
 /** The kit contexts each flavour needs on the PBX. */
 export const KIT_CONTEXTS: Record<KitFlavour, string[]> = {
-  freepbx: ['b24-kit', 'outbound', 'macro-dialout-trunk-predial-hook', 'b24-predial', 'route-desk-call'],
-  asterisk: ['b24-kit', 'outbound', 'b24-dial-line', 'b24-desk-call', 'route-desk-call'],
+  freepbx: [
+    'b24-kit',
+    'outbound',
+    'macro-dialout-trunk-predial-hook',
+    'b24-predial',
+    'route-desk-call',
+    'b24-record-call',
+  ],
+  asterisk: ['b24-kit', 'outbound', 'b24-dial-line', 'b24-desk-call', 'route-desk-call', 'b24-record-call'],
 };

@@ -23,6 +23,7 @@ describe('failover in the shipped dialplan', () => {
       pbxName: 'office',
       ami: { user: 'b24app', secret: 'secret' },
       routeUrl: 'http://127.0.0.1:3001/api/asterisk/route',
+      recordingUrl: 'http://127.0.0.1:3001/api/asterisk/recording',
       routeSecret: '',
       portal: '',
       lines: [],

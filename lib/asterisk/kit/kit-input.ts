@@ -18,6 +18,8 @@ export type KitInput = {
   ami: { user: string; secret: string };
   routeUrl: string;
   routeSecret: string;
+  /** Where the PBX uploads finished recordings: PUBLIC_URL + /api/asterisk/recording. */
+  recordingUrl: string;
   /** Bitrix24 member_id when the app serves several portals, else empty. */
   portal: string;
   lines: KitLine[];

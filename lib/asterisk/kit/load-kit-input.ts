@@ -60,6 +60,7 @@ export async function loadKitInput({ db, portalId, portal, config, pbx }: LoadKi
     ami: { user: pbx.user, secret: pbx.secret },
     routeUrl: pickRouteUrl({ publicUrl: config.PUBLIC_URL, dialplanListen: config.DIALPLAN_LISTEN }),
     routeSecret: config.DIALPLAN_SECRET ?? '',
+    recordingUrl: new URL('/api/asterisk/recording', config.PUBLIC_URL).toString(),
     portal,
     lines,
     defaultEndpoint,

@@ -14,6 +14,7 @@ const input: KitInput = {
   ami: { user: 'b24app', secret: 'secret;with-semicolon' },
   routeUrl: 'http://127.0.0.1:3001/api/asterisk/route',
   routeSecret: '',
+  recordingUrl: 'https://calls.example.ru/api/asterisk/recording',
   portal: '',
   lines: [line('Beeline-GoIP', 'Билайн'), line('MTS-GoIP', 'МТС'), line('HR1-GoIP', 'HR-1'), line('HR2-GoIP', 'HR-2')],
   defaultEndpoint: 'Beeline-GoIP',

@@ -50,6 +50,21 @@ export function renderKitGlobals({ flavour, input, stamp }: RenderKitGlobalsOpti
     "; the desk-phone drop-in's names for the same: the dial strings the app may answer, the default line's template",
     value('DIAL_PATTERN', buildDialPattern({ templates: input.lines.map((line) => line.template) })),
     value('DEFAULT_DIAL', input.defaultDial),
+    '; recordings: MixMonitor runs RECORDING_SENDER once the file is closed, which uploads it to RECORDING_URL',
+    '; (install lib/asterisk/kit/b24-send-recording.sh there: "npm run pbx -- recording-sender"; it needs curl)',
+    value('RECORDING_URL', input.recordingUrl),
+    'RECORDING_SENDER=/usr/local/bin/b24-send-recording',
+    ...(flavour === 'freepbx'
+      ? [
+          "; FreePBX's own recordings (its route's or extension's Record setting): its post-recording command",
+          "; uploads the file too when the call carries the app's token (click-to-call)",
+          value(
+            'MIXMON_POST',
+            "${RECORDING_SENDER} '^{MIXMON_DIR}^{YEAR}/^{MONTH}/^{DAY}/^{CALLFILENAME}.^{MON_FMT}' " +
+              "'${RECORDING_URL}' '^{B24_REC_TOKEN}'",
+          ),
+        ]
+      : []),
     'DIAL_TIMEOUT=60',
     '; how each line is dialled: ${B24_DIALPRE_<line>}<number>${B24_DIALPOST_<line>} ("-" in a name is "_" here)',
     ...input.lines.flatMap((line) => [

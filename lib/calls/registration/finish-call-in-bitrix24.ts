@@ -2,6 +2,7 @@ import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
 import { outboxRef, type OutboxRef } from '../../bitrix24/outbox/outbox-ref';
 import { getDb, type Db } from '../../db/client';
 import type { B24StatusCode } from '../b24-status-code';
+import { attachRecordingInBitrix24 } from './attach-recording-in-bitrix24';
 import { registerKey } from './register-call-in-bitrix24';
 
 export type FinishCallInBitrix24Options = {
@@ -15,7 +16,7 @@ export type FinishCallInBitrix24Options = {
   statusCode: B24StatusCode;
   costKopecks?: number | null;
   currency?: string;
-  /** The recording as file content: Bitrix24 cannot fetch a private URL. mp3 or wav only. */
+  /** A recording already at hand (tests, tools); the PBX's own upload goes through attachRecordingInBitrix24. */
   recording?: { fileName: string; contentBase64: string } | null;
   /** Click-to-call: the event's CALL_ID, when the journal row is not there to tell it. */
   b24CallId?: string | null;
@@ -69,18 +70,7 @@ export async function finishCallInBitrix24(options: FinishCallInBitrix24Options)
         : {}),
     },
   });
-  if (options.recording && /\.(mp3|wav)$/i.test(options.recording.fileName)) {
-    await enqueueRestCall({
-      db,
-      portalId,
-      method: 'telephony.externalcall.attachRecord',
-      dedupeKey: `record:${finishKey}`,
-      params: {
-        CALL_ID: outboxRef(finishKey, 'CALL_ID'),
-        FILENAME: options.recording.fileName,
-        FILE_CONTENT: options.recording.contentBase64,
-      },
-    });
-  }
+  if (options.recording)
+    await attachRecordingInBitrix24({ db, portalId, linkedId, ...options.recording, b24CallId: knownCallId });
   return { finished: true, callId, statusCode };
 }

@@ -38,3 +38,18 @@ ensure_chroot() {
 mount_proc() {
   mountpoint -q "$CHROOT/proc" || mount -t proc proc "$CHROOT/proc" || die "cannot mount /proc in $CHROOT"
 }
+
+# The PBX hands finished recordings to the app with curl (lib/asterisk/kit/b24-send-recording.sh, MixMonitor's
+# post-recording command), as a customer's PBX does: curl is installed once, the script copied on every `up`.
+ensure_recording_sender() {
+  if [ ! -x "$CHROOT/usr/bin/curl" ]; then
+    log "installing curl into the chroot (recording uploads)"
+    DEBIAN_FRONTEND=noninteractive chroot "$CHROOT" apt-get install -y -q --no-install-recommends curl \
+      >"$PEERS_CACHE/curl-install.log" 2>&1 \
+      || { chroot "$CHROOT" apt-get update -q >>"$PEERS_CACHE/curl-install.log" 2>&1 \
+        && DEBIAN_FRONTEND=noninteractive chroot "$CHROOT" apt-get install -y -q --no-install-recommends curl \
+          >>"$PEERS_CACHE/curl-install.log" 2>&1; } \
+      || die "installing curl into the chroot failed, see $PEERS_CACHE/curl-install.log"
+  fi
+  install -m 755 "$PEERS_DIR/../../lib/asterisk/kit/b24-send-recording.sh" "$CHROOT/usr/local/bin/b24-send-recording"
+}
