@@ -10,6 +10,8 @@ import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
 import { log } from '../log/log';
 import { FOLLOWED_UP_EVENT } from './find-lost-follow-ups';
+import { assignMissedCall } from './incoming/assign-missed-call';
+import { showIncomingCard } from './incoming/show-incoming-card';
 
 export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
 
@@ -24,19 +26,29 @@ const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
  */
 export function followCallChanges({ tracking, db }: FollowCallChangesOptions): void {
   const registering = new Set<string>();
+  // One call's follow-ups run in order (register → show → hide → finish); different calls run side by side.
+  const chains = new Map<string, Promise<void>>();
   tracking.on('change', (change: CallChange) => {
     const { call } = change;
-    // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); every other call is registered here.
-    const wantsRegistration = call.b24CallId === null && call.number !== null && !registering.has(call.linkedId);
-    if (!wantsRegistration && change.kind !== 'ended') return;
+    // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); an incoming call registers when it
+    // rings a user (its card changes); every other call is registered here once its number is known.
+    const wantsRegistration =
+      call.origin !== 'incoming' && call.b24CallId === null && call.number !== null && !registering.has(call.linkedId);
+    if (!wantsRegistration && change.kind !== 'ended' && change.kind !== 'card') return;
     if (wantsRegistration) registering.add(call.linkedId);
-    void handle(db, change, wantsRegistration)
+    const previous = chains.get(call.linkedId) ?? Promise.resolve();
+    const next = previous
+      .then(() => handle(db, change, wantsRegistration))
       .catch((error: unknown) => log.error('calls: follow-up failed', { linkedId: call.linkedId, error }))
-      .finally(() => change.kind === 'ended' && registering.delete(call.linkedId));
+      .finally(() => {
+        if (change.kind === 'ended') registering.delete(call.linkedId);
+        if (chains.get(call.linkedId) === next) chains.delete(call.linkedId);
+      });
+    chains.set(call.linkedId, next);
   });
 }
 
-async function handle(db: Db, { kind, call }: CallChange, register: boolean): Promise<void> {
+async function handle(db: Db, { kind, call, detail }: CallChange, register: boolean): Promise<void> {
   const row = await db.call.findUnique({
     where: { linkedId: call.linkedId },
     select: {
@@ -51,10 +63,23 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
   });
   if (!row) return;
   const bitrix24 = row.portal.status === 'active';
-  if (bitrix24 && register) {
-    const trunk = row.trunkId
-      ? await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } })
+  const lineNumber = async () =>
+    row.trunkId
+      ? ((await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } }))?.lineNumber ?? null)
       : null;
+  if (bitrix24 && kind === 'card' && detail)
+    await showIncomingCard({
+      db,
+      portalId: row.portalId,
+      linkedId: call.linkedId,
+      action: detail.action === 'hide' ? 'hide' : 'show',
+      leg: String(detail.leg),
+      extension: String(detail.extension),
+      number: call.number,
+      lineNumber: await lineNumber(),
+      startedAt: new Date(call.startedAt),
+    });
+  if (bitrix24 && register) {
     await registerCallInBitrix24({
       db,
       portalId: row.portalId,
@@ -62,7 +87,7 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
       direction: call.direction,
       number: call.number!,
       extension: call.extension,
-      lineNumber: trunk?.lineNumber,
+      lineNumber: await lineNumber(),
       callback: call.origin === 'callback',
       startedAt: new Date(call.startedAt),
     });
@@ -77,12 +102,24 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
     call.talkSec ?? 0,
   );
   await db.call.update({ where: { linkedId: call.linkedId }, data: { costKopecks, baselineCostKopecks } });
+  // Nobody answered an incoming call: finished as missed for the client's manager, who gets the call-back task.
+  const missedBy =
+    bitrix24 && call.origin === 'incoming' && call.answeredAt === null
+      ? await assignMissedCall({
+          db,
+          portalId: row.portalId,
+          linkedId: call.linkedId,
+          number: call.number,
+          lineNumber: await lineNumber(),
+          startedAt: new Date(call.startedAt),
+        })
+      : null;
   if (bitrix24)
     await finishCallInBitrix24({
       db,
       portalId: row.portalId,
       linkedId: call.linkedId,
-      b24UserId: row.user?.b24UserId ?? null,
+      b24UserId: missedBy ?? row.user?.b24UserId ?? null,
       extension: call.extension,
       durationSec: call.talkSec ?? 0,
       statusCode:

@@ -19,6 +19,10 @@ export type RegisterCallInBitrix24Options = {
   /** A CRM-form callback: registered as TYPE 4 (telephony-external-call-register.md). */
   callback?: boolean;
   startedAt?: Date;
+  /** CRM_CREATE: an unknown number becomes a lead (default); incoming calls follow the portal's setting. */
+  crmCreate?: boolean;
+  /** Also show the card to the manager (default); incoming calls show it per ringing user (showIncomingCard). */
+  show?: boolean;
   /** Lists already loaded (a batch of calls); default: this portal's from the database. */
   lists?: ListItem[];
   db?: Db;
@@ -62,12 +66,13 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
       PHONE_NUMBER: number,
       TYPE: options.callback ? 4 : direction === 'outbound' ? 1 : 2,
       CALL_START_DATE: startedAt.toISOString(),
-      CRM_CREATE: 1,
+      CRM_CREATE: options.crmCreate === false ? 0 : 1,
       SHOW: 0,
       EXTERNAL_CALL_ID: linkedId,
       ...(lineNumber ? { LINE_NUMBER: lineNumber } : {}),
     },
   });
+  if (options.show === false) return decision;
   await enqueueRestCall({
     db,
     portalId,

@@ -1,0 +1,52 @@
+import { findCallbackManager } from '../../bitrix24/users/find-callback-manager';
+import type { Db } from '../../db/client';
+import { log } from '../../log/log';
+import { registerCallInBitrix24, registerKey } from '../registration/register-call-in-bitrix24';
+
+export type AssignMissedCallOptions = {
+  db: Db;
+  portalId: number;
+  linkedId: string;
+  number: string | null;
+  lineNumber: string | null;
+  startedAt: Date;
+};
+
+/**
+ * Who an unanswered incoming call is finished for, so that Bitrix24 gives them its "call back" task: the client's
+ * responsible person in the CRM (searchCrmEntities → ASSIGNED_BY_ID), else the line's default user, else the portal's
+ * admin (chooseCallbackManager). A call that rang no known user is registered for that person first. Null when
+ * there is nobody, or Bitrix24 cannot be asked: the finish then names whoever the call rang.
+ */
+export async function assignMissedCall(options: AssignMissedCallOptions): Promise<number | null> {
+  const { db, portalId, linkedId, number, lineNumber, startedAt } = options;
+  if (!number) return null;
+  const choice = await findCallbackManager({
+    db,
+    portalId,
+    phoneNumber: number,
+    crmEntityType: '',
+    crmEntityId: '',
+    lineNumber: lineNumber ?? '',
+  }).catch((error: unknown) => {
+    log.warn('calls: the missed call assignee could not be found', { linkedId, error });
+    return null;
+  });
+  if (!choice) return null;
+  if (!(await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) } }))) {
+    const settings = await db.portalSettings.findUnique({ where: { portalId }, select: { incomingCrmCreate: true } });
+    await registerCallInBitrix24({
+      db,
+      portalId,
+      linkedId,
+      direction: 'inbound',
+      number,
+      b24UserId: choice.userId,
+      lineNumber,
+      startedAt,
+      crmCreate: settings?.incomingCrmCreate ?? true,
+      show: false,
+    });
+  }
+  return choice.userId;
+}
