@@ -10,7 +10,12 @@ import type { CallTrackerState } from './call-tracker-state';
 /**
  * What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to another process.
  */
-export type LiveChannels = { busyByEndpoint: Record<string, number>; busySims: Record<string, number[]> };
+export type LiveChannels = {
+  busyByEndpoint: Record<string, number>;
+  busySims: Record<string, number[]>;
+  /** Users' extensions talking right now: an incoming call does not ring its manager first then. */
+  busyExtensions?: string[];
+};
 
 export type GetSimLoadOptions = {
   db: Db;
@@ -27,9 +32,15 @@ export type GetSimLoadOptions = {
 export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): LiveChannels {
   const busyByEndpoint: Record<string, number> = {};
   const busySims: Record<string, number[]> = {};
+  const busyExtensions = new Set<string>();
   for (const state of trackers) {
-    for (const channel of state.channels.values())
+    for (const channel of state.channels.values()) {
       if (channel.isTrunk) busyByEndpoint[channel.endpoint] = (busyByEndpoint[channel.endpoint] ?? 0) + 1;
+      else if (channel.bridgedAt !== null) {
+        const extension = state.match.extensionOf(channel.name);
+        if (extension) busyExtensions.add(extension);
+      }
+    }
     for (const call of state.calls.values()) {
       // The trunk leg of a click-to-call appears only after the manager answers; its SIM is taken before that.
       if (call.status === 'ended' || call.sim === null || !call.trunkEndpoint) continue;
@@ -37,7 +48,7 @@ export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): Liv
       if (!sims.includes(call.sim)) sims.push(call.sim);
     }
   }
-  return { busyByEndpoint, busySims };
+  return { busyByEndpoint, busySims, busyExtensions: [...busyExtensions] };
 }
 
 /**

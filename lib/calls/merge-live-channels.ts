@@ -9,5 +9,6 @@ export function mergeLiveChannels(a: LiveChannels, b: LiveChannels): LiveChannel
   for (const source of [a.busySims, b.busySims])
     for (const [endpoint, sims] of Object.entries(source))
       busySims[endpoint] = [...new Set([...(busySims[endpoint] ?? []), ...sims])];
-  return { busyByEndpoint, busySims };
+  const busyExtensions = [...new Set([...(a.busyExtensions ?? []), ...(b.busyExtensions ?? [])])];
+  return { busyByEndpoint, busySims, ...(busyExtensions.length > 0 ? { busyExtensions } : {}) };
 }
