@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeCallCard } from './card/describe-call-card';
 import { callIntoPbx } from './testing/call-into-pbx';
 import {
   startBitrix24ClickToCall,
@@ -51,6 +52,20 @@ describe('incoming calls reach the CRM (real PBX, gateway simulator as the clien
     expect(hiddenFrom).toEqual(['5']);
     const row = await b.db.call.findFirst({ where: { number } });
     expect(row).toMatchObject({ origin: 'incoming', direction: 'inbound', extension: '201', registered: true });
+    // The CALL_CARD placement of this call: the line it came in on, the client's carrier, the line a call back takes.
+    await b.waitForOutboxDrained();
+    const card = await describeCallCard({
+      db: b.db,
+      portalId: b.portalId,
+      extension: '201',
+      callId,
+      number: null,
+      lang: 'en',
+      ami: b.h.ami,
+    });
+    expect(card.journal).toMatchObject({ direction: 'inbound', trunkName: 'HR-1', b24StatusCode: '200' });
+    expect(card.decision?.carrier?.brand).toBeTruthy();
+    expect(card.decision?.trunk?.name).toBe('HR-1');
   });
 
   it("an abandoned call is finished 304 for the client's responsible manager in the CRM", {
