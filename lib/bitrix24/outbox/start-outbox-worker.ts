@@ -1,5 +1,6 @@
 import { runOutboxOnce, type RunOutboxOnceOptions } from './run-outbox-once';
 import { log } from '../../log/log';
+import { onOutboxWake } from './wake-outbox-workers';
 
 export type OutboxWorker = { stop(): Promise<void>; readonly requests: number };
 export type StartOutboxWorkerOptions = RunOutboxOnceOptions & { idleMs?: number };
@@ -17,8 +18,15 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
   let stopped = false;
   let requests = 0;
   let wake: (() => void) | null = null;
+  // Woken while a round runs: the next round starts without sleeping (it may find the new message).
+  let woken = false;
+  const unsubscribe = onOutboxWake(() => {
+    woken = true;
+    wake?.();
+  });
   const loop = (async () => {
     while (!stopped) {
+      woken = false;
       let claimed = 0;
       try {
         const round = await runOutboxOnce(roundOptions);
@@ -27,11 +35,15 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
       } catch (error) {
         log.error('outbox round failed', { error });
       }
-      if (claimed === 0 && !stopped)
+      if (claimed === 0 && !stopped && !woken)
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, idleMs);
+          const timer = setTimeout(resolve, idleMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
+      wake = null;
     }
   })();
   const worker: OutboxWorker = {
@@ -40,6 +52,7 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
     },
     async stop() {
       stopped = true;
+      unsubscribe();
       wake?.();
       await loop;
       if (holder.__outboxWorker === worker) holder.__outboxWorker = undefined;
