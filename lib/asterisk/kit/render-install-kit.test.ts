@@ -49,6 +49,9 @@ describe('renderInstallKit', () => {
       /\[macro-dialout-trunk-predial-hook\]\nexten => s,1,Gosub\(b24-predial,s,1\(\)\)\n same => n,Return\(\)/,
     );
     expect(dialplan).toContain('Set(PREDIAL_HOOK_RET=BYPASS)');
+    // incoming calls: the client's manager first, then the inbound route's ring group
+    expect(dialplan).toContain('[b24-incoming]');
+    expect(dialplan).toContain('Gosub(route-incoming-call,s,1(${FILTER(0-9,${CALLERID(num)})}))');
     expect(dialplan).not.toContain('; header for plain Asterisk'); // its advice is for plain Asterisk
   });
 

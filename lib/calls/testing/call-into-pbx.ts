@@ -9,6 +9,8 @@ export type CallIntoPbxOptions = {
   lineNumber: string;
   /** The client's own number (the caller ID the PBX sees). */
   from: string;
+  /** Which PBX the client calls: ours (default) or the FreePBX-shaped one (the gateway's fpbx-in-<gw> endpoints). */
+  pbx?: 'pbx' | 'fpbx';
   /** Give up after this long unanswered (an abandoned call); default: wait up to a minute for an answer. */
   abandonAfterMs?: number;
 };
@@ -24,7 +26,7 @@ export async function callIntoPbx(options: CallIntoPbxOptions): Promise<void> {
   const line = options.through.replace(/[^a-z0-9]/g, '');
   const reply = await options.gateway.action({
     Action: 'Originate',
-    Channel: `PJSIP/${number}@in-${line}`,
+    Channel: `PJSIP/${number}@${options.pbx === 'fpbx' ? 'fpbx-' : ''}in-${line}`,
     Context: 'client',
     Exten: 's',
     Priority: '1',
