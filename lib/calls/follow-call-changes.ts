@@ -4,7 +4,7 @@ import { priceBaseline } from '../savings/price-baseline';
 import { priceCall } from '../savings/price-call';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
 import { finishCallInBitrix24 } from './registration/finish-call-in-bitrix24';
-import { registerCallInBitrix24 } from './registration/register-call-in-bitrix24';
+import { registerCallInBitrix24, registerKey } from './registration/register-call-in-bitrix24';
 import { b24StatusCode } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
@@ -28,27 +28,50 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
   const registering = new Set<string>();
   // One call's follow-ups run in order (register → show → hide → finish); different calls run side by side.
   const chains = new Map<string, Promise<void>>();
+  const follow = (change: CallChange, run: () => Promise<void>) => {
+    const { linkedId } = change.call;
+    const next = (chains.get(linkedId) ?? Promise.resolve())
+      .then(run)
+      .catch((error: unknown) => log.error('calls: follow-up failed', { linkedId, error }))
+      .finally(() => {
+        if (change.kind === 'ended') registering.delete(linkedId);
+        if (chains.get(linkedId) === next) chains.delete(linkedId);
+      });
+    chains.set(linkedId, next);
+  };
+  // An incoming call's card moves as the phones ring, ahead of the journal (CallTracking emits 'card' at once).
+  tracking.on('card', (change: CallChange) => follow(change, () => followCard(db, tracking, change)));
   tracking.on('change', (change: CallChange) => {
     const { call } = change;
     // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); an incoming call registers when it
-    // rings a user (its card changes); every other call is registered here once its number is known.
+    // rings a user (its card); every other call is registered here once its number is known.
     const wantsRegistration =
       call.origin !== 'incoming' && call.b24CallId === null && call.number !== null && !registering.has(call.linkedId);
-    if (!wantsRegistration && change.kind !== 'ended' && change.kind !== 'card') return;
+    if (!wantsRegistration && change.kind !== 'ended') return;
     if (wantsRegistration) registering.add(call.linkedId);
-    const previous = chains.get(call.linkedId) ?? Promise.resolve();
-    const next = previous
-      .then(() => handle(db, change, wantsRegistration))
-      .catch((error: unknown) => log.error('calls: follow-up failed', { linkedId: call.linkedId, error }))
-      .finally(() => {
-        if (change.kind === 'ended') registering.delete(call.linkedId);
-        if (chains.get(call.linkedId) === next) chains.delete(call.linkedId);
-      });
-    chains.set(call.linkedId, next);
+    follow(change, () => handle(db, change, wantsRegistration));
   });
 }
 
-async function handle(db: Db, { kind, call, detail }: CallChange, register: boolean): Promise<void> {
+async function followCard(db: Db, tracking: CallTracking, { call, detail }: CallChange): Promise<void> {
+  if (!detail) return;
+  const { portalId, lineNumber } = await tracking.cardContext(call);
+  const portal = await db.portal.findUnique({ where: { id: portalId }, select: { status: true } });
+  if (portal?.status !== 'active') return;
+  await showIncomingCard({
+    db,
+    portalId,
+    linkedId: call.linkedId,
+    action: detail.action === 'hide' ? 'hide' : 'show',
+    leg: String(detail.leg),
+    extension: String(detail.extension),
+    number: call.number,
+    lineNumber,
+    startedAt: new Date(call.startedAt),
+  });
+}
+
+async function handle(db: Db, { kind, call }: CallChange, register: boolean): Promise<void> {
   const row = await db.call.findUnique({
     where: { linkedId: call.linkedId },
     select: {
@@ -67,18 +90,6 @@ async function handle(db: Db, { kind, call, detail }: CallChange, register: bool
     row.trunkId
       ? ((await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } }))?.lineNumber ?? null)
       : null;
-  if (bitrix24 && kind === 'card' && detail)
-    await showIncomingCard({
-      db,
-      portalId: row.portalId,
-      linkedId: call.linkedId,
-      action: detail.action === 'hide' ? 'hide' : 'show',
-      leg: String(detail.leg),
-      extension: String(detail.extension),
-      number: call.number,
-      lineNumber: await lineNumber(),
-      startedAt: new Date(call.startedAt),
-    });
   if (bitrix24 && register) {
     await registerCallInBitrix24({
       db,
@@ -102,6 +113,15 @@ async function handle(db: Db, { kind, call, detail }: CallChange, register: bool
     call.talkSec ?? 0,
   );
   await db.call.update({ where: { linkedId: call.linkedId }, data: { costKopecks, baselineCostKopecks } });
+  // The card registered the call while the journal may not have had its row yet: the flag follows the outbox.
+  if (
+    call.origin === 'incoming' &&
+    (await db.outboxMessage.count({ where: { dedupeKey: registerKey(call.linkedId) } }))
+  )
+    await db.call.updateMany({
+      where: { linkedId: call.linkedId, registered: { not: true } },
+      data: { registered: true },
+    });
   // Nobody answered an incoming call: finished as missed for the client's manager, who gets the call-back task.
   const missedBy =
     bitrix24 && call.origin === 'incoming' && call.answeredAt === null

@@ -15,8 +15,8 @@ export type AssignMissedCallOptions = {
 /**
  * Who an unanswered incoming call is finished for, so that Bitrix24 gives them its "call back" task: the client's
  * responsible person in the CRM (searchCrmEntities → ASSIGNED_BY_ID), else the line's default user, else the portal's
- * admin (chooseCallbackManager). A call that rang no known user is registered for that person first. Null when
- * there is nobody, or Bitrix24 cannot be asked: the finish then names whoever the call rang.
+ * admin (chooseCallbackManager). A call that rang no known user is registered for that person first. With nobody
+ * to assign (or Bitrix24 not answering), the user the call was registered for; null when it was never registered.
  */
 export async function assignMissedCall(options: AssignMissedCallOptions): Promise<number | null> {
   const { db, portalId, linkedId, number, lineNumber, startedAt } = options;
@@ -32,8 +32,13 @@ export async function assignMissedCall(options: AssignMissedCallOptions): Promis
     log.warn('calls: the missed call assignee could not be found', { linkedId, error });
     return null;
   });
-  if (!choice) return null;
-  if (!(await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) } }))) {
+  const registration = await db.outboxMessage.findUnique({
+    where: { dedupeKey: registerKey(linkedId) },
+    select: { params: true },
+  });
+  // Nobody to assign: the user the call was registered for keeps it (finish needs a user).
+  if (!choice) return Number((registration?.params as { USER_ID?: unknown } | null)?.USER_ID) || null;
+  if (!registration) {
     const settings = await db.portalSettings.findUnique({ where: { portalId }, select: { incomingCrmCreate: true } });
     await registerCallInBitrix24({
       db,
