@@ -111,6 +111,8 @@ export async function startBitrix24ClickToCall(
   const portal = { id: await storeInstalledPortal({ db, emulator, memberId: MEMBER }) };
   if (freepbx) await seedFreepbxPortal({ db, portalId: portal.id });
   else await seedDemoPortal({ db, portalId: portal.id });
+  // The tracker read the lines before this portal's existed: the FreePBX trunks would not be trunk legs for 30 s.
+  await h.tracking.readMatcher();
   // What startCallTracking wires in the server: prices and finishes ended calls.
   followCallChanges({ tracking: h.tracking, db });
   const outbox = startOutboxWorker({ shared: false, db, idleMs: 100 });
