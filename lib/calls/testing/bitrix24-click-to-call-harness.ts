@@ -84,6 +84,8 @@ export type Bitrix24ClickToCallHarness = {
 export type StartBitrix24ClickToCallOptions = {
   /** Which test PBX: ours (default) or the FreePBX-shaped one, whose lines are its hyphenated trunks. */
   profile?: 'asterisk' | 'freepbx';
+  /** The outbox's per-portal rate (default Bitrix24's 2 requests/s, burst 10); a bench of the app alone lifts it. */
+  outboxRate?: { ratePerSecond: number; burst: number };
 };
 
 export async function startBitrix24ClickToCall(
@@ -115,7 +117,7 @@ export async function startBitrix24ClickToCall(
   await h.tracking.readMatcher();
   // What startCallTracking wires in the server: prices and finishes ended calls.
   followCallChanges({ tracking: h.tracking, db });
-  const outbox = startOutboxWorker({ shared: false, db, idleMs: 100 });
+  const outbox = startOutboxWorker({ shared: false, db, idleMs: 100, ...options.outboxRate });
   // The extension's digits follow the answer quickly: the gateway's simulated client talks for seconds only.
   const placeCall: PlaceCall = (call) => placeOutgoingCall({ ...call, ami: h.ami, dtmfDelayMs: 300 });
   const backgroundErrors: unknown[] = [];
