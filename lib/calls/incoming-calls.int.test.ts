@@ -59,7 +59,7 @@ const withCall = (method: string, callId: string) =>
   b.emulator.callsTo(method).filter((c) => c.status === 200 && c.params.CALL_ID === callId);
 
 describe('incoming calls reach the CRM (real PBX, gateway simulator as the client)', () => {
-  it('a ring group of two: both see the card, the one who answers keeps it, the other is hidden; finished for the answerer', {
+  it('a ring group of two: both see the card, the answerer keeps it, the other loses it; finished for the answerer', {
     timeout: 60_000,
   }, async () => {
     const number = '79031112233';
