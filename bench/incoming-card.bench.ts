@@ -25,6 +25,10 @@ await b.db.listEntry.create({ data: { portalId: b.portalId, list: 'whitelist_dep
 for (const ext of ['101', '102', '103']) await b.h.setGateway(`PHONE_MODE_${ext}`, 'noanswer');
 
 const ringAt = new Map<string, number>();
+const cardAt = new Map<string, number>();
+b.h.tracking.on('card', (change: { call: { linkedId: string } }) => {
+  if (!cardAt.has(change.call.linkedId)) cardAt.set(change.call.linkedId, performance.timeOrigin + performance.now());
+});
 b.h.manager.on('event', (event: AmiMessage) => {
   if (event.Event !== 'DialBegin' || !/^PJSIP\/10[1-3]-/.test(String(event.DestChannel ?? ''))) return;
   const linkedId = String(event.DestLinkedid ?? event.Linkedid ?? '');
@@ -36,7 +40,8 @@ let pinging = true;
 const pinger = (async () => {
   while (pinging) {
     const start = performance.now();
-    await b.h.manager.action({ Action: 'Ping' });
+    // The watchdog rejects a Ping left unanswered 1.5 s (a blocked event loop): that is a sample too, not a crash.
+    await b.h.manager.action({ Action: 'Ping' }).catch(() => undefined);
     pings.push(performance.now() - start);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -78,6 +83,20 @@ const firstCall = (method: string) => {
   return [...byLinkedId].flatMap(([linkedId, at]) => (ringAt.has(linkedId) ? [at - ringAt.get(linkedId)!] : []));
 };
 
+/** The app's own part (the card decided → `register` durably enqueued) and the outbox's (enqueued → sent). */
+const registrations = await b.db.outboxMessage.findMany({
+  where: { method: 'telephony.externalcall.register', createdAt: { gte: new Date(started) } },
+  select: { dedupeKey: true, createdAt: true },
+});
+const enqueuedAt = new Map(registrations.map((row) => [row.dedupeKey.slice('register:'.length), +row.createdAt]));
+const sentAt = new Map(
+  b.emulator
+    .callsTo('telephony.externalcall.register')
+    .map((call) => [String(call.params.EXTERNAL_CALL_ID ?? ''), call.time] as const),
+);
+const split = (from: Map<string, number>, to: Map<string, number>) =>
+  [...from].flatMap(([linkedId, at]) => (to.has(linkedId) ? [to.get(linkedId)! - at] : []));
+
 const stats = (samples: number[]) => {
   const sorted = [...samples].sort((x, y) => x - y);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
@@ -99,6 +118,9 @@ const show = stats(firstCall('show'));
 line('floor: AMI Ping round trip', floor);
 line('user rings → register leaves the app', register);
 line('user rings → show leaves the app', show);
+line('  of which: user rings → card decided', stats(split(ringAt, cardAt)));
+line('  of which: card decided → register enqueued', stats(split(cardAt, enqueuedAt)));
+line('  of which: register enqueued → sent', stats(split(enqueuedAt, sentAt)));
 console.log(
   `  register p99 = ${(register.p99 / floor.p99).toFixed(1)}× the floor's p99, the app adds ` +
     `${(register.p99 - floor.p99).toFixed(1)} ms; show p99 = ${(show.p99 / floor.p99).toFixed(1)}× (` +
