@@ -1,5 +1,5 @@
 import { getDb, type Db } from '../../db/client';
-import { claimDueMessages } from './claim-due-messages';
+import { claimDueMessages, REF_WAIT_MS } from './claim-due-messages';
 import { sendClaimedMessages, type SendStats } from './send-claimed-messages';
 import { TokenBucket } from './token-bucket';
 
@@ -36,6 +36,15 @@ export async function runOutboxOnce(options: RunOutboxOnceOptions = {}): Promise
     total.done += stats.done;
     total.retried += stats.retried;
     total.failed += stats.failed;
+  }
+  // Messages pushed back this round to wait for one that is now done (a show for its register) are due at once:
+  // never sent (attempts 0) and due within the wait, unlike retries, which have attempts and a backoff.
+  if (total.done > 0) {
+    const now = Date.now();
+    await db.outboxMessage.updateMany({
+      where: { status: 'pending', attempts: 0, nextAttemptAt: { gt: new Date(now), lte: new Date(now + REF_WAIT_MS) } },
+      data: { nextAttemptAt: new Date(now) },
+    });
   }
   return total;
 }
