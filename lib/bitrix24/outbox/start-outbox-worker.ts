@@ -1,5 +1,6 @@
 import { runOutboxOnce, type RunOutboxOnceOptions } from './run-outbox-once';
 import { log } from '../../log/log';
+import { setOutboxRate } from './portal-buckets';
 import { onOutboxWake } from './wake-outbox-workers';
 
 export type OutboxWorker = { stop(): Promise<void>; readonly requests: number };
@@ -15,6 +16,8 @@ const holder = globalThis as typeof globalThis & { __outboxWorker?: OutboxWorker
 export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?: boolean } = {}): OutboxWorker {
   const { shared = true, idleMs = 250, ...roundOptions } = options;
   if (shared && holder.__outboxWorker) return holder.__outboxWorker;
+  if (roundOptions.ratePerSecond)
+    setOutboxRate({ ratePerSecond: roundOptions.ratePerSecond, burst: roundOptions.burst ?? 10 });
   let stopped = false;
   let requests = 0;
   let wake: (() => void) | null = null;

@@ -1,5 +1,6 @@
 import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
 import { AFTER_KEY, outboxRef } from '../../bitrix24/outbox/outbox-ref';
+import { sendOutboxMessageNow } from '../../bitrix24/outbox/send-outbox-message-now';
 import type { Db } from '../../db/client';
 import { registerCallInBitrix24, registerKey } from '../registration/register-call-in-bitrix24';
 
@@ -36,17 +37,21 @@ export async function showIncomingCard(options: ShowIncomingCardOptions): Promis
   if (!registered) return;
   const showKey = cardKey(linkedId, leg, 'show');
   if (action === 'hide' && !(await db.outboxMessage.findUnique({ where: { dedupeKey: showKey } }))) return;
+  const key = cardKey(linkedId, leg, action);
   await enqueueRestCall({
     db,
     portalId,
     method: `telephony.externalcall.${action}`,
-    dedupeKey: cardKey(linkedId, leg, action),
+    dedupeKey: key,
     params: {
       CALL_ID: outboxRef(registerKey(linkedId), 'CALL_ID'),
       USER_ID: user.b24UserId,
       ...(action === 'hide' ? { [AFTER_KEY]: [showKey] } : {}),
     },
   });
+  // Durable first, then at once: the register (if this move made it) and the card itself, while the phone rings.
+  await sendOutboxMessageNow({ db, dedupeKey: registerKey(linkedId) }).catch(() => false);
+  await sendOutboxMessageNow({ db, dedupeKey: key }).catch(() => false);
 }
 
 /** The first ringing user (that the whitelist lets register) registers the call; later ones find it registered. */
