@@ -1,5 +1,6 @@
 import { findCallbackManager } from '../../bitrix24/users/find-callback-manager';
 import type { Db } from '../../db/client';
+import { loadIncomingCallSettings } from '../../routing/settings/load-incoming-call-settings';
 import { log } from '../../log/log';
 import { registerCallInBitrix24, registerKey } from '../registration/register-call-in-bitrix24';
 
@@ -39,7 +40,7 @@ export async function assignMissedCall(options: AssignMissedCallOptions): Promis
   // Nobody to assign: the user the call was registered for keeps it (finish needs a user).
   if (!choice) return Number((registration?.params as { USER_ID?: unknown } | null)?.USER_ID) || null;
   if (!registration) {
-    const settings = await db.portalSettings.findUnique({ where: { portalId }, select: { incomingCrmCreate: true } });
+    const { crmCreate } = await loadIncomingCallSettings({ db, portalId });
     await registerCallInBitrix24({
       db,
       portalId,
@@ -49,7 +50,7 @@ export async function assignMissedCall(options: AssignMissedCallOptions): Promis
       b24UserId: choice.userId,
       lineNumber,
       startedAt,
-      crmCreate: settings?.incomingCrmCreate ?? true,
+      crmCreate,
       show: false,
     });
   }

@@ -2,6 +2,7 @@ import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
 import { AFTER_KEY, outboxRef } from '../../bitrix24/outbox/outbox-ref';
 import { sendOutboxMessageNow } from '../../bitrix24/outbox/send-outbox-message-now';
 import type { Db } from '../../db/client';
+import { loadIncomingCallSettings } from '../../routing/settings/load-incoming-call-settings';
 import { registerCallInBitrix24, registerKey } from '../registration/register-call-in-bitrix24';
 
 export type ShowIncomingCardOptions = {
@@ -58,7 +59,7 @@ export async function showIncomingCard(options: ShowIncomingCardOptions): Promis
 async function registerOnce(options: ShowIncomingCardOptions): Promise<void> {
   const { db, portalId, linkedId } = options;
   if (await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) } })) return;
-  const settings = await db.portalSettings.findUnique({ where: { portalId }, select: { incomingCrmCreate: true } });
+  const { crmCreate } = await loadIncomingCallSettings({ db, portalId });
   await registerCallInBitrix24({
     db,
     portalId,
@@ -68,7 +69,7 @@ async function registerOnce(options: ShowIncomingCardOptions): Promise<void> {
     extension: options.extension,
     lineNumber: options.lineNumber,
     startedAt: options.startedAt,
-    crmCreate: settings?.incomingCrmCreate ?? true,
+    crmCreate,
     show: false,
   });
 }
