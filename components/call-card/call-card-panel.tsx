@@ -76,7 +76,9 @@ export function CallCardPanel() {
             <p className="text-xs text-gray-500">{formatPhone(decision.number)}</p>
           </section>
           <section>
-            <h2 className="text-xs uppercase text-gray-500">{t('card.trunk')}</h2>
+            <h2 className="text-xs uppercase text-gray-500">
+              {view.journal?.direction === 'inbound' ? t('card.callbackTrunk') : t('card.trunk')}
+            </h2>
             <p>
               <span data-testid="card-trunk" className="text-base font-semibold">
                 {decision.trunk?.name ?? t('card.noTrunk')}
@@ -99,7 +101,8 @@ export function CallCardPanel() {
       {view.journal ? (
         <section data-testid="card-journal" className="rounded border border-gray-200 p-2 text-xs">
           <p className="font-medium">
-            {t('card.journal')}: {view.journal.trunkName ?? '—'} · {t('card.status')}{' '}
+            {view.journal.direction === 'inbound' ? t('card.journalIncoming') : t('card.journal')}:{' '}
+            <span data-testid="card-journal-line">{view.journal.trunkName ?? '—'}</span> · {t('card.status')}{' '}
             {callStatusText(view.journal.status, t)}
             {card.callState ? ` · ${card.callState}` : ''}
           </p>

@@ -7,6 +7,7 @@ import { useT } from '@/components/shell/use-t';
 import { formatCount } from '@/lib/format/format-count';
 import type { HealthReport } from '@/lib/health/health-report';
 import { DefaultLineCard } from './default-line-card';
+import { IncomingCrmCard } from './incoming-crm-card';
 import { StatusCard } from './status-card';
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; report: HealthReport };
@@ -122,6 +123,7 @@ export function HealthPanel() {
           )}
         </StatusCard>
         {report.portals.installed > 0 && <DefaultLineCard />}
+        {report.portals.installed > 0 && <IncomingCrmCard />}
         <StatusCard title={t('health.portals')} ok={portals.ok} statusText={said(portals.ok)} testId="health-portals">
           {portals.ok
             ? `${portals.installed} ${t('health.installed')} / ${portals.total}`

@@ -9,6 +9,7 @@ import {
   type TrackedCall,
 } from './call-tracker-state';
 import { b24StatusCode, NOT_PLACED_STATUS_CODE } from './b24-status-code';
+import { moveCard } from './incoming/move-card';
 
 export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
 
@@ -129,13 +130,25 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
       call.trunkEndpoint = state.match.trunkOfDial(destChannel, dialString) ?? destEndpoint;
     if (call.status === 'started') call.status = 'ringing';
     changes.push({ kind: 'dial_begin', call, detail: { dest: destEndpoint } });
+    const extension = destIsTrunk ? null : state.match.extensionOf(destChannel);
+    if (extension) changes.push(...moveCard(call, { kind: 'ring', leg: destUniqueid, extension }));
     return { changes };
   }
   const dialStatus = field(event, 'DialStatus') ?? null;
+  const extension = destIsTrunk ? null : state.match.extensionOf(destChannel);
   if (destIsTrunk) call.dialStatus = dialStatus;
   // Incoming and transferred calls: whoever answers becomes the responsible manager.
-  else if (dialStatus === 'ANSWER') call.extension = state.match.extensionOf(destChannel) ?? call.extension;
+  else if (dialStatus === 'ANSWER') call.extension = extension ?? call.extension;
   changes.push({ kind: 'dial_end', call, detail: { dest: destEndpoint, dialStatus } });
+  if (extension)
+    changes.push(
+      ...moveCard(
+        call,
+        dialStatus === 'ANSWER'
+          ? { kind: 'answer', leg: destUniqueid, extension }
+          : { kind: 'stop', leg: destUniqueid },
+      ),
+    );
   return { changes };
 }
 
@@ -228,7 +241,17 @@ function onTransfer(state: CallTrackerState, event: AmiMessage): ApplyAmiEventRe
     result: field(event, 'Result') ?? null,
     to: field(event, 'Extension') ?? field(event, 'SecondTransfererExten') ?? null,
   };
-  return { changes: [{ kind: 'transfer', call, detail }] };
+  const changes: CallChange[] = [{ kind: 'transfer', call, detail }];
+  // An attended transfer hands the client to a user already talking to the transferer: the card moves to them now
+  // (a blind transfer's new user is rung by a Dial, which moves it).
+  const target = field(event, 'TransferTargetChannel') ?? '';
+  const targetLeg = field(event, 'TransferTargetUniqueid');
+  const extension = target && detail.result === 'Success' ? state.match.extensionOf(target) : null;
+  if (extension && targetLeg && call.status !== 'ended') {
+    call.extension = extension;
+    changes.push(...moveCard(call, { kind: 'answer', leg: targetLeg, extension }));
+  }
+  return { changes };
 }
 
 function onHangup(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {

@@ -1,4 +1,5 @@
 import type { B24StatusCode } from './b24-status-code';
+import type { CardLeg, RingingLeg } from './incoming/decide-card-moves';
 import { matchCallChannel, splitChannelName, type CallChannelMatcher } from './match-call-channel';
 
 /**
@@ -36,6 +37,9 @@ export type TrackedCall = {
   talkSec: number | null;
   durationSec: number | null;
   liveChannels: number;
+  /** Incoming calls: the users' legs ringing now and the answerer's, who holds the Bitrix24 card (decideCardMoves). */
+  ringing: readonly RingingLeg[];
+  cardHolder: CardLeg | null;
 };
 
 export type LiveChannel = {
@@ -71,6 +75,8 @@ export type CallChangeKind =
   | 'dtmf'
   /** One Dial() of a line by the dialplan's failover loop: its result and whether the next line was tried. */
   | 'dial_attempt'
+  /** An incoming call's card shown to or hidden from one user (detail: action, leg, extension). */
+  | 'card'
   | 'ended';
 /** One thing that happened to a call; `call` is the call after the change (the journal writes it as is). */
 export type CallChange = {
@@ -110,6 +116,8 @@ export function newTrackedCall(
     talkSec: null,
     durationSec: null,
     liveChannels: 0,
+    ringing: [],
+    cardHolder: null,
     ...fields,
   };
 }

@@ -4,7 +4,13 @@ import type { AmiMessage } from '../asterisk/ami/ami-message';
 import type { Db } from '../db/client';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { applyAmiEvent } from './apply-ami-event';
-import { createCallTrackerState, noteDeviceState, type CallChange, type CallTrackerState } from './call-tracker-state';
+import {
+  createCallTrackerState,
+  noteDeviceState,
+  type CallChange,
+  type CallTrackerState,
+  type TrackedCall,
+} from './call-tracker-state';
 import { closeStaleJournalCalls } from './close-stale-journal-calls';
 import { loadCallChannelMatcher } from './load-call-channel-matcher';
 import type { CallChannelMatcher } from './match-call-channel';
@@ -22,6 +28,7 @@ export type CallTrackingOptions = {
   /** Fixed trunk/manager recognition (tests); else read from the lines and users, and re-read every 30 s. */
   match?: CallChannelMatcher;
 };
+type TrunkRow = { id: number; name: string; lineNumber: string };
 /** What is known of a call beyond AMI; the line only when the journal told (otherwise found from the trunk leg). */
 type Known = CallContext;
 /** How often the journal is checked for ended calls whose follow-up was lost with another process. */
@@ -36,7 +43,7 @@ const MATCHER_TTL_MS = 30_000;
 export class CallTracking extends EventEmitter {
   readonly state: CallTrackerState;
   private readonly contexts = new Map<string, Known>();
-  private readonly trunks = new Map<string, Promise<{ id: number; name: string } | null>>();
+  private readonly trunks = new Map<string, Promise<TrunkRow | null>>();
   private readonly users = new Map<string, Promise<number | null>>();
   private readonly held = new Map<string, CallChange[]>();
   private readonly waiters = new Map<string, Array<(change: CallChange) => void>>();
@@ -101,6 +108,8 @@ export class CallTracking extends EventEmitter {
   record(changes: CallChange[]): void {
     for (const change of changes) {
       const snapshot: CallChange = { ...change, call: { ...change.call }, at: change.at ?? Date.now() };
+      // A card must reach Bitrix24 while the phone rings: heard now, not after the journal writes queued before it.
+      if (snapshot.kind === 'card') this.emit('card', snapshot);
       this.queue = this.queue
         .then(() => this.write(snapshot))
         .catch((error: Error) => this.log(`journal write failed for ${snapshot.call.linkedId}: ${error.message}`));
@@ -109,6 +118,16 @@ export class CallTracking extends EventEmitter {
         this.emit('change', snapshot);
       });
     }
+  }
+
+  /**
+   * The portal and the line number of a call, from what the journal was told or the routing portal and the call's
+   * trunk leg (both cached): what an incoming call's card needs before the journal has the call.
+   */
+  async cardContext(call: TrackedCall): Promise<{ portalId: number; lineNumber: string | null }> {
+    const portalId = this.contexts.get(call.linkedId)?.portalId ?? (await findRoutingPortal({ db: this.options.db }));
+    const trunk = call.trunkEndpoint ? await this.findTrunk(portalId, call.trunkEndpoint) : null;
+    return { portalId, lineNumber: trunk?.lineNumber ?? null };
   }
 
   /** Resolves with the call's final change once it is written to the journal (or rejects after timeoutMs). */
@@ -267,14 +286,18 @@ export class CallTracking extends EventEmitter {
   }
 
   /** Trunk row by line key (its dial template's endpoint, peer or group); cached a minute — trunks change rarely. */
-  private findTrunk(portalId: number, line: string): Promise<{ id: number; name: string } | null> {
+  private findTrunk(portalId: number, line: string): Promise<TrunkRow | null> {
     const key = `${portalId}/${line}`;
     let found = this.trunks.get(key);
     if (!found) {
       found = this.options.db.trunk
-        .findMany({ where: { portalId }, select: { id: true, name: true, dial: true }, orderBy: { id: 'asc' } })
+        .findMany({
+          where: { portalId },
+          select: { id: true, name: true, dial: true, lineNumber: true },
+          orderBy: { id: 'asc' },
+        })
         .then((rows) => rows.find((row) => dialTemplateLine(row.dial) === line) ?? null)
-        .then((row) => (row ? { id: row.id, name: row.name } : null));
+        .then((row) => (row ? { id: row.id, name: row.name, lineNumber: row.lineNumber } : null));
       this.trunks.set(key, found);
       setTimeout(() => this.trunks.delete(key), 60_000).unref();
     }

@@ -31,6 +31,8 @@ function deskCall(linkedId: string, overrides: Partial<TrackedCall> = {}): Track
     talkSec: null,
     durationSec: null,
     liveChannels: 2,
+    ringing: [],
+    cardHolder: null,
     ...overrides,
   };
 }

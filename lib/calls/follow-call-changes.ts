@@ -3,7 +3,7 @@ import { priceBaseline } from '../savings/price-baseline';
 import { priceCall } from '../savings/price-call';
 import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
 import { finishCallInBitrix24 } from './registration/finish-call-in-bitrix24';
-import { registerCallInBitrix24 } from './registration/register-call-in-bitrix24';
+import { registerCallInBitrix24, registerKey } from './registration/register-call-in-bitrix24';
 import { b24StatusCode } from './b24-status-code';
 import type { CallTracking } from './call-tracking';
 import type { CallChange } from './call-tracker-state';
@@ -11,6 +11,8 @@ import { getConfig } from '../config/load-config';
 import { log } from '../log/log';
 import { expectRecording } from './recording/expect-recording';
 import { FOLLOWED_UP_EVENT } from './find-lost-follow-ups';
+import { assignMissedCall } from './incoming/assign-missed-call';
+import { showIncomingCard } from './incoming/show-incoming-card';
 
 export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
 
@@ -23,24 +25,48 @@ export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
  */
 export function followCallChanges({ tracking, db }: FollowCallChangesOptions): void {
   const registering = new Set<string>();
-  // One call's follow-ups run in order: an end handled while its registration is still being enqueued would find no
-  // registration to finish, and the card would stay open in Bitrix24.
-  const queues = new Map<string, Promise<void>>();
+  // One call's follow-ups run in order (register → show → hide → finish); different calls run side by side.
+  const chains = new Map<string, Promise<void>>();
+  const follow = (change: CallChange, run: () => Promise<void>) => {
+    const { linkedId } = change.call;
+    const next = (chains.get(linkedId) ?? Promise.resolve())
+      .then(run)
+      .catch((error: unknown) => log.error('calls: follow-up failed', { linkedId, error }))
+      .finally(() => {
+        if (change.kind === 'ended') registering.delete(linkedId);
+        if (chains.get(linkedId) === next) chains.delete(linkedId);
+      });
+    chains.set(linkedId, next);
+  };
+  // An incoming call's card moves as the phones ring, ahead of the journal (CallTracking emits 'card' at once).
+  tracking.on('card', (change: CallChange) => follow(change, () => followCard(db, tracking, change)));
   tracking.on('change', (change: CallChange) => {
     const { call } = change;
-    // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); every other call is registered here.
-    const wantsRegistration = call.b24CallId === null && call.number !== null && !registering.has(call.linkedId);
+    // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); an incoming call registers when it
+    // rings a user (its card); every other call is registered here once its number is known.
+    const wantsRegistration =
+      call.origin !== 'incoming' && call.b24CallId === null && call.number !== null && !registering.has(call.linkedId);
     if (!wantsRegistration && change.kind !== 'ended') return;
     if (wantsRegistration) registering.add(call.linkedId);
-    const previous = queues.get(call.linkedId) ?? Promise.resolve();
-    const next = previous
-      .then(() => handle(db, change, wantsRegistration))
-      .catch((error: unknown) => log.error('calls: follow-up failed', { linkedId: call.linkedId, error }))
-      .finally(() => {
-        if (change.kind === 'ended') registering.delete(call.linkedId);
-        if (queues.get(call.linkedId) === next) queues.delete(call.linkedId);
-      });
-    queues.set(call.linkedId, next);
+    follow(change, () => handle(db, change, wantsRegistration));
+  });
+}
+
+async function followCard(db: Db, tracking: CallTracking, { call, detail }: CallChange): Promise<void> {
+  if (!detail) return;
+  const { portalId, lineNumber } = await tracking.cardContext(call);
+  const portal = await db.portal.findUnique({ where: { id: portalId }, select: { status: true } });
+  if (portal?.status !== 'active') return;
+  await showIncomingCard({
+    db,
+    portalId,
+    linkedId: call.linkedId,
+    action: detail.action === 'hide' ? 'hide' : 'show',
+    leg: String(detail.leg),
+    extension: String(detail.extension),
+    number: call.number,
+    lineNumber,
+    startedAt: new Date(call.startedAt),
   });
 }
 
@@ -59,10 +85,11 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
   });
   if (!row) return;
   const bitrix24 = row.portal.status === 'active';
-  if (bitrix24 && register) {
-    const trunk = row.trunkId
-      ? await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } })
+  const lineNumber = async () =>
+    row.trunkId
+      ? ((await db.trunk.findUnique({ where: { id: row.trunkId }, select: { lineNumber: true } }))?.lineNumber ?? null)
       : null;
+  if (bitrix24 && register) {
     await registerCallInBitrix24({
       db,
       portalId: row.portalId,
@@ -70,7 +97,7 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
       direction: call.direction,
       number: call.number!,
       extension: call.extension,
-      lineNumber: trunk?.lineNumber,
+      lineNumber: await lineNumber(),
       callback: call.origin === 'callback',
       startedAt: new Date(call.startedAt),
     });
@@ -85,12 +112,33 @@ async function handle(db: Db, { kind, call }: CallChange, register: boolean): Pr
     call.talkSec ?? 0,
   );
   await db.call.update({ where: { linkedId: call.linkedId }, data: { costKopecks, baselineCostKopecks } });
+  // The card registered the call while the journal may not have had its row yet: the flag follows the outbox.
+  if (
+    call.origin === 'incoming' &&
+    (await db.outboxMessage.count({ where: { dedupeKey: registerKey(call.linkedId) } }))
+  )
+    await db.call.updateMany({
+      where: { linkedId: call.linkedId, registered: { not: true } },
+      data: { registered: true },
+    });
+  // Nobody answered an incoming call: finished as missed for the client's manager, who gets the call-back task.
+  const missedBy =
+    bitrix24 && call.origin === 'incoming' && call.answeredAt === null
+      ? await assignMissedCall({
+          db,
+          portalId: row.portalId,
+          linkedId: call.linkedId,
+          number: call.number,
+          lineNumber: await lineNumber(),
+          startedAt: new Date(call.startedAt),
+        })
+      : null;
   if (bitrix24)
     await finishCallInBitrix24({
       db,
       portalId: row.portalId,
       linkedId: call.linkedId,
-      b24UserId: row.user?.b24UserId ?? null,
+      b24UserId: missedBy ?? row.user?.b24UserId ?? null,
       extension: call.extension,
       durationSec: call.talkSec ?? 0,
       statusCode:

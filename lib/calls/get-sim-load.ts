@@ -15,6 +15,8 @@ export type LiveChannels = {
   busySims: Record<string, number[]>;
   /** Line keys (gw_mts, beeline…) whose device the PBX reports unreachable (see lib/calls/line-reachability.ts). */
   unreachable?: string[];
+  /** Users' extensions talking right now: an incoming call does not ring its manager first then. */
+  busyExtensions?: string[];
 };
 
 export type GetSimLoadOptions = {
@@ -33,10 +35,16 @@ export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): Liv
   const busyByEndpoint: Record<string, number> = {};
   const busySims: Record<string, number[]> = {};
   const unreachable = new Set<string>();
+  const busyExtensions = new Set<string>();
   for (const state of trackers) {
     for (const line of unreachableLines(state)) unreachable.add(line);
-    for (const channel of state.channels.values())
+    for (const channel of state.channels.values()) {
       if (channel.isTrunk) busyByEndpoint[channel.endpoint] = (busyByEndpoint[channel.endpoint] ?? 0) + 1;
+      else if (channel.bridgedAt !== null) {
+        const extension = state.match.extensionOf(channel.name);
+        if (extension) busyExtensions.add(extension);
+      }
+    }
     for (const call of state.calls.values()) {
       // The trunk leg of a click-to-call appears only after the manager answers; its SIM is taken before that.
       if (call.status === 'ended' || call.sim === null || !call.trunkEndpoint) continue;
@@ -44,7 +52,12 @@ export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): Liv
       if (!sims.includes(call.sim)) sims.push(call.sim);
     }
   }
-  return { busyByEndpoint, busySims, ...(unreachable.size ? { unreachable: [...unreachable].sort() } : {}) };
+  return {
+    busyByEndpoint,
+    busySims,
+    busyExtensions: [...busyExtensions],
+    ...(unreachable.size ? { unreachable: [...unreachable].sort() } : {}),
+  };
 }
 
 /**

@@ -10,5 +10,11 @@ export function mergeLiveChannels(a: LiveChannels, b: LiveChannels): LiveChannel
     for (const [endpoint, sims] of Object.entries(source))
       busySims[endpoint] = [...new Set([...(busySims[endpoint] ?? []), ...sims])];
   const unreachable = [...new Set([...(a.unreachable ?? []), ...(b.unreachable ?? [])])].sort();
-  return { busyByEndpoint, busySims, ...(unreachable.length ? { unreachable } : {}) };
+  const busyExtensions = [...new Set([...(a.busyExtensions ?? []), ...(b.busyExtensions ?? [])])];
+  return {
+    busyByEndpoint,
+    busySims,
+    ...(unreachable.length ? { unreachable } : {}),
+    ...(busyExtensions.length > 0 ? { busyExtensions } : {}),
+  };
 }

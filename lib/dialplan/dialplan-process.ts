@@ -77,6 +77,7 @@ delegateLoads(
 const server = startDialplanListener({
   listen: process.argv[2],
   readSimLoad: (db, portalId) => readSimLoadWhenPbx(() => getSimLoad({ db, portalId, live })),
+  readBusyExtensions: () => live.busyExtensions ?? [],
 });
 server?.once('listening', () => {
   const { address, port } = server.address() as AddressInfo;

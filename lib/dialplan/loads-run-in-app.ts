@@ -1,3 +1,4 @@
+import { findClientManagerExtension } from '../bitrix24/users/find-client-manager-extension';
 import type { DatabaseLoad } from '../cache/create-delegable-load';
 import { loadStoredSimUsage } from '../calls/get-sim-load';
 import type { Db } from '../db/client';
@@ -26,6 +27,7 @@ const LOADS_RUN_IN_APP = {
   'numbering-data': loadNumberingDataForDialplan,
   'learn-number-carrier': learnNumberCarrierInApp,
   'recording-token': issueRecordingToken,
+  'client-manager': findClientManagerExtension,
 } satisfies Record<string, DatabaseLoad<never, unknown>>;
 
 export type LoadName = keyof typeof LOADS_RUN_IN_APP;

@@ -7,6 +7,7 @@ import { getNumberingData } from '../numbering/store';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { AppError } from '../errors/app-error';
 import { answerDialplanRequest, TEXT, type DialplanAnswer, type ReadSimLoad } from './answer-dialplan-request';
+import { answerIncomingRequest } from './answer-incoming-request';
 import { authoriseDialplanPeer } from './authorise-dialplan-peer';
 import { guardDialplanConnections, LOOPBACK_ADDRESSES, trustedDialplanAddresses } from './guard-dialplan-connections';
 import {
@@ -35,6 +36,8 @@ export type StartDialplanListenerOptions = {
   listen?: string;
   /** Where the live SIM load comes from: the dialplan process passes what the app sends it, a test its own tracking. */
   readSimLoad: ReadSimLoad;
+  /** Extensions on a call now, for incoming calls' manager-first answer (default: none known). */
+  readBusyExtensions?: () => readonly string[];
 };
 
 /**
@@ -51,6 +54,7 @@ export type StartDialplanListenerOptions = {
 export function startDialplanListener({
   listen = getConfig().DIALPLAN_LISTEN,
   readSimLoad,
+  readBusyExtensions = () => [],
 }: StartDialplanListenerOptions): net.Server | null {
   if (listen === 'off') return null;
   if (holder.__dialplanListener) return holder.__dialplanListener;
@@ -67,7 +71,7 @@ export function startDialplanListener({
     const address = socket.remoteAddress ?? '';
     if (!guard.admit(address)) return socket.destroy();
     socket.once('close', () => guard.release(address));
-    serveConnection(socket, readSimLoad);
+    serveConnection(socket, { readSimLoad, readBusyExtensions });
   });
   // A backstop only: the guard refuses first, and keeps its reserve for the PBX.
   server.maxConnections = MAX_CONNECTIONS + 1;
@@ -95,7 +99,9 @@ function warmUp(readSimLoad: ReadSimLoad): void {
  * Reads one request head (latin1: header bytes are octets) within the deadline, answers it, closes. A peer that is not
  * on this machine is checked for the secret before anything else in its request is looked at.
  */
-function serveConnection(socket: net.Socket, readSimLoad: ReadSimLoad): void {
+type LiveReaders = { readSimLoad: ReadSimLoad; readBusyExtensions: () => readonly string[] };
+
+function serveConnection(socket: net.Socket, live: LiveReaders): void {
   let received = '';
   const fromLoopback = LOOPBACK_ADDRESSES.has(socket.remoteAddress ?? '');
   socket.setNoDelay(true);
@@ -116,7 +122,7 @@ function serveConnection(socket: net.Socket, readSimLoad: ReadSimLoad): void {
     }
     const refused = fromLoopback ? null : refuseStranger(head.secret);
     if (refused) return reply(socket, refused);
-    void answer(head, fromLoopback, readSimLoad).then((response) => reply(socket, response));
+    void answer(head, fromLoopback, live).then((response) => reply(socket, response));
   };
   socket.on('data', onData);
 }
@@ -132,17 +138,23 @@ function refuseStranger(secret: string | null): DialplanAnswer | null {
   }
 }
 
-async function answer(
-  head: DialplanRequestHead,
-  fromLoopback: boolean,
-  readSimLoad: ReadSimLoad,
-): Promise<DialplanAnswer> {
+async function answer(head: DialplanRequestHead, fromLoopback: boolean, live: LiveReaders): Promise<DialplanAnswer> {
   try {
-    if (head.method !== 'GET' || head.path !== '/api/asterisk/route')
+    const incoming = head.path === '/api/asterisk/incoming';
+    if (head.method !== 'GET' || (head.path !== '/api/asterisk/route' && !incoming))
       return { status: 404, contentType: TEXT, body: 'ERROR NOT_FOUND' };
     const q = head.query;
     const number = q.get('number');
     if (!number || number.length > 40) return { status: 400, contentType: TEXT, body: 'ERROR INVALID_INPUT' };
+    if (incoming)
+      return await answerIncomingRequest({
+        number,
+        portal: q.get('portal')?.slice(0, 100) || undefined,
+        secret: head.secret,
+        fromLoopback,
+        readBusyExtensions: live.readBusyExtensions,
+      });
+    const { readSimLoad } = live;
     return await answerDialplanRequest({
       number,
       ext: q.get('ext')?.slice(0, 20) || undefined,

@@ -53,6 +53,9 @@ describe('renderInstallKit', () => {
       ' same => n,Return()',
     ]);
     expect(dialplan).toContain('Set(PREDIAL_HOOK_RET=BYPASS)');
+    // incoming calls: the client's manager first, then the inbound route's ring group
+    expect(dialplan).toContain('[b24-incoming]');
+    expect(dialplan).toContain('Gosub(route-incoming-call,s,1(${FILTER(0-9,${CALLERID(num)})}))');
     expect(dialplan).not.toContain('; header for plain Asterisk'); // its advice is for plain Asterisk
   });
 

@@ -11,10 +11,10 @@ const FREEPBX_TRUNKS: Record<string, string> = {
   hr2: 'PJSIP/{number}@HR2-GoIP',
 };
 
-export type SeedFreepbxPortalOptions = { db: Db };
+export type SeedFreepbxPortalOptions = { db: Db; portalId?: number };
 
 /** The demo portal (Sales 101–103, HR 201–202 on HR-1/HR-2) with the FreePBX-shaped profile's hyphenated trunks. */
-export async function seedFreepbxPortal({ db }: SeedFreepbxPortalOptions): Promise<{ portalId: number }> {
+export async function seedFreepbxPortal({ db, portalId }: SeedFreepbxPortalOptions): Promise<{ portalId: number }> {
   const settings = {
     ...demoRoutingSettings,
     trunks: demoRoutingSettings.trunks.map((trunk) => ({
@@ -22,5 +22,5 @@ export async function seedFreepbxPortal({ db }: SeedFreepbxPortalOptions): Promi
       dial: FREEPBX_TRUNKS[trunk.id]!,
     })),
   };
-  return seedDemoPortal({ db, settings });
+  return seedDemoPortal({ db, portalId, settings });
 }

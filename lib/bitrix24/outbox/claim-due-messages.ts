@@ -5,6 +5,9 @@ export type ClaimDueMessagesOptions = { db: Db; now?: Date; limit?: number; leas
 
 export type ClaimedMessage = OutboxMessageModel & { refResults: Map<string, unknown> };
 
+/** How long a message waits for the message it refers to before it is looked at again. */
+export const REF_WAIT_MS = 300;
+
 /**
  * Takes due messages for sending. Each claim is a compare-and-set UPDATE (id + the status and nextAttemptAt we read),
  * so of two workers racing for a row exactly one changes it — on SQLite and PostgreSQL alike, without row locks.
@@ -14,7 +17,7 @@ export type ClaimedMessage = OutboxMessageModel & { refResults: Map<string, unkn
  * Messages whose referenced message is not done yet are pushed back a little; if it failed, they fail too.
  */
 export async function claimDueMessages(options: ClaimDueMessagesOptions): Promise<ClaimedMessage[]> {
-  const { db, now = new Date(), limit = 200, leaseMs = 120_000, waitMs = 300 } = options;
+  const { db, now = new Date(), limit = 200, leaseMs = 120_000, waitMs = REF_WAIT_MS } = options;
   const due = await db.outboxMessage.findMany({
     where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: now } },
     orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
@@ -30,6 +33,7 @@ export async function claimDueMessages(options: ClaimDueMessagesOptions): Promis
     : [];
   const refs = new Map(refRows.map((row) => [row.dedupeKey, row]));
   const claimed: ClaimedMessage[] = [];
+  const waiting: number[] = [];
   for (const row of due) {
     const keys = listOutboxRefs(row.params as Record<string, unknown>);
     const same = { id: row.id, status: row.status, nextAttemptAt: row.nextAttemptAt };
@@ -40,7 +44,7 @@ export async function claimDueMessages(options: ClaimDueMessagesOptions): Promis
       continue;
     }
     if (keys.some((key) => refs.get(key)?.status !== 'done')) {
-      await db.outboxMessage.updateMany({ where: same, data: { nextAttemptAt: new Date(now.getTime() + waitMs) } });
+      waiting.push(row.id);
       continue;
     }
     const attempts = row.attempts + 1;
@@ -52,5 +56,12 @@ export async function claimDueMessages(options: ClaimDueMessagesOptions): Promis
       claimed.push({ ...row, status: 'sending', attempts, nextAttemptAt: leaseEnd, refResults });
     }
   }
+  // One write pushes every waiting message back (a burst of calls leaves many shows waiting for their registers); a row
+  // another worker claimed meanwhile has a later nextAttemptAt and is left alone.
+  if (waiting.length > 0)
+    await db.outboxMessage.updateMany({
+      where: { id: { in: waiting }, status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: now } },
+      data: { nextAttemptAt: new Date(now.getTime() + waitMs) },
+    });
   return claimed;
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from '../../db/client';
 import { getDb, type Db } from '../../db/client';
 import type { OutboxRef } from './outbox-ref';
+import { wakeOutboxWorkers } from './wake-outbox-workers';
 
 export type EnqueueRestCallOptions = {
   portalId: number;
@@ -35,6 +36,7 @@ export async function enqueueRestCall(options: EnqueueRestCallOptions): Promise<
       },
       select: { id: true },
     });
+    if (!notBefore) wakeOutboxWorkers();
     return { id: row.id, created: true };
   } catch (error) {
     // Lost a race with a concurrent enqueue of the same key: the unique index kept exactly one.

@@ -1,7 +1,7 @@
 import { getDb, type Db } from '../../db/client';
-import { claimDueMessages } from './claim-due-messages';
+import { claimDueMessages, REF_WAIT_MS } from './claim-due-messages';
 import { sendClaimedMessages, type SendStats } from './send-claimed-messages';
-import { TokenBucket } from './token-bucket';
+import { portalBucket } from './portal-buckets';
 
 export type RunOutboxOnceOptions = {
   db?: Db;
@@ -14,19 +14,16 @@ export type RunOutboxOnceOptions = {
   log?: (line: string) => void;
 };
 
-const holder = globalThis as typeof globalThis & { __outboxBuckets?: Map<number, TokenBucket> };
-const buckets = (holder.__outboxBuckets ??= new Map());
-
 /** Claims due messages and sends them, portals in parallel, each portal through its own token bucket. */
 export async function runOutboxOnce(options: RunOutboxOnceOptions = {}): Promise<SendStats & { claimed: number }> {
-  const { db = getDb(), limit = 200, ratePerSecond = 2, burst = 10, backoffCapMs, log } = options;
+  const { db = getDb(), limit = 200, ratePerSecond, burst, backoffCapMs, log } = options;
+  const rate = ratePerSecond ? { ratePerSecond, burst: burst ?? 10 } : undefined;
   const claimed = await claimDueMessages({ db, limit });
   const byPortal = new Map<number, typeof claimed>();
   for (const message of claimed) byPortal.set(message.portalId, [...(byPortal.get(message.portalId) ?? []), message]);
   const results = await Promise.all(
     [...byPortal].map(([portalId, messages]) => {
-      let bucket = buckets.get(portalId);
-      if (!bucket) buckets.set(portalId, (bucket = new TokenBucket({ ratePerSecond, burst })));
+      const bucket = portalBucket(portalId, rate);
       return sendClaimedMessages({ db, portalId, messages, bucket, backoffCapMs, log });
     }),
   );
@@ -36,6 +33,15 @@ export async function runOutboxOnce(options: RunOutboxOnceOptions = {}): Promise
     total.done += stats.done;
     total.retried += stats.retried;
     total.failed += stats.failed;
+  }
+  // Messages pushed back this round to wait for one that is now done (a show for its register) are due at once:
+  // never sent (attempts 0) and due within the wait, unlike retries, which have attempts and a backoff.
+  if (total.done > 0) {
+    const now = Date.now();
+    await db.outboxMessage.updateMany({
+      where: { status: 'pending', attempts: 0, nextAttemptAt: { gt: new Date(now), lte: new Date(now + REF_WAIT_MS) } },
+      data: { nextAttemptAt: new Date(now) },
+    });
   }
   return total;
 }

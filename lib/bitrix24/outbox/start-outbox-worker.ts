@@ -1,5 +1,7 @@
 import { runOutboxOnce, type RunOutboxOnceOptions } from './run-outbox-once';
 import { log } from '../../log/log';
+import { setOutboxRate } from './portal-buckets';
+import { onOutboxWake } from './wake-outbox-workers';
 
 export type OutboxWorker = { stop(): Promise<void>; readonly requests: number };
 export type StartOutboxWorkerOptions = RunOutboxOnceOptions & { idleMs?: number };
@@ -14,11 +16,20 @@ const holder = globalThis as typeof globalThis & { __outboxWorker?: OutboxWorker
 export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?: boolean } = {}): OutboxWorker {
   const { shared = true, idleMs = 250, ...roundOptions } = options;
   if (shared && holder.__outboxWorker) return holder.__outboxWorker;
+  if (roundOptions.ratePerSecond)
+    setOutboxRate({ ratePerSecond: roundOptions.ratePerSecond, burst: roundOptions.burst ?? 10 });
   let stopped = false;
   let requests = 0;
   let wake: (() => void) | null = null;
+  // Woken while a round runs: the next round starts without sleeping (it may find the new message).
+  let woken = false;
+  const unsubscribe = onOutboxWake(() => {
+    woken = true;
+    wake?.();
+  });
   const loop = (async () => {
     while (!stopped) {
+      woken = false;
       let claimed = 0;
       try {
         const round = await runOutboxOnce(roundOptions);
@@ -27,11 +38,15 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
       } catch (error) {
         log.error('outbox round failed', { error });
       }
-      if (claimed === 0 && !stopped)
+      if (claimed === 0 && !stopped && !woken)
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, idleMs);
+          const timer = setTimeout(resolve, idleMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
+      wake = null;
     }
   })();
   const worker: OutboxWorker = {
@@ -40,6 +55,7 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
     },
     async stop() {
       stopped = true;
+      unsubscribe();
       wake?.();
       await loop;
       if (holder.__outboxWorker === worker) holder.__outboxWorker = undefined;

@@ -15,6 +15,12 @@ export class TokenBucket {
     this.at = this.now();
   }
 
+  /** Whether a request may go now without waiting (books nothing). */
+  hasToken(): boolean {
+    const elapsed = (this.now() - this.at) / 1000;
+    return Math.min(this.options.burst, this.level + elapsed * this.options.ratePerSecond) >= 1;
+  }
+
   reserve(): number {
     const now = this.now();
     this.level = Math.min(this.options.burst, this.level + ((now - this.at) / 1000) * this.options.ratePerSecond);

@@ -26,6 +26,8 @@ export type DescribeCallCardOptions = {
 };
 
 export type CardJournalRow = {
+  /** Incoming calls show the line the client called; the decision then says which line a call back would take. */
+  direction: string;
   status: string;
   /** Bitrix24's STATUS_CODE as the tracker worked it out: the same value the `finish` carried. */
   b24StatusCode: string | null;
@@ -99,6 +101,7 @@ export async function describeCallCard(options: DescribeCallCardOptions): Promis
     extension,
     journal: row
       ? {
+          direction: row.direction,
           status: row.status,
           b24StatusCode: row.b24StatusCode,
           trunkName: row.trunkName,

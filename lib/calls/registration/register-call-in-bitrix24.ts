@@ -19,7 +19,12 @@ export type RegisterCallInBitrix24Options = {
   /** A CRM-form callback: registered as TYPE 4 (telephony-external-call-register.md). */
   callback?: boolean;
   startedAt?: Date;
-  /** False for a call that is over already (a callback given up): the manager gets the missed call, not a card. */
+  /** CRM_CREATE: an unknown number becomes a lead (default); incoming calls follow the portal's setting. */
+  crmCreate?: boolean;
+  /**
+   * Also show the card to the manager (default); incoming calls show it per ringing user (showIncomingCard); a call
+   * over already (a callback given up) shows none: the manager gets the missed call.
+   */
   show?: boolean;
   /** Lists already loaded (a batch of calls); default: this portal's from the database. */
   lists?: ListItem[];
@@ -64,7 +69,7 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
       PHONE_NUMBER: number,
       TYPE: options.callback ? 4 : direction === 'outbound' ? 1 : 2,
       CALL_START_DATE: startedAt.toISOString(),
-      CRM_CREATE: 1,
+      CRM_CREATE: options.crmCreate === false ? 0 : 1,
       SHOW: 0,
       EXTERNAL_CALL_ID: linkedId,
       ...(lineNumber ? { LINE_NUMBER: lineNumber } : {}),

@@ -14,6 +14,8 @@ import type { PlaceCall } from '../place-call-on-connected-pbx';
 import { placeOutgoingCall } from '../place-outgoing-call';
 import { startClickToCallHarness, type ClickToCallHarness } from './click-to-call-harness';
 import { storeInstalledPortal } from '../../bitrix24/testing/store-installed-portal';
+import { freepbxTestPbx } from '../../asterisk/testing/freepbx-profile';
+import { seedFreepbxPortal } from '../../asterisk/testing/seed-freepbx-portal';
 
 /** Emulator users mirror seedDemoPortal's people: Sales 1–3 on 101–103 (department 1), HR 4–5 on 201–202 (dept. 2). */
 const MEMBER = 'e2e-click-to-call';
@@ -79,9 +81,22 @@ export type Bitrix24ClickToCallHarness = {
  * ONEXTERNALCALLSTART (its real form-encoded body, over HTTP) to a tiny server running the event route's logic with
  * the one outgoing-call use case on the test PBX; a real outbox worker sends `finish` back to the emulator.
  */
-export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHarness> {
+export type StartBitrix24ClickToCallOptions = {
+  /** Which test PBX: ours (default) or the FreePBX-shaped one, whose lines are its hyphenated trunks. */
+  profile?: 'asterisk' | 'freepbx';
+  /** The outbox's per-portal rate (default Bitrix24's 2 requests/s, burst 10); a bench of the app alone lifts it. */
+  outboxRate?: { ratePerSecond: number; burst: number };
+};
+
+export async function startBitrix24ClickToCall(
+  options: StartBitrix24ClickToCallOptions = {},
+): Promise<Bitrix24ClickToCallHarness> {
+  const freepbx = options.profile === 'freepbx';
   // SQLite by default; C2C_TEST_DB=postgresql runs the same against the test PostgreSQL.
-  const h = await startClickToCallHarness((process.env.C2C_TEST_DB as 'sqlite' | 'postgresql' | undefined) ?? 'sqlite');
+  const h = await startClickToCallHarness(
+    (process.env.C2C_TEST_DB as 'sqlite' | 'postgresql' | undefined) ?? 'sqlite',
+    freepbx ? freepbxTestPbx() : {},
+  );
   const db = h.testDb.db();
   const emulator = await startEmulator({
     portals: [seed],
@@ -96,10 +111,13 @@ export async function startBitrix24ClickToCall(): Promise<Bitrix24ClickToCallHar
   });
   // The portal row as the install handler stores it (tokens of the installing admin, the application token).
   const portal = { id: await storeInstalledPortal({ db, emulator, memberId: MEMBER }) };
-  await seedDemoPortal({ db, portalId: portal.id });
+  if (freepbx) await seedFreepbxPortal({ db, portalId: portal.id });
+  else await seedDemoPortal({ db, portalId: portal.id });
+  // The tracker read the lines before this portal's existed: the FreePBX trunks would not be trunk legs for 30 s.
+  await h.tracking.readMatcher();
   // What startCallTracking wires in the server: prices and finishes ended calls.
   followCallChanges({ tracking: h.tracking, db });
-  const outbox = startOutboxWorker({ shared: false, db, idleMs: 100 });
+  const outbox = startOutboxWorker({ shared: false, db, idleMs: 100, ...options.outboxRate });
   // The extension's digits follow the answer quickly: the gateway's simulated client talks for seconds only.
   const placeCall: PlaceCall = (call) => placeOutgoingCall({ ...call, ami: h.ami, dtmfDelayMs: 300 });
   const backgroundErrors: unknown[] = [];

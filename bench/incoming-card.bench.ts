@@ -1,0 +1,131 @@
+/**
+ * Incoming-call card latency against the real Asterisk pair and the Bitrix24 emulator (`eval "$(npm run -s peers --
+ * up)"` first, under the shared PBX lock): `npx tsx bench/incoming-card.bench.ts`. Target: the app adds ≤ 20 ms p99.
+ *
+ * CALLS incoming calls, AT_ONCE ringing at a time, come in through the gateway simulator on the MTS line, whose group
+ * rings phones 101–103; every phone rings without answering and each client gives up after RING_MS. Measured per call:
+ *  - from the AMI DialBegin that rings the first user (as the app's AMI manager hands it over) to the `register`
+ *    request reaching the emulator, and to the first `show` (which needs register's CALL_ID: one more round trip);
+ *  - the floor, in the same run and under the same load: an AMI Ping round trip on the same connection, every 20 ms.
+ * The emulator answers at once (it runs in this process, so its work is counted in the app's time) and the outbox is
+ * not held to Bitrix24's 2 requests/s per portal (a burst of 20 calls' cards would otherwise queue behind the limit:
+ * that is Bitrix24's time, not the app's). --rate-limited keeps the limit. Nothing asserted.
+ */
+import type { AmiMessage } from '../lib/asterisk/ami/ami-message';
+import { callIntoPbx } from '../lib/calls/testing/call-into-pbx';
+import { startBitrix24ClickToCall } from '../lib/calls/testing/bitrix24-click-to-call-harness';
+
+const CALLS = 200;
+const AT_ONCE = 20;
+const RING_MS = 2_500;
+
+const limited = process.argv.includes('--rate-limited');
+const b = await startBitrix24ClickToCall(limited ? {} : { outboxRate: { ratePerSecond: 1_000, burst: 1_000 } });
+await b.db.listEntry.create({ data: { portalId: b.portalId, list: 'whitelist_department', value: '1' } });
+for (const ext of ['101', '102', '103']) await b.h.setGateway(`PHONE_MODE_${ext}`, 'noanswer');
+
+const ringAt = new Map<string, number>();
+const cardAt = new Map<string, number>();
+b.h.tracking.on('card', (change: { call: { linkedId: string } }) => {
+  if (!cardAt.has(change.call.linkedId)) cardAt.set(change.call.linkedId, performance.timeOrigin + performance.now());
+});
+b.h.manager.on('event', (event: AmiMessage) => {
+  if (event.Event !== 'DialBegin' || !/^PJSIP\/10[1-3]-/.test(String(event.DestChannel ?? ''))) return;
+  const linkedId = String(event.DestLinkedid ?? event.Linkedid ?? '');
+  if (!ringAt.has(linkedId)) ringAt.set(linkedId, performance.timeOrigin + performance.now());
+});
+
+const pings: number[] = [];
+let pinging = true;
+const pinger = (async () => {
+  while (pinging) {
+    const start = performance.now();
+    // The watchdog rejects a Ping left unanswered 1.5 s (a blocked event loop): that is a sample too, not a crash.
+    await b.h.manager.action({ Action: 'Ping' }).catch(() => undefined);
+    pings.push(performance.now() - start);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+})();
+
+const started = Date.now();
+for (let wave = 0; wave < CALLS / AT_ONCE; wave++) {
+  await Promise.all(
+    Array.from({ length: AT_ONCE }, (_, i) =>
+      callIntoPbx({
+        gateway: b.h.gateway,
+        through: 'mts',
+        lineNumber: '74950000003',
+        from: `7903${String(wave * AT_ONCE + i).padStart(7, '0')}`,
+        abandonAfterMs: RING_MS,
+      }),
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, RING_MS + 1_500));
+}
+await b.waitForOutboxDrained().catch((error: Error) => console.warn(error.message));
+pinging = false;
+await pinger;
+
+const firstCall = (method: string) => {
+  const byLinkedId = new Map<string, number>();
+  const callIds = new Map<string, string>();
+  for (const call of b.emulator.callsTo('telephony.externalcall.register')) {
+    const linkedId = String(call.params.EXTERNAL_CALL_ID ?? '');
+    const callId = (call.response as { result?: { CALL_ID?: string } } | undefined)?.result?.CALL_ID;
+    if (call.time >= started && callId) callIds.set(callId, linkedId);
+    if (method === 'register' && call.time >= started && !byLinkedId.has(linkedId)) byLinkedId.set(linkedId, call.time);
+  }
+  if (method === 'show')
+    for (const call of b.emulator.callsTo('telephony.externalcall.show')) {
+      const linkedId = callIds.get(String(call.params.CALL_ID));
+      if (linkedId && !byLinkedId.has(linkedId)) byLinkedId.set(linkedId, call.time);
+    }
+  return [...byLinkedId].flatMap(([linkedId, at]) => (ringAt.has(linkedId) ? [at - ringAt.get(linkedId)!] : []));
+};
+
+/** The app's own part (the card decided → `register` durably enqueued) and the outbox's (enqueued → sent). */
+const registrations = await b.db.outboxMessage.findMany({
+  where: { method: 'telephony.externalcall.register', createdAt: { gte: new Date(started) } },
+  select: { dedupeKey: true, createdAt: true },
+});
+const enqueuedAt = new Map(registrations.map((row) => [row.dedupeKey.slice('register:'.length), +row.createdAt]));
+const sentAt = new Map(
+  b.emulator
+    .callsTo('telephony.externalcall.register')
+    .map((call) => [String(call.params.EXTERNAL_CALL_ID ?? ''), call.time] as const),
+);
+const split = (from: Map<string, number>, to: Map<string, number>) =>
+  [...from].flatMap(([linkedId, at]) => (to.has(linkedId) ? [to.get(linkedId)! - at] : []));
+
+const stats = (samples: number[]) => {
+  const sorted = [...samples].sort((x, y) => x - y);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
+};
+const line = (label: string, s: ReturnType<typeof stats>) =>
+  console.log(
+    `  ${label.padEnd(40)} p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   max ${s.max.toFixed(1)} ms   ` +
+      `(n=${s.n})`,
+  );
+
+console.log(
+  `Incoming calls: ${CALLS}, ${AT_ONCE} ringing at once, real Asterisk, emulator answering at once, journal on ` +
+    `${process.env.C2C_TEST_DB ?? 'sqlite'}, outbox ${limited ? "at Bitrix24's 2 requests/s" : 'not rate-limited'}`,
+);
+const floor = stats(pings);
+const register = stats(firstCall('register'));
+const show = stats(firstCall('show'));
+line('floor: AMI Ping round trip', floor);
+line('user rings → register leaves the app', register);
+line('user rings → show leaves the app', show);
+line('  of which: user rings → card decided', stats(split(ringAt, cardAt)));
+line('  of which: card decided → register enqueued', stats(split(cardAt, enqueuedAt)));
+line('  of which: register enqueued → sent', stats(split(enqueuedAt, sentAt)));
+console.log(
+  `  register p99 = ${(register.p99 / floor.p99).toFixed(1)}× the floor's p99, the app adds ` +
+    `${(register.p99 - floor.p99).toFixed(1)} ms; show p99 = ${(show.p99 / floor.p99).toFixed(1)}× (` +
+    `${(show.p99 - floor.p99).toFixed(1)} ms, one Bitrix24 round trip more)`,
+);
+for (const ext of ['101', '102', '103']) await b.h.setGateway(`PHONE_MODE_${ext}`, '');
+await b.close();
+process.exit(0);

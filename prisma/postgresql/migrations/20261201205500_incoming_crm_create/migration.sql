@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PortalSettings" ADD COLUMN     "incomingCrmCreate" BOOLEAN NOT NULL DEFAULT true;
