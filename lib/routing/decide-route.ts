@@ -23,7 +23,10 @@ export type DecideRouteOptions = {
   requestedLine?: string | null;
   occupancy?: OccupancyByTrunk;
   usage?: UsageByTrunk;
-  /** Lines whose gateway the PBX sees as unreachable right now (trunk ids): never chosen, not even as a fallback. */
+  /**
+   * Lines whose gateway the PBX sees as unreachable right now (trunk ids): never chosen, not even as a fallback —
+   * unless every line the call may take is, which is what a PBX that has just started reports.
+   */
   unreachable?: ReadonlySet<string>;
   settings: CompiledRoutingSettings;
   resolveCarrier: (e164: string) => ResolvedCarrier | null;
@@ -118,10 +121,15 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
     ? [{ trunk: manual, via: 'manual' }, ...plan.filter((c) => c.trunk !== manual)]
     : plan;
 
+  // A PBX that has just started reports its gateways unavailable until it has qualified them: when no candidate line
+  // is reachable the states say nothing yet, and the dialplan's failover copes with a gateway that really is down.
+  const unreachable = candidates.some(({ trunk }) => trunk.enabled && !options.unreachable?.has(trunk.id))
+    ? options.unreachable
+    : undefined;
   let chosen: { choice: TrunkChoice; via: RouteVia } | null = null;
   const fallbacks: TrunkChoice[] = [];
   for (const { trunk, via } of candidates) {
-    if (trunk.enabled && options.unreachable?.has(trunk.id)) {
+    if (trunk.enabled && unreachable?.has(trunk.id)) {
       if (!chosen) reasons.push({ code: 'unreachable', trunk: trunk.name });
       continue;
     }
