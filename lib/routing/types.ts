@@ -54,11 +54,16 @@ export type DepartmentProfile = {
   defaultTrunkId: string;
 };
 
+/** When a SIM is taken out of rotation: lib/routing/sim-health-defaults.ts documents the defaults. */
+export type SimHealthThresholds = { failuresInRow: number; shortCallsInRow: number; shortCallSeconds: number };
+
 export type RoutingSettings = {
   trunks: Trunk[];
   carrierGroups: CarrierGroup[];
   profiles: DepartmentProfile[];
   defaultTrunkId: string;
+  /** Absent in documents from before the setting: the defaults apply. */
+  simHealth?: SimHealthThresholds;
 };
 
 /** Who is calling: the Bitrix24 user's departments (cached) and extension. */

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client';
+import { DEFAULT_SIM_HEALTH } from '../sim-health-defaults';
 import type { RoutingSettings } from '../types';
 
 export type LoadRoutingSettingsOptions = { db: Db; portalId: number };
 
 /** A portal's routing settings as the pure decision reads them; database ids become strings. */
 export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsOptions): Promise<RoutingSettings> {
-  const [trunks, groups, profiles, settings] = await Promise.all([
+  const [trunks, groups, profiles, settings, outOfRotation] = await Promise.all([
     db.trunk.findMany({ where: { portalId }, orderBy: { id: 'asc' } }),
     db.carrierGroup.findMany({
       where: { portalId },
@@ -18,7 +19,14 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       include: { trunks: { orderBy: { trunkId: 'asc' } }, departments: { orderBy: { b24DepartmentId: 'asc' } } },
     }),
     db.portalSettings.findUnique({ where: { portalId } }),
+    db.simHealth.findMany({
+      where: { portalId, disabledAt: { not: null } },
+      orderBy: { simIndex: 'asc' },
+      select: { trunkId: true, simIndex: true },
+    }),
   ]);
+  const disabledSims = (trunkId: number) =>
+    outOfRotation.filter((sim) => sim.trunkId === trunkId).map((sim) => sim.simIndex);
   return {
     trunks: trunks.map((t) => ({
       id: String(t.id),
@@ -27,6 +35,8 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       dial: t.dial,
       carrierGroupId: t.carrierGroupId === null ? '' : String(t.carrierGroupId),
       channels: t.channels,
+      simDials: Array.isArray(t.simDials) ? t.simDials.filter((dial) => typeof dial === 'string') : [],
+      disabledSims: disabledSims(t.id),
       caps: {
         callsPerDay: t.callsPerDay,
         minutesPerDay: t.minutesPerDay,
@@ -47,5 +57,10 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       defaultTrunkId: p.defaultTrunkId === null ? '' : String(p.defaultTrunkId),
     })),
     defaultTrunkId: settings?.defaultTrunkId == null ? '' : String(settings.defaultTrunkId),
+    simHealth: {
+      failuresInRow: settings?.simFailuresInRow ?? DEFAULT_SIM_HEALTH.failuresInRow,
+      shortCallsInRow: settings?.simShortCallsInRow ?? DEFAULT_SIM_HEALTH.shortCallsInRow,
+      shortCallSeconds: settings?.simShortCallSeconds ?? DEFAULT_SIM_HEALTH.shortCallSeconds,
+    },
   };
 }
