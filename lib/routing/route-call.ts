@@ -4,6 +4,7 @@ import { resolveCarrier } from '../numbering/carrier';
 import { getNumberingData } from '../numbering/store';
 import { decideRoute, type RouteDecision } from './decide-route';
 import { getRoutingContext } from './settings/get-routing-context';
+import type { SimReservations } from './sim-reservations';
 import type { Caller, OccupancyByTrunk, ResolvedCarrier, UsageByTrunk } from './types';
 
 export type RouteCallOptions = {
@@ -16,6 +17,11 @@ export type RouteCallOptions = {
   requestedLine?: string | null;
   occupancy?: OccupancyByTrunk;
   usage?: UsageByTrunk;
+  /**
+   * The deciding process's reservation table: read and written in the same synchronous step as the decision, so
+   * concurrent calls never take the same free SIM between the decision and their channel showing up.
+   */
+  reservations?: SimReservations;
   now?: number;
   db?: Db;
 };
@@ -37,14 +43,16 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
       extension: options.extension,
       departmentIds: [],
     };
-  return decideRoute({
+  const now = options.now ?? Date.now();
+  const decision = decideRoute({
     number: options.number,
     caller,
     requestedLine: options.requestedLine,
     occupancy: options.occupancy,
     usage: options.usage,
+    reserved: options.reservations?.held(options.usage, now),
     settings: context.compiled,
-    now: options.now ?? Date.now(),
+    now,
     resolveCarrier: (e164): ResolvedCarrier | null => {
       const found = resolveCarrier({
         e164,
@@ -60,4 +68,6 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
         : null;
     },
   });
+  if (decision.trunk) options.reservations?.hold(decision.trunk.id, decision.trunk.sim, now);
+  return decision;
 }

@@ -37,6 +37,8 @@ export type SimReservations = {
   /** The reservations that still hold against this load, pruning the others. */
   held(usage: UsageByTrunk | undefined, now: number): ReservedByTrunk;
   hold(trunkId: string, sim: number, now: number): void;
+  /** The decided call will not be placed after all: its SIM is free again. */
+  release(trunkId: string, sim: number): void;
 };
 
 export function createSimReservations(holdMs: number = RESERVATION_MS): SimReservations {
@@ -49,5 +51,16 @@ export function createSimReservations(holdMs: number = RESERVATION_MS): SimReser
     hold(trunkId, sim, now) {
       table.push({ trunkId, sim, until: now + holdMs });
     },
+    release(trunkId, sim) {
+      const index = table.findIndex((held) => held.trunkId === trunkId && held.sim === sim);
+      if (index >= 0) table.splice(index, 1);
+    },
   };
+}
+
+const holder = globalThis as typeof globalThis & { __simReservations?: SimReservations };
+
+/** This process's one table (on globalThis so Next's module copies share it): the dialplan process's, or the app's. */
+export function processSimReservations(): SimReservations {
+  return (holder.__simReservations ??= createSimReservations());
 }
