@@ -68,6 +68,9 @@ const dialTemplate = z.string({ message: dialTemplateMessage({ problem: 'empty' 
   ctx.addIssue({ code: 'custom', message: dialTemplateMessage(checked) });
   return z.NEVER;
 });
+/** The page edits the SIM templates as lines of text: a blank line is no template. */
+const withoutBlankLines = (value: unknown) =>
+  Array.isArray(value) ? value.filter((item) => typeof item !== 'string' || item.trim() !== '') : value;
 const SIM_DIALS_COUNT =
   'Укажите шаблон для каждой SIM-карты линии или ни одного / Give every SIM of the line a template, or none';
 const SIM_DIALS_UNIQUE = 'У каждой SIM-карты свой шаблон / Each SIM needs its own template';
@@ -90,7 +93,7 @@ const trunkSchema = z.object({
   // Reaches Dial() through a channel variable.
   dial: dialTemplate,
   // Absent or empty: the gateway picks the port. Else one per SIM, so the SIM the decision picks is the one dialling.
-  simDials: cappedArray(dialTemplate, L.simsPerLine).optional(),
+  simDials: z.preprocess(withoutBlankLines, cappedArray(dialTemplate, L.simsPerLine)).optional(),
   // Empty while the admin has not made the groups yet: the line is then on-net to nobody (lines and groups can be
   // set up in either order).
   carrierGroupId: z.string({ message: CHOOSE_GROUP }),

@@ -33,6 +33,7 @@ describe('validateRoutingSettings — SIM templates and thresholds', () => {
   it.each([
     ['none (the gateway picks the port)', undefined, undefined],
     ['an empty list', [], undefined],
+    ['blank lines only', ['', '  '], undefined],
     ['fewer templates than SIMs', ['PJSIP/1#{number}@gw_mts'], 'Give every SIM of the line a template'],
     [
       'a template twice',
