@@ -5,7 +5,7 @@ import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { dialTemplateLine, renderDialString } from '../routing/dial-template/check-dial-template';
 import { routeCall } from '../routing/route-call';
-import { processSimReservations } from '../routing/sim-reservations';
+import { peekSimReservations, processSimReservations } from '../routing/sim-reservations';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import { renderReason } from '../routing/route-reasons';
 import { authoriseDialplanPeer } from './authorise-dialplan-peer';
@@ -60,9 +60,9 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
       requestedLine: request.line,
       occupancy: load?.occupancy,
       usage: load?.usage,
-      // Only the PBX's plain answer is dialled; JSON is for people (the route tester). Without a live load (no PBX
-      // configured) nothing would release a reservation early: none are taken.
-      reservations: load && !request.json ? processSimReservations() : undefined,
+      // Only the PBX's plain answer is dialled; JSON is for people (it sees the held SIMs, holds none). Without a live
+      // load (no PBX configured) nothing would release a reservation early: none are taken.
+      reservations: load ? (request.json ? peekSimReservations() : processSimReservations()) : undefined,
     });
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
     if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))

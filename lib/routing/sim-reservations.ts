@@ -64,3 +64,9 @@ const holder = globalThis as typeof globalThis & { __simReservations?: SimReserv
 export function processSimReservations(): SimReservations {
   return (holder.__simReservations ??= createSimReservations());
 }
+
+/** The process's table for a decision nobody will dial (a person's question): it sees the held SIMs, holds none. */
+export function peekSimReservations(): SimReservations {
+  const table = processSimReservations();
+  return { held: table.held, hold: () => undefined, release: () => undefined };
+}
