@@ -6,7 +6,7 @@ export type LoadRoutingSettingsOptions = { db: Db; portalId: number };
 
 /** A portal's routing settings as the pure decision reads them; database ids become strings. */
 export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsOptions): Promise<RoutingSettings> {
-  const [trunks, groups, profiles, settings, outOfRotation] = await Promise.all([
+  const [trunks, groups, profiles, settings] = await Promise.all([
     db.trunk.findMany({ where: { portalId }, orderBy: { id: 'asc' } }),
     db.carrierGroup.findMany({
       where: { portalId },
@@ -19,14 +19,7 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       include: { trunks: { orderBy: { trunkId: 'asc' } }, departments: { orderBy: { b24DepartmentId: 'asc' } } },
     }),
     db.portalSettings.findUnique({ where: { portalId } }),
-    db.simHealth.findMany({
-      where: { portalId, disabledAt: { not: null } },
-      orderBy: { simIndex: 'asc' },
-      select: { trunkId: true, simIndex: true },
-    }),
   ]);
-  const disabledSims = (trunkId: number) =>
-    outOfRotation.filter((sim) => sim.trunkId === trunkId).map((sim) => sim.simIndex);
   return {
     trunks: trunks.map((t) => ({
       id: String(t.id),
@@ -36,7 +29,6 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       carrierGroupId: t.carrierGroupId === null ? '' : String(t.carrierGroupId),
       channels: t.channels,
       simDials: Array.isArray(t.simDials) ? t.simDials.filter((dial) => typeof dial === 'string') : [],
-      disabledSims: disabledSims(t.id),
       caps: {
         callsPerDay: t.callsPerDay,
         minutesPerDay: t.minutesPerDay,
