@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AmiMessage } from '../asterisk/ami/ami-message';
 import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState } from './call-tracker-state';
 import { matchCallChannel } from './match-call-channel';
@@ -13,7 +14,7 @@ const match = matchCallChannel({
 /** A desk phone's call as the PBX reports it: the phone's channel, the trunk's, the Dial between them. */
 function deskCall(dialString: string) {
   const state = createCallTrackerState({ pbxName: 'pbx', match });
-  const events = [
+  const events: AmiMessage[] = [
     { Event: 'Newchannel', Uniqueid: 'u1', Linkedid: 'u1', Channel: 'PJSIP/101-00000001', CallerIDNum: '101' },
     { Event: 'Newchannel', Uniqueid: 'u2', Linkedid: 'u1', Channel: 'PJSIP/gw_mts-00000002' },
     {
