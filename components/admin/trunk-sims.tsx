@@ -1,6 +1,7 @@
 'use client';
 
 import { useT } from '@/components/shell/use-t';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { DEFAULT_SIM_HEALTH } from '@/lib/routing/sim-health-defaults';
 import type { RoutingSettings, SimHealthThresholds } from '@/lib/routing/types';
 import { Card, FieldError, NumberInput } from './form-controls';
@@ -8,7 +9,7 @@ import type { RoutingSettingsEditor } from './use-routing-settings';
 
 type TrunkSimsProps = Pick<RoutingSettingsEditor, 'fields' | 'update'> & { settings: RoutingSettings };
 
-const thresholdFields: { key: keyof SimHealthThresholds; label: Parameters<ReturnType<typeof useT>>[0] }[] = [
+const thresholdFields: { key: keyof SimHealthThresholds; label: MessageKey }[] = [
   { key: 'failuresInRow', label: 'sims.failuresInRow' },
   { key: 'shortCallsInRow', label: 'sims.shortCallsInRow' },
   { key: 'shortCallSeconds', label: 'sims.shortCallSeconds' },
