@@ -60,9 +60,14 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
       requestedLine: request.line,
       occupancy: load?.occupancy,
       usage: load?.usage,
-      // Only the PBX's plain answer is dialled; JSON is for people (it sees the held SIMs, holds none). Without a live
+      // The dial string (format=dial, what the drop-in asks for and dials at once) names the SIM, so it holds it. The
+      // endpoint alone cannot name a SIM, and JSON is for people: both see the held SIMs and hold none. Without a live
       // load (no PBX configured) nothing would release a reservation early: none are taken.
-      reservations: load ? (request.json ? peekSimReservations() : processSimReservations()) : undefined,
+      reservations: load
+        ? request.dial && !request.json
+          ? processSimReservations()
+          : peekSimReservations()
+        : undefined,
     });
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
     if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))
