@@ -22,6 +22,7 @@ type SettingsPageProps = {
 const pageOf: Record<keyof RoutingSettings, { href: string; label: MessageKey }> = {
   trunks: { href: '/admin/trunks', label: 'nav.trunks' },
   defaultTrunkId: { href: '/admin/trunks', label: 'nav.trunks' },
+  simHealth: { href: '/admin/trunks', label: 'nav.trunks' },
   carrierGroups: { href: '/admin/carrier-groups', label: 'nav.carrierGroups' },
   profiles: { href: '/admin/departments', label: 'nav.departments' },
 };

@@ -7,7 +7,9 @@ import type { SimCaps, Trunk } from '@/lib/routing/types';
 import { addTrunk, removeTrunk } from './edit-trunk-list';
 import { Button, Card, FieldError, NumberInput, SelectInput, TextInput } from './form-controls';
 import { SettingsPage } from './settings-page';
+import { SimsOutBanner } from './sims-out-banner';
 import { TrunkCallbackUsers } from './trunk-callback-users';
+import { TrunkSims } from './trunk-sims';
 
 const capColumns: { key: keyof SimCaps; label: MessageKey }[] = [
   { key: 'callsPerDay', label: 'trunks.callsPerDay' },
@@ -21,12 +23,13 @@ export function TrunksEditor() {
   const t = useT();
   const nextId = useRef(1);
   return (
-    <SettingsPage title="nav.trunks" intro="trunks.intro" owns={['trunks', 'defaultTrunkId']}>
+    <SettingsPage title="nav.trunks" intro="trunks.intro" owns={['trunks', 'defaultTrunkId', 'simHealth']}>
       {({ settings, fields, update }) => {
         const edit = (index: number, change: (trunk: Trunk) => void) => update((draft) => change(draft.trunks[index]!));
         const err = (index: number, path: string) => fields[`trunks.${index}.${path}`];
         return (
           <>
+            <SimsOutBanner />
             <Card testId="trunks">
               <table className="w-full table-fixed border-collapse text-sm">
                 <colgroup>
@@ -275,6 +278,7 @@ export function TrunksEditor() {
               </div>
               <FieldError path="defaultTrunkId" message={fields.defaultTrunkId} />
             </Card>
+            <TrunkSims settings={settings} fields={fields} update={update} />
             <TrunkCallbackUsers settings={settings} fields={fields} update={update} />
           </>
         );

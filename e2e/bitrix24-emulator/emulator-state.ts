@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { InjectedFailure, Portal, PortalSeed, RecordedCall, TokenRecord, UserSeed } from './types';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
-export const DEFAULT_SCOPE = ['telephony', 'user', 'user_brief', 'department', 'placement', 'crm', 'call', 'app'];
+export const DEFAULT_SCOPE = ['telephony', 'user', 'user_brief', 'department', 'placement', 'crm', 'call', 'app', 'im'];
 
 export type PlannedFailure = { method: string; error: InjectedFailure; remaining: number };
 
@@ -48,6 +48,7 @@ export function createPortal(seed: PortalSeed, host: string): Portal {
     placements: [],
     lines: [],
     calls: [],
+    notifications: [],
     nextId: 1,
   };
 }

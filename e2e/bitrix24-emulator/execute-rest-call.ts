@@ -10,6 +10,7 @@ import { refuseBySpec } from './spec/refuse-by-spec';
 import { bindingMethods } from './methods/binding-methods';
 import { callMethods } from './methods/call-methods';
 import { lineMethods } from './methods/line-methods';
+import { notifyMethods } from './methods/notify-methods';
 import { voximplantLineMethods } from './methods/voximplant-line-methods';
 import { runBatch } from './methods/batch-method';
 import { statisticMethods } from './methods/statistic-methods';
@@ -24,6 +25,7 @@ const ALL_METHODS = {
   ...voximplantLineMethods,
   ...callMethods,
   ...statisticMethods,
+  ...notifyMethods,
 };
 const METHODS: MethodTable = Object.fromEntries(
   Object.entries(ALL_METHODS).map(([name, entry]) => [name.toLowerCase(), entry]),

@@ -95,7 +95,18 @@ export type Portal = {
   placements: BoundPlacement[];
   lines: ExternalLine[];
   calls: ExternalCall[];
+  /** im.notify.system.add's notifications, as the portal keeps them (a TAG replaces the earlier ones). */
+  notifications: SystemNotification[];
   nextId: number;
+};
+
+export type SystemNotification = {
+  ID: number;
+  USER_ID: number;
+  MESSAGE: string;
+  MESSAGE_OUT: string;
+  TAG: string;
+  SUB_TAG: string;
 };
 
 export type TokenRecord = {

@@ -126,8 +126,11 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
     const dialString = field(event, 'DialString') ?? '';
     if (destIsTrunk && !call.number) call.number = dialledNumber(dialString);
     // A Dongle device's name does not say its group; the Dial does (SIM usage is counted per line).
-    if (destIsTrunk && call.answeredAt === null && call.trunkUniqueid === destUniqueid)
+    if (destIsTrunk && call.answeredAt === null && call.trunkUniqueid === destUniqueid) {
       call.trunkEndpoint = state.match.trunkOfDial(destChannel, dialString) ?? destEndpoint;
+      // A line with a template per SIM says which SIM dials: a desk phone's call is booked on that SIM, not SIM 0.
+      call.sim = state.match.simOfDial(destChannel, dialString) ?? call.sim;
+    }
     if (call.status === 'started') call.status = 'ringing';
     changes.push({ kind: 'dial_begin', call, detail: { dest: destEndpoint } });
     const extension = destIsTrunk ? null : state.match.extensionOf(destChannel);

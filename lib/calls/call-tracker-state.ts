@@ -26,7 +26,7 @@ export type TrackedCall = {
   /** The line key (dial template's endpoint/peer/group, e.g. gw_mts) the client leg went through, and its Uniqueid. */
   trunkEndpoint: string | null;
   trunkUniqueid: string | null;
-  /** The SIM slot the routing decision picked (click-to-call), for per-SIM busy state. */
+  /** The SIM slot: the decision's (click-to-call), or the one the dial string names (a line with per-SIM templates). */
   sim: number | null;
   dialStatus: string | null;
   hangupCause: number | null;

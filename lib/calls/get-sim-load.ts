@@ -104,8 +104,8 @@ function combineSimLoad({ trunks, rows }: Stored, live: LiveChannels, today: str
   const occupancy: OccupancyByTrunk = {};
   const usage: UsageByTrunk = {};
   for (const trunk of trunks) {
-    const endpoint = dialTemplateLine(trunk.dial) ?? '';
-    if (down.has(endpoint)) unreachable.push(String(trunk.id));
+    if (down.has(dialTemplateLine(trunk.dial) ?? '')) unreachable.push(String(trunk.id));
+    const endpoints = trunkEndpoints(trunk);
     const sims: SimUsage[] = Array.from({ length: trunk.channels }, () => ({
       busy: false,
       callsToday: 0,
@@ -121,8 +121,10 @@ function combineSimLoad({ trunks, rows }: Stored, live: LiveChannels, today: str
       const last = row.lastCallAt?.getTime() ?? null;
       if (last !== null && (sim.lastCallEndedAt === null || last > sim.lastCallEndedAt)) sim.lastCallEndedAt = last;
     }
-    for (const index of busySims[endpoint] ?? []) if (sims[index]) sims[index].busy = true;
-    const busy = Math.max(busyByEndpoint[endpoint] ?? 0, busySims[endpoint]?.length ?? 0);
+    const held = new Set(endpoints.flatMap((endpoint) => busySims[endpoint] ?? []));
+    for (const index of held) if (sims[index]) sims[index].busy = true;
+    const channels = endpoints.reduce((sum, endpoint) => sum + (busyByEndpoint[endpoint] ?? 0), 0);
+    const busy = Math.max(channels, held.size);
     occupancy[String(trunk.id)] = busy;
     usage[String(trunk.id)] = Object.freeze(sims.map((sim) => Object.freeze(sim))) as SimUsage[];
   }
@@ -133,8 +135,18 @@ function combineSimLoad({ trunks, rows }: Stored, live: LiveChannels, today: str
   };
 }
 
+/**
+ * The keys a line's calls are known by: its template's, and each SIM template's own endpoint (a click-to-call names it
+ * until its channel shows up as the line's).
+ */
+function trunkEndpoints(trunk: Stored['trunks'][number]): string[] {
+  const simDials = Array.isArray(trunk.simDials) ? trunk.simDials.filter((d) => typeof d === 'string') : [];
+  const endpoints = [trunk.dial, ...simDials].map((dial) => dialTemplateLine(dial) ?? '');
+  return [...new Set(endpoints)];
+}
+
 type Stored = {
-  trunks: Array<{ id: number; dial: string; channels: number }>;
+  trunks: Array<{ id: number; dial: string; channels: number; simDials?: unknown }>;
   rows: Array<{
     trunkId: number;
     simIndex: number;
@@ -172,7 +184,7 @@ export async function loadStoredSimUsage(db: Db, key: string): Promise<Stored> {
   const [portal, monthStart, today] = key.split('|') as [string, string, string];
   const portalId = Number(portal);
   const [trunks, todayRows, earlier] = await Promise.all([
-    db.trunk.findMany({ where: { portalId }, select: { id: true, dial: true, channels: true } }),
+    db.trunk.findMany({ where: { portalId }, select: { id: true, dial: true, channels: true, simDials: true } }),
     db.simUsage.findMany({
       where: { portalId, day: today },
       select: { trunkId: true, simIndex: true, day: true, calls: true, seconds: true, lastCallAt: true },

@@ -9,11 +9,15 @@ export type LoadCallChannelMatcherOptions = { db: Db };
  */
 export async function loadCallChannelMatcher({ db }: LoadCallChannelMatcherOptions): Promise<CallChannelMatcher> {
   const [trunks, users] = await Promise.all([
-    db.trunk.findMany({ select: { dial: true } }),
+    db.trunk.findMany({ select: { dial: true, simDials: true } }),
     db.user.findMany({ where: { active: true, extension: { not: null } }, select: { extension: true } }),
   ]);
   return matchCallChannel({
     templates: trunks.map((t) => t.dial),
+    simLines: trunks.flatMap((t) => {
+      const simDials = Array.isArray(t.simDials) ? t.simDials.filter((d) => typeof d === 'string') : [];
+      return simDials.length > 0 ? [{ dial: t.dial, simDials }] : [];
+    }),
     extensions: users.flatMap((u) => (u.extension ? [u.extension] : [])),
   });
 }

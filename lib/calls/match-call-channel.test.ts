@@ -54,4 +54,36 @@ describe('matchCallChannel', () => {
     expect(fresh.extensionOf('PJSIP/555-00000001')).toBe('555');
     expect(fresh.trunkOf('PJSIP/gw_mts-00000001')).toBeNull();
   });
+
+  describe('lines with a template per SIM', () => {
+    const sims = matchCallChannel({
+      templates: ['PJSIP/{number}@gw_mts', 'PJSIP/{number}@gw_beeline', 'Dongle/g1/{number}'],
+      extensions: [],
+      simLines: [
+        { dial: 'PJSIP/{number}@gw_mts', simDials: [1, 2, 3, 4].map((port) => `PJSIP/${port}#{number}@gw_mts`) },
+        {
+          dial: 'PJSIP/{number}@gw_beeline',
+          simDials: ['PJSIP/{number}@beeline_sim1', 'PJSIP/+{number}@beeline_sim2'],
+        },
+        { dial: 'Dongle/g1/{number}', simDials: ['Dongle/dongle0/{number}', 'Dongle/dongle1/{number}'] },
+      ],
+    });
+
+    it.each([
+      ['PJSIP/gw_mts-00000001', '3#79151234567@gw_mts', 'gw_mts', 2],
+      ['PJSIP/gw_mts-00000001', '79151234567@gw_mts', 'gw_mts', null],
+      ['PJSIP/gw_mts-00000001', '9#79151234567@gw_mts', 'gw_mts', null],
+      ['PJSIP/beeline_sim2-00000002', '+79031234567@beeline_sim2', 'gw_beeline', 1],
+      ['PJSIP/beeline_sim1-00000003', '79031234567@beeline_sim1', 'gw_beeline', 0],
+      ['Dongle/dongle1-0100000001', 'dongle1/79151234567', 'g1', 1],
+      ['PJSIP/101-00000001', '3#79151234567@gw_mts', null, null],
+    ])('%s dialling %s → line %s, SIM %s', (channel, dialString, line, sim) => {
+      expect(sims.trunkOfDial(channel, dialString)).toBe(line);
+      expect(sims.simOfDial(channel, dialString)).toBe(sim);
+    });
+
+    it("a SIM's own endpoint is its line's channel", () => {
+      expect(sims.trunkOf('PJSIP/beeline_sim1-00000004')).toBe('gw_beeline');
+    });
+  });
 });

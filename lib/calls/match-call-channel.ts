@@ -1,4 +1,4 @@
-import { checkDialTemplate, dialResource } from '../routing/dial-template/check-dial-template';
+import { checkDialTemplate, DIAL_NUMBER, dialResource } from '../routing/dial-template/check-dial-template';
 
 /** Which leg a channel is, from the configuration: a line's (by its dial template) or a manager's (by extension). */
 export type CallChannelMatcher = {
@@ -12,6 +12,8 @@ export type CallChannelMatcher = {
   lineOfDevice(device: string): string | null;
   /** The lines' devices whose state can be asked by name (a Dongle group's modems are learnt from their events). */
   lineDevices(): string[];
+  /** The SIM slot a DialBegin dialled, when its line has a template per SIM and the dial string is one of them. */
+  simOfDial(channel: string, dialString: string): number | null;
 };
 
 export type MatchCallChannelOptions = {
@@ -19,7 +21,11 @@ export type MatchCallChannelOptions = {
   templates: readonly string[];
   /** Users' extensions; empty = not known yet, any numeric endpoint counts. */
   extensions: readonly string[];
+  /** Lines with a dial template per SIM: a SIM's own endpoint counts as its line, and its dial string names the SIM. */
+  simLines?: ReadonlyArray<{ dial: string; simDials: readonly string[] }>;
 };
+
+type SimTemplate = { sim: number; before: string; after: string };
 
 /** A Dongle template may name a group (g1, r2), a provider (p:25099) or an IMSI/IMEI prefix: not its channels' device. */
 const DONGLE_SELECTOR = /^(?:[gGrR]\d+|[pPsSiI]:.*)$/;
@@ -36,7 +42,11 @@ export function splitChannelName(channel: string): { technology: string; resourc
 const TECHNOLOGY_NAMES: Record<string, string> = { pjsip: 'PJSIP', sip: 'SIP', iax2: 'IAX2', dongle: 'Dongle' };
 
 /** Builds the matcher once per configuration change: lookups per AMI event are two Map reads. */
-export function matchCallChannel({ templates, extensions }: MatchCallChannelOptions): CallChannelMatcher {
+export function matchCallChannel({
+  templates,
+  extensions,
+  simLines = [],
+}: MatchCallChannelOptions): CallChannelMatcher {
   const byChannel = new Map<string, string>();
   const dongleGroups: string[] = [];
   for (const template of templates) {
@@ -45,6 +55,21 @@ export function matchCallChannel({ templates, extensions }: MatchCallChannelOpti
     const key = `${checked.technology.toLowerCase()}/${checked.resource}`;
     if (checked.technology === 'Dongle' && DONGLE_SELECTOR.test(checked.resource)) dongleGroups.push(checked.resource);
     else if (!byChannel.has(key)) byChannel.set(key, checked.resource);
+  }
+  const simsByLine = new Map<string, SimTemplate[]>();
+  for (const { dial, simDials } of simLines) {
+    const line = checkDialTemplate(dial);
+    if (!line.ok) continue;
+    const sims: SimTemplate[] = [];
+    simDials.forEach((simDial, sim) => {
+      const checked = checkDialTemplate(simDial);
+      if (!checked.ok) return;
+      const key = `${checked.technology.toLowerCase()}/${checked.resource}`;
+      if (!byChannel.has(key)) byChannel.set(key, line.resource);
+      const [before, after] = checked.template.split(DIAL_NUMBER) as [string, string];
+      sims.push({ sim, before: before.toLowerCase(), after: after.toLowerCase() });
+    });
+    simsByLine.set(line.resource, sims);
   }
   const known = new Set(extensions);
   const trunkOf = (channel: string): string | null => {
@@ -55,16 +80,26 @@ export function matchCallChannel({ templates, extensions }: MatchCallChannelOpti
     // A device of some group: which group is only certain from the Dial (trunkOfDial); one group is that one.
     return dongleGroups.length === 1 ? dongleGroups[0]! : resource;
   };
+  const trunkOfDial = (channel: string, dialString: string): string | null => {
+    const line = trunkOf(channel);
+    if (line === null) return null;
+    const named = dialResource(dialString);
+    if (named === null) return line;
+    const { technology } = splitChannelName(channel);
+    return byChannel.get(`${technology.toLowerCase()}/${named}`) ?? (dongleGroups.includes(named) ? named : line);
+  };
   return {
     trunkOf,
-    trunkOfDial(channel, dialString) {
-      const line = trunkOf(channel);
-      if (line === null) return null;
-      const named = dialResource(dialString);
-      if (named === null) return line;
-      const { technology } = splitChannelName(channel);
-      if (byChannel.has(`${technology.toLowerCase()}/${named}`) || dongleGroups.includes(named)) return named;
-      return line;
+    trunkOfDial,
+    simOfDial(channel, dialString) {
+      const sims = simsByLine.get(trunkOfDial(channel, dialString) ?? '');
+      if (!sims) return null;
+      const dialled = `${splitChannelName(channel).technology}/${dialString}`.toLowerCase();
+      for (const { sim, before, after } of sims) {
+        if (!dialled.startsWith(before) || !dialled.endsWith(after)) continue;
+        if (/^\+?\d+$/.test(dialled.slice(before.length, dialled.length - after.length))) return sim;
+      }
+      return null;
     },
     lineOfDevice(device) {
       const slash = device.indexOf('/');

@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import type { RouteDecision } from '../routing/decide-route';
 import { routeCall } from '../routing/route-call';
+import { processSimReservations } from '../routing/sim-reservations';
 import { forgetRoutingContext } from '../routing/settings/get-routing-context';
 import type { Caller } from '../routing/types';
 import { NOT_PLACED_STATUS_CODE } from './b24-status-code';
@@ -98,6 +99,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     issueRecordingToken(db, { portalId, number: options.number, b24UserId: options.b24UserId, extension, linkedId }),
     findUserId(db, portalId, options.b24UserId ?? null, extension),
   ]);
+  const reservations = processSimReservations();
   const decision = await routeCall({
     db,
     portalId,
@@ -108,14 +110,20 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     occupancy,
     usage,
     unreachable,
+    reservations,
   });
+  // Held from the decision until the call is tracked here (the tracker holds its SIM from then) or given up.
+  const release = <T>(result: T): T => {
+    if (decision.trunk) reservations.release(decision.trunk.id, decision.trunk.sim);
+    return result;
+  };
   if (options.keepRequestedLine && requestedLine && refusedLineReason(decision)) {
-    return { outcome: 'refused', decision };
+    return release({ outcome: 'refused', decision });
   }
   const trunk = decision.trunk;
-  if (!trunk) return { outcome: 'noLine', decision };
+  if (!trunk) return release({ outcome: 'noLine', decision });
   const pbx = await pickPbxConnection({ db, connections: ami, trunkId: Number(trunk.id) }).catch(expected);
-  if (AppError.is(pbx)) return { outcome: 'notPlaced', decision, message: pbx.message };
+  if (AppError.is(pbx)) return release({ outcome: 'notPlaced', decision, message: pbx.message });
   if (!ownsPbx(pbx)) {
     const handedOff =
       b24CallId || eventKey
@@ -137,8 +145,12 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
               : undefined,
           })
         : false;
-    if (handedOff) return { outcome: 'handedOff', linkedId };
-    return { outcome: 'notPlaced', decision, message: `PBX ${pbx.manager.name} is served by another app instance now` };
+    if (handedOff) return release({ outcome: 'handedOff', linkedId });
+    return release({
+      outcome: 'notPlaced',
+      decision,
+      message: `PBX ${pbx.manager.name} is served by another app instance now`,
+    });
   }
   const claimed = await claimCallJournalRow({
     db,
@@ -156,7 +168,7 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     managerText: options.managerText ?? null,
     managerVoice: options.managerVoice ?? null,
   });
-  if (!claimed) return { outcome: 'duplicate', linkedId };
+  if (!claimed) return release({ outcome: 'duplicate', linkedId });
   try {
     await originate({
       linkedId,
@@ -183,9 +195,9 @@ export async function placeOutgoingCall(options: PlaceOutgoingCallOptions): Prom
     });
   } catch (error) {
     await closeUnplacedCall(db, linkedId);
-    return { outcome: 'notPlaced', decision, message: expected(error).message };
+    return release({ outcome: 'notPlaced', decision, message: expected(error).message });
   }
-  return { outcome: 'placed', linkedId, decision };
+  return release({ outcome: 'placed', linkedId, decision });
 }
 
 /** An AppError is an expected failure, returned; anything else is a bug and goes on up. */

@@ -1,5 +1,6 @@
 import type { Prisma, Db } from '../db/client';
 import type { CallChange, TrackedCall } from './call-tracker-state';
+import { recordSimAttempt } from '../sim-health';
 import { callDay } from './call-day';
 
 /** What the journal knows about a call that AMI does not say: set by originate, or looked up for AMI-only calls. */
@@ -53,7 +54,8 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
       payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
-  // SIM usage counts the call once: only the write that moved the row to 'ended' (or created it ended) gets here.
+  // SIM usage and the SIM's health count the call once: only the write that moved the row to 'ended' (or created it
+  // ended) gets here.
   if (change.kind === 'ended' && call.trunkUniqueid !== null && context.trunkId) {
     const ended = call.endedAt ?? Date.now();
     const key = { trunkId: context.trunkId, simIndex: call.sim ?? 0, day: callDay(ended, timeZone) };
@@ -62,6 +64,16 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
       create: { ...key, portalId: context.portalId, calls: 1, seconds: call.talkSec ?? 0, lastCallAt: new Date(ended) },
       update: { calls: { increment: 1 }, seconds: { increment: call.talkSec ?? 0 }, lastCallAt: new Date(ended) },
     });
+    if (call.direction === 'outbound' && call.sim !== null && call.b24StatusCode)
+      await recordSimAttempt({
+        db,
+        portalId: context.portalId,
+        trunkId: context.trunkId,
+        sim: call.sim,
+        statusCode: call.b24StatusCode,
+        talkSec: call.talkSec ?? 0,
+        now: ended,
+      });
   }
 }
 

@@ -6,6 +6,7 @@ import { pickLang } from '../i18n/lang';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { dialTemplateLine, renderDialString } from '../routing/dial-template/check-dial-template';
 import { routeCall } from '../routing/route-call';
+import { peekSimReservations, processSimReservations } from '../routing/sim-reservations';
 import { getRoutingContext } from '../routing/settings/get-routing-context';
 import { renderReason } from '../routing/route-reasons';
 import { issueRecordingTokenAnywhere } from '../calls/recording';
@@ -70,6 +71,14 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
       occupancy: load?.occupancy,
       usage: load?.usage,
       unreachable: load?.unreachable,
+      // The dial string (format=dial, what the drop-in asks for and dials at once) names the SIM, so it holds it. The
+      // endpoint alone cannot name a SIM, and JSON is for people: both see the held SIMs and hold none. Without a live
+      // load (no PBX configured) nothing would release a reservation early: none are taken.
+      reservations: load
+        ? request.dial && !request.json
+          ? processSimReservations()
+          : peekSimReservations()
+        : undefined,
     });
     // No line set up at all (a fresh install): not "every line is busy" — let the dialplan use its own default trunk.
     if (!decision.trunk && !(await hasEnabledTrunk(db, portalId)))

@@ -10,6 +10,7 @@ import { POST as routeTest } from '../../app/api/route-test/route';
 import { GET as savings } from '../../app/api/savings/route';
 import { GET as lists } from '../../app/api/settings/lists/route';
 import { GET as routingSettings } from '../../app/api/settings/routing/route';
+import { GET as simsOut, POST as enableSim } from '../../app/api/settings/sims/route';
 import { POST as installFrame } from '../../app/b24/install/route';
 import { createDemoPortal } from '../../e2e/bitrix24-emulator/demo-portal';
 import { startEmulator, type EmulatorHandle } from '../../e2e/bitrix24-emulator/start-emulator';
@@ -233,10 +234,26 @@ describe('what an employee may read', () => {
     expect(csv).not.toContain('79160000001');
   });
 
-  it('savings, routing settings and lists are for admins', async () => {
-    for (const route of [savings, routingSettings, lists]) {
+  it('savings, routing settings, lists and SIMs out of rotation are for admins', async () => {
+    for (const route of [savings, routingSettings, lists, simsOut]) {
       expect((await route(request('/api/x', { headers: session(2) }))).status).toBe(403);
       expect((await route(request('/api/x', { headers: session(1) }))).status).toBe(200);
     }
+  });
+
+  it("a SIM is brought back only by an admin, from the portal's own page", async () => {
+    const body = JSON.stringify({ trunkId: 1, sim: 0 });
+    const post = (userId: number, origin: string) =>
+      enableSim(
+        request('/api/settings/sims', {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json', ...session(userId) },
+          body,
+        }),
+      );
+    expect((await post(2, emulator.url)).status).toBe(403);
+    expect((await post(1, 'https://evil.example')).status).toBe(403);
+    // The admin passes every check; this SIM is simply not out of rotation.
+    expect((await post(1, emulator.url)).status).toBe(404);
   });
 });

@@ -5,7 +5,8 @@ export type TrunkCapacity =
   | { available: true; sim: number; free: number }
   | { available: false; why: 'disabled' }
   | { available: false; why: 'busy'; busy: number; channels: number }
-  | { available: false; why: 'overCap'; cap: CapName };
+  | { available: false; why: 'overCap'; cap: CapName }
+  | { available: false; why: 'simsDisabled'; disabled: number };
 
 export type AssessTrunkCapacityOptions = {
   trunk: Trunk;
@@ -13,6 +14,8 @@ export type AssessTrunkCapacityOptions = {
   sims: readonly SimUsage[] | undefined;
   /** Live busy channels when only a count is known (AMI); may exceed the SIMs marked busy. */
   busyChannels: number | undefined;
+  /** SIM slots held by decisions whose calls are not up yet: taken, though no channel shows it. */
+  reserved?: readonly number[];
   now: number;
 };
 
@@ -25,9 +28,12 @@ const SECONDS_PER_MINUTE = 60;
  * busy channels occupy *eligible* SIMs. A carrier blocks a SIM that breaks its pattern, so refusing a call that
  * might have fit is cheaper than starting one that might not.
  */
-export function assessTrunkCapacity({ trunk, sims, busyChannels, now }: AssessTrunkCapacityOptions): TrunkCapacity {
+export function assessTrunkCapacity(options: AssessTrunkCapacityOptions): TrunkCapacity {
+  const { trunk, sims, busyChannels, reserved, now } = options;
   if (!trunk.enabled) return { available: false, why: 'disabled' };
   let knownBusy = 0;
+  let reservedIdle = 0;
+  let disabled = 0;
   let eligibleIdle = 0;
   let bestSim = -1;
   let bestSeconds = Infinity;
@@ -36,6 +42,14 @@ export function assessTrunkCapacity({ trunk, sims, busyChannels, now }: AssessTr
     const usage = sims?.[index];
     if (usage?.busy) {
       knownBusy += 1;
+      continue;
+    }
+    if (reserved?.includes(index)) {
+      reservedIdle += 1;
+      continue;
+    }
+    if (trunk.disabledSims?.includes(index)) {
+      disabled += 1;
       continue;
     }
     const cap = usage ? firstCapReached(trunk, usage, now) : null;
@@ -51,11 +65,13 @@ export function assessTrunkCapacity({ trunk, sims, busyChannels, now }: AssessTr
       bestSim = index;
     }
   }
-  const busy = Math.max(busyChannels ?? 0, knownBusy);
-  const free = Math.min(eligibleIdle - (busy - knownBusy), trunk.channels - busy);
+  const liveBusy = Math.max(busyChannels ?? 0, knownBusy);
+  const busy = liveBusy + reservedIdle;
+  const free = Math.min(eligibleIdle - (liveBusy - knownBusy), trunk.channels - disabled - busy);
   if (free > 0 && bestSim >= 0) return { available: true, sim: bestSim, free };
-  if (busy >= trunk.channels || blockingCap === null)
+  if (busy >= trunk.channels || (blockingCap === null && disabled === 0))
     return { available: false, why: 'busy', busy: Math.min(busy, trunk.channels), channels: trunk.channels };
+  if (blockingCap === null) return { available: false, why: 'simsDisabled', disabled };
   return { available: false, why: 'overCap', cap: blockingCap };
 }
 

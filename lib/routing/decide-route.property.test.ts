@@ -4,7 +4,7 @@ import { firstCapReached } from './assess-trunk-capacity';
 import { compileRoutingSettings } from './compile-routing-settings';
 import { decideRoute, type RouteDecision } from './decide-route';
 import { demoRoutingSettings, INN } from './demo-routing-settings';
-import type { OccupancyByTrunk, ResolvedCarrier, SimUsage, UsageByTrunk } from './types';
+import type { OccupancyByTrunk, ReservedByTrunk, ResolvedCarrier, SimUsage, UsageByTrunk } from './types';
 
 /** Small seeded PRNG (mulberry32): a failure prints its seed and case, and replays exactly. */
 function random(seed: number) {
@@ -19,6 +19,20 @@ function random(seed: number) {
 }
 
 const settings = compileRoutingSettings(demoRoutingSettings);
+/** Settings variants with SIMs out of rotation and per-SIM templates: compiled once, like a save. */
+function settingsWithSims(rnd: () => number) {
+  return Array.from({ length: 8 }, () =>
+    compileRoutingSettings({
+      ...demoRoutingSettings,
+      trunks: demoRoutingSettings.trunks.map((trunk) => ({
+        ...trunk,
+        disabledSims: Array.from({ length: trunk.channels }, (_, sim) => sim).filter(() => rnd() < 0.3),
+        simDials:
+          rnd() < 0.5 ? Array.from({ length: trunk.channels }, (_, sim) => `PJSIP/${sim + 1}#{number}@x`) : undefined,
+      })),
+    }),
+  );
+}
 const inns = [INN.mts, INN.megafon, INN.beeline, INN.t2, INN.yota, '7705017253'];
 const lines = ['', 'auto', 'HR-1', 'HR-2', 'МТС', 'Билайн', '74950000002', 'nope'];
 const departmentSets = [[], ['1'], ['2'], ['1', '2'], ['3'], ['2', '3']];
@@ -29,8 +43,9 @@ const SEED = 20261125;
 const CASES = 20_000;
 
 describe('decideRoute — properties over random inputs', () => {
-  it(`HR never leaves its two trunks; no chosen SIM is busy or at a cap; no unreachable line (${CASES} cases, seed ${SEED})`, () => {
+  it(`HR keeps to its trunks; no line unreachable; no SIM busy, reserved, disabled, capped (${CASES}, seed ${SEED})`, () => {
     const rnd = random(SEED);
+    const variants = [settings, ...settingsWithSims(rnd)];
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
     const now = Date.UTC(2026, 10, 25, 12);
     let routed = 0;
@@ -42,6 +57,8 @@ describe('decideRoute — properties over random inputs', () => {
         inn ? { inn, source: pick(['registry', 'ported', 'override'] as const) } : null;
       const usage: UsageByTrunk = {};
       const occupancy: OccupancyByTrunk = {};
+      const reserved: ReservedByTrunk = {};
+      const compiled = pick(variants);
       for (const trunk of demoRoutingSettings.trunks) {
         usage[trunk.id] = Array.from(
           { length: trunk.channels },
@@ -54,23 +71,15 @@ describe('decideRoute — properties over random inputs', () => {
           }),
         );
         if (rnd() < 0.3) occupancy[trunk.id] = Math.floor(rnd() * (trunk.channels + 2));
+        if (rnd() < 0.3) reserved[trunk.id] = [Math.floor(rnd() * trunk.channels)];
       }
       const unreachable = new Set(demoRoutingSettings.trunks.filter(() => rnd() < 0.2).map((trunk) => trunk.id));
       const caller = { departmentIds: pick(departmentSets) };
       const requestedLine = pick(lines);
       let decision: RouteDecision;
       try {
-        decision = decideRoute({
-          number,
-          caller,
-          requestedLine,
-          usage,
-          occupancy,
-          unreachable,
-          settings,
-          resolveCarrier,
-          now,
-        });
+        const options = { number, caller, requestedLine, usage, occupancy, unreachable, reserved, resolveCarrier, now };
+        decision = decideRoute({ ...options, settings: compiled });
       } catch (error) {
         expect(error, `case ${i}`).toBeInstanceOf(AppError);
         continue;
@@ -84,9 +93,12 @@ describe('decideRoute — properties over random inputs', () => {
           expect(mayUse(isHr).every((trunk) => unreachable.has(trunk.id)), context).toBe(true);
         if (isHr) expect(hrTrunks.has(choice.id), context).toBe(true);
         else expect(hrTrunks.has(choice.id), context).toBe(false);
-        const trunk = settings.trunkById.get(choice.id)!;
+        const trunk = compiled.trunkById.get(choice.id)!;
         const simUsage = usage[choice.id]![choice.sim]!;
         expect(simUsage.busy, context).toBe(false);
+        expect(trunk.disabledSims ?? [], context).not.toContain(choice.sim);
+        expect(reserved[choice.id] ?? [], context).not.toContain(choice.sim);
+        expect(choice.dial, context).toBe(trunk.simDials?.[choice.sim] ?? trunk.dial);
         expect(firstCapReached(trunk, simUsage, now), context).toBeNull();
         expect((occupancy[choice.id] ?? 0) < trunk.channels, context).toBe(true);
       }
@@ -95,5 +107,6 @@ describe('decideRoute — properties over random inputs', () => {
     // The generator must exercise both outcomes, or the property says nothing.
     expect(routed).toBeGreaterThan(CASES * 0.2);
     expect(routed).toBeLessThan(CASES);
-  });
+    // 20k decisions take a few seconds alone, longer on a machine busy with other suites: never a time assertion.
+  }, 60_000);
 });

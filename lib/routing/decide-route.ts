@@ -10,6 +10,7 @@ import type {
   CarrierSource,
   DepartmentProfile,
   OccupancyByTrunk,
+  ReservedByTrunk,
   ResolvedCarrier,
   Trunk,
   UsageByTrunk,
@@ -28,6 +29,8 @@ export type DecideRouteOptions = {
    * unless every line the call may take is, which is what a PBX that has just started reports.
    */
   unreachable?: ReadonlySet<string>;
+  /** SIMs held by earlier decisions whose calls are not up yet. */
+  reserved?: ReservedByTrunk;
   settings: CompiledRoutingSettings;
   resolveCarrier: (e164: string) => ResolvedCarrier | null;
   now: number;
@@ -36,8 +39,10 @@ export type DecideRouteOptions = {
 export type TrunkChoice = {
   id: string;
   name: string;
-  /** The line's dial template (Trunk.dial). */
+  /** What dials: the SIM's own template when the line has them (Trunk.simDials), else the line's (Trunk.dial). */
   dial: string;
+  /** True when `dial` addresses SIM `sim` itself; false when the gateway picks the port (`sim` is bookkeeping). */
+  simDial: boolean;
   lineNumber: string;
   carrierGroupId: string;
   sim: number;
@@ -137,6 +142,7 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
       trunk,
       sims: options.usage?.[trunk.id],
       busyChannels: options.occupancy?.[trunk.id],
+      reserved: options.reserved?.[trunk.id],
       now,
     });
     if (capacity.available) {
@@ -148,6 +154,8 @@ export function decideRoute(options: DecideRouteOptions): RouteDecision {
       if (capacity.why === 'busy')
         reasons.push({ code: 'busy', trunk: trunk.name, busy: capacity.busy, channels: capacity.channels });
       else if (capacity.why === 'overCap') reasons.push({ code: 'overCap', trunk: trunk.name, cap: capacity.cap });
+      else if (capacity.why === 'simsDisabled')
+        reasons.push({ code: 'simsDisabled', trunk: trunk.name, disabled: capacity.disabled });
       else reasons.push({ code: 'disabled', trunk: trunk.name });
     }
   }
@@ -191,10 +199,12 @@ function findProfile(compiled: CompiledRoutingSettings, caller: Caller): Departm
 }
 
 function toChoice(trunk: Trunk, sim: number): TrunkChoice {
+  const simDial = trunk.simDials?.[sim];
   return {
     id: trunk.id,
     name: trunk.name,
-    dial: trunk.dial,
+    dial: simDial || trunk.dial,
+    simDial: !!simDial,
     lineNumber: trunk.lineNumber,
     carrierGroupId: trunk.carrierGroupId,
     sim,

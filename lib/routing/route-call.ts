@@ -4,6 +4,7 @@ import { resolveCarrier } from '../numbering/carrier';
 import { getNumberingData } from '../numbering/store';
 import { decideRoute, type RouteDecision } from './decide-route';
 import { getRoutingContext } from './settings/get-routing-context';
+import type { SimReservations } from './sim-reservations';
 import type { Caller, OccupancyByTrunk, ResolvedCarrier, UsageByTrunk } from './types';
 
 export type RouteCallOptions = {
@@ -18,6 +19,11 @@ export type RouteCallOptions = {
   usage?: UsageByTrunk;
   /** Trunk ids whose gateway is unreachable now (AMI device state). */
   unreachable?: readonly string[];
+  /**
+   * The deciding process's reservation table: read and written in the same synchronous step as the decision, so
+   * concurrent calls never take the same free SIM between the decision and their channel showing up.
+   */
+  reservations?: SimReservations;
   now?: number;
   db?: Db;
 };
@@ -39,15 +45,17 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
       extension: options.extension,
       departmentIds: [],
     };
-  return decideRoute({
+  const now = options.now ?? Date.now();
+  const decision = decideRoute({
     number: options.number,
     caller,
     requestedLine: options.requestedLine,
     occupancy: options.occupancy,
     usage: options.usage,
     unreachable: options.unreachable?.length ? new Set(options.unreachable) : undefined,
+    reserved: options.reservations?.held(options.usage, now),
     settings: context.compiled,
-    now: options.now ?? Date.now(),
+    now,
     resolveCarrier: (e164): ResolvedCarrier | null => {
       const found = resolveCarrier({
         e164,
@@ -63,4 +71,6 @@ export async function routeCall(options: RouteCallOptions): Promise<RouteDecisio
         : null;
     },
   });
+  if (decision.trunk) options.reservations?.hold(decision.trunk.id, decision.trunk.sim, now);
+  return decision;
 }

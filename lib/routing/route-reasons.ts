@@ -21,6 +21,7 @@ export type RouteReason =
   | { code: 'noCarrierTrunk'; group: string }
   | { code: 'busy'; trunk: string; busy: number; channels: number }
   | { code: 'overCap'; trunk: string; cap: CapName }
+  | { code: 'simsDisabled'; trunk: string; disabled: number }
   | { code: 'disabled'; trunk: string }
   | { code: 'unreachable'; trunk: string }
   | { code: 'chosen'; trunk: string; via: RouteVia }
@@ -106,6 +107,10 @@ export function renderReason(reason: RouteReason, lang: Lang): string {
       return ru
         ? `${reason.trunk}: SIM-карты исчерпали лимит ${capText.ru[reason.cap]}`
         : `${reason.trunk}: SIMs reached the limit of ${capText.en[reason.cap]}`;
+    case 'simsDisabled':
+      return ru
+        ? `${reason.trunk}: свободные SIM-карты выведены из работы (${reason.disabled}), включите их на странице «Линии»`
+        : `${reason.trunk}: the free SIMs are out of rotation (${reason.disabled}); enable them on the Lines page`;
     case 'disabled':
       return ru ? `${reason.trunk} выключен` : `${reason.trunk} disabled`;
     case 'unreachable':

@@ -22,6 +22,14 @@ export type Trunk = {
   carrierGroupId: string;
   /** Number of SIMs = parallel channels. */
   channels: number;
+  /**
+   * Each SIM's own dial template, index = SIM slot (a per-SIM prefix on GoIP/Dinstar `PJSIP/1#{number}@goip`, an
+   * endpoint per SIM, `Dongle/dongle0/{number}`): the SIM the decision picks is the SIM that dials. Empty or absent:
+   * the gateway picks the port itself, and the SIM slot is the app's bookkeeping only.
+   */
+  simDials?: readonly string[];
+  /** SIM slots out of rotation (blocked by the carrier, see lib/sim-health) until an admin enables them again. */
+  disabledSims?: readonly number[];
   caps: SimCaps;
   /** Per-minute tariffs in kopecks: to the same carrier group (on-net) and to anyone else (off-net). */
   tariff: { onNetKopecks: number; offNetKopecks: number };
@@ -46,11 +54,16 @@ export type DepartmentProfile = {
   defaultTrunkId: string;
 };
 
+/** When a SIM is taken out of rotation: lib/routing/sim-health-defaults.ts documents the defaults. */
+export type SimHealthThresholds = { failuresInRow: number; shortCallsInRow: number; shortCallSeconds: number };
+
 export type RoutingSettings = {
   trunks: Trunk[];
   carrierGroups: CarrierGroup[];
   profiles: DepartmentProfile[];
   defaultTrunkId: string;
+  /** Absent in documents from before the setting: the defaults apply. */
+  simHealth?: SimHealthThresholds;
 };
 
 /** Who is calling: the Bitrix24 user's departments (cached) and extension. */
@@ -70,6 +83,8 @@ export type SimUsage = {
 export type UsageByTrunk = Record<string, SimUsage[] | undefined>;
 /** Busy channels per trunk id when only a count is known (live AMI channels). */
 export type OccupancyByTrunk = Record<string, number | undefined>;
+/** SIM slots per trunk id held by decisions whose call has not shown up yet (see sim-reservations.ts). */
+export type ReservedByTrunk = Record<string, readonly number[] | undefined>;
 
 /** Where a carrier came from, best first: an admin's override, the ported-numbers base, the registry. */
 export type CarrierSource = 'override' | 'ported' | 'registry';

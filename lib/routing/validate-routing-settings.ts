@@ -61,6 +61,27 @@ const HR_TWO_LINES = 'У HR ровно два номера, каждый на с
 const SIM_COUNT = `Не больше ${L.simsPerLine} / At most ${L.simsPerLine}`;
 const LINE_NUMBER = 'Номер линии — цифры, например 74950000001 / Line number: digits, e.g. 74950000001';
 
+/** A dial template through the one check (checkDialTemplate): the pages, the import and originate all use it. */
+const dialTemplate = z.string({ message: dialTemplateMessage({ problem: 'empty' }) }).transform((value, ctx) => {
+  const checked = checkDialTemplate(value);
+  if (checked.ok) return checked.template;
+  ctx.addIssue({ code: 'custom', message: dialTemplateMessage(checked) });
+  return z.NEVER;
+});
+/** The page edits the SIM templates as lines of text: a blank line is no template. */
+const withoutBlankLines = (value: unknown) =>
+  Array.isArray(value) ? value.filter((item) => typeof item !== 'string' || item.trim() !== '') : value;
+const SIM_DIALS_COUNT =
+  'Укажите шаблон для каждой SIM-карты линии или ни одного / Give every SIM of the line a template, or none';
+const SIM_DIALS_UNIQUE = 'У каждой SIM-карты свой шаблон / Each SIM needs its own template';
+
+/** Editable thresholds of the blocked-SIM rule (lib/sim-health); bounded so a typo cannot switch it off silently. */
+const simHealthSchema = z.object({
+  failuresInRow: z.number().int().min(2, 'Не меньше 2 / At least 2').max(50, 'Не больше 50 / At most 50'),
+  shortCallsInRow: z.number().int().min(2, 'Не меньше 2 / At least 2').max(50, 'Не больше 50 / At most 50'),
+  shortCallSeconds: z.number().int().min(1, 'Не меньше 1 / At least 1').max(60, 'Не больше 60 / At most 60'),
+});
+
 const trunkSchema = z.object({
   id,
   name: name('Укажите название линии / Name the line'),
@@ -69,13 +90,10 @@ const trunkSchema = z.object({
     .string()
     .transform((value) => value.replace(/[\s()+\-.]/g, ''))
     .pipe(z.string().regex(/^\d{1,20}$/, LINE_NUMBER)),
-  // Reaches Dial() through a channel variable: one check (checkDialTemplate) for the pages, the import and originate.
-  dial: z.string({ message: dialTemplateMessage({ problem: 'empty' }) }).transform((value, ctx) => {
-    const checked = checkDialTemplate(value);
-    if (checked.ok) return checked.template;
-    ctx.addIssue({ code: 'custom', message: dialTemplateMessage(checked) });
-    return z.NEVER;
-  }),
+  // Reaches Dial() through a channel variable.
+  dial: dialTemplate,
+  // Absent or empty: the gateway picks the port. Else one per SIM, so the SIM the decision picks is the one dialling.
+  simDials: z.preprocess(withoutBlankLines, cappedArray(dialTemplate, L.simsPerLine)).optional(),
   // Empty while the admin has not made the groups yet: the line is then on-net to nobody (lines and groups can be
   // set up in either order).
   carrierGroupId: z.string({ message: CHOOSE_GROUP }),
@@ -124,6 +142,7 @@ const settingsSchema = z
     carrierGroups: cappedArray(carrierGroupSchema, L.carrierGroups),
     profiles: cappedArray(profileSchema, L.profiles),
     defaultTrunkId: z.string(),
+    simHealth: simHealthSchema.optional(),
   })
   .superRefine(checkReferences);
 
@@ -147,6 +166,9 @@ function checkReferences(s: ParsedSettings, ctx: z.RefinementCtx): void {
     if (names.has(t.name) || lineNumbers.has(t.lineNumber)) issue(['trunks', i, 'name'], UNIQUE_LINE);
     names.add(t.name);
     lineNumbers.add(t.lineNumber);
+    if (t.simDials?.length && t.simDials.length !== t.channels) issue(['trunks', i, 'simDials'], SIM_DIALS_COUNT);
+    else if (t.simDials && new Set(t.simDials).size !== t.simDials.length)
+      issue(['trunks', i, 'simDials'], SIM_DIALS_UNIQUE);
   });
   checkInns(s, issue);
   // Without lines there is nothing to default to; with lines, calls nobody else claims need one.

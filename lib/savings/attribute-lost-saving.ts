@@ -56,7 +56,8 @@ function causeOf(reasons: readonly RouteReason[], kind: string | undefined): Los
   if (codes.has('noCarrierTrunk')) return 'noCarrierLine';
   // The first refusal on the way is what pushed the call off its carrier line.
   for (const reason of reasons) {
-    if (reason.code === 'busy') return 'busy';
+    // SIMs out of rotation (blocked by the carrier) leave the line without a free SIM, as busy ones do.
+    if (reason.code === 'busy' || reason.code === 'simsDisabled') return 'busy';
     if (reason.code === 'overCap') return 'caps';
   }
   // Otherwise the manager picked another line on purpose: not a loss the routing could have avoided.

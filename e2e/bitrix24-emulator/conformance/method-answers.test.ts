@@ -151,4 +151,15 @@ describe('refusals in the shape of the docs', () => {
     );
     expect(reply.body).toMatchObject({ error: 'ERROR_ARGUMENT', argument: 'USER_ID' });
   });
+
+  it('im.notify.system.add: the new id; a TAG replaces the earlier notification (im-notify-system-add.md)', async () => {
+    const params = { USER_ID: 1, MESSAGE: ' SIM 2 ', TAG: 'b24cc-sim-out-1-1' };
+    const first = await expectDocumentedAnswer('im.notify.system.add', params);
+    const second = await expectDocumentedAnswer('im.notify.system.add', { ...params, MESSAGE: 'again' });
+    expect(second).not.toBe(first);
+    const kept = emulator.state.portals.get(MEMBER)!.notifications.filter((n) => n.TAG === params.TAG);
+    expect(kept.map((n) => n.MESSAGE)).toEqual(['again']);
+    const empty = await callRest(emulator.url, 'im.notify.system.add', { USER_ID: 1, MESSAGE: ' ' }, admin);
+    expect(empty.body).toMatchObject({ error: 'MESSAGE_EMPTY' });
+  });
 });

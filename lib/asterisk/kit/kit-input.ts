@@ -7,8 +7,8 @@ export type KitFlavour = 'freepbx' | 'asterisk';
  */
 export type LineDial = { endpoint: string; pre: string; post: string; device: string; template: string };
 
-/** A line, with its name as people see it (comments only). */
-export type KitLine = LineDial & { label: string };
+/** A line, with its name as people see it (comments only) and its SIMs' own templates (empty: the gateway picks). */
+export type KitLine = LineDial & { label: string; simTemplates?: readonly string[] };
 
 /** A desk phone whose department has its own lines: with the app down it leaves through `endpoint`. */
 export type KitFallback = { extension: string; endpoint: string; department: string };

@@ -38,7 +38,11 @@ export async function loadKitInput({ db, portalId, portal, config, pbx }: LoadKi
   ]);
   const lines: KitLine[] = trunks
     .sort((a, b) => a.id - b.id)
-    .map((trunk) => ({ ...describeLineDial(trunk), label: trunk.name }));
+    .map((trunk) => ({
+      ...describeLineDial(trunk),
+      label: trunk.name,
+      simTemplates: Array.isArray(trunk.simDials) ? trunk.simDials.filter((dial) => typeof dial === 'string') : [],
+    }));
   const defaultLine = settings?.defaultTrunk ? describeLineDial(settings.defaultTrunk) : null;
   const defaultEndpoint = defaultLine?.endpoint ?? '';
   const fallbackOfProfile = new Map<number, { endpoint: string; name: string }>();

@@ -48,7 +48,10 @@ export function renderKitGlobals({ flavour, input, stamp }: RenderKitGlobalsOpti
     '; the lines the app may name; anything else in its answer is ignored',
     value('TRUNK_PATTERN', pattern ? `^(${pattern})$` : '^$'),
     "; the desk-phone drop-in's names for the same: the dial strings the app may answer, the default line's template",
-    value('DIAL_PATTERN', buildDialPattern({ templates: input.lines.map((line) => line.template) })),
+    value(
+      'DIAL_PATTERN',
+      buildDialPattern({ templates: input.lines.flatMap((line) => [line.template, ...(line.simTemplates ?? [])]) }),
+    ),
     value('DEFAULT_DIAL', input.defaultDial),
     '; recordings: MixMonitor runs RECORDING_SENDER once the file is closed, which uploads it to RECORDING_URL',
     '; (install lib/asterisk/kit/b24-send-recording.sh there: "npm run pbx -- recording-sender"; it needs curl)',

@@ -13,6 +13,7 @@ const ENQUEUED_METHODS = [
   'telephony.externalLine.add',
   'telephony.externalLine.update',
   'telephony.externalLine.delete',
+  'im.notify.system.add',
 ];
 
 function historyCheck(method: string): Extract<ResendGuard, { kind: 'check-call-history' }> {

@@ -49,6 +49,12 @@ const GUARDS: Record<string, ResendGuard> = {
   },
   'telephony.externalline.update': { kind: 'repeat-is-harmless', why: 'sets the same name again' },
   'telephony.externalline.delete': { kind: 'repeat-is-harmless', why: 'deleting a deleted line changes nothing' },
+  'im.notify.system.add': {
+    kind: 'repeat-is-harmless',
+    why:
+      'the app always sends a TAG; a notification with an existing tag replaces the earlier ones ' +
+      '(im-notify-system-add.md), so a repeat leaves the admin one notification',
+  },
 };
 
 /** The method's guard; undefined for a method nobody has checked yet (the outbox re-sends it and says so). */

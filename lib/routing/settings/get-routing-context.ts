@@ -56,14 +56,22 @@ export const forgetRoutingContext: (portalId: number) => void = createNamedForge
 const loadRoutingContextOnMain = createDelegableLoad(loadRoutingContext);
 
 export async function loadRoutingContext(db: Db, portalId: number): Promise<RoutingContext> {
-  const [settings, users, overrides] = await Promise.all([
+  const [settings, users, overrides, outOfRotation] = await Promise.all([
     loadRoutingSettings({ db, portalId }),
     db.user.findMany({
       where: { portalId, active: true, extension: { not: null } },
       include: { departments: { include: { department: true } } },
     }),
     loadPortalOverrides({ db, portalId }),
+    // Not part of the settings document: lib/sim-health takes SIMs out and an admin brings them back.
+    db.simHealth.findMany({
+      where: { portalId, disabledAt: { not: null } },
+      orderBy: { simIndex: 'asc' },
+      select: { trunkId: true, simIndex: true },
+    }),
   ]);
+  for (const trunk of settings.trunks)
+    trunk.disabledSims = outOfRotation.filter((sim) => String(sim.trunkId) === trunk.id).map((sim) => sim.simIndex);
   const callers = new Map<string, Caller>();
   for (const user of users) {
     callers.set(user.extension!, {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { DEFAULT_SIM_HEALTH } from '../sim-health-defaults';
 import type { RoutingSettings } from '../types';
 
 export type LoadRoutingSettingsOptions = { db: Db; portalId: number };
@@ -27,6 +28,7 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       dial: t.dial,
       carrierGroupId: t.carrierGroupId === null ? '' : String(t.carrierGroupId),
       channels: t.channels,
+      simDials: Array.isArray(t.simDials) ? t.simDials.filter((dial) => typeof dial === 'string') : [],
       caps: {
         callsPerDay: t.callsPerDay,
         minutesPerDay: t.minutesPerDay,
@@ -47,5 +49,10 @@ export async function loadRoutingSettings({ db, portalId }: LoadRoutingSettingsO
       defaultTrunkId: p.defaultTrunkId === null ? '' : String(p.defaultTrunkId),
     })),
     defaultTrunkId: settings?.defaultTrunkId == null ? '' : String(settings.defaultTrunkId),
+    simHealth: {
+      failuresInRow: settings?.simFailuresInRow ?? DEFAULT_SIM_HEALTH.failuresInRow,
+      shortCallsInRow: settings?.simShortCallsInRow ?? DEFAULT_SIM_HEALTH.shortCallsInRow,
+      shortCallSeconds: settings?.simShortCallSeconds ?? DEFAULT_SIM_HEALTH.shortCallSeconds,
+    },
   };
 }

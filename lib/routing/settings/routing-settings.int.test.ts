@@ -4,6 +4,7 @@ import { createDb } from '../../db/client';
 import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
 import { demoRoutingSettings } from '../demo-routing-settings';
 import { routeCall } from '../route-call';
+import { DEFAULT_SIM_HEALTH } from '../sim-health-defaults';
 import { loadRoutingSettings } from './load-routing-settings';
 import { saveRoutingSettings } from './save-routing-settings';
 import { seedDemoPortal } from './seed-demo-portal';
@@ -90,7 +91,13 @@ describe.each(['sqlite', 'postgresql'] as const)('routing settings in %s', (kind
     const db = test.db();
     const fresh = await db.portal.create({ data: { memberId: `fresh-${kind}`, domain: 'fresh.example', ...noTokens } });
     const empty = await loadRoutingSettings({ db, portalId: fresh.id });
-    expect(empty).toEqual({ trunks: [], carrierGroups: [], profiles: [], defaultTrunkId: '' });
+    expect(empty).toEqual({
+      trunks: [],
+      carrierGroups: [],
+      profiles: [],
+      defaultTrunkId: '',
+      simHealth: DEFAULT_SIM_HEALTH,
+    });
     const none = await routeCall({ portalId: fresh.id, number: '79151234567', db });
     expect(none.trunk).toBeNull();
     expect(none.reasons.at(-1)).toEqual({ code: 'noLines' });

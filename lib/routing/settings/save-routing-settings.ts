@@ -27,10 +27,15 @@ export async function saveRoutingSettings({
     const trunkIds = await saveTrunks(tx, portalId, valid, groupIds);
     await saveProfiles(tx, portalId, valid, trunkIds);
     const defaultTrunkId = trunkIds.get(valid.defaultTrunkId) ?? null;
+    const thresholds = valid.simHealth && {
+      simFailuresInRow: valid.simHealth.failuresInRow,
+      simShortCallsInRow: valid.simHealth.shortCallsInRow,
+      simShortCallSeconds: valid.simHealth.shortCallSeconds,
+    };
     await tx.portalSettings.upsert({
       where: { portalId },
-      create: { portalId, defaultTrunkId },
-      update: { defaultTrunkId },
+      create: { portalId, defaultTrunkId, ...thresholds },
+      update: { defaultTrunkId, ...thresholds },
     });
   });
   forgetRoutingContext(portalId);
@@ -86,6 +91,8 @@ async function saveTrunks(
       dial: trunk.dial,
       carrierGroupId: groupIds.get(trunk.carrierGroupId) ?? null,
       channels: trunk.channels,
+      // Never null: an empty list is "the gateway picks the port" (a JSON null needs the client's own sentinel).
+      simDials: [...(trunk.simDials ?? [])],
       ...trunk.caps,
       tariffOnNetKopecks: trunk.tariff.onNetKopecks,
       tariffOffNetKopecks: trunk.tariff.offNetKopecks,

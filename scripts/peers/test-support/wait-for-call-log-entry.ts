@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 export type GatewayCallLogEntry = {
   gateway: string;
   number: string;
+  /** The GoIP-style port prefix the PBX dialled ("3" for 3#<number>), empty without one. */
+  sim?: string;
   callerId: string;
   b24CallId: string;
   time: string;
