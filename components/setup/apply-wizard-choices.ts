@@ -1,5 +1,5 @@
 import { carrierOfName } from '@/lib/asterisk/discover/propose-lines';
-import type { ProposedLine } from '@/lib/asterisk/discover/types';
+import type { ProposedCarrier, ProposedLine } from '@/lib/asterisk/discover/types';
 import { defaultCarrierGroups } from '@/lib/numbering/registry';
 import { dialResource } from '@/lib/routing/dial-template/check-dial-template';
 import type { RoutingSettings, Trunk } from '@/lib/routing/types';
@@ -14,21 +14,25 @@ function groupOfCarrier(settings: RoutingSettings, carrier: string | null): stri
 }
 
 /** The carrier a line's trunk or name says (`PJSIP/{number}@gw_mts` → mts). */
-const carrierOfTrunk = (trunk: Trunk) =>
+const carrierOfTrunk = (trunk: Pick<Trunk, 'dial' | 'name'>) =>
   carrierOfName(dialResource(trunk.dial.slice(trunk.dial.indexOf('/') + 1)) ?? '') ?? carrierOfName(trunk.name);
 
 /**
  * A proposed line added to the draft (once per dial template), in its carrier's group when that exists; the first
  * line becomes the default line. The Bitrix24 line number is left for the admin to type.
  */
-export function addProposedLine(settings: RoutingSettings, line: ProposedLine, id: string): RoutingSettings {
+export function addProposedLine(
+  settings: RoutingSettings,
+  line: Omit<ProposedLine, 'carrier'> & { carrier: ProposedCarrier | null },
+  id: string,
+): RoutingSettings {
   if (settings.trunks.some((trunk) => trunk.dial === line.dial)) return settings;
   const trunk: Trunk = {
     id,
     name: settings.trunks.some((t) => t.name === line.name) ? `${line.name} (${line.endpoint.name})` : line.name,
     lineNumber: '',
     dial: line.dial,
-    carrierGroupId: groupOfCarrier(settings, line.carrier),
+    carrierGroupId: groupOfCarrier(settings, line.carrier ?? carrierOfTrunk(line)),
     channels: 1,
     caps: NO_CAPS,
     tariff: TARIFF,

@@ -12,6 +12,7 @@ import * as lists from './messages/lists';
 import * as numbering from './messages/numbering';
 import * as errors from './messages/errors';
 import * as setup from './messages/setup';
+import * as wizard from './messages/wizard';
 
 /** Every module's keys; a key missing in English fails to compile in its module. */
 const ru = {
@@ -23,6 +24,7 @@ const ru = {
   ...numbering.ru,
   ...errors.ru,
   ...setup.ru,
+  ...wizard.ru,
 };
 
 export type MessageKey = keyof typeof ru;
@@ -36,6 +38,7 @@ const en: Record<MessageKey, string> = {
   ...numbering.en,
   ...errors.en,
   ...setup.en,
+  ...wizard.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };

@@ -49,7 +49,11 @@ describe.skipIf(!env.AMI_HOST || !env.FREEPBX_AMI_HOST)('discoverTrunks on the r
         { technology: 'PJSIP', name: 'HR2-GoIP' },
       ]),
     );
-    expect(proposeLines(found.endpoints).map((line) => [line.name, line.dial]).sort()).toEqual([
+    expect(
+      proposeLines(found.endpoints)
+        .map((line) => [line.name, line.dial])
+        .sort(),
+    ).toEqual([
       ['Билайн', 'PJSIP/{number}@Beeline-GoIP'],
       ['МТС', 'PJSIP/{number}@MTS-GoIP'],
       ['МегаФон', 'IAX2/MegaFon-IAX/{number}'],

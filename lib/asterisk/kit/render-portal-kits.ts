@@ -14,7 +14,9 @@ export type RenderPortalKitsOptions = {
 };
 
 /** `npm run pbx -- config <flavour>` for each configured PBX of a portal: what the admin pastes into the PBX. */
-export async function renderPortalKits(options: RenderPortalKitsOptions): Promise<Array<{ pbx: string; text: string }>> {
+export async function renderPortalKits(
+  options: RenderPortalKitsOptions,
+): Promise<Array<{ pbx: string; text: string }>> {
   const { db, portalId, portal, flavour, config } = options;
   const kits: Array<{ pbx: string; text: string }> = [];
   for (const pbx of config.pbxes) {
