@@ -49,7 +49,9 @@ test.describe('a new portal set up with the wizard alone', () => {
     await installDemoPortal(request);
     await emptyPortalSettings();
   });
+  // The other specs expect the demo settings and empty lists.
   test.afterAll(async ({ request }) => {
+    await emptyPortalSettings();
     await installDemoPortal(request);
   });
 
