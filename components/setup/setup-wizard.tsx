@@ -17,6 +17,7 @@ import {
   WizardGroupsStep,
   WizardWhitelistStep,
 } from './wizard-people-steps';
+import { wizardStepOfField } from './wizard-step-of-field';
 import type { Discovery, WizardStepProps } from './wizard-types';
 
 const STEPS = ['pbx', 'lines', 'groups', 'departments', 'defaultLine', 'whitelist', 'check', 'test'] as const;
@@ -89,11 +90,15 @@ export function SetupWizard() {
           />
           {fieldErrors.length > 0 && (
             <ul className="mt-3 text-sm text-alert" data-testid="wizard-errors">
-              {fieldErrors.map(([path, message]) => (
-                <li key={path}>
-                  {path}: {localizeMessage(message, lang)}
-                </li>
-              ))}
+              {fieldErrors.map(([path, message]) => {
+                const where = wizardStepOfField(path);
+                return (
+                  <li key={path}>
+                    {t(`wizard.step.${where.step}`)}
+                    {where.row === null ? '' : ` ${where.row}`}: {localizeMessage(message, lang)}
+                  </li>
+                );
+              })}
             </ul>
           )}
           <div className="mt-4 flex justify-between">
