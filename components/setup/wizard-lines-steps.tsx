@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Button, TextInput } from '@/components/admin/form-controls';
+import { Button, SelectInput, TextInput } from '@/components/admin/form-controls';
 import { addProposedLine } from './apply-wizard-choices';
 import type { Discovery, WizardStepProps } from './wizard-types';
 
@@ -55,7 +55,6 @@ export function WizardLinesStep(props: WizardStepProps & { discovery: Discovery 
   const [manual, setManual] = useState({ name: '', dial: '' });
   const proposals = discovery?.proposals ?? [];
   const added = (dial: string) => settings.trunks.some((trunk) => trunk.dial === dial);
-  const groupName = (id: string) => settings.carrierGroups.find((g) => g.id === id)?.name ?? t('wizard.lines.noGroup');
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -139,9 +138,20 @@ export function WizardLinesStep(props: WizardStepProps & { discovery: Discovery 
                 onChange={(lineNumber) => update((draft) => void (draft.trunks[i]!.lineNumber = lineNumber))}
               />
               <span className="flex-1 font-mono text-sm">{trunk.dial}</span>
-              <span className="text-sm text-base-2" data-testid={`wizard-line-${i}-group`}>
-                {groupName(trunk.carrierGroupId)}
-              </span>
+              <SelectInput
+                testId={`wizard-line-${i}-group`}
+                label={t('wizard.lines.group')}
+                className="w-40"
+                value={trunk.carrierGroupId}
+                onChange={(id) => update((draft) => void (draft.trunks[i]!.carrierGroupId = id))}
+              >
+                <option value="">{t('wizard.lines.noGroup')}</option>
+                {settings.carrierGroups.map((group) => (
+                  <option key={group.id} value={group.id}>
+                    {group.name}
+                  </option>
+                ))}
+              </SelectInput>
             </li>
           ))}
         </ul>
