@@ -79,7 +79,9 @@ export function SetupWizard() {
         ))}
       </ol>
       {settings === null ? (
-        <p role="status">{editor.state === 'loadFailed' ? editor.message : t('common.loading')}</p>
+        <p role="status" data-testid="wizard-load-failed">
+          {editor.state === 'loadFailed' ? localizeMessage(editor.message ?? '', lang) : t('common.loading')}
+        </p>
       ) : (
         <Card testId={`wizard-step-${step}`}>
           <h3 className="mb-3 text-lg font-semibold">{t(`wizard.step.${step}`)}</h3>

@@ -32,14 +32,14 @@ export function WizardPbxStep({ t, discovery }: Pick<WizardStepProps, 't'> & { d
             ) : (
               <p className="font-semibold">{t('wizard.pbx.found', { pbx: pbx.pbx, count: pbx.endpoints.length })}</p>
             )}
-            <p className="font-mono text-xs text-base-2">
+            <p className="font-mono text-xs text-base-2" translate="no">
               {pbx.endpoints.map((e) => `${e.technology}/${e.name}`).join(', ')}
             </p>
             {pbx.gaps
               .filter((gap) => gap.reason === 'denied')
               .map((gap) => (
                 <p key={gap.action} className="text-sm text-warning" data-testid="wizard-pbx-denied">
-                  {t('wizard.pbx.denied', { action: gap.action })}
+                  {t('wizard.pbx.denied')} <code translate="no">{gap.action}</code>
                 </p>
               ))}
           </li>

@@ -21,15 +21,15 @@ export const ru = {
   'wizard.pbx.found': 'АТС «{pbx}»: транков найдено — {count}.',
   'wizard.pbx.notConnected': 'АТС «{pbx}» не отвечает по AMI: {message}',
   'wizard.pbx.denied':
-    'Пользователю AMI не разрешено {action} (нужно право system, набор его не даёт): такие транки введите на ' +
-    'шаге «Линии» вручную.',
+    'Пользователю AMI не разрешено читать этот список транков (нужны права, которых набор не даёт): введите ' +
+    'такие транки на шаге «Линии» вручную. Запрос:',
   'wizard.lines.proposed': 'Предложено по именам транков',
   'wizard.lines.noProposals': 'Ни один транк не назван по оператору — добавьте линии вручную.',
   'wizard.lines.add': 'Добавить',
   'wizard.lines.addAll': 'Добавить все',
   'wizard.lines.manual': 'Своя линия',
   'wizard.lines.name': 'Название линии',
-  'wizard.lines.dial': 'Шаблон набора, например PJSIP/{number}@gw_mts',
+  'wizard.lines.dial': 'Шаблон набора',
   'wizard.lines.lineNumber': 'Номер линии в Битрикс24',
   'wizard.lines.group': 'Группа',
   'wizard.lines.noGroup': 'без группы',
@@ -88,15 +88,15 @@ export const en: Record<keyof typeof ru, string> = {
   'wizard.pbx.found': 'PBX "{pbx}": trunks found — {count}.',
   'wizard.pbx.notConnected': 'PBX "{pbx}" does not answer over AMI: {message}',
   'wizard.pbx.denied':
-    'The AMI user may not run {action} (it needs the system right, which the kit does not grant): enter such ' +
-    'trunks by hand on the Lines step.',
+    'The AMI user may not read this list of trunks (it needs rights the kit does not grant): enter such trunks by ' +
+    'hand on the Lines step. Request:',
   'wizard.lines.proposed': "Proposed from the trunks' names",
   'wizard.lines.noProposals': 'No trunk is named after a carrier — add the lines by hand.',
   'wizard.lines.add': 'Add',
   'wizard.lines.addAll': 'Add all',
   'wizard.lines.manual': 'Another line',
   'wizard.lines.name': 'Line name',
-  'wizard.lines.dial': 'Dial template, e.g. PJSIP/{number}@gw_mts',
+  'wizard.lines.dial': 'Dial template',
   'wizard.lines.lineNumber': 'Bitrix24 line number',
   'wizard.lines.group': 'Group',
   'wizard.lines.noGroup': 'no group',
