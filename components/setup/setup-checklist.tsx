@@ -61,6 +61,13 @@ export function SetupChecklist() {
       <div>
         <h2 className="text-2xl font-semibold text-base-1">{t('nav.setup')}</h2>
         <p className="mt-1 max-w-3xl text-sm text-base-2">{t('setup.intro')}</p>
+        <Link
+          className="mt-1 inline-block text-sm text-primary underline"
+          href="/admin/wizard"
+          data-testid="open-wizard"
+        >
+          {t('wizard.open')}
+        </Link>
       </div>
       {state.kind === 'loading' && (
         <p role="status" className="text-base-3">

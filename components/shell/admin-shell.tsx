@@ -43,7 +43,7 @@ function AdminFrame({ children, localMode }: { children: ReactNode; localMode: b
         </div>
         <FrameStatus localMode={localMode} />
       </header>
-      <nav aria-label="admin" className="flex gap-1 border-b border-base-6 bg-base-8 px-4">
+      <nav aria-label="admin" className="flex flex-wrap gap-1 border-b border-base-6 bg-base-8 px-4">
         {navItems.map((item) => {
           const active = pathname === item.href;
           const draft = (item.documents ?? []).some((url) => unsaved.includes(url));

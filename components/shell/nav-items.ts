@@ -15,6 +15,8 @@ export const navItems: NavItem[] = [
   { href: '/admin', label: 'nav.overview' },
   // First run: where the portal stands on its way to the first routed call, with links to each step's page.
   { href: '/admin/setup', label: 'nav.setup', adminOnly: true },
+  // The wizard edits the routing document too, so its draft is the lines/groups/departments pages' draft.
+  { href: '/admin/wizard', label: 'nav.wizard', adminOnly: true, documents: [ROUTING] },
   { href: '/admin/trunks', label: 'nav.trunks', adminOnly: true, documents: [ROUTING] },
   { href: '/admin/carrier-groups', label: 'nav.carrierGroups', adminOnly: true, documents: [ROUTING] },
   { href: '/admin/departments', label: 'nav.departments', adminOnly: true, documents: [ROUTING] },

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { emulatorControl } from '../support/emulator-control';
+import { installDemoPortal } from '../support/install-demo-portal';
 
 test('standalone: the admin shell and the health overview render without Bitrix24', async ({ page }) => {
   const errors: string[] = [];
@@ -20,6 +21,8 @@ test('standalone: the admin shell and the health overview render without Bitrix2
 });
 
 test('inside the portal: English from Bitrix24 LANG, real b24jssdk connected', async ({ page, request }) => {
+  // A configured portal: one with nothing set up opens the setup wizard instead (setup-wizard.spec.ts).
+  await installDemoPortal(request);
   await page.goto(`${emulatorControl(request).url}/portal/app?path=/admin&user=1&lang=en`);
   const frame = page.frameLocator('#app-frame');
   await expect(frame.getByRole('heading', { name: "Calls through the client's carrier SIM" })).toBeVisible();

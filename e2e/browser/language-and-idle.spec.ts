@@ -19,6 +19,7 @@ const pages = [
   '/admin/journal',
   '/admin/savings',
   '/admin/setup',
+  '/admin/wizard',
   '/call-card',
 ];
 /** The overview refreshes the status every 10 s on purpose: at most one request in a 5 s window. */

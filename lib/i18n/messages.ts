@@ -13,6 +13,7 @@ import * as numbering from './messages/numbering';
 import * as errors from './messages/errors';
 import * as setup from './messages/setup';
 import * as sims from './messages/sims';
+import * as wizard from './messages/wizard';
 
 /** Every module's keys; a key missing in English fails to compile in its module. */
 const ru = {
@@ -25,6 +26,7 @@ const ru = {
   ...errors.ru,
   ...setup.ru,
   ...sims.ru,
+  ...wizard.ru,
 };
 
 export type MessageKey = keyof typeof ru;
@@ -39,6 +41,7 @@ const en: Record<MessageKey, string> = {
   ...errors.en,
   ...setup.en,
   ...sims.en,
+  ...wizard.en,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };

@@ -38,11 +38,11 @@ export const ru = {
   'setup.step.whitelist.warn': 'Белые списки пусты: звонки не регистрируются в Битрикс24. Это можно оставить так.',
   'setup.step.test': 'Проверочный звонок',
   'setup.step.test.manual':
-    'Проверьте маршрут своего номера в «Проверке маршрута», затем позвоните себе из Битрикс24. Автоматического ' +
-    'проверочного звонка здесь пока нет.',
+    'Проверьте маршрут своего номера в «Проверке маршрута», затем позвоните себе: последний шаг мастера настройки ' +
+    'звонит на ваш телефон через выбранную линию.',
   'setup.missing':
-    'Пока не умеет: находить транки АТС и предлагать линии по их именам, брать отделы из Битрикс24 на этой ' +
-    'странице и звонить на телефон администратора — эти шаги делаются на страницах, на которые ведут ссылки.',
+    'Мастер настройки проходит те же шаги на одной странице: находит транки АТС и предлагает линии по их именам, ' +
+    'берёт отделы из Битрикс24, проверяет АТС и звонит на ваш телефон.',
   'setup.loadFailed': 'Не удалось узнать состояние настройки',
 } as const;
 
@@ -86,10 +86,10 @@ export const en: Record<keyof typeof ru, string> = {
   'setup.step.whitelist.warn': 'The whitelists are empty: calls are not registered in Bitrix24. That can stay so.',
   'setup.step.test': 'Test call',
   'setup.step.test.manual':
-    'Check the route of your own number in the Route tester, then call yourself from Bitrix24. There is no ' +
-    'automatic test call here yet.',
+    'Check the route of your own number in the Route tester, then call yourself: the last step of the setup ' +
+    'wizard rings your phone through the chosen line.',
   'setup.missing':
-    "Not yet here: finding the PBX's trunks and proposing lines from their names, taking departments from Bitrix24 " +
-    "on this page, and ringing the admin's phone — these steps are done on the pages the links open.",
+    "The setup wizard does the same steps on one page: finds the PBX's trunks and proposes lines from their names, " +
+    'takes the departments from Bitrix24, checks the PBX and rings your phone.',
   'setup.loadFailed': 'Could not read the setup state',
 };

@@ -1,0 +1,1 @@
+export { placeSetupTestCall, type SetupTestCallResult } from './place-setup-test-call';
