@@ -1,6 +1,6 @@
 import type { Prisma, Db } from '../db/client';
 import type { CallChange, TrackedCall } from './call-tracker-state';
-import { recordSimAttempt } from '../sim-health';
+import { findLineOfDial, recordSimAttempt } from '../sim-health';
 import { callDay } from './call-day';
 
 /** What the journal knows about a call that AMI does not say: set by originate, or looked up for AMI-only calls. */
@@ -54,27 +54,64 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
       payload: (change.detail ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
+  // A line the failover loop left because its gateway could not carry the call: a failure of that line's SIM.
+  if (change.kind === 'dial_attempt' && change.detail?.moved === 'next' && call.direction === 'outbound') {
+    const tried = await findLineOfDial({
+      db,
+      portalId: context.portalId,
+      dial: String(change.detail.dial ?? ''),
+      number: call.number,
+    });
+    if (tried?.sim != null)
+      await recordSimAttempt({
+        db,
+        portalId: context.portalId,
+        trunkId: tried.trunkId,
+        sim: tried.sim,
+        statusCode: '503',
+        talkSec: 0,
+      });
+  }
   // SIM usage and the SIM's health count the call once: only the write that moved the row to 'ended' (or created it
   // ended) gets here.
   if (change.kind === 'ended' && call.trunkUniqueid !== null && context.trunkId) {
     const ended = call.endedAt ?? Date.now();
-    const key = { trunkId: context.trunkId, simIndex: call.sim ?? 0, day: callDay(ended, timeZone) };
+    const { trunkId, sim } = await lineUsed(db, context, call);
+    const key = { trunkId, simIndex: sim ?? 0, day: callDay(ended, timeZone) };
     await db.simUsage.upsert({
       where: { trunkId_simIndex_day: key },
       create: { ...key, portalId: context.portalId, calls: 1, seconds: call.talkSec ?? 0, lastCallAt: new Date(ended) },
       update: { calls: { increment: 1 }, seconds: { increment: call.talkSec ?? 0 }, lastCallAt: new Date(ended) },
     });
-    if (call.direction === 'outbound' && call.sim !== null && call.b24StatusCode)
+    if (call.direction === 'outbound' && sim !== null && call.b24StatusCode)
       await recordSimAttempt({
         db,
         portalId: context.portalId,
-        trunkId: context.trunkId,
-        sim: call.sim,
+        trunkId,
+        sim,
         statusCode: call.b24StatusCode,
         talkSec: call.talkSec ?? 0,
         now: ended,
       });
   }
+}
+
+/**
+ * The line (and SIM) the client's leg went through: the decided one, unless the failover loop moved the call to a
+ * fallback line — then that line's usage grows, and the decided line's SIM is not charged with another SIM's call.
+ */
+async function lineUsed(
+  db: Db,
+  context: CallContext,
+  call: TrackedCall,
+): Promise<{ trunkId: number; sim: number | null }> {
+  const decided = { trunkId: context.trunkId!, sim: call.sim };
+  if (!call.trunkEndpoint) return decided;
+  const line = await findLineOfDial({ db, portalId: context.portalId, endpoint: call.trunkEndpoint });
+  if (!line || line.trunkId === decided.trunkId) return decided;
+  const fallback = await db.trunk.findUnique({ where: { id: line.trunkId }, select: { simDials: true } });
+  // The tracker reads the SIM from the fallback's Dial only when that line names its SIMs; else the gateway picked.
+  return { trunkId: line.trunkId, sim: Array.isArray(fallback?.simDials) ? call.sim : null };
 }
 
 function createData(call: TrackedCall, context: CallContext, figures: ReturnType<typeof callFigures>) {

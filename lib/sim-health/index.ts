@@ -4,3 +4,4 @@ export { classifySimAttempt, type SimAttempt } from './classify-sim-attempt';
 export { enableSim, enableSimInput } from './enable-sim';
 export { readSimsOut, type SimOut } from './read-sims-out';
 export { recordSimAttempt } from './record-sim-attempt';
+export { findLineOfDial, type LineOfDial } from './find-line-of-dial';
