@@ -90,7 +90,10 @@ describe('decideRoute — properties over random inputs', () => {
         const context = `case ${i}: ${JSON.stringify({ number, caller, requestedLine, choice: choice.id })}`;
         // An unreachable line only when every line this caller may take is (a PBX that has just started).
         if (unreachable.has(choice.id))
-          expect(mayUse(isHr).every((trunk) => unreachable.has(trunk.id)), context).toBe(true);
+          expect(
+            mayUse(isHr).every((trunk) => unreachable.has(trunk.id)),
+            context,
+          ).toBe(true);
         if (isHr) expect(hrTrunks.has(choice.id), context).toBe(true);
         else expect(hrTrunks.has(choice.id), context).toBe(false);
         const trunk = compiled.trunkById.get(choice.id)!;
