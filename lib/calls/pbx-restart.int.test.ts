@@ -34,6 +34,8 @@ describe('Asterisk restarted while calls are up', () => {
         ['79031234567', '79261234567'].map((number, i) => h.place({ extension: ['101', '102'][i]!, number })),
       );
       await waitUntil(() => calls.every((c) => h.tracking.state.calls.get(c.linkedId)?.status === 'answered'), 20_000);
+      // Talked for a while: a crash within the first second of the answer would rightly journal 0 s of talk.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
 
       const disconnected = new Promise<void>((resolve) => h.manager.once('disconnected', () => resolve()));
       const restarted = restart();
