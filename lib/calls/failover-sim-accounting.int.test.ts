@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { renderDialString } from '../routing/dial-template/check-dial-template';
 import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
-import type { CallChange, TrackedCall } from './call-tracker-state';
+import { type CallChange, newTrackedCall, type TrackedCall } from './call-tracker-state';
 import { writeCallChange } from './write-call-change';
 
 /**
@@ -13,32 +13,18 @@ import { writeCallChange } from './write-call-change';
 const MTS_SIMS = [1, 2, 3, 4].map((port) => `PJSIP/${port}#{number}@gw_mts`);
 
 function call(linkedId: string, fields: Partial<TrackedCall> = {}): TrackedCall {
-  return {
+  return newTrackedCall({
     linkedId,
     pbxName: 'pbx',
     origin: 'click_to_call',
     direction: 'outbound',
-    status: 'started',
     startedAt: Date.UTC(2026, 11, 1, 9),
-    answeredAt: null,
-    endedAt: null,
     number: '79161234567',
     extension: '101',
-    trunkEndpoint: null,
-    trunkUniqueid: null,
     sim: 2,
-    dialStatus: null,
-    hangupCause: null,
-    b24StatusCode: null,
-    b24CallId: null,
-    recordingPath: null,
-    talkSec: null,
-    durationSec: null,
     liveChannels: 1,
-    ringing: [],
-    cardHolder: null,
     ...fields,
-  };
+  });
 }
 
 describe.each(['sqlite', 'postgresql'] as const)('failover and SIM accounting on %s', (kind) => {

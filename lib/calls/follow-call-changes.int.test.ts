@@ -2,14 +2,14 @@ import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db/testing/create-test-database';
 import { seedDemoPortal } from '../routing/settings/seed-demo-portal';
-import type { CallChange, TrackedCall } from './call-tracker-state';
+import { type CallChange, newTrackedCall, type TrackedCall } from './call-tracker-state';
 import type { CallTracking } from './call-tracking';
 import { followCallChanges } from './follow-call-changes';
 import { FOLLOWED_UP_EVENT } from './find-lost-follow-ups';
 import { writeCallChange } from './write-call-change';
 
 function deskCall(linkedId: string, overrides: Partial<TrackedCall> = {}): TrackedCall {
-  return {
+  return newTrackedCall({
     linkedId,
     pbxName: 'pbx',
     origin: 'desk_phone',
@@ -17,24 +17,13 @@ function deskCall(linkedId: string, overrides: Partial<TrackedCall> = {}): Track
     status: 'answered',
     startedAt: Date.UTC(2026, 11, 1, 9),
     answeredAt: Date.UTC(2026, 11, 1, 9, 0, 5),
-    endedAt: null,
     number: '79039990001',
     extension: '101',
     trunkEndpoint: 'gw_mts',
     trunkUniqueid: `${linkedId}.2`,
-    sim: null,
-    dialStatus: null,
-    hangupCause: null,
-    b24StatusCode: null,
-    b24CallId: null,
-    recordingPath: null,
-    talkSec: null,
-    durationSec: null,
     liveChannels: 2,
-    ringing: [],
-    cardHolder: null,
     ...overrides,
-  };
+  });
 }
 
 describe('following a desk-phone call up in Bitrix24', () => {
