@@ -4,6 +4,9 @@ import { syncExternalLines } from '../lines/sync-external-lines';
 import { runOutboxOnce } from '../outbox/run-outbox-once';
 import { bindPortalHandlers } from './bind-portal-handlers';
 
+/** Bitrix24 allows about 2 requests a second per portal: a pause this long loses nothing. */
+const ROUND_PAUSE_MS = 100;
+
 export type SetUpPortalOptions = { portalId: number; publicUrl?: string; db?: Db; timeoutMs?: number };
 
 /**
@@ -30,7 +33,10 @@ export async function setUpPortal({
     if (open.length === 0) return { messages: ids.length };
     if (Date.now() > deadline)
       throw new AppError('UNAVAILABLE', 'Bitrix24 did not confirm the setup in time — open the app again to retry');
-    // The background worker sends them too; a round here only makes the installer independent of it.
-    await runOutboxOnce({ db });
+    // The background worker sends them too; a round here only makes the installer independent of it. A round that
+    // sent nothing (the portal's rate limit, or a message waiting for another) pauses before the next, rather than
+    // spin on the database while the events the portal sends meanwhile wait for it.
+    const round = await runOutboxOnce({ db });
+    if (round.claimed === 0) await new Promise((resolve) => setTimeout(resolve, ROUND_PAUSE_MS));
   }
 }
