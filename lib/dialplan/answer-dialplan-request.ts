@@ -71,11 +71,11 @@ export async function answerDialplanRequest(request: DialplanRequest): Promise<D
       occupancy: load?.occupancy,
       usage: load?.usage,
       unreachable: load?.unreachable,
-      // The dial string (format=dial, what the drop-in asks for and dials at once) names the SIM, so it holds it. The
-      // endpoint alone cannot name a SIM, and JSON is for people: both see the held SIMs and hold none. Without a live
-      // load (no PBX configured) nothing would release a reservation early: none are taken.
+      // The dial strings (format=dials, what the drop-in asks for and dials at once; format=dial from older drop-ins)
+      // name the SIM, so they hold it. The endpoint alone cannot name a SIM, and JSON is for people: both see the held
+      // SIMs and hold none. Without a live load (no PBX configured) nothing would release a reservation early.
       reservations: load
-        ? request.dial && !request.json
+        ? (request.dial || request.dials) && !request.json
           ? processSimReservations()
           : peekSimReservations()
         : undefined,
