@@ -1,6 +1,7 @@
 import type { AddressInfo, Server as NetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
+import { setGatewayFault } from '../../scripts/peers/test-support/gateway-faults';
 import { gatewayCli } from '../asterisk/testing/pbx-process';
 import { callDay } from '../calls/call-day';
 import type { CallChange } from '../calls/call-tracker-state';
@@ -127,4 +128,42 @@ describe('desk-phone calls through per-SIM templates (real Asterisk and gateway)
     expect(calls.map((c) => c.sim).sort()).toEqual(['1', '3', '4']);
     await Promise.all(calls.map((c) => c.end));
   }, 90_000);
+
+  it('a SIM the carrier blocked fails over to Beeline on every call and is out of rotation after five', async () => {
+    const db = h.testDb.db();
+    // SIM port 3 (index 2) is the least used, so each decision picks it again: its failed calls go out through
+    // Beeline and are booked there, not on it.
+    const day = callDay(Date.now());
+    for (const simIndex of [0, 3])
+      await db.simUsage.upsert({
+        where: { trunkId_simIndex_day: { trunkId: mtsId, simIndex, day } },
+        create: { trunkId: mtsId, simIndex, day, portalId: h.portalId, calls: 100, seconds: 0 },
+        update: { calls: 100 },
+      });
+    await setGatewayFault({ ami: h.gateway, gateway: 'mts-3', fault: 'blocked' });
+    try {
+      const calls = [];
+      for (const n of [1, 2, 3, 4, 5]) {
+        await warmUp();
+        const call = await deskCall(`7915123500${n}`);
+        await call.end;
+        calls.push(call);
+      }
+      await h.tracking.flushed();
+      expect(calls.map((c) => `${c.gateway}:${c.sim}`)).toEqual(Array(5).fill('mts:3'));
+      const health = await db.simHealth.findUnique({ where: { trunkId_simIndex: { trunkId: mtsId, simIndex: 2 } } });
+      expect(health?.disabledAt).not.toBeNull();
+      const rows = await db.call.findMany({
+        where: { number: { startsWith: '7915123500' } },
+        include: { events: true },
+      });
+      for (const row of rows) expect(row.events.filter((e) => e.kind === 'dial_attempt').length).toBe(2);
+      await warmUp();
+      const after = await deskCall('79151235006');
+      expect(after.sim).not.toBe('3');
+      await after.end;
+    } finally {
+      await setGatewayFault({ ami: h.gateway, gateway: 'mts-3', fault: null });
+    }
+  }, 120_000);
 });

@@ -9,7 +9,12 @@ export type GatewayFault = '503' | 'blocked' | 'drop2s';
 /** The simulator's AMI, as any of the test AMI clients offers it. */
 export type GatewayAmi = { action(fields: { Action: string } & Record<string, string>): Promise<unknown> };
 
-export type SetGatewayFaultOptions = { ami: GatewayAmi; gateway: string; fault: GatewayFault | null };
+export type SetGatewayFaultOptions = {
+  ami: GatewayAmi;
+  /** The gateway (beeline, mts…), or one SIM of it by its port prefix (mts-3: calls dialled as 3#<number>). */
+  gateway: string;
+  fault: GatewayFault | null;
+};
 
 /** Switches one gateway's fault on (or off with null) at once: no reload, the next call sees it. */
 export async function setGatewayFault({ ami, gateway, fault }: SetGatewayFaultOptions): Promise<void> {
