@@ -41,6 +41,21 @@ describe('reconcileLiveChannels', () => {
     });
     expect([...state.calls.keys()]).toEqual(['new-1']);
   });
+
+  it('leaves alone a call placed after the reconnect whose channels the snapshot did not list yet', () => {
+    const state = createCallTrackerState({ pbxName: 'pbx' });
+    const lostAt = 10_000;
+    const placed = newTrackedCall({
+      linkedId: 'c2c-after',
+      pbxName: 'pbx',
+      origin: 'click_to_call',
+      direction: 'outbound',
+      startedAt: lostAt + 2_000,
+    });
+    state.calls.set(placed.linkedId, placed);
+    expect(reconcileLiveChannels(state, [], lostAt, lostAt + 2_500)).toEqual([]);
+    expect(state.calls.get('c2c-after')?.status).toBe('started');
+  });
 });
 
 describe('reconcileLiveChannels: calls the journal knows', () => {

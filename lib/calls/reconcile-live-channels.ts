@@ -22,14 +22,17 @@ export function reconcileLiveChannels(
     const uniqueid = item.Uniqueid;
     if (typeof uniqueid === 'string' && uniqueid) live.set(uniqueid, item);
   }
+  // A call that started after the connection dropped was placed after the reconnect, while this re-sync was on its
+  // way: CoreShowChannels may have answered before its channels existed. It is not one the gap could have ended.
+  const placedSince = (linkedId: string) => (state.calls.get(linkedId)?.startedAt ?? lostAt) > lostAt;
   for (const [uniqueid, channel] of state.channels) {
-    if (live.has(uniqueid)) continue;
+    if (live.has(uniqueid) || placedSince(channel.linkedId)) continue;
     state.channels.delete(uniqueid);
     const call = state.calls.get(channel.linkedId);
     if (call) call.liveChannels -= 1;
   }
   for (const call of state.calls.values()) {
-    if (call.liveChannels > 0) continue;
+    if (call.liveChannels > 0 || call.startedAt > lostAt) continue;
     state.calls.delete(call.linkedId);
     if (call.status === 'ended') continue;
     const change = endCall(call, Math.max(lostAt, call.startedAt), null);
