@@ -32,14 +32,21 @@ describe('failover from a gateway that cannot carry the call (real Asterisk)', (
     });
 
   /** The journal's attempts of one call, in order (after the tracking wrote everything). */
+  /** The call's attempts once the last one is in: its event follows the hang-up (at most 5 s on a busy machine). */
   async function attempts(linkedId: string) {
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the last attempt's event follows the hang-up
-    await h.tracking.flushed();
-    const row = await h.testDb.db().call.findUniqueOrThrow({
-      where: { linkedId },
-      include: { events: { where: { kind: 'dial_attempt' }, orderBy: { id: 'asc' } } },
-    });
-    return { row, attempts: row.events.map((event) => event.payload as Record<string, unknown>) };
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      await h.tracking.flushed();
+      const row = await h.testDb.db().call.findUniqueOrThrow({
+        where: { linkedId },
+        include: { events: { where: { kind: 'dial_attempt' }, orderBy: { id: 'asc' } } },
+      });
+      const list = row.events.map((event) => event.payload as Record<string, unknown>);
+      const last = list.at(-1);
+      if ((last && (last.moved === 'stop' || last.attempt === last.count)) || Date.now() > deadline)
+        return { row, attempts: list };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   const route = async (number: string) => (await fetch(`${routeUrl}?number=${number}&ext=101`)).text();
