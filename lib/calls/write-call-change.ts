@@ -109,9 +109,8 @@ async function lineUsed(
   if (!call.trunkEndpoint) return decided;
   const line = await findLineOfDial({ db, portalId: context.portalId, endpoint: call.trunkEndpoint });
   if (!line || line.trunkId === decided.trunkId) return decided;
-  const fallback = await db.trunk.findUnique({ where: { id: line.trunkId }, select: { simDials: true } });
   // The tracker reads the SIM from the fallback's Dial only when that line names its SIMs; else the gateway picked.
-  return { trunkId: line.trunkId, sim: Array.isArray(fallback?.simDials) ? call.sim : null };
+  return { trunkId: line.trunkId, sim: line.namesSims ? call.sim : null };
 }
 
 function createData(call: TrackedCall, context: CallContext, figures: ReturnType<typeof callFigures>) {

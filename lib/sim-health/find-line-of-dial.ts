@@ -11,7 +11,8 @@ export type FindLineOfDialOptions = {
   number?: string | null;
 };
 
-export type LineOfDial = { trunkId: number; name: string; sim: number | null };
+/** `namesSims`: the line has a dial template per SIM (elsewhere the gateway picks the port, and no SIM is known). */
+export type LineOfDial = { trunkId: number; sim: number | null; namesSims: boolean };
 
 /**
  * Which of the portal's lines a failover attempt or a call's client leg went through — not necessarily the one the
@@ -22,19 +23,20 @@ export async function findLineOfDial(options: FindLineOfDialOptions): Promise<Li
   const { db, portalId, endpoint, dial, number } = options;
   const trunks = await db.trunk.findMany({
     where: { portalId },
-    select: { id: true, name: true, dial: true, simDials: true },
+    select: { id: true, dial: true, simDials: true },
   });
   for (const trunk of trunks) {
     const simDials = Array.isArray(trunk.simDials) ? trunk.simDials : [];
+    const line = { trunkId: trunk.id, namesSims: Array.isArray(trunk.simDials) };
     if (dial && number) {
       const sim = simDials.findIndex(
         (template) => typeof template === 'string' && renderDialString(template, number) === dial,
       );
-      if (sim >= 0) return { trunkId: trunk.id, name: trunk.name, sim };
-      if (renderDialString(trunk.dial, number) === dial) return { trunkId: trunk.id, name: trunk.name, sim: null };
+      if (sim >= 0) return { ...line, sim };
+      if (renderDialString(trunk.dial, number) === dial) return { ...line, sim: null };
     }
     const keys = [trunk.dial, ...simDials.filter((t): t is string => typeof t === 'string')].map(dialTemplateLine);
-    if (endpoint && keys.includes(endpoint)) return { trunkId: trunk.id, name: trunk.name, sim: null };
+    if (endpoint && keys.includes(endpoint)) return { ...line, sim: null };
   }
   return null;
 }
