@@ -2,13 +2,13 @@ import type { AmiMessage } from '../asterisk/ami/ami-message';
 import {
   channelEndpoint,
   newTrackedCall,
-  noteDeviceState,
   type CallChange,
   type CallTrackerState,
   type LiveChannel,
   type TrackedCall,
 } from './call-tracker-state';
 import { b24StatusCode, NOT_PLACED_STATUS_CODE } from './b24-status-code';
+import { noteDeviceState } from './line-reachability';
 import { moveCard } from './incoming/move-card';
 
 export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
@@ -50,7 +50,7 @@ export function applyAmiEvent(state: CallTrackerState, event: AmiMessage, now: n
     case 'OriginateResponse':
       return onOriginateResponse(state, event, now);
     case 'DeviceStateChange':
-      noteDeviceState(state, field(event, 'Device') ?? '', field(event, 'State') ?? '');
+      noteDeviceState(state, field(event, 'Device') ?? '', field(event, 'State') ?? '', now);
       return NONE;
     default:
       return NONE;

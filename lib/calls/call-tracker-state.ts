@@ -51,6 +51,14 @@ export type LiveChannel = {
   bridgedAt: number | null;
 };
 
+/** A line's device as the PBX last reported it (see line-reachability). */
+export type LineDevice = {
+  line: string;
+  reachable: boolean;
+  /** When an UNAVAILABLE not preceded by a reachable state was first heard; null once confirmed by a transition. */
+  unconfirmedSince: number | null;
+};
+
 export type CallTrackerState = {
   pbxName: string;
   /** Trunk and manager legs as the lines' dial templates and the users' extensions say; replaced when they change. */
@@ -58,7 +66,7 @@ export type CallTrackerState = {
   channels: Map<string, LiveChannel>;
   calls: Map<string, TrackedCall>;
   /** The lines' devices as the PBX last reported them (DeviceStateChange, Getvar DEVICE_STATE on connect). */
-  devices: Map<string, { line: string; reachable: boolean }>;
+  devices: Map<string, LineDevice>;
 };
 
 export type CallChangeKind =
@@ -125,26 +133,4 @@ export function newTrackedCall(
 /** "PJSIP/gw_mts-0000001a" → "gw_mts"; "Local/101@managers-00000002;1" → "101@managers". */
 export function channelEndpoint(channel: string): string {
   return splitChannelName(channel).resource;
-}
-
-/** Device states that mean the gateway cannot be reached (qualify failed, modem gone); INVALID is a typo, not this. */
-const UNREACHABLE_STATES = new Set(['UNAVAILABLE']);
-
-/** Records one device's state when it is a line's; returns whether anything changed. */
-export function noteDeviceState(state: CallTrackerState, device: string, deviceState: string): boolean {
-  const line = state.match.lineOfDevice(device);
-  if (line === null) return false;
-  const reachable = !UNREACHABLE_STATES.has(deviceState.trim().toUpperCase());
-  const before = state.devices.get(device);
-  if (before?.line === line && before.reachable === reachable) return false;
-  state.devices.set(device, { line, reachable });
-  return true;
-}
-
-/** A line is unreachable when every device of it the PBX reported on is. */
-export function unreachableLines(state: CallTrackerState): string[] {
-  const reachable = new Set<string>();
-  const down = new Set<string>();
-  for (const { line, reachable: up } of state.devices.values()) (up ? reachable : down).add(line);
-  return [...down].filter((line) => !reachable.has(line));
 }

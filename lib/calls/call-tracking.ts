@@ -4,14 +4,9 @@ import type { AmiMessage } from '../asterisk/ami/ami-message';
 import type { Db } from '../db/client';
 import { findRoutingPortal } from '../portals/find-routing-portal';
 import { applyAmiEvent } from './apply-ami-event';
-import {
-  createCallTrackerState,
-  noteDeviceState,
-  type CallChange,
-  type CallTrackerState,
-  type TrackedCall,
-} from './call-tracker-state';
+import { createCallTrackerState, type CallChange, type CallTrackerState, type TrackedCall } from './call-tracker-state';
 import { closeStaleJournalCalls } from './close-stale-journal-calls';
+import { forgetDeviceStates, noteDeviceState } from './line-reachability';
 import { loadCallChannelMatcher } from './load-call-channel-matcher';
 import type { CallChannelMatcher } from './match-call-channel';
 import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
@@ -175,11 +170,12 @@ export class CallTracking extends EventEmitter {
   private async readLineDevices(): Promise<void> {
     const manager = this.options.manager;
     if (!manager.status().connected) return;
+    forgetDeviceStates(this.state);
     await Promise.all(
       this.state.match.lineDevices().map(async (device) => {
         const answer = await manager.action({ Action: 'Getvar', Variable: `DEVICE_STATE(${device})` });
         const value = answer.Value;
-        noteDeviceState(this.state, device, String(Array.isArray(value) ? value[0] : (value ?? '')));
+        noteDeviceState(this.state, device, String(Array.isArray(value) ? value[0] : (value ?? '')), Date.now());
       }),
     ).catch((error: Error) => this.log(`line device states could not be read: ${error.message}`));
   }

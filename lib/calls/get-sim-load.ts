@@ -5,7 +5,8 @@ import type { Db } from '../db/client';
 import type { OccupancyByTrunk, SimUsage, UsageByTrunk } from '../routing/types';
 import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
 import { callDay } from './call-day';
-import { type CallTrackerState, unreachableLines } from './call-tracker-state';
+import type { CallTrackerState } from './call-tracker-state';
+import { unreachableLines } from './line-reachability';
 
 /**
  * What the trackers know about SIMs in use right now, per PBX endpoint; plain data, so it can cross to another process.
@@ -31,13 +32,13 @@ export type GetSimLoadOptions = {
 };
 
 /** Busy trunk channels (from AMI) and SIMs held by calls (a click-to-call holds its SIM from the click). */
-export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>): LiveChannels {
+export function summarizeLiveChannels(trackers: Iterable<CallTrackerState>, now = Date.now()): LiveChannels {
   const busyByEndpoint: Record<string, number> = {};
   const busySims: Record<string, number[]> = {};
   const unreachable = new Set<string>();
   const busyExtensions = new Set<string>();
   for (const state of trackers) {
-    for (const line of unreachableLines(state)) unreachable.add(line);
+    for (const line of unreachableLines(state, now)) unreachable.add(line);
     for (const channel of state.channels.values()) {
       if (channel.isTrunk) busyByEndpoint[channel.endpoint] = (busyByEndpoint[channel.endpoint] ?? 0) + 1;
       else if (channel.bridgedAt !== null) {
@@ -75,7 +76,7 @@ export async function getSimLoad({
   const today = callDay(now, timeZone);
   const monthStart = `${today.slice(0, 8)}01`;
   const stored = await cacheFor(db).get(`${portalId}|${monthStart}|${today}`, now);
-  if (!live) return combineSimLoad(stored, summarizeLiveChannels(trackers), today);
+  if (!live) return combineSimLoad(stored, summarizeLiveChannels(trackers, now), today);
   // The dialplan process asks on every call, but its inputs change only when the usage is reloaded (each second) or
   // the app sends new live state: reuse the answer until then instead of rebuilding every SIM per call.
   const last = lastLoadByStored.get(stored);

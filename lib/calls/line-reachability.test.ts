@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyAmiEvent } from './apply-ami-event';
-import { createCallTrackerState, unreachableLines } from './call-tracker-state';
+import { createCallTrackerState } from './call-tracker-state';
+import {
+  forgetDeviceStates,
+  lineReachability,
+  noteDeviceState,
+  UNCONFIRMED_UNREACHABLE_MS,
+  unreachableLines,
+} from './line-reachability';
 import { summarizeLiveChannels } from './get-sim-load';
 import { matchCallChannel } from './match-call-channel';
 import { mergeLiveChannels } from './merge-live-channels';
@@ -20,24 +27,40 @@ describe('line reachability from device states', () => {
     expect(match.lineDevices()).toEqual(['PJSIP/gw_mts', 'PJSIP/Beeline-GoIP']);
   });
 
-  it('UNAVAILABLE takes a line out, any other state brings it back; other devices change nothing', () => {
+  it('UNAVAILABLE after a reachable state takes a line out at once; any other state brings it back', () => {
     const state = createCallTrackerState({ pbxName: 'main', match });
-    applyAmiEvent(state, deviceState('PJSIP/gw_mts', 'UNAVAILABLE'), 0);
-    applyAmiEvent(state, deviceState('PJSIP/101', 'UNAVAILABLE'), 0);
-    expect(unreachableLines(state)).toEqual(['gw_mts']);
-    expect(summarizeLiveChannels([state]).unreachable).toEqual(['gw_mts']);
     applyAmiEvent(state, deviceState('PJSIP/gw_mts', 'NOT_INUSE'), 0);
-    expect(unreachableLines(state)).toEqual([]);
-    expect(summarizeLiveChannels([state])).not.toHaveProperty('unreachable');
+    applyAmiEvent(state, deviceState('PJSIP/gw_mts', 'UNAVAILABLE'), 1_000);
+    applyAmiEvent(state, deviceState('PJSIP/101', 'UNAVAILABLE'), 1_000);
+    expect(unreachableLines(state, 1_000)).toEqual(['gw_mts']);
+    expect(summarizeLiveChannels([state], 1_000).unreachable).toEqual(['gw_mts']);
+    applyAmiEvent(state, deviceState('PJSIP/gw_mts', 'NOT_INUSE'), 2_000);
+    expect(unreachableLines(state, 2_000)).toEqual([]);
+    expect(summarizeLiveChannels([state], 2_000)).not.toHaveProperty('unreachable');
+  });
+
+  it.each([
+    { heard: 'UNAVAILABLE, first word after (re)connecting', afterMs: 0, out: false },
+    { heard: 'UNAVAILABLE, first word, a qualify round later', afterMs: 60_000, out: false },
+    { heard: 'UNAVAILABLE, first word, never answered since', afterMs: UNCONFIRMED_UNREACHABLE_MS, out: true },
+  ])('a PBX that has just started says every qualified trunk is down: $heard → out: $out', ({ afterMs, out }) => {
+    const state = createCallTrackerState({ pbxName: 'main', match });
+    applyAmiEvent(state, deviceState('PJSIP/gw_mts', 'NOT_INUSE'), 0);
+    forgetDeviceStates(state);
+    noteDeviceState(state, 'PJSIP/gw_mts', 'UNAVAILABLE', 10_000);
+    applyAmiEvent(state, deviceState('PJSIP/gw_mts', 'UNAVAILABLE'), 10_000 + afterMs);
+    expect(unreachableLines(state, 10_000 + afterMs)).toEqual(out ? ['gw_mts'] : []);
+    expect(lineReachability(state, 10_000 + afterMs).get('gw_mts')).toBe(!out);
   });
 
   it('a modem group is unreachable only when every modem the PBX reported on is', () => {
     const state = createCallTrackerState({ pbxName: 'main', match });
+    applyAmiEvent(state, deviceState('Dongle/dongle0', 'INUSE'), 0);
     applyAmiEvent(state, deviceState('Dongle/dongle0', 'UNAVAILABLE'), 0);
     applyAmiEvent(state, deviceState('Dongle/dongle1', 'INUSE'), 0);
-    expect(unreachableLines(state)).toEqual([]);
+    expect(unreachableLines(state, 0)).toEqual([]);
     applyAmiEvent(state, deviceState('Dongle/dongle1', 'UNAVAILABLE'), 0);
-    expect(unreachableLines(state)).toEqual(['g1']);
+    expect(unreachableLines(state, 0)).toEqual(['g1']);
   });
 
   it('several PBXes: the union', () => {

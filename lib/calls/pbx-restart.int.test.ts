@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crashAndRestartPbx, restartPbx } from '../asterisk/testing/pbx-process';
+import { crashAndRestartPbx, restartPbx, waitForQualifiedContacts } from '../asterisk/testing/pbx-process';
+import { silenceGateway } from '../../scripts/peers/test-support/gateway-faults';
 import { CallTracking } from './call-tracking';
+import { unreachableLines } from './line-reachability';
 import { startClickToCallHarness, type ClickToCallHarness } from './testing/click-to-call-harness';
 import { AmiManager } from '../asterisk/ami-manager';
 import { testPbx } from '../asterisk/testing/pbx-process';
@@ -21,7 +23,7 @@ describe('Asterisk restarted while calls are up', () => {
   afterAll(async () => h?.close());
 
   it.each([
-    { how: 'core restart now', restart: restartPbx, closedBy: 'Hangup events' },
+    { how: 'core restart now', restart: () => restartPbx(), closedBy: 'Hangup events' },
     { how: 'SIGKILL + start', restart: crashAndRestartPbx, closedBy: 'the re-sync' },
   ])(
     '$how: reconnects within 5 s, calls closed by $closedBy with a status, nothing in progress',
@@ -57,6 +59,28 @@ describe('Asterisk restarted while calls are up', () => {
       }
     },
   );
+
+  it('just restarted, the PBX calls a gateway it has not yet qualified UNAVAILABLE: routing keeps it', async () => {
+    // MTS cannot answer its first qualify, Beeline can: without the benefit of the doubt MTS clients would go through
+    // Beeline from the moment Beeline is qualified. Kept, the MTS attempt fails at once and the failover moves on.
+    const { state } = h.tracking;
+    const heard = (device: string) => state.devices.get(device)?.reachable;
+    const unsilence = await silenceGateway('127.0.0.13');
+    try {
+      const reconnected = new Promise<void>((resolve) => h.manager.once('disconnected', () => resolve()));
+      await restartPbx({ qualified: false });
+      await reconnected;
+      await h.manager.waitConnected(5000);
+      await waitUntil(() => heard('PJSIP/gw_mts') === false && heard('PJSIP/gw_beeline') === true, 15_000);
+      expect(unreachableLines(state, Date.now())).not.toContain('gw_mts');
+      const { linkedId, decision } = await h.place({ extension: '101', number: '79161234567' });
+      expect(decision.trunk?.dial).toBe('PJSIP/{number}@gw_mts');
+      await h.tracking.waitForEnd(linkedId, 30_000);
+    } finally {
+      await unsilence();
+      await waitForQualifiedContacts();
+    }
+  });
 
   it('after an app restart, journal calls left "in progress" with no channels are closed on connect', async () => {
     const db = h.testDb.db();

@@ -1,5 +1,6 @@
 import { peekAmiManagers } from '../asterisk/get-ami-managers';
 import { probeAmi } from '../asterisk/probe-ami';
+import { lineReachability } from '../calls/line-reachability';
 import { peekPbxConnections } from '../calls/start-call-tracking';
 import { amiLeadershipName, thisInstanceId } from '../cluster/instance-identity';
 import { listLeaders } from '../cluster/list-leaders';
@@ -62,7 +63,7 @@ async function checkPbx(
       reconnects: s.reconnects,
       lastEventAgeMs: s.lastEventAt === null ? null : Date.now() - s.lastEventAt,
       owner,
-      lines: lineReachability(pbx.name),
+      lines: linesReachable(pbx.name),
     };
   }
   const probe = await probeAmi({ host: pbx.host, port: pbx.port });
@@ -78,12 +79,12 @@ async function checkPbx(
 }
 
 /** Per line, reachable when any of its devices is (a modem group needs one modem), as the tracking last heard. */
-function lineReachability(pbxName: string): AmiHealth['lines'] {
+function linesReachable(pbxName: string): AmiHealth['lines'] {
   const state = peekPbxConnections().get(pbxName)?.tracking.state;
   if (!state) return undefined;
-  const lines = new Map<string, boolean>();
-  for (const { line, reachable } of state.devices.values()) lines.set(line, (lines.get(line) ?? false) || reachable);
-  return [...lines].map(([line, reachable]) => ({ line, reachable })).sort((a, b) => a.line.localeCompare(b.line));
+  return [...lineReachability(state, Date.now())]
+    .map(([line, reachable]) => ({ line, reachable }))
+    .sort((a, b) => a.line.localeCompare(b.line));
 }
 
 async function checkRegistry(): Promise<RegistryHealth> {

@@ -35,8 +35,11 @@ export async function pbxCli(command: string): Promise<string> {
   return stdout;
 }
 
-/** `core restart now` and wait until the PBX answers its CLI again (bounded). */
-export async function restartPbx(): Promise<void> {
+/**
+ * `core restart now` and wait until the PBX answers its CLI again and has qualified its gateways (bounded); with
+ * `qualified: false` it returns as soon as the PBX has booted, while its gateways are still NonQual.
+ */
+export async function restartPbx({ qualified = true }: { qualified?: boolean } = {}): Promise<void> {
   await pbxCli('core restart now').catch(() => undefined);
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -45,8 +48,21 @@ export async function restartPbx(): Promise<void> {
       () => true,
       () => false,
     );
-    if (ok) return;
+    if (ok) return qualified ? waitForQualifiedContacts(deadline) : undefined;
     if (Date.now() > deadline) throw new Error('PBX did not come back within 20 s of core restart now');
+  }
+}
+
+/**
+ * Until the restarted PBX has qualified its gateways' contacts (each starts NonQual, its endpoint UNAVAILABLE): a test
+ * that restarts the PBX leaves the lines as reachable as it found them for the tests after it.
+ */
+export async function waitForQualifiedContacts(deadline = Date.now() + 20_000): Promise<void> {
+  for (;;) {
+    const contacts = await pbxCli('pjsip show contacts').catch(() => null);
+    if (contacts !== null && !/Contact: +gw_\S+ +\S+ +(NonQual|Unknown)\b/.test(contacts)) return;
+    if (Date.now() > deadline) throw new Error('the PBX had not qualified its gateways within 20 s of its restart');
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
@@ -58,6 +74,7 @@ export async function crashAndRestartPbx(): Promise<void> {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     timeout: 60_000,
   });
+  await waitForQualifiedContacts(Date.now() + 20_000);
 }
 
 /** Runs an Asterisk CLI command on the gateway simulator (it plays desk phones and GSM callers too). */
