@@ -3,7 +3,9 @@
  * up)"` first, under the shared PBX lock): `npx tsx bench/incoming-card.bench.ts`. Target: the app adds ≤ 20 ms p99.
  *
  * CALLS incoming calls, AT_ONCE ringing at a time, come in through the gateway simulator on the MTS line, whose group
- * rings phones 101–103; every phone rings without answering and each client gives up after RING_MS. Measured per call:
+ * rings phones 101–103; every phone rings without answering and each client gives up after RING_MS. The calls arrive
+ * one every RING_MS / AT_ONCE, so AT_ONCE ring at any moment; --burst makes them arrive AT_ONCE in the same instant,
+ * wave after wave (the worst case: every card of a wave competes for the same milliseconds). Measured per call:
  *  - from the AMI DialBegin that rings the first user (as the app's AMI manager hands it over) to the `register`
  *    request reaching the emulator, and to the first `show` (which needs register's CALL_ID: one more round trip);
  *  - the floor, in the same run and under the same load: an AMI Ping round trip on the same connection, every 20 ms.
@@ -20,6 +22,7 @@ const AT_ONCE = 20;
 const RING_MS = 2_500;
 
 const limited = process.argv.includes('--rate-limited');
+const burst = process.argv.includes('--burst');
 const b = await startBitrix24ClickToCall(limited ? {} : { outboxRate: { ratePerSecond: 1_000, burst: 1_000 } });
 await b.db.listEntry.create({ data: { portalId: b.portalId, list: 'whitelist_department', value: '1' } });
 for (const ext of ['101', '102', '103']) await b.h.setGateway(`PHONE_MODE_${ext}`, 'noanswer');
@@ -48,18 +51,27 @@ const pinger = (async () => {
 })();
 
 const started = Date.now();
-for (let wave = 0; wave < CALLS / AT_ONCE; wave++) {
-  await Promise.all(
-    Array.from({ length: AT_ONCE }, (_, i) =>
-      callIntoPbx({
-        gateway: b.h.gateway,
-        through: 'mts',
-        lineNumber: '74950000003',
-        from: `7903${String(wave * AT_ONCE + i).padStart(7, '0')}`,
-        abandonAfterMs: RING_MS,
-      }),
-    ),
-  );
+const call = (n: number) =>
+  callIntoPbx({
+    gateway: b.h.gateway,
+    through: 'mts',
+    lineNumber: '74950000003',
+    from: `7903${String(n).padStart(7, '0')}`,
+    abandonAfterMs: RING_MS,
+  });
+if (burst)
+  for (let wave = 0; wave < CALLS / AT_ONCE; wave++) {
+    await Promise.all(Array.from({ length: AT_ONCE }, (_, i) => call(wave * AT_ONCE + i)));
+    await new Promise((resolve) => setTimeout(resolve, RING_MS + 1_500));
+  }
+else {
+  // A call every RING_MS / AT_ONCE, each ringing RING_MS: AT_ONCE ringing at any moment once the first have come in.
+  const placed: Promise<void>[] = [];
+  for (let n = 0; n < CALLS; n++) {
+    placed.push(call(n));
+    await new Promise((resolve) => setTimeout(resolve, RING_MS / AT_ONCE));
+  }
+  await Promise.all(placed);
   await new Promise((resolve) => setTimeout(resolve, RING_MS + 1_500));
 }
 await b.waitForOutboxDrained().catch((error: Error) => console.warn(error.message));
@@ -109,7 +121,7 @@ const line = (label: string, s: ReturnType<typeof stats>) =>
   );
 
 console.log(
-  `Incoming calls: ${CALLS}, ${AT_ONCE} ringing at once, real Asterisk, emulator answering at once, journal on ` +
+  `Incoming calls: ${CALLS}, ${AT_ONCE} ringing at once (${burst ? 'arriving together, wave after wave' : 'arriving one by one'}), real Asterisk, emulator answering at once, journal on ` +
     `${process.env.C2C_TEST_DB ?? 'sqlite'}, outbox ${limited ? "at Bitrix24's 2 requests/s" : 'not rate-limited'}`,
 );
 const floor = stats(pings);

@@ -55,8 +55,6 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
 async function followCard(db: Db, tracking: CallTracking, { call, detail }: CallChange): Promise<void> {
   if (!detail) return;
   const { portalId, lineNumber } = await tracking.cardContext(call);
-  const portal = await db.portal.findUnique({ where: { id: portalId }, select: { status: true } });
-  if (portal?.status !== 'active') return;
   await showIncomingCard({
     db,
     portalId,

@@ -1,9 +1,8 @@
-import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
 import { AFTER_KEY, outboxRef } from '../../bitrix24/outbox/outbox-ref';
-import { sendOutboxMessageNow } from '../../bitrix24/outbox/send-outbox-message-now';
+import { sendRestCallNow } from '../../bitrix24/outbox/send-rest-call-now';
 import type { Db } from '../../db/client';
-import { loadIncomingCallSettings } from '../../routing/settings/load-incoming-call-settings';
 import { registerCallInBitrix24, registerKey } from '../registration/register-call-in-bitrix24';
+import { loadCardFacts } from './load-card-facts';
 
 export type ShowIncomingCardOptions = {
   db: Db;
@@ -25,51 +24,55 @@ export const cardKey = (linkedId: string, leg: string, action: 'show' | 'hide') 
  * CRM_CREATE as the portal says, through the whitelist like every call), then each ringing user is shown the card and
  * each one who stops ringing or loses it to the answerer gets `hide`. Each move has its own dedupe key (the call and
  * the leg), and a hide waits for its show, so a replay or a second instance sends nothing twice or out of order.
+ * Every move leaves at once, stored claimed (sendRestCallNow): the card is late if it waits for the worker's round.
  */
 export async function showIncomingCard(options: ShowIncomingCardOptions): Promise<void> {
   const { db, portalId, linkedId, action, leg, extension } = options;
-  const user = await db.user.findFirst({
-    where: { portalId, extension, active: true },
-    select: { b24UserId: true },
-  });
-  if (!user) return;
-  if (action === 'show' && options.number) await registerOnce(options);
-  const registered = await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) } });
-  if (!registered) return;
+  const facts = await loadCardFacts({ db, portalId });
+  const person = facts.people.get(extension);
+  if (!facts.active || !person?.b24UserId) return;
+  const registeredNow = action === 'show' && options.number ? await registerOnce(options, facts) : false;
+  if (!registeredNow && !(await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) } }))) return;
   const showKey = cardKey(linkedId, leg, 'show');
   if (action === 'hide' && !(await db.outboxMessage.findUnique({ where: { dedupeKey: showKey } }))) return;
-  const key = cardKey(linkedId, leg, action);
-  await enqueueRestCall({
+  await sendRestCallNow({
     db,
     portalId,
     method: `telephony.externalcall.${action}`,
-    dedupeKey: key,
+    dedupeKey: cardKey(linkedId, leg, action),
     params: {
       CALL_ID: outboxRef(registerKey(linkedId), 'CALL_ID'),
-      USER_ID: user.b24UserId,
+      USER_ID: person.b24UserId,
       ...(action === 'hide' ? { [AFTER_KEY]: [showKey] } : {}),
     },
   });
-  // Durable first, then at once: the register (if this move made it) and the card itself, while the phone rings.
-  await sendOutboxMessageNow({ db, dedupeKey: registerKey(linkedId) }).catch(() => false);
-  await sendOutboxMessageNow({ db, dedupeKey: key }).catch(() => false);
 }
 
-/** The first ringing user (that the whitelist lets register) registers the call; later ones find it registered. */
-async function registerOnce(options: ShowIncomingCardOptions): Promise<void> {
-  const { db, portalId, linkedId } = options;
-  if (await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) } })) return;
-  const { crmCreate } = await loadIncomingCallSettings({ db, portalId });
-  await registerCallInBitrix24({
+/**
+ * The first ringing user (that the whitelist lets register) registers the call; later ones find it registered.
+ * True when this move stored the registration.
+ */
+async function registerOnce(
+  options: ShowIncomingCardOptions,
+  facts: Awaited<ReturnType<typeof loadCardFacts>>,
+): Promise<boolean> {
+  const { db, portalId, linkedId, extension } = options;
+  if (await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) }, select: { id: true } }))
+    return false;
+  const decision = await registerCallInBitrix24({
     db,
     portalId,
     linkedId,
     direction: 'inbound',
     number: options.number!,
-    extension: options.extension,
+    extension,
+    person: facts.people.get(extension),
+    lists: facts.lists,
     lineNumber: options.lineNumber,
     startedAt: options.startedAt,
-    crmCreate,
+    crmCreate: facts.crmCreate,
     show: false,
+    sendNow: true,
   });
+  return decision.register;
 }

@@ -2,7 +2,8 @@ import { enqueueRestCall } from '../../bitrix24/outbox/enqueue-rest-call';
 import { outboxRef } from '../../bitrix24/outbox/outbox-ref';
 import { getDb, type Db } from '../../db/client';
 import { decideRegistration, type ListItem, type RegistrationDecision } from '../../lists/decide-registration';
-import { loadCallPerson } from './load-call-person';
+import { sendRestCallNow } from '../../bitrix24/outbox/send-rest-call-now';
+import { type CallPerson, loadCallPerson } from './load-call-person';
 
 export type RegisterCallInBitrix24Options = {
   portalId: number;
@@ -28,6 +29,10 @@ export type RegisterCallInBitrix24Options = {
   show?: boolean;
   /** Lists already loaded (a batch of calls); default: this portal's from the database. */
   lists?: ListItem[];
+  /** The manager already looked up (an incoming call's card); default: from the user cache by id or extension. */
+  person?: CallPerson;
+  /** Sent at once, claimed as it is stored (sendRestCallNow), rather than left to the outbox worker's next round. */
+  sendNow?: boolean;
   db?: Db;
 };
 
@@ -40,7 +45,9 @@ export const registerKey = (linkedId: string) => `register:${linkedId}`;
  */
 export async function registerCallInBitrix24(options: RegisterCallInBitrix24Options): Promise<RegistrationDecision> {
   const { portalId, linkedId, direction, number, lineNumber, startedAt = new Date(), db = getDb() } = options;
-  const person = await loadCallPerson({ db, portalId, b24UserId: options.b24UserId, extension: options.extension });
+  const person =
+    options.person ??
+    (await loadCallPerson({ db, portalId, b24UserId: options.b24UserId, extension: options.extension }));
   const lists =
     options.lists ??
     (await db.listEntry.findMany({ where: { portalId }, select: { list: true, value: true, isPattern: true } }));
@@ -54,12 +61,15 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
       ? { USER_PHONE_INNER: person.extension }
       : null;
   const register = decision.register && who !== null;
-  await db.call.updateMany({
-    where: { linkedId },
-    data: { registered: register, registrationReason: who ? decision.reason : 'unknown_user' },
-  });
+  const journal = () =>
+    db.call.updateMany({
+      where: { linkedId },
+      data: { registered: register, registrationReason: who ? decision.reason : 'unknown_user' },
+    });
+  // Sent at once, the request leaves before the journal is told (the row often does not exist yet then).
+  if (!options.sendNow || !register) await journal();
   if (!register) return who ? decision : { register: false, reason: decision.reason };
-  await enqueueRestCall({
+  await (options.sendNow ? sendRestCallNow : enqueueRestCall)({
     db,
     portalId,
     method: 'telephony.externalcall.register',
@@ -75,6 +85,7 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
       ...(lineNumber ? { LINE_NUMBER: lineNumber } : {}),
     },
   });
+  if (options.sendNow) await journal();
   if (options.show === false) return decision;
   await enqueueRestCall({
     db,

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoPortal } from '../../../e2e/bitrix24-emulator/demo-portal';
+import { startEmulator, type EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
+import type { Db } from '../../db/client';
+import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
+import { forgetPortalClient } from '../rest/get-portal-client';
+import { storeInstalledPortal } from '../testing/store-installed-portal';
+import { enqueueRestCall } from './enqueue-rest-call';
+import { outboxRef } from './outbox-ref';
+import { runOutboxOnce } from './run-outbox-once';
+import { sendRestCallNow } from './send-rest-call-now';
+
+/** An incoming call's register and show (telephony-external-call-register.md, -show.md), sent at once and only once. */
+const MEMBER = 'send-now-member';
+let emulator: EmulatorHandle;
+let testDb: TestDatabase;
+let db: Db;
+let portalId: number;
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    portals: [createDemoPortal(MEMBER)],
+    appUrl: 'http://127.0.0.1:1',
+    clientId: 'app.now',
+    clientSecret: 'now-secret',
+  });
+  Object.assign(process.env, {
+    B24_CLIENT_ID: 'app.now',
+    B24_CLIENT_SECRET: 'now-secret',
+    B24_OAUTH_URL: emulator.url,
+  });
+  testDb = await createTestDatabase({ kind: 'sqlite' });
+  db = testDb.db();
+  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
+}, 60_000);
+afterAll(async () => {
+  forgetPortalClient();
+  await emulator?.close();
+  await testDb?.dispose();
+});
+
+const register = (id: string) => ({
+  db,
+  portalId,
+  dedupeKey: `register:${id}`,
+  method: 'telephony.externalcall.register',
+  params: { USER_ID: 1, PHONE_NUMBER: '+79031234567', TYPE: 2, SHOW: 0, EXTERNAL_CALL_ID: id },
+});
+const show = (id: string) => ({
+  db,
+  portalId,
+  dedupeKey: `card:${id}:a:show`,
+  method: 'telephony.externalcall.show',
+  params: { CALL_ID: outboxRef(`register:${id}`, 'CALL_ID'), USER_ID: 1 },
+});
+const sent = (method: string, id: string) =>
+  emulator.callsTo(method).filter((call) => JSON.stringify(call.params).includes(id)).length;
+const worker = () => runOutboxOnce({ db, ratePerSecond: 1000, burst: 1000, log: () => undefined });
+
+describe('sendRestCallNow', () => {
+  it('stores a message claimed and sends it at once; the same key again sends nothing', async () => {
+    expect(await sendRestCallNow(register('now-1'))).toBe(true);
+    expect(await sendRestCallNow(register('now-1'))).toBe(false);
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'register:now-1' } });
+    expect(row).toMatchObject({ status: 'done', attempts: 1 });
+    expect(await sendRestCallNow(show('now-1'))).toBe(true);
+    await worker();
+    expect(sent('telephony.externalcall.register', 'now-1')).toBe(1);
+    const shows = emulator.callsTo('telephony.externalcall.show');
+    expect(shows).toHaveLength(1);
+    expect(shows[0]!.params.CALL_ID).toBe((row.result as { CALL_ID: string }).CALL_ID);
+  });
+
+  it('a message whose reference is not done is left to the worker, which sends it after that one', async () => {
+    await enqueueRestCall(register('now-2'));
+    expect(await sendRestCallNow(show('now-2'))).toBe(false);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'card:now-2:a:show' } })).toMatchObject({
+      status: 'pending',
+    });
+    for (let round = 0; round < 3; round++) await worker();
+    expect(sent('telephony.externalcall.register', 'now-2')).toBe(1);
+    expect(await db.outboxMessage.count({ where: { dedupeKey: { contains: 'now-2' }, status: 'done' } })).toBe(2);
+  });
+
+  it('the process died between storing and sending: the worker sends it once the lease is over', async () => {
+    expect(await sendRestCallNow(register('now-3'))).toBe(true);
+    // As if the process had died after the request left and before its answer was written.
+    await db.outboxMessage.updateMany({
+      where: { dedupeKey: 'register:now-3' },
+      data: { status: 'sending', attempts: 1, nextAttemptAt: new Date(Date.now() - 1) },
+    });
+    await worker();
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'register:now-3' } })).toMatchObject({
+      status: 'done',
+      attempts: 2,
+    });
+    // Sent again, as after any claim that died: the portal answers a repeated register with the same call (its resend
+    // guard, resend-guards.ts), so the CRM still has one call.
+    const answers = emulator
+      .callsTo('telephony.externalcall.register')
+      .filter((call) => call.params.EXTERNAL_CALL_ID === 'now-3')
+      .map((call) => (call.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    expect(answers).toHaveLength(2);
+    expect(new Set(answers).size).toBe(1);
+  });
+});
