@@ -4,49 +4,30 @@
  * The emulator records the calls as the portal receives them, batched commands included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmulatorHandle } from '../start-emulator';
+import { type InstalledPortal, startInstalledPortal } from '../../../lib/bitrix24/testing/start-installed-portal';
 import { setUpPortal } from '../../../lib/bitrix24/install/set-up-portal';
 import { runOutboxOnce } from '../../../lib/bitrix24/outbox/run-outbox-once';
-import { forgetPortalClient } from '../../../lib/bitrix24/rest/get-portal-client';
 import { resolveUserExtension } from '../../../lib/bitrix24/users/resolve-user-extension';
 import { finishCallInBitrix24 } from '../../../lib/calls/registration/finish-call-in-bitrix24';
 import { registerCallInBitrix24 } from '../../../lib/calls/registration/register-call-in-bitrix24';
 import type { Db } from '../../../lib/db/client';
-import { createTestDatabase, type TestDatabase } from '../../../lib/db/testing/create-test-database';
 import { seedDemoPortal } from '../../../lib/routing/settings/seed-demo-portal';
-import { createDemoPortal } from '../demo-portal';
-import { startEmulator, type EmulatorHandle } from '../start-emulator';
 import { checkCallAgainstSpec } from './check-call-against-spec';
 import { loadMethodSpec } from './load-method-spec';
-import { storeInstalledPortal } from '../../../lib/bitrix24/testing/store-installed-portal';
 
 const MEMBER = 'spec-member';
 let emulator: EmulatorHandle;
-let testDb: TestDatabase;
+let portal: InstalledPortal;
 let db: Db;
 let portalId: number;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    portals: [createDemoPortal(MEMBER)],
-    appUrl: 'http://127.0.0.1:1',
-    clientId: 'app.spec',
-    clientSecret: 'spec-secret',
-  });
-  Object.assign(process.env, {
-    B24_CLIENT_ID: 'app.spec',
-    B24_CLIENT_SECRET: 'spec-secret',
-    B24_OAUTH_URL: emulator.url,
-  });
-  testDb = await createTestDatabase({ kind: 'sqlite' });
-  db = testDb.db();
-  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
+  portal = await startInstalledPortal({ memberId: MEMBER, clientId: 'app.spec' });
+  ({ emulator, db, portalId } = portal);
   await seedDemoPortal({ db, portalId });
 }, 60_000);
-afterAll(async () => {
-  forgetPortalClient();
-  await emulator?.close();
-  await testDb?.dispose();
-});
+afterAll(async () => portal?.close());
 
 /** Sends until nothing is pending; messages waiting for a referenced one are made due again at once. */
 async function drainOutbox(): Promise<void> {

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
+import { type InstalledPortal, startInstalledPortal } from '../testing/start-installed-portal';
 import { APP_LINE } from '../../../e2e/bitrix24-emulator/default-line';
-import { createDemoPortal } from '../../../e2e/bitrix24-emulator/demo-portal';
 import { checkCallAgainstSpec } from '../../../e2e/bitrix24-emulator/spec/check-call-against-spec';
 import { loadMethodSpec } from '../../../e2e/bitrix24-emulator/spec/load-method-spec';
-import { startEmulator, type EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
 import type { Db } from '../../db/client';
-import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
-import { forgetPortalClient } from '../rest/get-portal-client';
-import { storeInstalledPortal } from '../testing/store-installed-portal';
 import { checkDefaultLine } from './check-default-line';
 import { claimDefaultLine } from './claim-default-line';
 
@@ -18,31 +15,15 @@ import { claimDefaultLine } from './claim-default-line';
  */
 const MEMBER = 'default-line-member';
 let emulator: EmulatorHandle;
-let testDb: TestDatabase;
+let portal: InstalledPortal;
 let db: Db;
 let portalId: number;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    portals: [createDemoPortal(MEMBER)],
-    appUrl: 'http://127.0.0.1:1',
-    clientId: 'app.line',
-    clientSecret: 'line-secret',
-  });
-  Object.assign(process.env, {
-    B24_CLIENT_ID: 'app.line',
-    B24_CLIENT_SECRET: 'line-secret',
-    B24_OAUTH_URL: emulator.url,
-  });
-  testDb = await createTestDatabase({ kind: 'sqlite' });
-  db = testDb.db();
-  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
+  portal = await startInstalledPortal({ memberId: MEMBER, clientId: 'app.line' });
+  ({ emulator, db, portalId } = portal);
 }, 60_000);
-afterAll(async () => {
-  forgetPortalClient();
-  await emulator?.close();
-  await testDb?.dispose();
-});
+afterAll(async () => portal?.close());
 
 describe('is our app the default outgoing line?', () => {
   it('ours when the portal stores REST_APP:<our app.info ID>', async () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoPortal } from '../../../e2e/bitrix24-emulator/demo-portal';
-import { startEmulator, type EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
+import type { EmulatorHandle } from '../../../e2e/bitrix24-emulator/start-emulator';
+import { type InstalledPortal, startInstalledPortal } from '../testing/start-installed-portal';
 import type { Db } from '../../db/client';
-import { createTestDatabase, type TestDatabase } from '../../db/testing/create-test-database';
-import { forgetPortalClient } from '../rest/get-portal-client';
-import { storeInstalledPortal } from '../testing/store-installed-portal';
 import { enqueueRestCall } from './enqueue-rest-call';
 import { outboxRef } from './outbox-ref';
 import { runOutboxOnce } from './run-outbox-once';
@@ -13,31 +10,15 @@ import { sendRestCallNow } from './send-rest-call-now';
 /** An incoming call's register and show (telephony-external-call-register.md, -show.md), sent at once and only once. */
 const MEMBER = 'send-now-member';
 let emulator: EmulatorHandle;
-let testDb: TestDatabase;
+let portal: InstalledPortal;
 let db: Db;
 let portalId: number;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    portals: [createDemoPortal(MEMBER)],
-    appUrl: 'http://127.0.0.1:1',
-    clientId: 'app.now',
-    clientSecret: 'now-secret',
-  });
-  Object.assign(process.env, {
-    B24_CLIENT_ID: 'app.now',
-    B24_CLIENT_SECRET: 'now-secret',
-    B24_OAUTH_URL: emulator.url,
-  });
-  testDb = await createTestDatabase({ kind: 'sqlite' });
-  db = testDb.db();
-  portalId = await storeInstalledPortal({ db, emulator, memberId: MEMBER });
+  portal = await startInstalledPortal({ memberId: MEMBER, clientId: 'app.now' });
+  ({ emulator, db, portalId } = portal);
 }, 60_000);
-afterAll(async () => {
-  forgetPortalClient();
-  await emulator?.close();
-  await testDb?.dispose();
-});
+afterAll(async () => portal?.close());
 
 const register = (id: string) => ({
   db,
