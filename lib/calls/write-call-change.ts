@@ -28,10 +28,14 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
   const { call } = change;
   const figures = callFigures(call, context);
   // An ended row is final: replays, retries or a late writer never move it back (conditional update, not upsert).
-  const moved = await db.call.updateMany({
-    where: { linkedId: call.linkedId, status: { not: 'ended' } },
-    data: figures,
-  });
+  // One statement for the usual case (the row is there and open): UPDATE … RETURNING id; P2025 when it is not.
+  const movedRow = await db.call
+    .update({ where: { linkedId: call.linkedId, status: { not: 'ended' } }, data: figures, select: { id: true } })
+    .catch((error: { code?: string }) => {
+      if (error.code === 'P2025') return null;
+      throw error;
+    });
+  const moved = { count: movedRow ? 1 : 0 };
   let created = false;
   if (moved.count === 0 && !(await db.call.findUnique({ where: { linkedId: call.linkedId }, select: { id: true } }))) {
     created = await db.call.create({ data: createData(call, context, figures), select: { id: true } }).then(
@@ -45,7 +49,8 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
   // The call was already ended: this change is a replay. Except a line's attempt: the dialplan reports the answered
   // line's only after Dial() returns, when the client's hang-up has ended the call; it is reported once.
   if (moved.count === 0 && !created && change.kind !== 'dial_attempt') return;
-  const row = await db.call.findUniqueOrThrow({ where: { linkedId: call.linkedId }, select: { id: true } });
+  const row =
+    movedRow ?? (await db.call.findUniqueOrThrow({ where: { linkedId: call.linkedId }, select: { id: true } }));
   await db.callEvent.create({
     data: {
       callId: row.id,
