@@ -7,7 +7,8 @@
  * one every RING_MS / AT_ONCE, so AT_ONCE ring at any moment; --burst makes them arrive AT_ONCE in the same instant,
  * wave after wave (the worst case: every card of a wave competes for the same milliseconds). Measured per call:
  *  - from the AMI DialBegin that rings the first user (as the app's AMI manager hands it over) to the `register`
- *    request reaching the emulator, and to the first `show` (which needs register's CALL_ID: one more round trip);
+ *    request leaving the app (handed to the kernel whole), and to the first `show` leaving (it needs register's
+ *    CALL_ID: one more round trip); also when the emulator, in this process and on its event loop, reads register;
  *  - the floor, in the same run and under the same load: an AMI Ping round trip on the same connection, every 20 ms.
  * The emulator answers at once (it runs in this process, so its work is counted in the app's time) and the outbox is
  * not held to Bitrix24's 2 requests/s per portal (a burst of 20 calls' cards would otherwise queue behind the limit:
@@ -16,6 +17,7 @@
 import type { AmiMessage } from '../lib/asterisk/ami/ami-message';
 import { callIntoPbx } from '../lib/calls/testing/call-into-pbx';
 import { startBitrix24ClickToCall } from '../lib/calls/testing/bitrix24-click-to-call-harness';
+import { watchOutgoingRequests } from './support/watch-outgoing-requests';
 
 const CALLS = 200;
 const AT_ONCE = 20;
@@ -50,6 +52,7 @@ const pinger = (async () => {
   }
 })();
 
+const outgoing = watchOutgoingRequests();
 const started = Date.now();
 const call = (n: number) =>
   callIntoPbx({
@@ -78,22 +81,32 @@ await b.waitForOutboxDrained().catch((error: Error) => console.warn(error.messag
 pinging = false;
 await pinger;
 
-const firstCall = (method: string) => {
+/** When each call's first request of a method reached the emulator or left the app, by linkedId. */
+const callIds = new Map<string, string>();
+const reachedEmulator = new Map<string, number>();
+for (const call of b.emulator.callsTo('telephony.externalcall.register')) {
+  const linkedId = String(call.params.EXTERNAL_CALL_ID ?? '');
+  const callId = (call.response as { result?: { CALL_ID?: string } } | undefined)?.result?.CALL_ID;
+  if (call.time < started) continue;
+  if (callId) callIds.set(callId, linkedId);
+  if (!reachedEmulator.has(linkedId)) reachedEmulator.set(linkedId, call.time);
+}
+const leftApp = (method: string) => {
   const byLinkedId = new Map<string, number>();
-  const callIds = new Map<string, string>();
-  for (const call of b.emulator.callsTo('telephony.externalcall.register')) {
-    const linkedId = String(call.params.EXTERNAL_CALL_ID ?? '');
-    const callId = (call.response as { result?: { CALL_ID?: string } } | undefined)?.result?.CALL_ID;
-    if (call.time >= started && callId) callIds.set(callId, linkedId);
-    if (method === 'register' && call.time >= started && !byLinkedId.has(linkedId)) byLinkedId.set(linkedId, call.time);
+  for (const request of outgoing.requests) {
+    if (!request.path.includes(method)) continue;
+    const linkedId =
+      method === 'telephony.externalcall.register'
+        ? [...ringAt.keys()].find((id) => request.body.includes(id))
+        : callIds.get([...callIds.keys()].find((callId) => request.body.includes(callId)) ?? '');
+    if (linkedId && !byLinkedId.has(linkedId)) byLinkedId.set(linkedId, request.at);
   }
-  if (method === 'show')
-    for (const call of b.emulator.callsTo('telephony.externalcall.show')) {
-      const linkedId = callIds.get(String(call.params.CALL_ID));
-      if (linkedId && !byLinkedId.has(linkedId)) byLinkedId.set(linkedId, call.time);
-    }
-  return [...byLinkedId].flatMap(([linkedId, at]) => (ringAt.has(linkedId) ? [at - ringAt.get(linkedId)!] : []));
+  return byLinkedId;
 };
+const registerLeft = leftApp('telephony.externalcall.register');
+const showLeft = leftApp('telephony.externalcall.show');
+const sinceRing = (at: Map<string, number>) =>
+  [...at].flatMap(([linkedId, time]) => (ringAt.has(linkedId) ? [time - ringAt.get(linkedId)!] : []));
 
 /** The app's own part (the card decided → `register` durably enqueued) and the outbox's (enqueued → sent). */
 const registrations = await b.db.outboxMessage.findMany({
@@ -101,11 +114,6 @@ const registrations = await b.db.outboxMessage.findMany({
   select: { dedupeKey: true, createdAt: true },
 });
 const enqueuedAt = new Map(registrations.map((row) => [row.dedupeKey.slice('register:'.length), +row.createdAt]));
-const sentAt = new Map(
-  b.emulator
-    .callsTo('telephony.externalcall.register')
-    .map((call) => [String(call.params.EXTERNAL_CALL_ID ?? ''), call.time] as const),
-);
 const split = (from: Map<string, number>, to: Map<string, number>) =>
   [...from].flatMap(([linkedId, at]) => (to.has(linkedId) ? [to.get(linkedId)! - at] : []));
 
@@ -125,14 +133,15 @@ console.log(
     `${process.env.C2C_TEST_DB ?? 'sqlite'}, outbox ${limited ? "at Bitrix24's 2 requests/s" : 'not rate-limited'}`,
 );
 const floor = stats(pings);
-const register = stats(firstCall('register'));
-const show = stats(firstCall('show'));
+const register = stats(sinceRing(registerLeft));
+const show = stats(sinceRing(showLeft));
 line('floor: AMI Ping round trip', floor);
 line('user rings → register leaves the app', register);
 line('user rings → show leaves the app', show);
+line('user rings → the emulator reads register', stats(sinceRing(reachedEmulator)));
 line('  of which: user rings → card decided', stats(split(ringAt, cardAt)));
 line('  of which: card decided → register enqueued', stats(split(cardAt, enqueuedAt)));
-line('  of which: register enqueued → sent', stats(split(enqueuedAt, sentAt)));
+line('  of which: register enqueued → left', stats(split(enqueuedAt, registerLeft)));
 console.log(
   `  register p99 = ${(register.p99 / floor.p99).toFixed(1)}× the floor's p99, the app adds ` +
     `${(register.p99 - floor.p99).toFixed(1)} ms; show p99 = ${(show.p99 / floor.p99).toFixed(1)}× (` +
