@@ -29,6 +29,7 @@ type Known = CallContext;
 /** How often the journal is checked for ended calls whose follow-up was lost with another process. */
 const RECOVER_EVERY_MS = 10_000;
 const MATCHER_TTL_MS = 30_000;
+const MATCHER_WAIT_MS = 1_000;
 
 /**
  * Ties one PBX's AMI manager to the tracker and the journal: events → applyAmiEvent → changes written in order
@@ -51,6 +52,7 @@ export class CallTracking extends EventEmitter {
   private skippedCount = 0;
   private matcherReadAt = 0;
   private matcherRead: Promise<void> | null = null;
+  private waiting: AmiMessage[] | null = null;
 
   constructor(private readonly options: CallTrackingOptions) {
     super();
@@ -181,7 +183,21 @@ export class CallTracking extends EventEmitter {
   }
 
   private ingest(event: AmiMessage): void {
-    if (Date.now() - this.matcherReadAt > MATCHER_TTL_MS) void this.readMatcher();
+    if (this.waiting) this.waiting.push(event);
+    else if (this.options.match || Date.now() - this.matcherReadAt <= MATCHER_TTL_MS) this.apply(event);
+    else {
+      // The first event after a quiet spell may start a call on a line or extension saved meanwhile (taken with the
+      // old matcher, an incoming call would never be one): it and those after it wait, in order, for the re-read.
+      const waiting = (this.waiting = [event]);
+      const bound = new Promise((resolve) => setTimeout(resolve, MATCHER_WAIT_MS).unref());
+      void Promise.race([this.readMatcher(), bound]).then(() => {
+        this.waiting = null;
+        for (const item of waiting) this.apply(item);
+      });
+    }
+  }
+
+  private apply(event: AmiMessage): void {
     try {
       const { changes, skipped } = applyAmiEvent(this.state, event, Date.now());
       if (skipped && this.skippedCount++ < 100) this.log(`skipped AMI event: ${skipped}`);
