@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { AmiConnection } from '../../lib/asterisk/ami/ami-connection';
 import { callIntoPbx } from '../../lib/calls/testing/call-into-pbx';
 import { APP_PORT, DEMO_MEMBER_ID } from '../support/e2e-env';
@@ -55,6 +55,19 @@ function unseatGroupUsers(extensions: readonly string[]): Promise<void> {
   });
 }
 
+/**
+ * The admin saves the routing settings as they are, as after any change: the app re-reads its lines and desk phones
+ * (this file and the global setup wrote them behind its back).
+ */
+async function saveRoutingSettingsAsAdmin(request: APIRequestContext): Promise<void> {
+  const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
+  const headers = { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken };
+  const settings = await request.get('/api/settings/routing', { headers });
+  expect(settings.status()).toBe(200);
+  const saved = await request.put('/api/settings/routing', { headers, data: await settings.json() });
+  expect(saved.status()).toBe(200);
+}
+
 async function openPortal(browser: Browser, user: number, emulatorUrl: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${emulatorUrl}/portal/app?path=/admin/journal&user=${user}&lang=ru`);
@@ -71,6 +84,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     test.skip(!profile.ami || !gatewayAmi(), 'needs the real peers (npm run peers -- up)');
     await installDemoPortal(request);
     await seatGroupUsers(profile.ringGroup);
+    await saveRoutingSettingsAsAdmin(request);
     gateway = await AmiConnection.open(gatewayAmi()!);
     pbx = await AmiConnection.open(profile.ami!);
     // The PBX asks the app under test who takes a client's call ([route-incoming-call]): its dialplan listener.

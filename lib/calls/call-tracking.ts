@@ -15,6 +15,7 @@ import { readJournalCallsInProgress } from './read-journal-calls-in-progress';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { writeCallChange, type CallContext } from './write-call-change';
 import { log } from '../log/log';
+import { listenToForgets } from '../cache/create-named-forget';
 
 export type CallTrackingOptions = {
   manager: AmiManager;
@@ -59,6 +60,10 @@ export class CallTracking extends EventEmitter {
     this.setMaxListeners(100);
     this.state = createCallTrackerState({ pbxName: options.manager.name, match: options.match });
     if (!options.match) void this.readMatcher();
+    // Lines or people saved in this process: the next event re-reads them first (see ingest).
+    listenToForgets((name) => {
+      if (name === 'routing-context') this.matcherReadAt = 0;
+    });
     this.log = options.log ?? ((line) => log.warn(line, { pbx: options.manager.name, part: 'calls' }));
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
     options.manager.on('disconnected', () => (this.lostAt ??= Date.now()));
