@@ -139,20 +139,29 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
   }
   const dialStatus = field(event, 'DialStatus') ?? null;
   const extension = destIsTrunk ? null : state.match.extensionOf(destChannel);
+  // A colleague who answers while the answerer is still on the line is consulted (attended transfer): not theirs yet.
+  const consult = dialStatus === 'ANSWER' && extension !== null && holderOnLine(state, call, extension);
   if (destIsTrunk) call.dialStatus = dialStatus;
   // Incoming and transferred calls: whoever answers becomes the responsible manager.
-  else if (dialStatus === 'ANSWER') call.extension = extension ?? call.extension;
+  else if (dialStatus === 'ANSWER' && !consult) call.extension = extension ?? call.extension;
   changes.push({ kind: 'dial_end', call, detail: { dest: destEndpoint, dialStatus } });
-  if (extension)
+  if (extension) {
+    const kind = dialStatus !== 'ANSWER' ? 'stop' : consult ? 'consult' : 'answer';
     changes.push(
-      ...moveCard(
-        call,
-        dialStatus === 'ANSWER'
-          ? { kind: 'answer', leg: destUniqueid, extension }
-          : { kind: 'stop', leg: destUniqueid },
-      ),
+      ...moveCard(call, kind === 'stop' ? { kind, leg: destUniqueid } : { kind, leg: destUniqueid, extension }),
     );
+  }
   return { changes };
+}
+
+/** Whether the user holding an incoming call's card (not `extension`) still has a leg of it up. */
+function holderOnLine(state: CallTrackerState, call: TrackedCall, extension: string): boolean {
+  const holder = call.cardHolder?.extension;
+  if (!holder || holder === extension) return false;
+  for (const channel of state.channels.values())
+    if (channel.linkedId === call.linkedId && !channel.isTrunk && state.match.extensionOf(channel.name) === holder)
+      return true;
+  return false;
 }
 
 function onBridgeEnter(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
@@ -240,10 +249,12 @@ function dialAttemptDetail(event: AmiMessage): Record<string, string | number | 
 function onTransfer(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
   const call = state.calls.get(field(event, 'TransfererLinkedid') ?? field(event, 'OrigTransfererLinkedid') ?? '');
   if (!call) return NONE;
-  const detail = {
-    result: field(event, 'Result') ?? null,
-    to: field(event, 'Extension') ?? field(event, 'SecondTransfererExten') ?? null,
-  };
+  const result = field(event, 'Result') ?? null;
+  // A real attended transfer merging two bridges names neither the target's channel nor its extension: the colleague
+  // the answerer consulted is the one it went to.
+  const consulted = result === 'Success' && field(event, 'Event') === 'AttendedTransfer' ? call.consulting : null;
+  const to = field(event, 'Extension') || consulted?.extension || field(event, 'SecondTransfererExten') || null;
+  const detail = { result, to };
   const changes: CallChange[] = [{ kind: 'transfer', call, detail }];
   // An attended transfer hands the client to a user already talking to the transferer: the card moves to them now
   // (a blind transfer's new user is rung by a Dial, which moves it).
@@ -253,6 +264,9 @@ function onTransfer(state: CallTrackerState, event: AmiMessage): ApplyAmiEventRe
   if (extension && targetLeg && call.status !== 'ended') {
     call.extension = extension;
     changes.push(...moveCard(call, { kind: 'answer', leg: targetLeg, extension }));
+  } else if (consulted && call.status !== 'ended') {
+    call.extension = consulted.extension;
+    changes.push(...moveCard(call, { kind: 'answer', leg: consulted.leg, extension: consulted.extension }));
   }
   return { changes };
 }
@@ -271,13 +285,15 @@ function onHangup(state: CallTrackerState, event: AmiMessage, now: number): Appl
     if (call.liveChannels <= 0) state.calls.delete(call.linkedId);
     return NONE;
   }
+  // The consulted colleague hung up before any transfer: the card they were shown for it goes.
+  const consultEnded = call.consulting?.leg === uniqueid ? moveCard(call, { kind: 'consult_end', leg: uniqueid }) : [];
   const isTrunkLeg = channel.uniqueid === call.trunkUniqueid;
   if (isTrunkLeg && Number.isFinite(cause)) call.hangupCause = cause;
   else if (call.trunkUniqueid === null && Number.isFinite(cause)) call.hangupCause = cause;
   // The call ends with its client leg once that leg talked; a manager leg leaving (transfer) must not end it.
   // Unanswered: wait for the last channel, the dialplan may still try another line.
-  if (!(isTrunkLeg && call.answeredAt !== null) && call.liveChannels > 0) return NONE;
-  const changes = [endCall(call, now, channel)];
+  if (!(isTrunkLeg && call.answeredAt !== null) && call.liveChannels > 0) return { changes: consultEnded };
+  const changes = [...consultEnded, endCall(call, now, channel)];
   if (call.liveChannels <= 0) state.calls.delete(call.linkedId);
   return { changes };
 }

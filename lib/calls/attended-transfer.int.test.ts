@@ -76,7 +76,6 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
       20_000,
       'the AttendedTransfer event',
     );
-    console.info('AttendedTransfer as the PBX sent it:', JSON.stringify(transfer));
     expect(transfer.Result).toBe('Success');
 
     const register = await waitFor(
@@ -98,5 +97,49 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ linkedId, extension: '102', origin: 'incoming', direction: 'inbound' });
     expect(rows[0]?.user?.b24UserId).toBe(2);
+  });
+
+  it('the colleague hangs up the consultation: no transfer, 101 keeps the card and the call', {
+    timeout: 90_000,
+  }, async () => {
+    const number = `7903${String(Date.now()).slice(-7)}`;
+    const since = events.length;
+    const answered = (extension: string) =>
+      events
+        .slice(since)
+        .find(
+          (e) =>
+            e.Event === 'DialEnd' &&
+            e.DialStatus === 'ANSWER' &&
+            String(e.DestChannel).startsWith(`PJSIP/${extension}-`),
+        );
+    await b.h.setGateway('PHONE_MODE_102', 'noanswer');
+    await b.h.setGateway('PHONE_MODE_103', 'noanswer');
+    await b.h.setGateway('CLIENT_TALK_SECS', '10');
+    await callIntoPbx({ gateway: b.h.gateway, through: 'mts', lineNumber: '74950000003', from: number });
+    const first = await waitFor(() => answered('101'), 20_000, '101 answers');
+    await b.h.setGateway('PHONE_MODE_102', '');
+    const transferer = String(first.DestChannel);
+    await b.h.manager.action({ Action: 'Atxfer', Channel: transferer, Exten: '102', Context: 'managers' });
+    const consulted = await waitFor(() => answered('102'), 20_000, '102 answers the consultation');
+    await b.h.manager.action({ Action: 'Hangup', Channel: String(consulted.DestChannel) });
+
+    const register = await waitFor(
+      () =>
+        b.emulator
+          .callsTo('telephony.externalcall.register')
+          .find((c) => c.status === 200 && String(c.params.PHONE_NUMBER).includes(number)),
+      5_000,
+      'register',
+    );
+    const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 40_000, 'finish');
+    expect(String(finish.params.USER_ID)).toBe('1');
+    expect(usersOf('telephony.externalcall.hide', callId)).not.toContain('1');
+    expect(cardHoldersAtTheEnd(callId)).toEqual(['1']);
+    expect(events.slice(since).some((e) => e.Event === 'AttendedTransfer' && e.Result === 'Success')).toBe(false);
+    const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ extension: '101' });
   });
 });
