@@ -10,6 +10,7 @@ import {
 import { b24StatusCode, NOT_PLACED_STATUS_CODE } from './b24-status-code';
 import { noteDeviceState } from './line-reachability';
 import { moveCard } from './incoming/move-card';
+import { applyTransferEvent, holderOnLine } from './apply-transfer-event';
 
 export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
 
@@ -44,7 +45,7 @@ export function applyAmiEvent(state: CallTrackerState, event: AmiMessage, now: n
       return onUserEvent(state, event);
     case 'BlindTransfer':
     case 'AttendedTransfer':
-      return onTransfer(state, event);
+      return { changes: applyTransferEvent(state, event) };
     case 'Hangup':
       return onHangup(state, event, now);
     case 'OriginateResponse':
@@ -154,16 +155,6 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
   return { changes };
 }
 
-/** Whether the user holding an incoming call's card (not `extension`) still has a leg of it up. */
-function holderOnLine(state: CallTrackerState, call: TrackedCall, extension: string): boolean {
-  const holder = call.cardHolder?.extension;
-  if (!holder || holder === extension) return false;
-  for (const channel of state.channels.values())
-    if (channel.linkedId === call.linkedId && !channel.isTrunk && state.match.extensionOf(channel.name) === holder)
-      return true;
-  return false;
-}
-
 function onBridgeEnter(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
   const channel = state.channels.get(field(event, 'Uniqueid') ?? '');
   if (!channel) return NONE;
@@ -244,31 +235,6 @@ function dialAttemptDetail(event: AmiMessage): Record<string, string | number | 
     sip: number(field(event, 'Sip')),
     moved: field(event, 'Next') === 'yes' ? 'next' : 'stop',
   };
-}
-
-function onTransfer(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
-  const call = state.calls.get(field(event, 'TransfererLinkedid') ?? field(event, 'OrigTransfererLinkedid') ?? '');
-  if (!call) return NONE;
-  const result = field(event, 'Result') ?? null;
-  // A real attended transfer merging two bridges names neither the target's channel nor its extension: the colleague
-  // the answerer consulted is the one it went to.
-  const consulted = result === 'Success' && field(event, 'Event') === 'AttendedTransfer' ? call.consulting : null;
-  const to = field(event, 'Extension') || consulted?.extension || field(event, 'SecondTransfererExten') || null;
-  const detail = { result, to };
-  const changes: CallChange[] = [{ kind: 'transfer', call, detail }];
-  // An attended transfer hands the client to a user already talking to the transferer: the card moves to them now
-  // (a blind transfer's new user is rung by a Dial, which moves it).
-  const target = field(event, 'TransferTargetChannel') ?? '';
-  const targetLeg = field(event, 'TransferTargetUniqueid');
-  const extension = target && detail.result === 'Success' ? state.match.extensionOf(target) : null;
-  if (extension && targetLeg && call.status !== 'ended') {
-    call.extension = extension;
-    changes.push(...moveCard(call, { kind: 'answer', leg: targetLeg, extension }));
-  } else if (consulted && call.status !== 'ended') {
-    call.extension = consulted.extension;
-    changes.push(...moveCard(call, { kind: 'answer', leg: consulted.leg, extension: consulted.extension }));
-  }
-  return { changes };
 }
 
 function onHangup(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
