@@ -76,9 +76,31 @@ function applyCommand(state: EmulatorState, body: Record<string, unknown>): Port
   }
 }
 
+/**
+ * The call cards the session's user sees now: what telephony.externalCall.register (SHOW), .show and .hide left
+ * shown to them (api-reference/telephony/telephony-external-call-show.md, -hide.md); `finish` closes the card.
+ */
+function shownCards(state: EmulatorState, body: Record<string, unknown>): PortalApiOutcome {
+  const token = state.tokens.get(String(body.auth ?? ''));
+  if (!token) return { status: 401, body: { error: 'unknown session' } };
+  const portal = findPortal(state, token.memberId);
+  const cards = portal.calls
+    .filter((call) => !call.statistic && call.shownTo.includes(token.userId))
+    .map((call) => ({
+      CALL_ID: call.CALL_ID,
+      PHONE_NUMBER: call.PHONE_NUMBER,
+      TYPE: call.TYPE,
+      LINE_NUMBER: call.LINE_NUMBER,
+      CRM_ENTITY_TYPE: call.CRM_ENTITY_TYPE,
+      CRM_ENTITY_ID: call.CRM_ENTITY_ID,
+    }));
+  return { status: 200, body: { cards } };
+}
+
 export function answerPortalApi(state: EmulatorState, action: string, body: Record<string, unknown>): PortalApiOutcome {
   if (action === 'session') return openSession(state, body);
   if (action === 'command') return applyCommand(state, body);
+  if (action === 'cards') return shownCards(state, body);
   if (action === 'refresh') {
     const record = refreshTokens(state, String(body.refreshId ?? ''));
     return record ? { status: 200, body: frameAuth(record) } : { status: 401, body: { error: 'invalid_grant' } };

@@ -10,6 +10,7 @@ import {
 import { b24StatusCode, NOT_PLACED_STATUS_CODE } from './b24-status-code';
 import { noteDeviceState } from './line-reachability';
 import { moveCard } from './incoming/move-card';
+import { applyTransferEvent, holderOnLine } from './apply-transfer-event';
 
 export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
 
@@ -44,7 +45,7 @@ export function applyAmiEvent(state: CallTrackerState, event: AmiMessage, now: n
       return onUserEvent(state, event);
     case 'BlindTransfer':
     case 'AttendedTransfer':
-      return onTransfer(state, event);
+      return { changes: applyTransferEvent(state, event) };
     case 'Hangup':
       return onHangup(state, event, now);
     case 'OriginateResponse':
@@ -139,19 +140,18 @@ function onDial(state: CallTrackerState, event: AmiMessage, begin: boolean): App
   }
   const dialStatus = field(event, 'DialStatus') ?? null;
   const extension = destIsTrunk ? null : state.match.extensionOf(destChannel);
+  // A colleague who answers while the answerer is still on the line is consulted (attended transfer): not theirs yet.
+  const consult = dialStatus === 'ANSWER' && extension !== null && holderOnLine(state, call, extension);
   if (destIsTrunk) call.dialStatus = dialStatus;
   // Incoming and transferred calls: whoever answers becomes the responsible manager.
-  else if (dialStatus === 'ANSWER') call.extension = extension ?? call.extension;
+  else if (dialStatus === 'ANSWER' && !consult) call.extension = extension ?? call.extension;
   changes.push({ kind: 'dial_end', call, detail: { dest: destEndpoint, dialStatus } });
-  if (extension)
+  if (extension) {
+    const kind = dialStatus !== 'ANSWER' ? 'stop' : consult ? 'consult' : 'answer';
     changes.push(
-      ...moveCard(
-        call,
-        dialStatus === 'ANSWER'
-          ? { kind: 'answer', leg: destUniqueid, extension }
-          : { kind: 'stop', leg: destUniqueid },
-      ),
+      ...moveCard(call, kind === 'stop' ? { kind, leg: destUniqueid } : { kind, leg: destUniqueid, extension }),
     );
+  }
   return { changes };
 }
 
@@ -237,26 +237,6 @@ function dialAttemptDetail(event: AmiMessage): Record<string, string | number | 
   };
 }
 
-function onTransfer(state: CallTrackerState, event: AmiMessage): ApplyAmiEventResult {
-  const call = state.calls.get(field(event, 'TransfererLinkedid') ?? field(event, 'OrigTransfererLinkedid') ?? '');
-  if (!call) return NONE;
-  const detail = {
-    result: field(event, 'Result') ?? null,
-    to: field(event, 'Extension') ?? field(event, 'SecondTransfererExten') ?? null,
-  };
-  const changes: CallChange[] = [{ kind: 'transfer', call, detail }];
-  // An attended transfer hands the client to a user already talking to the transferer: the card moves to them now
-  // (a blind transfer's new user is rung by a Dial, which moves it).
-  const target = field(event, 'TransferTargetChannel') ?? '';
-  const targetLeg = field(event, 'TransferTargetUniqueid');
-  const extension = target && detail.result === 'Success' ? state.match.extensionOf(target) : null;
-  if (extension && targetLeg && call.status !== 'ended') {
-    call.extension = extension;
-    changes.push(...moveCard(call, { kind: 'answer', leg: targetLeg, extension }));
-  }
-  return { changes };
-}
-
 function onHangup(state: CallTrackerState, event: AmiMessage, now: number): ApplyAmiEventResult {
   const uniqueid = field(event, 'Uniqueid');
   if (!uniqueid) return { changes: [], skipped: 'Hangup without Uniqueid' };
@@ -271,13 +251,15 @@ function onHangup(state: CallTrackerState, event: AmiMessage, now: number): Appl
     if (call.liveChannels <= 0) state.calls.delete(call.linkedId);
     return NONE;
   }
+  // The consulted colleague hung up before any transfer: the card they were shown for it goes.
+  const consultEnded = call.consulting?.leg === uniqueid ? moveCard(call, { kind: 'consult_end', leg: uniqueid }) : [];
   const isTrunkLeg = channel.uniqueid === call.trunkUniqueid;
   if (isTrunkLeg && Number.isFinite(cause)) call.hangupCause = cause;
   else if (call.trunkUniqueid === null && Number.isFinite(cause)) call.hangupCause = cause;
   // The call ends with its client leg once that leg talked; a manager leg leaving (transfer) must not end it.
   // Unanswered: wait for the last channel, the dialplan may still try another line.
-  if (!(isTrunkLeg && call.answeredAt !== null) && call.liveChannels > 0) return NONE;
-  const changes = [endCall(call, now, channel)];
+  if (!(isTrunkLeg && call.answeredAt !== null) && call.liveChannels > 0) return { changes: consultEnded };
+  const changes = [...consultEnded, endCall(call, now, channel)];
   if (call.liveChannels <= 0) state.calls.delete(call.linkedId);
   return { changes };
 }

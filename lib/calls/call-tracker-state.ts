@@ -40,6 +40,8 @@ export type TrackedCall = {
   /** Incoming calls: the users' legs ringing now and the answerer's, who holds the Bitrix24 card (decideCardMoves). */
   ringing: readonly RingingLeg[];
   cardHolder: CardLeg | null;
+  /** The colleague the answerer consults before an attended transfer: the transfer moves the card to them. */
+  consulting: CardLeg | null;
 };
 
 export type LiveChannel = {
@@ -126,6 +128,7 @@ export function newTrackedCall(
     liveChannels: 0,
     ringing: [],
     cardHolder: null,
+    consulting: null,
     ...fields,
   };
 }

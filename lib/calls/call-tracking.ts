@@ -15,6 +15,7 @@ import { readJournalCallsInProgress } from './read-journal-calls-in-progress';
 import { reconcileLiveChannels } from './reconcile-live-channels';
 import { writeCallChange, type CallContext } from './write-call-change';
 import { log } from '../log/log';
+import { listenToForgets } from '../cache/create-named-forget';
 
 export type CallTrackingOptions = {
   manager: AmiManager;
@@ -29,6 +30,7 @@ type Known = CallContext;
 /** How often the journal is checked for ended calls whose follow-up was lost with another process. */
 const RECOVER_EVERY_MS = 10_000;
 const MATCHER_TTL_MS = 30_000;
+const MATCHER_WAIT_MS = 1_000;
 
 /**
  * Ties one PBX's AMI manager to the tracker and the journal: events → applyAmiEvent → changes written in order
@@ -51,12 +53,17 @@ export class CallTracking extends EventEmitter {
   private skippedCount = 0;
   private matcherReadAt = 0;
   private matcherRead: Promise<void> | null = null;
+  private waiting: AmiMessage[] | null = null;
 
   constructor(private readonly options: CallTrackingOptions) {
     super();
     this.setMaxListeners(100);
     this.state = createCallTrackerState({ pbxName: options.manager.name, match: options.match });
     if (!options.match) void this.readMatcher();
+    // Lines or people saved in this process: the next event re-reads them first (see ingest).
+    listenToForgets((name) => {
+      if (name === 'routing-context') this.matcherReadAt = 0;
+    });
     this.log = options.log ?? ((line) => log.warn(line, { pbx: options.manager.name, part: 'calls' }));
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
     options.manager.on('disconnected', () => (this.lostAt ??= Date.now()));
@@ -181,7 +188,21 @@ export class CallTracking extends EventEmitter {
   }
 
   private ingest(event: AmiMessage): void {
-    if (Date.now() - this.matcherReadAt > MATCHER_TTL_MS) void this.readMatcher();
+    if (this.waiting) this.waiting.push(event);
+    else if (this.options.match || Date.now() - this.matcherReadAt <= MATCHER_TTL_MS) this.apply(event);
+    else {
+      // The first event after a quiet spell may start a call on a line or extension saved meanwhile (taken with the
+      // old matcher, an incoming call would never be one): it and those after it wait, in order, for the re-read.
+      const waiting = (this.waiting = [event]);
+      const bound = new Promise((resolve) => setTimeout(resolve, MATCHER_WAIT_MS).unref());
+      void Promise.race([this.readMatcher(), bound]).then(() => {
+        this.waiting = null;
+        for (const item of waiting) this.apply(item);
+      });
+    }
+  }
+
+  private apply(event: AmiMessage): void {
     try {
       const { changes, skipped } = applyAmiEvent(this.state, event, Date.now());
       if (skipped && this.skippedCount++ < 100) this.log(`skipped AMI event: ${skipped}`);

@@ -48,7 +48,8 @@ export async function loadPortalPage({ emulatorUrl, query }: LoadPortalPageOptio
   };
   const host = new URL(emulatorUrl).host;
   const window: Record<string, any> = {
-    location: { search: `?${new URLSearchParams(query).toString()}`, host, protocol: 'http:' },
+    // cards=0: no card polling outside a browser (its timer would outlive the test).
+    location: { search: `?${new URLSearchParams({ cards: '0', ...query }).toString()}`, host, protocol: 'http:' },
     document: { title: '', body: element('body'), createElement: element, getElementById: () => element('div') },
     fetch: (url: string, init: RequestInit) => fetch(`${emulatorUrl}${url}`, init),
     addEventListener: (type: string, listener: (event: { origin: string; data: string }) => void) => {

@@ -224,6 +224,54 @@
     return window.__firePlacementEvent('CallCard::CallStateChanged', String(callState));
   };
 
+  // The call card Bitrix24 pops up over the portal for this user (telephony-external-call-show.md, -hide.md): the
+  // real portal is pushed the change; the emulated one asks every CARD_POLL_MS.
+  var CARD_POLL_MS = 300;
+  var CALL_TYPES = {
+    1: 'Исходящий звонок',
+    2: 'Входящий звонок',
+    3: 'Входящий с переадресацией',
+    4: 'Обратный звонок',
+  };
+
+  function renderCards(cards) {
+    var box = document.getElementById('call-cards');
+    if (!box) {
+      box = document.createElement('aside');
+      box.id = 'call-cards';
+      document.body.appendChild(box);
+    }
+    var shown = cards.map(function (card) {
+      return card.CALL_ID;
+    });
+    Array.prototype.slice.call(box.children).forEach(function (node) {
+      if (shown.indexOf(node.getAttribute('data-call-id')) === -1) node.remove();
+    });
+    cards.forEach(function (card) {
+      if (box.querySelector('[data-call-id="' + card.CALL_ID + '"]')) return;
+      var node = document.createElement('section');
+      node.setAttribute('data-testid', 'portal-call-card');
+      node.setAttribute('data-call-id', card.CALL_ID);
+      node.setAttribute('data-phone', card.PHONE_NUMBER);
+      node.setAttribute('data-line', card.LINE_NUMBER || '');
+      node.textContent = (CALL_TYPES[card.TYPE] || 'Звонок') + ' · ' + card.PHONE_NUMBER;
+      box.appendChild(node);
+    });
+  }
+
+  function pollCards() {
+    api('cards', { auth: session.AUTH_ID })
+      .then(function (answer) {
+        if (answer.ok) renderCards(answer.data.cards);
+      })
+      .catch(function () {
+        return undefined;
+      })
+      .then(function () {
+        setTimeout(pollCards, CARD_POLL_MS);
+      });
+  }
+
   api('session', { portal: query.get('portal') || '', user: query.get('user') || '1', lang: query.get('lang') || '' })
     .then(function (answer) {
       if (!answer.ok) throw new Error('portal session failed: ' + JSON.stringify(answer.data));
@@ -238,6 +286,7 @@
       document.getElementById('app-container').appendChild(iframe);
       window.addEventListener('message', onMessage);
       postFormIntoFrame();
+      if (query.get('cards') !== '0') pollCards();
     })
     .catch(function (error) {
       console.error(error);

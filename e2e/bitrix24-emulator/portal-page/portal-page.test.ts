@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDemoPortal } from '../demo-portal';
 import { startEmulator, type EmulatorHandle } from '../start-emulator';
+import { callRest } from '../test-client';
 import { loadPortalPage } from './load-portal-page';
 
 const MEMBER = 'page-member';
@@ -69,5 +70,33 @@ describe('the emulated portal page', () => {
     const page = await loadPortalPage({ emulatorUrl: emulator.url, query: { portal: MEMBER, user: '2' } });
     page.send('placementBindEvent', { event: 'CallCard::CallStateChanged' }, 'state');
     expect(page.window.__fireCallState('connected')).toBe(0);
+  });
+
+  it('each user sees the cards show/hide left shown to them (telephony-external-call-show.md, -hide.md)', async () => {
+    const token = (user: number) => emulator.issueTokens(MEMBER, user).accessToken;
+    const rest = (method: string, params: Record<string, unknown>) => callRest(emulator.url, method, params, token(1));
+    const cardsOf = async (user: number) => {
+      const response = await fetch(`${emulator.url}/portal/api/cards`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ auth: token(user) }),
+      });
+      return ((await response.json()) as { cards: Array<{ CALL_ID: string }> }).cards.map((card) => card.CALL_ID);
+    };
+    const registered = await rest('telephony.externalCall.register', {
+      USER_ID: 2,
+      PHONE_NUMBER: '+79031112233',
+      TYPE: 2,
+      SHOW: 0,
+    });
+    const callId = String(registered.body.result.CALL_ID);
+    expect(await cardsOf(2)).toEqual([]);
+    await rest('telephony.externalCall.show', { CALL_ID: callId, USER_ID: [2, 3] });
+    expect(await cardsOf(2)).toEqual([callId]);
+    expect(await cardsOf(3)).toEqual([callId]);
+    await rest('telephony.externalCall.hide', { CALL_ID: callId, USER_ID: 3 });
+    expect(await cardsOf(3)).toEqual([]);
+    await rest('telephony.externalCall.finish', { CALL_ID: callId, USER_ID: 2, DURATION: 5 });
+    expect(await cardsOf(2)).toEqual([]);
   });
 });

@@ -71,6 +71,34 @@ const cases: Array<{ name: string; state: CardState; event: CardEvent; show: Car
     hide: [leg('a', '101')],
   },
   {
+    name: 'a colleague the answerer consults (attended transfer): shown to them, the answerer keeps it',
+    state: { ringing: [], holder: leg('a', '101') },
+    event: { kind: 'consult', leg: 'c', extension: '102' },
+    show: [leg('c', '102')],
+    hide: [],
+  },
+  {
+    name: 'a consulted colleague whose consultation rang first is not shown twice',
+    state: { ringing: [rings('c', '102')], holder: leg('a', '101') },
+    event: { kind: 'consult', leg: 'c', extension: '102' },
+    show: [],
+    hide: [],
+  },
+  {
+    name: 'the consultation ends without a transfer: hidden from the colleague, the answerer keeps it',
+    state: { ringing: [], holder: leg('a', '101'), consulting: leg('c', '102') },
+    event: { kind: 'consult_end', leg: 'c' },
+    show: [],
+    hide: [leg('c', '102')],
+  },
+  {
+    name: 'the transfer completes to the consulted colleague: hidden from the answerer only',
+    state: { ringing: [], holder: leg('a', '101'), consulting: leg('c', '102') },
+    event: { kind: 'answer', leg: 'c', extension: '102' },
+    show: [],
+    hide: [leg('a', '101')],
+  },
+  {
     name: 'the answerer rung again (queue retry) is not shown twice',
     state: { ringing: [], holder: leg('a', '101') },
     event: { kind: 'ring', leg: 'a3', extension: '101' },
@@ -92,5 +120,15 @@ describe('decideCardMoves', () => {
       { kind: 'answer', leg: 'a2', extension: '101' },
     );
     expect(moves).toMatchObject({ ringing: [], holder: leg('a', '101'), hide: [leg('b', '102')] });
+  });
+
+  it('a consultation keeps the answerer as holder until the transfer, and a stopped consulting leg keeps its card', () => {
+    const consulted = decideCardMoves(
+      { ringing: [rings('c', '102')], holder: leg('a', '101') },
+      { kind: 'consult', leg: 'c', extension: '102' },
+    );
+    expect(consulted).toMatchObject({ ringing: [], holder: leg('a', '101'), consulting: leg('c', '102') });
+    const done = decideCardMoves(consulted, { kind: 'answer', leg: 'c', extension: '102' });
+    expect(done).toMatchObject({ holder: leg('c', '102'), consulting: null });
   });
 });

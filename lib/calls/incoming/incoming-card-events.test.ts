@@ -68,4 +68,37 @@ describe('an incoming call’s card through the AMI reducer', () => {
     );
     expect(changes.filter((change) => change.kind === 'card')).toEqual([]);
   });
+
+  // The real sequence of AMI Atxfer 101 → 102 on our PBX (lib/calls/attended-transfer.int.test.ts): the consultation
+  // rings 102 through Local/102@managers, and the AttendedTransfer (DestType Bridge) names no target channel.
+  const consultation = (transferred: boolean): AmiMessage[] => [
+    newchannel('t', 'PJSIP/gw_hr1-00000001'),
+    newchannel('a', 'PJSIP/201-00000002'),
+    dial(true, 'a', 'PJSIP/201-00000002'),
+    dial(false, 'a', 'PJSIP/201-00000002', 'ANSWER'),
+    newchannel('l1', 'Local/202@managers-00000000;1'),
+    newchannel('l2', 'Local/202@managers-00000000;2'),
+    newchannel('c', 'PJSIP/202-00000004'),
+    dial(true, 'c', 'PJSIP/202-00000004'),
+    dial(false, 'c', 'PJSIP/202-00000004', 'ANSWER'),
+    transferred
+      ? {
+          Event: 'AttendedTransfer',
+          Result: 'Success',
+          DestType: 'Bridge',
+          OrigTransfererChannel: 'PJSIP/201-00000002',
+          OrigTransfererLinkedid: L,
+          SecondTransfererChannel: 'PJSIP/201-00000002',
+          SecondTransfererExten: '',
+          SecondTransfererLinkedid: L,
+          TransfereeChannel: 'PJSIP/gw_hr1-00000001',
+        }
+      : { Event: 'Hangup', Uniqueid: 'c', Linkedid: L, Channel: 'PJSIP/202-00000004', Cause: '16' },
+  ];
+  it('an attended transfer: the consulted colleague sees the card, the answerer loses it only on the transfer', () => {
+    expect(cards(consultation(true))).toEqual(['show 201 a', 'show 202 c', 'hide 201 a']);
+  });
+  it('a consultation that ends without a transfer leaves the card with the answerer', () => {
+    expect(cards(consultation(false))).toEqual(['show 201 a', 'show 202 c', 'hide 202 c']);
+  });
 });

@@ -4,9 +4,10 @@ import { decideCardMoves, type CardEvent, type CardLeg } from './decide-card-mov
 /** An incoming call's card follows its users' legs (decideCardMoves); outgoing calls have none to move. */
 export function moveCard(call: TrackedCall, event: CardEvent): CallChange[] {
   if (call.direction !== 'inbound') return [];
-  const moves = decideCardMoves({ ringing: call.ringing, holder: call.cardHolder }, event);
+  const moves = decideCardMoves({ ringing: call.ringing, holder: call.cardHolder, consulting: call.consulting }, event);
   call.ringing = moves.ringing;
   call.cardHolder = moves.holder;
+  call.consulting = moves.consulting;
   const card = (action: 'show' | 'hide') => (item: CardLeg) => ({
     kind: 'card' as const,
     call,

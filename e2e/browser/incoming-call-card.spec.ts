@@ -1,0 +1,195 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { AmiConnection } from '../../lib/asterisk/ami/ami-connection';
+import { callIntoPbx } from '../../lib/calls/testing/call-into-pbx';
+import { APP_PORT, DEMO_MEMBER_ID } from '../support/e2e-env';
+import { emulatorControl } from '../support/emulator-control';
+import { gatewayAmi, incomingCallProfile, type IncomingCallProfile } from '../support/incoming-call-profile';
+import { installDemoPortal } from '../support/install-demo-portal';
+import { withAppDb } from '../support/with-app-db';
+
+/**
+ * A client calls a company line through the gateway simulator into the real PBX; the ring group's two users each have
+ * the portal open, and the emulated portal pops up the call card each one was shown (telephony-external-call-show.md,
+ * -hide.md; the cards end with -finish.md). The demo portal's users 1 and 3 sit at the group's desks for this file;
+ * user 2 (Борис), who owns +79161234567 in the emulator's CRM, stays outside it.
+ */
+const GROUP_USERS = [1, 3] as const;
+const CRM_OWNER = 2;
+const CRM_CLIENT = '79161234567';
+/** The gateway's desk phones ring this long before they answer: long enough for both pages to show the card. */
+const RING_SECS = '6';
+const TALK_SECS = '8';
+
+let profile: IncomingCallProfile;
+let gateway: AmiConnection | null = null;
+let pbx: AmiConnection | null = null;
+let routeUrlBefore = '';
+
+const setGateway = (variable: string, value: string) =>
+  gateway!.action({ Action: 'Setvar', Variable: variable, Value: value });
+
+/** The group's desks belong to users 1 and 3 (their usual holders 4 and 5 are not on the emulated portal). */
+function seatGroupUsers(extensions: readonly string[]): Promise<void> {
+  return withAppDb(async (db) => {
+    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    await db.user.updateMany({
+      where: { portalId: portal.id, extension: { in: [...extensions] } },
+      data: { active: false },
+    });
+    for (const [i, extension] of extensions.entries()) {
+      await db.user.update({
+        where: { portalId_b24UserId: { portalId: portal.id, b24UserId: GROUP_USERS[i]! } },
+        data: { extension, active: true },
+      });
+      await db.listEntry.create({ data: { portalId: portal.id, list: 'whitelist_extension', value: extension } });
+    }
+  });
+}
+
+function unseatGroupUsers(extensions: readonly string[]): Promise<void> {
+  return withAppDb(async (db) => {
+    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    await db.listEntry.deleteMany({
+      where: { portalId: portal.id, list: 'whitelist_extension', value: { in: [...extensions] } },
+    });
+  });
+}
+
+/**
+ * The admin saves the routing settings as they are, as after any change: the app re-reads its lines and desk phones
+ * (this file and the global setup wrote them behind its back).
+ */
+async function saveRoutingSettingsAsAdmin(request: APIRequestContext): Promise<void> {
+  const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
+  const headers = { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken };
+  const settings = await request.get('/api/settings/routing', { headers });
+  expect(settings.status()).toBe(200);
+  const saved = await request.put('/api/settings/routing', { headers, data: await settings.json() });
+  expect(saved.status()).toBe(200);
+}
+
+async function openPortal(browser: Browser, user: number, emulatorUrl: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${emulatorUrl}/portal/app?path=/admin/journal&user=${user}&lang=ru`);
+  await expect(page.locator('#app-frame')).toBeAttached();
+  return page;
+}
+
+const cardOf = (page: Page, number: string) =>
+  page.getByTestId('portal-call-card').and(page.locator(`[data-phone*="${number.slice(-10)}"]`));
+
+test.describe('the incoming call card in each ringing user’s portal', () => {
+  test.beforeAll(async ({ request }, testInfo) => {
+    profile = incomingCallProfile(testInfo.project.name);
+    test.skip(!profile.ami || !gatewayAmi(), 'needs the real peers (npm run peers -- up)');
+    await installDemoPortal(request);
+    await seatGroupUsers(profile.ringGroup);
+    await saveRoutingSettingsAsAdmin(request);
+    gateway = await AmiConnection.open(gatewayAmi()!);
+    pbx = await AmiConnection.open(profile.ami!);
+    // The PBX asks the app under test who takes a client's call ([route-incoming-call]): its dialplan listener.
+    routeUrlBefore = String((await pbx.action({ Action: 'Getvar', Variable: 'ROUTE_URL' })).Value ?? '');
+    await pbx.action({
+      Action: 'Setvar',
+      Variable: 'ROUTE_URL',
+      Value: `http://127.0.0.1:${APP_PORT + 1}/api/asterisk/route`,
+    });
+    await setGateway('PHONE_RING_SECS', RING_SECS);
+    await setGateway('CLIENT_TALK_SECS', TALK_SECS);
+  });
+  test.afterAll(async ({ request }) => {
+    if (!gateway) return;
+    for (const extension of profile.ringGroup) await setGateway(`PHONE_MODE_${extension}`, '').catch(() => undefined);
+    await setGateway('PHONE_RING_SECS', '1').catch(() => undefined);
+    await setGateway('CLIENT_TALK_SECS', '3').catch(() => undefined);
+    if (routeUrlBefore) await pbx?.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: routeUrlBefore });
+    gateway?.close();
+    pbx?.close();
+    await unseatGroupUsers(profile.ringGroup);
+    await installDemoPortal(request);
+  });
+
+  test('both see the card; the one who answers keeps it, the other loses it; finish names the answerer', async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const emulator = emulatorControl(request);
+    const [answerer, other] = profile.ringGroup;
+    const answering = await openPortal(browser, GROUP_USERS[0], emulator.url);
+    const ringing = await openPortal(browser, GROUP_USERS[1], emulator.url);
+    await setGateway(`PHONE_MODE_${other}`, 'noanswer');
+    await setGateway(`PHONE_MODE_${answerer}`, '');
+
+    const number = `7903${String(Date.now()).slice(-7)}`;
+    await callIntoPbx({
+      gateway: gateway!,
+      pbx: profile.pbx,
+      through: profile.through,
+      lineNumber: profile.lineNumber,
+      from: number,
+    });
+    const answererCard = cardOf(answering, number);
+    const otherCard = cardOf(ringing, number);
+    await expect(answererCard).toBeVisible({ timeout: 15_000 });
+    await expect(otherCard).toBeVisible({ timeout: 5_000 });
+    await answering.screenshot({ path: test.info().outputPath('incoming-card-ringing.png') });
+    const callId = String(await answererCard.getAttribute('data-call-id'));
+    await expect(otherCard).toHaveAttribute('data-call-id', callId);
+    await expect(answererCard).toHaveAttribute('data-line', profile.lineNumber);
+
+    // The answerer's phone picks up: the other's card goes, the answerer's stays while the client talks.
+    await expect(otherCard).toHaveCount(0, { timeout: 15_000 });
+    await expect(answererCard).toBeVisible();
+    const finishes = async () =>
+      (await emulator.calls('telephony.externalcall.finish')).filter((c) => c.params.CALL_ID === callId);
+    expect(await finishes()).toEqual([]);
+    await answering.screenshot({ path: test.info().outputPath('incoming-card-answered.png') });
+
+    await expect(answererCard).toHaveCount(0, { timeout: 30_000 });
+    const [finish] = await finishes();
+    expect(String(finish?.params.USER_ID)).toBe(String(GROUP_USERS[0]));
+    expect(String(finish?.params.STATUS_CODE)).toBe('200');
+    expect(Number(finish?.params.DURATION)).toBeGreaterThan(0);
+    const hidden = (await emulator.calls('telephony.externalcall.hide')).filter((c) => c.params.CALL_ID === callId);
+    expect(hidden.map((c) => String(c.params.USER_ID))).toEqual([String(GROUP_USERS[1])]);
+  });
+
+  test("an abandoned call leaves no card and is finished 304 for the client's owner in the CRM", async ({
+    browser,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const emulator = emulatorControl(request);
+    const pages = await Promise.all(GROUP_USERS.map((user) => openPortal(browser, user, emulator.url)));
+    for (const extension of profile.ringGroup) await setGateway(`PHONE_MODE_${extension}`, 'noanswer');
+    const startedAt = Date.now();
+    await callIntoPbx({
+      gateway: gateway!,
+      pbx: profile.pbx,
+      through: profile.through,
+      lineNumber: profile.lineNumber,
+      from: CRM_CLIENT,
+      abandonAfterMs: 4_000,
+    });
+    let finish: Awaited<ReturnType<typeof emulator.calls>>[number] | undefined;
+    await expect
+      .poll(
+        async () => {
+          const registered = (await emulator.calls('telephony.externalcall.register')).filter(
+            (c) => String(c.params.PHONE_NUMBER).endsWith(CRM_CLIENT) && c.time >= startedAt,
+          );
+          const ids = registered.map((c) => (c.response as { result?: { CALL_ID?: string } }).result?.CALL_ID);
+          finish = (await emulator.calls('telephony.externalcall.finish')).find((c) =>
+            ids.includes(String(c.params.CALL_ID)),
+          );
+          return finish ? 'finished' : 'not yet';
+        },
+        { timeout: 40_000 },
+      )
+      .toBe('finished');
+    expect(String(finish?.params.USER_ID)).toBe(String(CRM_OWNER));
+    expect(String(finish?.params.STATUS_CODE)).toBe('304');
+    for (const page of pages) await expect(cardOf(page, CRM_CLIENT)).toHaveCount(0);
+  });
+});

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AmiMessage } from '../asterisk/ami/ami-message';
+import { callIntoPbx } from './testing/call-into-pbx';
+import {
+  startBitrix24ClickToCall,
+  waitFor,
+  type Bitrix24ClickToCallHarness,
+} from './testing/bitrix24-click-to-call-harness';
+
+/**
+ * An answered incoming call moves to a colleague by an attended transfer on the real PBX (AMI Atxfer, as a phone's
+ * transfer key does it): the MTS line (74950000003) rings 101, 102 and 103 (users 1–3 in the emulator); 101 answers,
+ * consults 102 through [managers] and hangs up, which completes the transfer. Bitrix24's side follows
+ * telephony-external-call-show.md, -hide.md and -finish.md.
+ */
+let b: Bitrix24ClickToCallHarness;
+const events: AmiMessage[] = [];
+
+beforeAll(async () => {
+  b = await startBitrix24ClickToCall();
+  await b.db.listEntry.create({ data: { portalId: b.portalId, list: 'whitelist_department', value: '1' } });
+  b.h.manager.on('event', (event: AmiMessage) => events.push(event));
+}, 120_000);
+afterAll(async () => {
+  for (const ext of ['102', '103']) await b?.h.setGateway(`PHONE_MODE_${ext}`, '').catch(() => undefined);
+  await b?.h.setGateway('CLIENT_TALK_SECS', '3').catch(() => undefined);
+  await b?.close();
+});
+
+const withCall = (method: string, callId: string) =>
+  b.emulator.callsTo(method).filter((c) => c.status === 200 && c.params.CALL_ID === callId);
+const usersOf = (method: string, callId: string) => withCall(method, callId).map((c) => String(c.params.USER_ID));
+/** Who still sees the card once every show and hide Bitrix24 accepted is applied in order. */
+function cardHoldersAtTheEnd(callId: string): string[] {
+  const shown = new Set<string>();
+  for (const call of b.emulator.calls) {
+    if (call.status !== 200 || call.params.CALL_ID !== callId) continue;
+    const user = String(call.params.USER_ID);
+    if (call.method.toLowerCase() === 'telephony.externalcall.show') shown.add(user);
+    if (call.method.toLowerCase() === 'telephony.externalcall.hide') shown.delete(user);
+  }
+  return [...shown].sort();
+}
+const answeredBy = (extension: string) =>
+  events.find(
+    (e) =>
+      e.Event === 'DialEnd' && e.DialStatus === 'ANSWER' && String(e.DestChannel).startsWith(`PJSIP/${extension}-`),
+  );
+
+describe('an attended transfer of an incoming call (real PBX)', () => {
+  it('101 answers and transfers to 102: the card moves, the journal keeps one call, finish names 102', {
+    timeout: 90_000,
+  }, async () => {
+    const number = `7903${String(Date.now()).slice(-7)}`;
+    await b.h.setGateway('PHONE_MODE_102', 'noanswer');
+    await b.h.setGateway('PHONE_MODE_103', 'noanswer');
+    await b.h.setGateway('CLIENT_TALK_SECS', '12');
+    await callIntoPbx({ gateway: b.h.gateway, through: 'mts', lineNumber: '74950000003', from: number });
+    const first = await waitFor(() => answeredBy('101'), 20_000, '101 answers');
+    const transferer = String(first.DestChannel);
+    const linkedId = String(first.DestLinkedid ?? first.Linkedid);
+    await b.h.setGateway('PHONE_MODE_102', '');
+
+    const atxfer = await b.h.manager.action({
+      Action: 'Atxfer',
+      Channel: transferer,
+      Exten: '102',
+      Context: 'managers',
+    });
+    expect(atxfer.Response).toBe('Success');
+    await waitFor(() => answeredBy('102'), 20_000, '102 answers the consultation');
+    // The transferer hangs up with both calls up: Asterisk completes the transfer (features.conf atxferdropcall=no).
+    await b.h.manager.action({ Action: 'Hangup', Channel: transferer });
+    const transfer = await waitFor(
+      () => events.find((e) => e.Event === 'AttendedTransfer'),
+      20_000,
+      'the AttendedTransfer event',
+    );
+    expect(transfer.Result).toBe('Success');
+
+    const register = await waitFor(
+      () =>
+        b.emulator
+          .callsTo('telephony.externalcall.register')
+          .find((c) => c.status === 200 && String(c.params.PHONE_NUMBER).includes(number)),
+      5_000,
+      'register',
+    );
+    const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 40_000, 'finish');
+    expect(String(finish.params.USER_ID)).toBe('2');
+    expect(String(finish.params.STATUS_CODE)).toBe('200');
+    // The group rang 101–103 (cards for 1–3), 101 answered (hidden from 2 and 3), the transfer moved it to 102.
+    expect(usersOf('telephony.externalcall.hide', callId)).toContain('1');
+    expect(cardHoldersAtTheEnd(callId)).toEqual(['2']);
+    const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ linkedId, extension: '102', origin: 'incoming', direction: 'inbound' });
+    expect(rows[0]?.user?.b24UserId).toBe(2);
+  });
+
+  it('the colleague hangs up the consultation: no transfer, 101 keeps the card and the call', {
+    timeout: 90_000,
+  }, async () => {
+    const number = `7903${String(Date.now()).slice(-7)}`;
+    const since = events.length;
+    const answered = (extension: string) =>
+      events
+        .slice(since)
+        .find(
+          (e) =>
+            e.Event === 'DialEnd' &&
+            e.DialStatus === 'ANSWER' &&
+            String(e.DestChannel).startsWith(`PJSIP/${extension}-`),
+        );
+    await b.h.setGateway('PHONE_MODE_102', 'noanswer');
+    await b.h.setGateway('PHONE_MODE_103', 'noanswer');
+    await b.h.setGateway('CLIENT_TALK_SECS', '10');
+    await callIntoPbx({ gateway: b.h.gateway, through: 'mts', lineNumber: '74950000003', from: number });
+    const first = await waitFor(() => answered('101'), 20_000, '101 answers');
+    await b.h.setGateway('PHONE_MODE_102', '');
+    const transferer = String(first.DestChannel);
+    await b.h.manager.action({ Action: 'Atxfer', Channel: transferer, Exten: '102', Context: 'managers' });
+    const consulted = await waitFor(() => answered('102'), 20_000, '102 answers the consultation');
+    await b.h.manager.action({ Action: 'Hangup', Channel: String(consulted.DestChannel) });
+
+    const register = await waitFor(
+      () =>
+        b.emulator
+          .callsTo('telephony.externalcall.register')
+          .find((c) => c.status === 200 && String(c.params.PHONE_NUMBER).includes(number)),
+      5_000,
+      'register',
+    );
+    const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 40_000, 'finish');
+    expect(String(finish.params.USER_ID)).toBe('1');
+    expect(usersOf('telephony.externalcall.hide', callId)).not.toContain('1');
+    expect(cardHoldersAtTheEnd(callId)).toEqual(['1']);
+    expect(events.slice(since).some((e) => e.Event === 'AttendedTransfer' && e.Result === 'Success')).toBe(false);
+    const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ extension: '101' });
+  });
+});
