@@ -3,6 +3,8 @@
  * FreePBX-shaped one (scripts/peers/asterisk/freepbx, FREEPBX_AMI_*). Each has its own app server, database, dialplan
  * listener and Bitrix24 emulator, so a spec runs unchanged on either. Read by playwright.config.ts, so no test imports.
  */
+import { FREEPBX_TRUNK_DIALS } from '../../lib/asterisk/testing/freepbx-trunk-dials';
+import { demoTrunks } from '../../lib/routing/demo-routing-settings';
 import { APP_PORT, E2E_DATABASE_URL } from './e2e-env';
 
 export type PbxProfileName = 'asterisk' | 'freepbx';
@@ -18,6 +20,13 @@ export type PbxProfile = {
   distDir: string;
   /** The app's AMI_* for this profile's PBX; null without the peers (`npm run peers -- up` exports them). */
   amiEnv: Record<string, string> | null;
+  /** The PBX's dial template of each demo line (beeline, megafon, mts, hr1, hr2), as its trunks are named there. */
+  trunkDials: Record<string, string>;
+  /**
+   * The trunk leg carries the Bitrix24 call id (X-B24-Call-Id) to the gateway: our test PBX's dialplan adds it;
+   * FreePBX's outbound route sends no header of ours, so there the journal alone ties the gateway's call to Bitrix24's.
+   */
+  callIdOnTrunk: boolean;
 };
 
 const pick = (names: Record<string, string | undefined>): Record<string, string> =>
@@ -55,6 +64,8 @@ export const PBX_PROFILES: Record<PbxProfileName, PbxProfile> = {
     emulatorPortVar: 'E2E_EMULATOR_PORT',
     distDir: '.next',
     amiEnv: asteriskAmiEnv(),
+    trunkDials: Object.fromEntries(demoTrunks.map((trunk) => [trunk.id, trunk.dial])),
+    callIdOnTrunk: true,
   },
   freepbx: {
     name: 'freepbx',
@@ -64,6 +75,8 @@ export const PBX_PROFILES: Record<PbxProfileName, PbxProfile> = {
     emulatorPortVar: 'E2E_FREEPBX_EMULATOR_PORT',
     distDir: '.next-freepbx',
     amiEnv: freepbxAmiEnv(),
+    trunkDials: FREEPBX_TRUNK_DIALS,
+    callIdOnTrunk: false,
   },
 };
 
