@@ -27,6 +27,13 @@ export type PbxProfile = {
    * FreePBX's outbound route sends no header of ours, so there the journal alone ties the gateway's call to Bitrix24's.
    */
   callIdOnTrunk: boolean;
+  /** The gateway simulator's desk phone <ext> calling <number> through this PBX (an Originate Channel on its AMI). */
+  deskPhoneChannel: (extension: string, number: string) => string;
+  /**
+   * The PBX asks the run's app which line a desk phone takes by itself: the FreePBX-shaped one has this run's install
+   * kit; ours asks the ROUTE_URL global, which a test points at the app under test (a developer's app has it else).
+   */
+  routesToTestApp: boolean;
 };
 
 const pick = (names: Record<string, string | undefined>): Record<string, string> =>
@@ -66,6 +73,8 @@ export const PBX_PROFILES: Record<PbxProfileName, PbxProfile> = {
     amiEnv: asteriskAmiEnv(),
     trunkDials: Object.fromEntries(demoTrunks.map((trunk) => [trunk.id, trunk.dial])),
     callIdOnTrunk: true,
+    deskPhoneChannel: (extension, number) => `PJSIP/${number}@phone${extension}`,
+    routesToTestApp: false,
   },
   freepbx: {
     name: 'freepbx',
@@ -77,6 +86,10 @@ export const PBX_PROFILES: Record<PbxProfileName, PbxProfile> = {
     amiEnv: freepbxAmiEnv(),
     trunkDials: FREEPBX_TRUNK_DIALS,
     callIdOnTrunk: false,
+    // The phone's own endpoint (its From user is the extension FreePBX knows it by), sent to FreePBX's SIP address.
+    deskPhoneChannel: (extension, number) =>
+      `PJSIP/phone${extension}/sip:${number}@${process.env.FREEPBX_SIP ?? '127.0.0.1:15160'}`,
+    routesToTestApp: true,
   },
 };
 
