@@ -33,6 +33,10 @@ test.describe("registration follows the portal's lists", () => {
     const handler = `${currentProfile().appUrl}/api/b24/events`;
     const install = { VERSION: '1', LANGUAGE_ID: 'ru' };
     expect((await emulatorControl(request).fireEvent('ONAPPINSTALL', install, { handler }))[0]?.status).toBe(200);
+    // The app journals a desk phone's call from the PBX's AMI events: its session must be up before the phones dial.
+    const amiUp = async () =>
+      ((await (await request.get('/api/health')).json()) as { ami: Array<{ ok: boolean }> }).ami;
+    await expect.poll(amiUp, { timeout: 60_000 }).toEqual([expect.objectContaining({ ok: true })]);
     const env = process.env;
     gateways = await connectAmi({
       host: env.PEERS_GW_AMI_HOST!,
