@@ -6,6 +6,9 @@
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
+  // A second dev server in the same folder (the e2e app of the FreePBX-shaped PBX) needs its own build folder: next dev
+  // holds a lock in it.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // The dev-mode badge sits over the admin pages inside the portal iframe (and in every test screenshot).

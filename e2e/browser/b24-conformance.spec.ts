@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
 import type { RecordedCall } from '../bitrix24-emulator/types';
 import { callRest } from '../bitrix24-emulator/test-client';
-import { APP_URL, DEMO_MEMBER_ID } from '../support/e2e-env';
+import { currentCallLog, currentProfile } from '../support/current-profile';
+import { DEMO_MEMBER_ID } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
 import { withAppDb } from '../support/with-app-db';
@@ -13,8 +14,7 @@ import { withAppDb } from '../support/with-app-db';
  * bound again; a CRM-form callback without user tokens rings the client's responsible manager, is registered TYPE 4
  * and finished; the call card shows the extension and the callback's TEXT.
  */
-const handler = `${APP_URL}/api/b24/events`;
-const callLog = process.env.AMI_HOST ? process.env.PEERS_GW_CALL_LOG : undefined;
+const handler = () => `${currentProfile().appUrl}/api/b24/events`;
 
 async function waitForCall(
   request: Parameters<typeof emulatorControl>[0],
@@ -43,7 +43,7 @@ async function openCard(page: Page, emulatorUrl: string, user: number, callId: s
 }
 
 test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM-form callback', () => {
-  test.skip(!callLog, 'needs the Asterisk pair (AMI_* and PEERS_GW_CALL_LOG exported)');
+  test.skip(() => !currentCallLog(), 'needs the Asterisk pair (AMI_* and PEERS_GW_CALL_LOG exported)');
   // The callback goes to the handlers the update bound: the second test needs the first.
   test.describe.configure({ mode: 'serial' });
   test.beforeAll(async ({ request }) => {
@@ -63,15 +63,19 @@ test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM
     });
   });
 
-  test('install → ONAPPUPDATE with a new token → a click-to-call with an extension still works', async ({
-    page,
-    request,
-  }) => {
+  // @pbx-call: these two run on each PBX profile (playwright.config.ts).
+  test('install → ONAPPUPDATE with a new token → a click-to-call with an extension still works', {
+    tag: '@pbx-call',
+  }, async ({ page, request }) => {
     const emulator = emulatorControl(request);
-    const [install] = await emulator.fireEvent('ONAPPINSTALL', { VERSION: '1', LANGUAGE_ID: 'ru' }, { handler });
+    const [install] = await emulator.fireEvent(
+      'ONAPPINSTALL',
+      { VERSION: '1', LANGUAGE_ID: 'ru' },
+      { handler: handler() },
+    );
     expect(install?.status).toBe(200);
     const updatedAt = Date.now();
-    const [update] = await emulator.updateApp({ handler, version: '2.0.0', previousVersion: '1.0.0' });
+    const [update] = await emulator.updateApp({ handler: handler(), version: '2.0.0', previousVersion: '1.0.0' });
     expect(update?.status).toBe(200);
     // The update dropped the bindings (event-bind.md); the app binds them again, through its outbox.
     await waitForCall(request, 'event.bind', (c) => c.params.event === 'ONEXTERNALCALLSTART' && c.time >= updatedAt);
@@ -101,21 +105,25 @@ test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM
     );
     expect(delivery?.status).toBe(200);
     const entry = await waitForCallLogEntry({
-      path: callLog!,
+      path: currentCallLog()!,
       matches: (e) => e.number === number && Date.parse(e.time) >= clickedAt,
       timeoutMs: 30_000,
     });
-    expect(entry.b24CallId).toBe(callId);
+    if (currentProfile().callIdOnTrunk) expect(entry.b24CallId).toBe(callId);
+    expect(entry.gateway).toBe('mts');
     await waitForCall(request, 'telephony.externalcall.finish', (c) => c.params.CALL_ID === callId);
+    // The simulated client answers (a number ending 1–8): journalled answered, with talk time.
+    const row = await withAppDb((db) => db.call.findFirst({ where: { b24CallId: callId } }));
+    expect(row).toMatchObject({ status: 'ended', b24StatusCode: '200', number });
+    expect(row?.talkSec).toBeGreaterThan(0);
     const frame = await openCard(page, emulator.url, 1, callId, number);
     await expect(frame.getByTestId('card-extension')).toContainText('12');
     await page.screenshot({ path: test.info().outputPath('card-extension.png'), fullPage: true });
   });
 
-  test('a CRM-form callback without user tokens rings the responsible manager, registered TYPE 4 and finished', async ({
-    page,
-    request,
-  }) => {
+  test('a CRM-form callback without user tokens rings the responsible manager, registered TYPE 4 and finished', {
+    tag: '@pbx-call',
+  }, async ({ page, request }) => {
     const emulator = emulatorControl(request);
     // The demo CRM contact 501; responsible: user 2, at extension 102 in the app's people (seedDemoPortal).
     const number = '79161234567';
@@ -131,11 +139,12 @@ test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM
     });
     expect(delivery?.status).toBe(200);
     const entry = await waitForCallLogEntry({
-      path: callLog!,
+      path: currentCallLog()!,
       matches: (e) => e.number === number && e.callerId === '102' && Date.parse(e.time) >= orderedAt,
       timeoutMs: 30_000,
     });
     expect(entry.callerId).toBe('102');
+    expect(entry.gateway).toBe('mts');
     const register = await waitForCall(
       request,
       'telephony.externalcall.register',

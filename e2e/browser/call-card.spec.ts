@@ -1,7 +1,8 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
 import { callRest } from '../bitrix24-emulator/test-client';
-import { APP_URL, DEMO_MEMBER_ID } from '../support/e2e-env';
+import { currentCallLog, currentProfile } from '../support/current-profile';
+import { DEMO_MEMBER_ID } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
 import { withAppDb } from '../support/with-app-db';
@@ -90,17 +91,17 @@ test.describe('the call card inside the portal', () => {
     await installDemoPortal(request);
   });
 
-  test('Sales clicks an MTS number → MTS gateway; the card says why; Beeline picked → redial via Билайн', async ({
-    page,
-    request,
-  }) => {
+  // @pbx-call: runs on each PBX profile (playwright.config.ts); the gateways and line names are the same on both.
+  test('Sales clicks an MTS number → MTS gateway; the card says why; Beeline picked → redial via Билайн', {
+    tag: '@pbx-call',
+  }, async ({ page, request }) => {
     const emulator = emulatorControl(request);
-    const callLog = process.env.AMI_HOST ? process.env.PEERS_GW_CALL_LOG : undefined;
+    const callLog = currentCallLog();
     let callId = 'externalCall.card.sales.1';
     if (callLog) {
       // The click on the number in the CRM, as Bitrix24 does it: it registers the call, then sends ONEXTERNALCALLSTART
       // (empty LINE_NUMBER = automatic) to the app, which routes it and has the PBX dial through the chosen gateway.
-      const handler = `${APP_URL}/api/b24/events`;
+      const handler = `${currentProfile().appUrl}/api/b24/events`;
       expect(
         (await emulator.fireEvent('ONAPPINSTALL', { VERSION: '1', LANGUAGE_ID: 'ru' }, { handler }))[0]?.status,
       ).toBe(200);

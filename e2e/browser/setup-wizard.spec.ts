@@ -1,5 +1,6 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
+import { currentCallLog, currentProfile } from '../support/current-profile';
 import { DEMO_MEMBER_ID } from '../support/e2e-env';
 import { emulatorControl } from '../support/emulator-control';
 import { installDemoPortal } from '../support/install-demo-portal';
@@ -28,6 +29,9 @@ const leavingAsks = (frame: FrameLocator): Promise<boolean> =>
     return event.defaultPrevented;
   });
 
+/** The PBX's name of the trunk a dial template dials: `gw_mts` of `PJSIP/{number}@gw_mts`, `MegaFon-IAX` of IAX2's. */
+const endpointOf = (dial: string): string => /@(.+)$/.exec(dial)?.[1] ?? dial.split('/')[1]!;
+
 const tab = (frame: FrameLocator, name: string) => frame.getByRole('navigation').getByRole('link', { name });
 
 async function goTo(frame: FrameLocator, step: string): Promise<void> {
@@ -55,14 +59,15 @@ test.describe('a new portal set up with the wizard alone', () => {
     await installDemoPortal(request);
   });
 
-  test('PBX trunks → lines, groups, Sales/HR with two numbers, default line; the route tester and a test call', async ({
-    page,
-    request,
-  }) => {
+  // @pbx-call: runs on each PBX profile (playwright.config.ts), the trunks as that PBX names them.
+  test('PBX trunks → lines, groups, Sales/HR with two numbers, default line; the route tester and a test call', {
+    tag: '@pbx-call',
+  }, async ({ page, request }) => {
     test.setTimeout(240_000);
     const { url } = emulatorControl(request);
     const frame = await openApp(page, url);
-    const realPbx = Boolean(process.env.AMI_HOST);
+    const { amiEnv, trunkDials } = currentProfile();
+    const realPbx = amiEnv !== null;
 
     // Fits the portal's 1280 px iframe with its one more tab.
     expect(await frame.locator('html').evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
@@ -70,10 +75,11 @@ test.describe('a new portal set up with the wizard alone', () => {
     );
 
     // 1–2. The PBX's trunks over AMI become proposed lines; HR's gateways have no carrier name: added by hand.
-    if (realPbx) await expect(frame.getByTestId('wizard-pbxes')).toContainText('gw_mts');
+    if (realPbx) await expect(frame.getByTestId('wizard-pbxes')).toContainText(endpointOf(trunkDials.mts!));
     await goTo(frame, 'lines');
     if (realPbx) {
-      await expect(frame.getByTestId('wizard-proposal-2')).toContainText('PJSIP/{number}@gw_mts');
+      const proposals = frame.getByTestId(/^wizard-proposal-\d+$/);
+      await expect(proposals.filter({ hasText: trunkDials.mts! })).toHaveCount(1);
       await frame.getByTestId('wizard-proposals-add-all').click();
     } else {
       for (const [name, trunk] of [
@@ -87,17 +93,22 @@ test.describe('a new portal set up with the wizard alone', () => {
       }
     }
     for (const [name, trunk] of [
-      ['HR-1', 'gw_hr1'],
-      ['HR-2', 'gw_hr2'],
+      ['HR-1', 'hr1'],
+      ['HR-2', 'hr2'],
     ]) {
       await frame.getByTestId('wizard-manual-name').fill(name!);
-      await frame.getByTestId('wizard-manual-dial').fill(`PJSIP/{number}@${trunk}`);
+      await frame.getByTestId('wizard-manual-dial').fill(trunkDials[trunk!]!);
       await frame.getByTestId('wizard-manual-add').click();
     }
     await expect(frame.getByTestId('wizard-lines').locator('li')).toHaveCount(5);
     for (let i = 0; i < 5; i++) await frame.getByTestId(`wizard-line-${i}-lineNumber`).fill(`+7 495 000-00-1${i}`);
-    await expect(frame.getByTestId('wizard-line-2-name')).toHaveValue('МТС');
-    await expect(frame.getByTestId('wizard-line-2-group').locator('option:checked')).toHaveText('без группы');
+    // The carrier lines come in the PBX's order of its trunks; the two HR lines follow them.
+    const names = await frame
+      .getByTestId(/^wizard-line-\d+-name$/)
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const mts = names.indexOf('МТС');
+    expect(names.slice(3)).toEqual(['HR-1', 'HR-2']);
+    await expect(frame.getByTestId(`wizard-line-${mts}-group`).locator('option:checked')).toHaveText('без группы');
 
     // The draft is the lines page's draft: it is there on that tab (no question asked) and still here on return.
     let dialogs = 0;
@@ -107,7 +118,7 @@ test.describe('a new portal set up with the wizard alone', () => {
     });
     expect(await leavingAsks(frame)).toBe(true);
     await tab(frame, 'Линии и транки').click();
-    await expect(frame.getByTestId('trunk-2-dial')).toHaveValue('PJSIP/{number}@gw_mts');
+    await expect(frame.getByTestId(`trunk-${mts}-dial`)).toHaveValue(trunkDials.mts!);
     await tab(frame, 'Мастер').click();
     await expect(frame.getByTestId('wizard')).toHaveAttribute('data-state', 'dirty');
     // Another kind of page asks first (dismissed: we stay).
@@ -120,7 +131,7 @@ test.describe('a new portal set up with the wizard alone', () => {
     await frame.getByTestId('wizard-groups-fill').click();
     await expect(frame.getByTestId('wizard-groups').locator('li')).toHaveCount(4);
     await goTo(frame, 'lines');
-    await expect(frame.getByTestId('wizard-line-2-group').locator('option:checked')).toHaveText('МТС');
+    await expect(frame.getByTestId(`wizard-line-${mts}-group`).locator('option:checked')).toHaveText('МТС');
     // HR's gateways say no carrier: their SIMs' carriers are picked by hand.
     await expect(frame.getByTestId('wizard-line-3-group').locator('option:checked')).toHaveText('без группы');
     await frame.getByTestId('wizard-line-3-group').selectOption({ label: 'Билайн' });
@@ -139,7 +150,7 @@ test.describe('a new portal set up with the wizard alone', () => {
 
     // 5. The default line (the first line became it by itself): МТС instead.
     await goTo(frame, 'defaultLine');
-    await expect(frame.getByTestId('wizard-default-line').locator('option:checked')).toHaveText('Билайн');
+    await expect(frame.getByTestId('wizard-default-line').locator('option:checked')).toHaveText(names[0]!);
     await frame.getByTestId('wizard-default-line').selectOption({ label: 'МТС' });
     await frame.getByTestId('save-settings').click();
     await expect(frame.getByTestId('save-status')).toHaveText('Сохранено', { timeout: 30_000 });
@@ -198,7 +209,7 @@ test.describe('a new portal set up with the wizard alone', () => {
     if (realPbx) {
       await expect(result).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
       await expect(result).toContainText('МТС');
-      const callLog = process.env.PEERS_GW_CALL_LOG;
+      const callLog = currentCallLog();
       if (callLog) {
         const entry = await waitForCallLogEntry({
           path: callLog,

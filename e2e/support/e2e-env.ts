@@ -23,11 +23,12 @@ function pickFreePort(): number {
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
-export function emulatorPort(): number {
-  process.env.E2E_EMULATOR_PORT ??= String(pickFreePort());
-  return Number(process.env.E2E_EMULATOR_PORT);
+/** `variable`: where the port is kept, one per PBX profile's emulator (pbx-profiles.ts). */
+export function emulatorPort(variable = 'E2E_EMULATOR_PORT'): number {
+  process.env[variable] ??= String(pickFreePort());
+  return Number(process.env[variable]);
 }
 
-export function emulatorUrl(): string {
-  return `http://127.0.0.1:${emulatorPort()}`;
+export function emulatorUrl(variable = 'E2E_EMULATOR_PORT'): string {
+  return `http://127.0.0.1:${emulatorPort(variable)}`;
 }

@@ -1,17 +1,19 @@
-/** Talks to the run's emulator over its test-only control API (`/__emulator/*`) from Playwright workers. */
+/** Talks to the current PBX profile's emulator over its test-only control API (`/__emulator/*`) from Playwright workers. */
 import type { APIRequestContext } from '@playwright/test';
 import type { RecordedCall } from '../bitrix24-emulator/types';
+import { currentProfile } from './current-profile';
 import { emulatorUrl } from './e2e-env';
 
 export function emulatorControl(request: APIRequestContext) {
-  const base = `${emulatorUrl()}/__emulator`;
+  const url = emulatorUrl(currentProfile().emulatorPortVar);
+  const base = `${url}/__emulator`;
   const post = async (action: string, data: Record<string, unknown>) => {
     const response = await request.post(`${base}/${action}`, { data });
     if (!response.ok()) throw new Error(`emulator ${action}: ${response.status()} ${await response.text()}`);
     return (await response.json()) as unknown;
   };
   return {
-    url: emulatorUrl(),
+    url,
     calls: async (method?: string) =>
       (await (
         await request.get(`${base}/calls${method ? `?method=${encodeURIComponent(method)}` : ''}`)

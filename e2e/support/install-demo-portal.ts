@@ -1,11 +1,13 @@
 /**
  * Puts the emulator's demo portal into the app database as an installed portal (what the install handler stores):
- * its client endpoint on the emulator, a token the emulator issued, and the demo routing settings. Idempotent.
+ * its client endpoint on the emulator, a token the emulator issued, and the demo routing settings with the current
+ * PBX profile's trunks. Idempotent.
  */
 import type { APIRequestContext } from '@playwright/test';
-import { seedDemoPortal } from '../../lib/routing/settings/seed-demo-portal';
+import { currentProfile } from './current-profile';
 import { DEMO_MEMBER_ID } from './e2e-env';
 import { emulatorControl } from './emulator-control';
+import { seedProfilePortal } from './seed-profile-portal';
 import { withAppDb } from './with-app-db';
 
 export async function installDemoPortal(request: APIRequestContext): Promise<{ portalId: number }> {
@@ -26,7 +28,7 @@ export async function installDemoPortal(request: APIRequestContext): Promise<{ p
       create: { memberId: DEMO_MEMBER_ID, ...data },
       update: data,
     });
-    await seedDemoPortal({ db, portalId: portal.id });
+    await seedProfilePortal({ db, portalId: portal.id, profile: currentProfile().name });
     return { portalId: portal.id };
   });
 }

@@ -1,10 +1,11 @@
-/** The app-under-test's database, opened for one piece of test setup or checking and closed after it. */
+/** The app-under-test's database (the current PBX profile's), opened for one piece of setup or checking, then closed. */
 import { loadConfig } from '../../lib/config/load-config';
 import { createDb, type Db } from '../../lib/db/client';
-import { E2E_DATABASE_URL } from './e2e-env';
+import { currentProfile } from './current-profile';
 
 export async function withAppDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const db = createDb({ database: loadConfig({ env: { DATABASE_URL: E2E_DATABASE_URL } }).database });
+  const env = { DATABASE_URL: currentProfile().databaseUrl };
+  const db = createDb({ database: loadConfig({ env }).database });
   try {
     return await work(db);
   } finally {

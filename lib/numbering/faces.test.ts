@@ -8,7 +8,15 @@ const NUMBERING = path.join(ROOT, 'lib/numbering');
 const PARTS = ['phone', 'registry', 'ported', 'carrier', 'store'];
 /** Faces that client components may import: nothing node-only may be reachable from them. */
 const CLIENT_SAFE_FACES = ['phone', 'registry'];
-const SKIPPED = new Set(['node_modules', '.next', '.git', 'generated', 'test-results', 'playwright-report']);
+const SKIPPED = new Set([
+  'node_modules',
+  '.next',
+  '.next-freepbx',
+  '.git',
+  'generated',
+  'test-results',
+  'playwright-report',
+]);
 const IMPORT = new RegExp(
   [
     String.raw`(?:^|\n)\s*(import|export)(\s+type)?\b[^'";]*?from\s*['"]([^'"]+)['"]`,

@@ -1,15 +1,7 @@
 import type { Db } from '../../db/client';
 import { demoRoutingSettings } from '../../routing/demo-routing-settings';
 import { seedDemoPortal } from '../../routing/settings/seed-demo-portal';
-
-/** The FreePBX-shaped profile's dial template for each demo line: hyphenated PJSIP trunks, MegaFon over IAX2. */
-const FREEPBX_TRUNKS: Record<string, string> = {
-  beeline: 'PJSIP/{number}@Beeline-GoIP',
-  megafon: 'IAX2/MegaFon-IAX/{number}',
-  mts: 'PJSIP/{number}@MTS-GoIP',
-  hr1: 'PJSIP/{number}@HR1-GoIP',
-  hr2: 'PJSIP/{number}@HR2-GoIP',
-};
+import { FREEPBX_TRUNK_DIALS } from './freepbx-trunk-dials';
 
 export type SeedFreepbxPortalOptions = { db: Db; portalId?: number };
 
@@ -19,7 +11,7 @@ export async function seedFreepbxPortal({ db, portalId }: SeedFreepbxPortalOptio
     ...demoRoutingSettings,
     trunks: demoRoutingSettings.trunks.map((trunk) => ({
       ...trunk,
-      dial: FREEPBX_TRUNKS[trunk.id]!,
+      dial: FREEPBX_TRUNK_DIALS[trunk.id]!,
     })),
   };
   return seedDemoPortal({ db, portalId, settings });
