@@ -5,11 +5,11 @@
  * through ring group 600 (its kit must be installed, as in lib/calls/incoming-calls-freepbx.int.test.ts).
  */
 import type { AmiConnectionOptions } from '../../lib/asterisk/ami/ami-connection';
-
-export type PbxProfileName = 'asterisk' | 'freepbx';
+import { currentProfile } from './current-profile';
+import type { PbxProfile } from './pbx-profiles';
 
 export type IncomingCallProfile = {
-  name: PbxProfileName;
+  name: PbxProfile['name'];
   /** callIntoPbx's `pbx`: which PBX the client's call reaches. */
   pbx: 'pbx' | 'fpbx';
   through: string;
@@ -29,9 +29,9 @@ function amiFrom(prefix: 'AMI' | 'FREEPBX_AMI'): AmiConnectionOptions | null {
   return { host, port: Number(env[`${prefix}_PORT`] ?? 5038), user, secret };
 }
 
-/** The profile a Playwright project runs against: `browser-freepbx` → FreePBX-shaped, any other → ours. */
-export function incomingCallProfile(projectName: string): IncomingCallProfile {
-  const freepbx = projectName.endsWith('freepbx');
+/** Where the client calls in the running test's PBX profile (currentProfile). */
+export function incomingCallProfile(): IncomingCallProfile {
+  const freepbx = currentProfile().name === 'freepbx';
   return {
     name: freepbx ? 'freepbx' : 'asterisk',
     pbx: freepbx ? 'fpbx' : 'pbx',
