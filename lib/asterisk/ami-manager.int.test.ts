@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AmiManager } from './ami-manager';
-import { pbxPid, restartPbx, testPbx } from './testing/pbx-process';
+import { pbxPid, restartPbx, testPbx, waitForQualifiedContacts } from './testing/pbx-process';
 
 function waitFor(manager: AmiManager, event: 'connected' | 'disconnected', timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -46,7 +46,7 @@ describe('AmiManager on the real PBX', () => {
   it('reconnects after an Asterisk restart and answers actions again', async () => {
     const before = manager.status().reconnects;
     const disconnected = waitFor(manager, 'disconnected', 10_000);
-    const restarted = restartPbx();
+    const restarted = restartPbx({ qualified: false });
     await disconnected;
     const lostAt = Date.now();
     await restarted;
@@ -54,6 +54,7 @@ describe('AmiManager on the real PBX', () => {
     console.info(`AMI outage across core restart: ${Date.now() - lostAt} ms`); // reported, never asserted
     expect(manager.status().reconnects).toBe(before + 1);
     await expect(manager.action({ Action: 'Ping' })).resolves.toMatchObject({ Ping: 'Pong' });
+    await waitForQualifiedContacts();
   });
 
   it('rejects actions at once while disconnected instead of writing to a dead socket', async () => {
