@@ -48,6 +48,21 @@ const answeredBy = (extension: string) =>
   );
 
 describe('an attended transfer of an incoming call (real PBX)', () => {
+  /** The client's call as Bitrix24 registered and then finished it. */
+  async function finishedCall(number: string) {
+    const register = await waitFor(
+      () =>
+        b.emulator
+          .callsTo('telephony.externalcall.register')
+          .find((c) => c.status === 200 && String(c.params.PHONE_NUMBER).includes(number)),
+      5_000,
+      'register',
+    );
+    const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 40_000, 'finish');
+    return { callId, finish };
+  }
+
   it('101 answers and transfers to 102: the card moves, the journal keeps one call, finish names 102', {
     timeout: 90_000,
   }, async () => {
@@ -78,16 +93,7 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     );
     expect(transfer.Result).toBe('Success');
 
-    const register = await waitFor(
-      () =>
-        b.emulator
-          .callsTo('telephony.externalcall.register')
-          .find((c) => c.status === 200 && String(c.params.PHONE_NUMBER).includes(number)),
-      5_000,
-      'register',
-    );
-    const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
-    const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 40_000, 'finish');
+    const { callId, finish } = await finishedCall(number);
     expect(String(finish.params.USER_ID)).toBe('2');
     expect(String(finish.params.STATUS_CODE)).toBe('200');
     // The group rang 101–103 (cards for 1–3), 101 answered (hidden from 2 and 3), the transfer moved it to 102.
@@ -124,16 +130,7 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     const consulted = await waitFor(() => answered('102'), 20_000, '102 answers the consultation');
     await b.h.manager.action({ Action: 'Hangup', Channel: String(consulted.DestChannel) });
 
-    const register = await waitFor(
-      () =>
-        b.emulator
-          .callsTo('telephony.externalcall.register')
-          .find((c) => c.status === 200 && String(c.params.PHONE_NUMBER).includes(number)),
-      5_000,
-      'register',
-    );
-    const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
-    const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 40_000, 'finish');
+    const { callId, finish } = await finishedCall(number);
     expect(String(finish.params.USER_ID)).toBe('1');
     expect(usersOf('telephony.externalcall.hide', callId)).not.toContain('1');
     expect(cardHoldersAtTheEnd(callId)).toEqual(['1']);
