@@ -1,4 +1,4 @@
-import type { AmiMessage } from '../asterisk/ami/ami-message';
+import { amiField as field, type AmiMessage } from '../asterisk/ami/ami-message';
 import {
   channelEndpoint,
   newTrackedCall,
@@ -16,10 +16,6 @@ export type ApplyAmiEventResult = { changes: CallChange[]; skipped?: string };
 
 const NONE: ApplyAmiEventResult = { changes: [] };
 const digits = (value: string | undefined) => (value ? value.replace(/\D/g, '') : '');
-const field = (event: AmiMessage, name: string): string | undefined => {
-  const value = event[name];
-  return Array.isArray(value) ? value[0] : value;
-};
 
 /**
  * The call tracker's reducer: one AMI event in, the calls' changes out. It updates `state` in place (allocation-free

@@ -1,11 +1,6 @@
-import type { AmiMessage } from '../asterisk/ami/ami-message';
+import { amiField as field, type AmiMessage } from '../asterisk/ami/ami-message';
 import type { CallChange, CallTrackerState, TrackedCall } from './call-tracker-state';
 import { moveCard } from './incoming/move-card';
-
-const field = (event: AmiMessage, name: string): string | undefined => {
-  const value = event[name];
-  return Array.isArray(value) ? value[0] : value;
-};
 
 /**
  * A BlindTransfer or AttendedTransfer of a tracked call (the reducer's part, applyAmiEvent): the `transfer` change

@@ -35,9 +35,8 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
       if (error.code === 'P2025') return null;
       throw error;
     });
-  const moved = { count: movedRow ? 1 : 0 };
   let created = false;
-  if (moved.count === 0 && !(await db.call.findUnique({ where: { linkedId: call.linkedId }, select: { id: true } }))) {
+  if (!movedRow && !(await db.call.findUnique({ where: { linkedId: call.linkedId }, select: { id: true } }))) {
     created = await db.call.create({ data: createData(call, context, figures), select: { id: true } }).then(
       () => true,
       (error: { code?: string }) => {
@@ -48,7 +47,7 @@ export async function writeCallChange({ db, change, context, timeZone }: WriteCa
   }
   // The call was already ended: this change is a replay. Except a line's attempt: the dialplan reports the answered
   // line's only after Dial() returns, when the client's hang-up has ended the call; it is reported once.
-  if (moved.count === 0 && !created && change.kind !== 'dial_attempt') return;
+  if (!movedRow && !created && change.kind !== 'dial_attempt') return;
   const row =
     movedRow ?? (await db.call.findUniqueOrThrow({ where: { linkedId: call.linkedId }, select: { id: true } }));
   await db.callEvent.create({

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { ListItem } from '../../lists/decide-registration';
 import { loadIncomingCallSettings } from '../../routing/settings/load-incoming-call-settings';
-import type { CallPerson } from '../registration/load-call-person';
+import { type CallPerson, callPersonOf } from '../registration/load-call-person';
 
 /** What every card move of a portal needs, read once for all the calls ringing at the same moment. */
 export type CardFacts = {
@@ -50,12 +50,7 @@ async function readCardFacts(db: Db, portalId: number): Promise<CardFacts> {
   ]);
   const people = new Map<string, CallPerson>();
   for (const user of users)
-    if (user.extension && !people.has(user.extension))
-      people.set(user.extension, {
-        b24UserId: user.b24UserId,
-        extension: user.extension,
-        departmentIds: user.departments.map((link) => link.department.b24DepartmentId),
-      });
+    if (user.extension && !people.has(user.extension)) people.set(user.extension, callPersonOf(user));
   return {
     active: portal?.status === 'active',
     crmCreate: settings.crmCreate,

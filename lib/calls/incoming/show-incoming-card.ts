@@ -2,7 +2,8 @@ import { AFTER_KEY, outboxRef } from '../../bitrix24/outbox/outbox-ref';
 import { sendRestCallNow } from '../../bitrix24/outbox/send-rest-call-now';
 import type { Db } from '../../db/client';
 import { registerCallInBitrix24, registerKey } from '../registration/register-call-in-bitrix24';
-import { loadCardFacts } from './load-card-facts';
+import type { CallPerson } from '../registration/load-call-person';
+import { type CardFacts, loadCardFacts } from './load-card-facts';
 
 export type ShowIncomingCardOptions = {
   db: Db;
@@ -31,8 +32,9 @@ export async function showIncomingCard(options: ShowIncomingCardOptions): Promis
   const facts = await loadCardFacts({ db, portalId });
   const person = facts.people.get(extension);
   if (!facts.active || !person?.b24UserId) return;
-  const registeredNow = action === 'show' && options.number ? await registerOnce(options, facts) : false;
-  if (!registeredNow && !(await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) } }))) return;
+  const registered =
+    action === 'show' && options.number ? await registerOnce(options, person, facts) : await isRegistered(db, linkedId);
+  if (!registered) return;
   const showKey = cardKey(linkedId, leg, 'show');
   if (action === 'hide' && !(await db.outboxMessage.findUnique({ where: { dedupeKey: showKey } }))) return;
   await sendRestCallNow({
@@ -48,17 +50,16 @@ export async function showIncomingCard(options: ShowIncomingCardOptions): Promis
   });
 }
 
+const isRegistered = async (db: Db, linkedId: string) =>
+  (await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) }, select: { id: true } })) !== null;
+
 /**
  * The first ringing user (that the whitelist lets register) registers the call; later ones find it registered.
- * True when this move stored the registration.
+ * True when the call is registered, by this move or an earlier one.
  */
-async function registerOnce(
-  options: ShowIncomingCardOptions,
-  facts: Awaited<ReturnType<typeof loadCardFacts>>,
-): Promise<boolean> {
+async function registerOnce(options: ShowIncomingCardOptions, person: CallPerson, facts: CardFacts): Promise<boolean> {
   const { db, portalId, linkedId, extension } = options;
-  if (await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) }, select: { id: true } }))
-    return false;
+  if (await isRegistered(db, linkedId)) return true;
   const decision = await registerCallInBitrix24({
     db,
     portalId,
@@ -66,7 +67,7 @@ async function registerOnce(
     direction: 'inbound',
     number: options.number!,
     extension,
-    person: facts.people.get(extension),
+    person,
     lists: facts.lists,
     lineNumber: options.lineNumber,
     startedAt: options.startedAt,

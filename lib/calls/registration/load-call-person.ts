@@ -18,6 +18,17 @@ export async function loadCallPerson({
       })
     : null;
   if (!user) return { b24UserId: b24UserId ?? null, extension: extension ?? null, departmentIds: [] };
+  return callPersonOf(user, extension);
+}
+
+export type CallPersonRow = {
+  b24UserId: number;
+  extension: string | null;
+  departments: Array<{ department: { b24DepartmentId: number } }>;
+};
+
+/** A user-cache row as the registration sees it; `extension` stands in when the row has none. */
+export function callPersonOf(user: CallPersonRow, extension?: string | null): CallPerson {
   return {
     b24UserId: user.b24UserId,
     extension: user.extension ?? extension ?? null,
