@@ -13,7 +13,8 @@ import type { CallChannelMatcher } from './match-call-channel';
 import { findLostFollowUps } from './find-lost-follow-ups';
 import { readJournalCallsInProgress } from './read-journal-calls-in-progress';
 import { reconcileLiveChannels } from './reconcile-live-channels';
-import { writeCallChange, type CallContext } from './write-call-change';
+import type { CallContext } from './write-call-change';
+import { writeTrackedChange } from './write-tracked-change';
 import { log } from '../log/log';
 import { listenToForgets } from '../cache/create-named-forget';
 
@@ -61,7 +62,9 @@ export class CallTracking extends EventEmitter {
     if (!options.match) void this.readMatcher();
     // Lines or people saved in this process: the next event re-reads them first (see ingest).
     listenToForgets((name) => {
-      if (name === 'routing-context') this.matcherReadAt = 0;
+      if (name !== 'routing-context') return;
+      this.matcherReadAt = 0;
+      this.lookups.forget();
     });
     this.log = options.log ?? ((line) => log.warn(line, { pbx: options.manager.name, part: 'calls' }));
     options.manager.on('event', (event: AmiMessage) => this.ingest(event));
@@ -265,18 +268,7 @@ export class CallTracking extends EventEmitter {
     }
     if (!known)
       this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
-    const trunk = call.trunkEndpoint ? await this.lookups.trunk(known.portalId, call.trunkEndpoint) : null;
-    const userId = known.userId ?? (call.extension ? await this.lookups.userId(known.portalId, call.extension) : null);
-    await writeCallChange({
-      db: this.options.db,
-      change,
-      context: {
-        ...known,
-        trunkId: trunk?.id ?? known.trunkId ?? null,
-        trunkName: trunk?.name ?? known.trunkName ?? null,
-        userId,
-      },
-    });
+    await writeTrackedChange({ db: this.options.db, lookups: this.lookups, change, known });
     if (change.kind === 'ended') this.contexts.delete(call.linkedId);
   }
 

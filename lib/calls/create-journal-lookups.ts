@@ -8,6 +8,8 @@ export type JournalLookups = {
   userId(portalId: number, extension: string): Promise<number | null>;
   /** The trunk row by line key (its dial template's endpoint, peer or group). */
   trunk(portalId: number, line: string): Promise<JournalTrunk | null>;
+  /** Drops every kept answer: lines or people were saved, or a write found one of them gone. */
+  forget(): void;
 };
 
 /** A minute: trunks and people change rarely, and every AMI event of a call would otherwise read them again. */
@@ -25,6 +27,7 @@ export function createJournalLookups(db: Db): JournalLookups {
     return found;
   };
   return {
+    forget: () => kept.clear(),
     userId: (portalId, extension) =>
       keep(`user/${portalId}/${extension}`, () =>
         db.user
