@@ -147,6 +147,12 @@ console.log(
     `${(register.p99 - floor.p99).toFixed(1)} ms; show p99 = ${(show.p99 / floor.p99).toFixed(1)}× (` +
     `${(show.p99 - floor.p99).toFixed(1)} ms, one Bitrix24 round trip more)`,
 );
+const perCall = new Map<string, number>();
+for (const request of outgoing.requests) {
+  const method = request.path.split('?')[0]!.split('/').pop()!;
+  perCall.set(method, (perCall.get(method) ?? 0) + 1 / CALLS);
+}
+console.log(`  requests per call: ${[...perCall].map(([method, n]) => `${method} ${n.toFixed(1)}`).join(', ')}`);
 for (const ext of ['101', '102', '103']) await b.h.setGateway(`PHONE_MODE_${ext}`, '');
 await b.close();
 process.exit(0);

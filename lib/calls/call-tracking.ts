@@ -17,6 +17,7 @@ import type { CallContext } from './write-call-change';
 import { writeTrackedChange } from './write-tracked-change';
 import { log } from '../log/log';
 import { listenToForgets } from '../cache/create-named-forget';
+import { urgentWorkYielded } from '../scheduling/urgent-work';
 
 export type CallTrackingOptions = {
   manager: AmiManager;
@@ -115,6 +116,7 @@ export class CallTracking extends EventEmitter {
       // A card must reach Bitrix24 while the phone rings: heard now, not after the journal writes queued before it.
       if (snapshot.kind === 'card') this.emit('card', snapshot);
       this.queue = this.queue
+        .then(() => urgentWorkYielded() ?? new Promise((resolve) => setImmediate(resolve)))
         .then(() => this.write(snapshot))
         .catch((error: Error) => this.log(`journal write failed for ${snapshot.call.linkedId}: ${error.message}`));
       this.queue = this.queue.then(() => {

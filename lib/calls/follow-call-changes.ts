@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { priceBaseline } from '../savings/price-baseline';
 import { priceCall } from '../savings/price-call';
-import { loadRoutingSettings } from '../routing/settings/load-routing-settings';
+import { getRoutingContext } from '../routing/settings/get-routing-context';
+import { runUrgent } from '../scheduling/urgent-work';
 import { finishCallInBitrix24 } from './registration/finish-call-in-bitrix24';
 import { registerCallInBitrix24, registerKey } from './registration/register-call-in-bitrix24';
 import { b24StatusCode } from './b24-status-code';
@@ -39,7 +40,7 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
     chains.set(linkedId, next);
   };
   // An incoming call's card moves as the phones ring, ahead of the journal (CallTracking emits 'card' at once).
-  tracking.on('card', (change: CallChange) => follow(change, () => followCard(db, tracking, change)));
+  tracking.on('card', (change: CallChange) => follow(change, () => runUrgent(() => followCard(db, tracking, change))));
   tracking.on('change', (change: CallChange) => {
     const { call } = change;
     // Bitrix24 registered a click-to-call itself (its CALL_ID is on the call); an incoming call registers when it
@@ -159,7 +160,7 @@ async function priceEndedCall(
   carrierInn: string | null,
   talkSec: number,
 ) {
-  const settings = await loadRoutingSettings({ db, portalId });
+  const { settings } = (await getRoutingContext({ db, portalId })).compiled;
   const trunk = settings.trunks.find((t) => t.id === String(trunkId));
   const clientGroup = carrierInn ? settings.carrierGroups.find((g) => g.inns.includes(carrierInn)) : undefined;
   const onNet =

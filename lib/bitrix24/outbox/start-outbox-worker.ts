@@ -1,3 +1,4 @@
+import { urgentWorkYielded } from '../../scheduling/urgent-work';
 import { runOutboxOnce, type RunOutboxOnceOptions } from './run-outbox-once';
 import { log } from '../../log/log';
 import { setOutboxRate } from './portal-buckets';
@@ -32,6 +33,7 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions & { shared?:
       woken = false;
       let claimed = 0;
       try {
+        await urgentWorkYielded();
         const round = await runOutboxOnce(roundOptions);
         claimed = round.claimed;
         requests += round.requests;
