@@ -69,7 +69,7 @@ describe('an incoming call’s card through the AMI reducer', () => {
     expect(changes.filter((change) => change.kind === 'card')).toEqual([]);
   });
 
-  // The real sequence of AMI Atxfer 101 → 102 on our PBX (lib/calls/attended-transfer.int.test.ts): the consultation
+  // The real sequence of AMI Atxfer 101 → 102 on our PBX (lib/calls/call-transfers.int.test.ts): the consultation
   // rings 102 through Local/102@managers, and the AttendedTransfer (DestType Bridge) names no target channel.
   const consultation = (transferred: boolean): AmiMessage[] => [
     newchannel('t', 'PJSIP/gw_hr1-00000001'),

@@ -8,18 +8,20 @@ import {
 } from './testing/bitrix24-click-to-call-harness';
 
 /**
- * An answered incoming call moves to a colleague by an attended transfer on the real PBX (AMI Atxfer, as a phone's
- * transfer key does it): the MTS line (74950000003) rings 101, 102 and 103 (users 1–3 in the emulator); 101 answers,
- * consults 102 through [managers] and hangs up, which completes the transfer. Bitrix24's side follows
- * telephony-external-call-show.md, -hide.md and -finish.md.
+ * An answered incoming call moves to a colleague on the real PBX: by an attended transfer (AMI Atxfer, as the PBX's
+ * feature code does it), or by the phone's own transfer key (a blind transfer the phone asks for with SIP REFER). The
+ * MTS line (74950000003) rings 101, 102 and 103 (users 1–3 in the emulator); 101 answers and moves the call to 102.
+ * Bitrix24's side follows telephony-external-call-show.md, -hide.md and -finish.md.
  */
 let b: Bitrix24ClickToCallHarness;
 const events: AmiMessage[] = [];
+const phoneEvents: AmiMessage[] = [];
 
 beforeAll(async () => {
   b = await startBitrix24ClickToCall();
   await b.db.listEntry.create({ data: { portalId: b.portalId, list: 'whitelist_department', value: '1' } });
   b.h.manager.on('event', (event: AmiMessage) => events.push(event));
+  b.h.gateway.on('event', (event: AmiMessage) => event.Event === 'UserEvent' && phoneEvents.push(event));
 }, 120_000);
 afterAll(async () => {
   for (const ext of ['102', '103']) await b?.h.setGateway(`PHONE_MODE_${ext}`, '').catch(() => undefined);
@@ -102,6 +104,48 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ linkedId, extension: '102', origin: 'incoming', direction: 'inbound' });
+    expect(rows[0]?.user?.b24UserId).toBe(2);
+  });
+
+  it("101's phone transfers the call to 102 itself (SIP REFER): the card moves, finish names 102", {
+    timeout: 90_000,
+  }, async () => {
+    const number = `7903${String(Date.now()).slice(-7)}`;
+    const since = { pbx: events.length, phones: phoneEvents.length };
+    await b.h.setGateway('PHONE_MODE_102', 'noanswer');
+    await b.h.setGateway('PHONE_MODE_103', 'noanswer');
+    await b.h.setGateway('CLIENT_TALK_SECS', '12');
+    await callIntoPbx({ gateway: b.h.gateway, through: 'mts', lineNumber: '74950000003', from: number });
+    // The phone's side of 101's answered call: the channel the desk phone (the simulator) holds.
+    const phone = await waitFor(
+      () => phoneEvents.slice(since.phones).find((e) => e.UserEvent === 'PhoneAnswered' && e.Phone === '101'),
+      20_000,
+      '101 answers',
+    );
+    await b.h.setGateway('PHONE_MODE_102', '');
+    const redirect = await b.h.gateway.action({
+      Action: 'Redirect',
+      Channel: String(phone.Channel),
+      Context: 'phone-refer',
+      Exten: '102',
+      Priority: '1',
+    });
+    expect(redirect.Response).toBe('Success');
+    const transfer = await waitFor(
+      () => events.slice(since.pbx).find((e) => e.Event === 'BlindTransfer'),
+      20_000,
+      'the BlindTransfer event',
+    );
+    expect(transfer).toMatchObject({ Result: 'Success', Extension: '102' });
+
+    const { callId, finish } = await finishedCall(number);
+    expect(String(finish.params.USER_ID)).toBe('2');
+    expect(String(finish.params.STATUS_CODE)).toBe('200');
+    expect(usersOf('telephony.externalcall.hide', callId)).toContain('1');
+    expect(cardHoldersAtTheEnd(callId)).toEqual(['2']);
+    const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ extension: '102', origin: 'incoming', direction: 'inbound' });
     expect(rows[0]?.user?.b24UserId).toBe(2);
   });
 
