@@ -1,6 +1,10 @@
 import type { Db } from '../db/client';
 import { listNameOf, loadLists, type ListsDocument } from './load-lists';
 import { validateLists } from './validate-lists';
+import { createNamedForget } from '../cache/create-named-forget';
+
+/** Told after a save: nothing here keeps the lists, but readers that keep a copy (a card's facts) listen for it. */
+export const forgetPortalLists: (portalId: number) => void = createNamedForget<number>('lists', () => undefined);
 
 export type SaveListsOptions = { db: Db; portalId: number; lists: unknown };
 
@@ -24,5 +28,6 @@ export async function saveLists({ db, portalId, lists }: SaveListsOptions): Prom
     // One insert per row: createMany keeps the order too, but SQLite's Prisma adapter lacks skipDuplicates anyway.
     for (const row of rows) await tx.listEntry.create({ data: row });
   });
+  forgetPortalLists(portalId);
   return loadLists({ db, portalId });
 }

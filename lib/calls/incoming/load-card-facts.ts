@@ -1,3 +1,4 @@
+import { listenToForgets } from '../../cache/create-named-forget';
 import type { Db } from '../../db/client';
 import type { ListItem } from '../../lists/decide-registration';
 import { loadIncomingCallSettings } from '../../routing/settings/load-incoming-call-settings';
@@ -16,48 +17,37 @@ export type LoadCardFactsOptions = { db: Db; portalId: number; now?: number };
 
 /**
  * A second: twenty calls ringing at once make sixty card moves, and each would otherwise read the portal, the user,
- * the lists and the settings before its request may leave. Older than that but younger than STALE_MS, the facts are
- * used while a reload runs beside the card (a card never waits for it in a busy hour); older still, the card waits
- * for fresh ones, so an admin's change is never missed by more than STALE_MS, even after a quiet night.
+ * the lists and the settings before its request may leave. A save in this process is seen by the next card; another
+ * instance's within the second.
  */
 const FRESH_MS = 1_000;
-const STALE_MS = 5_000;
+/** What a save forgets, by the named forget it makes (lib/cache/create-named-forget). */
+const SOURCES = new Set(['routing-context', 'lists', 'incoming-call-settings']);
 
-type Entry = { at: number; facts: Promise<CardFacts>; settled: boolean; reloading: boolean };
+type Entry = { at: number; facts: Promise<CardFacts> };
 const byDb = new WeakMap<Db, Map<number, Entry>>();
+const everyPortalMap = new Set<Map<number, Entry>>();
+listenToForgets((name, portalId) => {
+  if (!SOURCES.has(name)) return;
+  for (const entries of everyPortalMap) entries.delete(portalId as number);
+});
 
 export function loadCardFacts({ db, portalId, now = Date.now() }: LoadCardFactsOptions): Promise<CardFacts> {
   let entries = byDb.get(db);
-  if (!entries) byDb.set(db, (entries = new Map()));
-  const cached = entries.get(portalId);
-  const age = cached ? now - cached.at : Number.POSITIVE_INFINITY;
-  if (cached && age < FRESH_MS) return cached.facts;
-  if (cached?.settled && age < STALE_MS) {
-    if (!cached.reloading) {
-      cached.reloading = true;
-      void read(entries, db, portalId, now).facts.catch(() => (cached.reloading = false));
-    }
-    return cached.facts;
+  if (!entries) {
+    byDb.set(db, (entries = new Map()));
+    everyPortalMap.add(entries);
   }
-  return read(entries, db, portalId, now).facts;
+  const cached = entries.get(portalId);
+  if (cached && now - cached.at < FRESH_MS) return cached.facts;
+  const entry: Entry = { at: now, facts: readCardFacts(db, portalId) };
+  entries.set(portalId, entry);
+  entry.facts.catch(() => entries.get(portalId) === entry && entries.delete(portalId));
+  return entry.facts;
 }
 
-function read(entries: Map<number, Entry>, db: Db, portalId: number, now: number): Entry {
-  const entry: Entry = { at: now, facts: readCardFacts(db, portalId), settled: false, reloading: false };
-  const earlier = entries.get(portalId);
-  // A background reload replaces the entry only once it has the facts; a blocking one at once.
-  if (!earlier?.settled || !earlier.reloading) entries.set(portalId, entry);
-  entry.facts.then(
-    () => {
-      entry.settled = true;
-      if (entries.get(portalId) === earlier && earlier !== entry) entries.set(portalId, entry);
-    },
-    () => entries.get(portalId) === entry && entries.delete(portalId),
-  );
-  return entry;
-}
-
-async function readCardFacts(db: Db, portalId: number): Promise<CardFacts> {
+/** The facts as they are now, not kept. */
+export async function readCardFacts(db: Db, portalId: number): Promise<CardFacts> {
   const [portal, settings, lists, users] = await Promise.all([
     db.portal.findUnique({ where: { id: portalId }, select: { status: true } }),
     loadIncomingCallSettings({ db, portalId }),

@@ -1,5 +1,12 @@
 import type { Db } from '../../db/client';
 import type { IncomingCallSettings } from './load-incoming-call-settings';
+import { createNamedForget } from '../../cache/create-named-forget';
+
+/** Told after a save: readers that keep a copy (a card's facts) listen for it. */
+export const forgetIncomingCallSettings: (portalId: number) => void = createNamedForget<number>(
+  'incoming-call-settings',
+  () => undefined,
+);
 
 export type SaveIncomingCallSettingsOptions = { db: Db; portalId: number; settings: IncomingCallSettings };
 
@@ -18,5 +25,6 @@ export async function saveIncomingCallSettings({
     create: { portalId, incomingCrmCreate },
     update: { incomingCrmCreate },
   });
+  forgetIncomingCallSettings(portalId);
   return { crmCreate: incomingCrmCreate };
 }
