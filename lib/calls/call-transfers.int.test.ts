@@ -43,11 +43,14 @@ function cardHoldersAtTheEnd(callId: string): string[] {
   }
   return [...shown].sort();
 }
-const answeredBy = (extension: string) =>
-  events.find(
-    (e) =>
-      e.Event === 'DialEnd' && e.DialStatus === 'ANSWER' && String(e.DestChannel).startsWith(`PJSIP/${extension}-`),
-  );
+/** The DialEnd of `extension` answering, among the PBX's events from index `since` on. */
+const answeredBy = (extension: string, since = 0) =>
+  events
+    .slice(since)
+    .find(
+      (e) =>
+        e.Event === 'DialEnd' && e.DialStatus === 'ANSWER' && String(e.DestChannel).startsWith(`PJSIP/${extension}-`),
+    );
 
 describe('an attended transfer of an incoming call (real PBX)', () => {
   /** The client's call as Bitrix24 registered and then finished it. */
@@ -63,6 +66,23 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
     const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 40_000, 'finish');
     return { callId, finish };
+  }
+
+  /**
+   * The group rang 101–103 (cards for users 1–3), 101 answered (hidden from 2 and 3), the transfer moved it to 102:
+   * finished 200 for user 2, who alone holds the card, in one journal row. Returns that row.
+   */
+  async function expectMovedTo102(number: string) {
+    const { callId, finish } = await finishedCall(number);
+    expect(String(finish.params.USER_ID)).toBe('2');
+    expect(String(finish.params.STATUS_CODE)).toBe('200');
+    expect(usersOf('telephony.externalcall.hide', callId)).toContain('1');
+    expect(cardHoldersAtTheEnd(callId)).toEqual(['2']);
+    const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ extension: '102', origin: 'incoming', direction: 'inbound' });
+    expect(rows[0]?.user?.b24UserId).toBe(2);
+    return rows[0]!;
   }
 
   it('101 answers and transfers to 102: the card moves, the journal keeps one call, finish names 102', {
@@ -95,16 +115,8 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     );
     expect(transfer.Result).toBe('Success');
 
-    const { callId, finish } = await finishedCall(number);
-    expect(String(finish.params.USER_ID)).toBe('2');
-    expect(String(finish.params.STATUS_CODE)).toBe('200');
-    // The group rang 101–103 (cards for 1–3), 101 answered (hidden from 2 and 3), the transfer moved it to 102.
-    expect(usersOf('telephony.externalcall.hide', callId)).toContain('1');
-    expect(cardHoldersAtTheEnd(callId)).toEqual(['2']);
-    const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ linkedId, extension: '102', origin: 'incoming', direction: 'inbound' });
-    expect(rows[0]?.user?.b24UserId).toBe(2);
+    const row = await expectMovedTo102(number);
+    expect(row.linkedId).toBe(linkedId);
   });
 
   it("101's phone transfers the call to 102 itself (SIP REFER): the card moves, finish names 102", {
@@ -138,15 +150,7 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     );
     expect(transfer).toMatchObject({ Result: 'Success', Extension: '102' });
 
-    const { callId, finish } = await finishedCall(number);
-    expect(String(finish.params.USER_ID)).toBe('2');
-    expect(String(finish.params.STATUS_CODE)).toBe('200');
-    expect(usersOf('telephony.externalcall.hide', callId)).toContain('1');
-    expect(cardHoldersAtTheEnd(callId)).toEqual(['2']);
-    const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ extension: '102', origin: 'incoming', direction: 'inbound' });
-    expect(rows[0]?.user?.b24UserId).toBe(2);
+    await expectMovedTo102(number);
   });
 
   it('the colleague hangs up the consultation: no transfer, 101 keeps the card and the call', {
@@ -154,24 +158,15 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
   }, async () => {
     const number = `7903${String(Date.now()).slice(-7)}`;
     const since = events.length;
-    const answered = (extension: string) =>
-      events
-        .slice(since)
-        .find(
-          (e) =>
-            e.Event === 'DialEnd' &&
-            e.DialStatus === 'ANSWER' &&
-            String(e.DestChannel).startsWith(`PJSIP/${extension}-`),
-        );
     await b.h.setGateway('PHONE_MODE_102', 'noanswer');
     await b.h.setGateway('PHONE_MODE_103', 'noanswer');
     await b.h.setGateway('CLIENT_TALK_SECS', '10');
     await callIntoPbx({ gateway: b.h.gateway, through: 'mts', lineNumber: '74950000003', from: number });
-    const first = await waitFor(() => answered('101'), 20_000, '101 answers');
+    const first = await waitFor(() => answeredBy('101', since), 20_000, '101 answers');
     await b.h.setGateway('PHONE_MODE_102', '');
     const transferer = String(first.DestChannel);
     await b.h.manager.action({ Action: 'Atxfer', Channel: transferer, Exten: '102', Context: 'managers' });
-    const consulted = await waitFor(() => answered('102'), 20_000, '102 answers the consultation');
+    const consulted = await waitFor(() => answeredBy('102', since), 20_000, '102 answers the consultation');
     await b.h.manager.action({ Action: 'Hangup', Channel: String(consulted.DestChannel) });
 
     const { callId, finish } = await finishedCall(number);
