@@ -270,8 +270,10 @@ export class CallTracking extends EventEmitter {
     }
     if (!known)
       this.contexts.set(call.linkedId, (known = { portalId: await findRoutingPortal({ db: this.options.db }) }));
-    await writeTrackedChange({ db: this.options.db, lookups: this.lookups, change, known });
+    const kept = await writeTrackedChange({ db: this.options.db, lookups: this.lookups, change, known });
     if (change.kind === 'ended') this.contexts.delete(call.linkedId);
+    // A retry dropped a deleted line or person: the call's later changes are written without them at once.
+    else if (kept !== known && this.contexts.get(call.linkedId) === known) this.contexts.set(call.linkedId, kept);
   }
 
   private notifyEnded(change: CallChange): void {

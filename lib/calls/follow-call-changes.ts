@@ -14,7 +14,6 @@ import { expectRecording } from './recording/expect-recording';
 import { FOLLOWED_UP_EVENT } from './find-lost-follow-ups';
 import { assignMissedCall } from './incoming/assign-missed-call';
 import { showIncomingCard } from './incoming/show-incoming-card';
-import { warmUpCards } from './incoming/warm-up-cards';
 
 export type FollowCallChangesOptions = { tracking: CallTracking; db: Db };
 
@@ -40,7 +39,6 @@ export function followCallChanges({ tracking, db }: FollowCallChangesOptions): v
       });
     chains.set(linkedId, next);
   };
-  void warmUpCards({ db });
   // An incoming call's card moves as the phones ring, ahead of the journal (CallTracking emits 'card' at once).
   tracking.on('card', (change: CallChange) => follow(change, () => runUrgent(() => followCard(db, tracking, change))));
   tracking.on('change', (change: CallChange) => {

@@ -8,6 +8,7 @@ import { createJournalLookups } from './create-journal-lookups';
 import { matchCallChannel } from './match-call-channel';
 import { loadEventStream } from './testing/load-event-stream';
 import { trackOriginatedCall } from './track-originated-call';
+import type { CallContext } from './write-call-change';
 import { writeTrackedChange } from './write-tracked-change';
 
 /** A line deleted while its call goes on (the admin saved the lines): the call's record is still written to its end. */
@@ -43,7 +44,9 @@ describe.each(['sqlite', 'postgresql'] as const)('a call whose line is deleted m
 
     await db.portalSettings.updateMany({ where: { portalId }, data: { defaultTrunkId: null } });
     await db.trunk.delete({ where: { id: trunk.id } });
-    for (const change of changes.slice(1)) await writeTrackedChange({ db, lookups, change, known });
+    let kept: CallContext = known;
+    for (const change of changes.slice(1)) kept = await writeTrackedChange({ db, lookups, change, known: kept });
+    expect(kept).toMatchObject({ portalId, trunkId: null, userId: null });
 
     const row = await db.call.findUniqueOrThrow({ where: { linkedId }, include: { events: true } });
     expect(row).toMatchObject({ status: 'ended', trunkId: null, b24StatusCode: '200' });

@@ -14,15 +14,24 @@ export type WriteTrackedChangeOptions = {
 /**
  * Writes one change with the call's line and person looked up (cached). A line or person deleted since (settings
  * saved while the call went on) fails the write on its foreign key: the change is written once more with fresh
- * lookups and without the ids told at origination, so the record keeps the call, if not its line.
+ * lookups and without the ids told at origination, so the record keeps the call, if not its line. Returns what is
+ * known of the call from now on (without those ids after such a retry, so its later changes do not fail again).
  */
-export async function writeTrackedChange({ db, lookups, change, known }: WriteTrackedChangeOptions): Promise<void> {
+export async function writeTrackedChange({
+  db,
+  lookups,
+  change,
+  known,
+}: WriteTrackedChangeOptions): Promise<CallContext> {
   try {
     await writeResolved({ db, lookups, change, known });
+    return known;
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'P2003') throw error;
     lookups.forget();
-    await writeResolved({ db, lookups, change, known: { ...known, trunkId: null, userId: null } });
+    const withoutIds = { ...known, trunkId: null, userId: null };
+    await writeResolved({ db, lookups, change, known: withoutIds });
+    return withoutIds;
   }
 }
 

@@ -25,19 +25,16 @@ const FRESH_MS = 1_000;
 const SOURCES = new Set(['routing-context', 'lists', 'incoming-call-settings']);
 
 type Entry = { at: number; facts: Promise<CardFacts> };
-const byDb = new WeakMap<Db, Map<number, Entry>>();
-const everyPortalMap = new Set<Map<number, Entry>>();
+/** Per client (the app's own, or a test's), then per portal. */
+const byDb = new Map<Db, Map<number, Entry>>();
 listenToForgets((name, portalId) => {
   if (!SOURCES.has(name)) return;
-  for (const entries of everyPortalMap) entries.delete(portalId as number);
+  for (const entries of byDb.values()) entries.delete(portalId as number);
 });
 
 export function loadCardFacts({ db, portalId, now = Date.now() }: LoadCardFactsOptions): Promise<CardFacts> {
   let entries = byDb.get(db);
-  if (!entries) {
-    byDb.set(db, (entries = new Map()));
-    everyPortalMap.add(entries);
-  }
+  if (!entries) byDb.set(db, (entries = new Map()));
   const cached = entries.get(portalId);
   if (cached && now - cached.at < FRESH_MS) return cached.facts;
   const entry: Entry = { at: now, facts: readCardFacts(db, portalId) };
@@ -46,8 +43,7 @@ export function loadCardFacts({ db, portalId, now = Date.now() }: LoadCardFactsO
   return entry.facts;
 }
 
-/** The facts as they are now, not kept. */
-export async function readCardFacts(db: Db, portalId: number): Promise<CardFacts> {
+async function readCardFacts(db: Db, portalId: number): Promise<CardFacts> {
   const [portal, settings, lists, users] = await Promise.all([
     db.portal.findUnique({ where: { id: portalId }, select: { status: true } }),
     loadIncomingCallSettings({ db, portalId }),
