@@ -1,5 +1,6 @@
 import type { Db, OutboxMessageModel } from '../../db/client';
 import { listOutboxRefs } from './outbox-ref';
+import { readOutboxRefs } from './read-outbox-refs';
 
 export type ClaimDueMessagesOptions = { db: Db; now?: Date; limit?: number; leaseMs?: number; waitMs?: number };
 
@@ -25,13 +26,7 @@ export async function claimDueMessages(options: ClaimDueMessagesOptions): Promis
   });
   if (due.length === 0) return [];
   const refKeys = [...new Set(due.flatMap((row) => listOutboxRefs(row.params as Record<string, unknown>)))];
-  const refRows = refKeys.length
-    ? await db.outboxMessage.findMany({
-        where: { dedupeKey: { in: refKeys } },
-        select: { dedupeKey: true, status: true, result: true },
-      })
-    : [];
-  const refs = new Map(refRows.map((row) => [row.dedupeKey, row]));
+  const refs = await readOutboxRefs(db, refKeys);
   const claimed: ClaimedMessage[] = [];
   const waiting: number[] = [];
   for (const row of due) {

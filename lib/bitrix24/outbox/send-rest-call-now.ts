@@ -3,6 +3,7 @@ import { getDb } from '../../db/client';
 import { enqueueRestCall, type EnqueueRestCallOptions } from './enqueue-rest-call';
 import { listOutboxRefs } from './outbox-ref';
 import { portalBucket } from './portal-buckets';
+import { readOutboxRefs } from './read-outbox-refs';
 import { sendClaimedMessages } from './send-claimed-messages';
 
 export type SendRestCallNowOptions = Omit<EnqueueRestCallOptions, 'notBefore'> & { leaseMs?: number };
@@ -18,14 +19,9 @@ export type SendRestCallNowOptions = Omit<EnqueueRestCallOptions, 'notBefore'> &
 export async function sendRestCallNow(options: SendRestCallNowOptions): Promise<boolean> {
   const { portalId, method, params, dedupeKey, leaseMs = 120_000, db = getDb() } = options;
   const keys = listOutboxRefs(params);
-  const refs = keys.length
-    ? await db.outboxMessage.findMany({
-        where: { dedupeKey: { in: keys } },
-        select: { dedupeKey: true, status: true, result: true },
-      })
-    : [];
+  const refs = await readOutboxRefs(db, keys);
   const bucket = portalBucket(portalId);
-  const refsDone = refs.length === new Set(keys).size && refs.every((ref) => ref.status === 'done');
+  const refsDone = keys.every((key) => refs.get(key)?.status === 'done');
   if (!refsDone || !bucket.hasToken()) {
     await enqueueRestCall(options);
     return false;
@@ -47,7 +43,7 @@ export async function sendRestCallNow(options: SendRestCallNowOptions): Promise<
       throw error;
     });
   if (!row) return false;
-  const refResults = new Map(refs.map((ref) => [ref.dedupeKey, ref.result as unknown]));
+  const refResults = new Map(keys.map((key) => [key, refs.get(key)?.result]));
   await sendClaimedMessages({ db, portalId, messages: [{ ...row, refResults }], bucket });
   return true;
 }
