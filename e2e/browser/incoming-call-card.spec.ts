@@ -113,13 +113,10 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     await installDemoPortal(request);
   });
 
-  // Our profile only: on the FreePBX-shaped one, in one full run, the second user's card never showed although the
-  // PBX rang both phones (cause not found; it passed alone twice). The FreePBX ring group's cards are covered by
-  // lib/calls/incoming-calls-freepbx.int.test.ts.
-  test('both see the card; the one who answers keeps it, the other loses it; finish names the answerer', async ({
-    browser,
-    request,
-  }) => {
+  // @pbx-call: runs on each PBX profile (playwright.config.ts); incomingCallProfile says where the client calls.
+  test('both see the card; the one who answers keeps it, the other loses it; finish names the answerer', {
+    tag: '@pbx-call',
+  }, async ({ browser, request }) => {
     test.setTimeout(180_000);
     const emulator = emulatorControl(request);
     const [answerer, other] = profile.ringGroup;

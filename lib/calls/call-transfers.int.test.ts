@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AmiMessage } from '../asterisk/ami/ami-message';
 import { callIntoPbx } from './testing/call-into-pbx';
+import { cardMoves, cardUsers } from './testing/card-moves';
 import {
   startBitrix24ClickToCall,
   waitFor,
@@ -31,16 +32,13 @@ afterAll(async () => {
 
 const withCall = (method: string, callId: string) =>
   b.emulator.callsTo(method).filter((c) => c.status === 200 && c.params.CALL_ID === callId);
-const usersOf = (method: string, callId: string) => withCall(method, callId).map((c) => String(c.params.USER_ID));
+const usersOf = (action: 'show' | 'hide', callId: string) => cardUsers(b.emulator.calls, callId, action);
 /** Who still sees the card once every show and hide Bitrix24 accepted is applied in order. */
 function cardHoldersAtTheEnd(callId: string): string[] {
   const shown = new Set<string>();
-  for (const call of b.emulator.calls) {
-    if (call.status !== 200 || call.params.CALL_ID !== callId) continue;
-    const user = String(call.params.USER_ID);
-    if (call.method.toLowerCase() === 'telephony.externalcall.show') shown.add(user);
-    if (call.method.toLowerCase() === 'telephony.externalcall.hide') shown.delete(user);
-  }
+  for (const move of cardMoves(b.emulator.calls, callId))
+    if (move.action === 'show') shown.add(move.user);
+    else shown.delete(move.user);
   return [...shown].sort();
 }
 /** The DialEnd of `extension` answering, among the PBX's events from index `since` on. */
@@ -76,7 +74,7 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
     const { callId, finish } = await finishedCall(number);
     expect(String(finish.params.USER_ID)).toBe('2');
     expect(String(finish.params.STATUS_CODE)).toBe('200');
-    expect(usersOf('telephony.externalcall.hide', callId)).toContain('1');
+    expect(usersOf('hide', callId)).toContain('1');
     expect(cardHoldersAtTheEnd(callId)).toEqual(['2']);
     const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });
     expect(rows).toHaveLength(1);
@@ -171,7 +169,7 @@ describe('an attended transfer of an incoming call (real PBX)', () => {
 
     const { callId, finish } = await finishedCall(number);
     expect(String(finish.params.USER_ID)).toBe('1');
-    expect(usersOf('telephony.externalcall.hide', callId)).not.toContain('1');
+    expect(usersOf('hide', callId)).not.toContain('1');
     expect(cardHoldersAtTheEnd(callId)).toEqual(['1']);
     expect(events.slice(since).some((e) => e.Event === 'AttendedTransfer' && e.Result === 'Success')).toBe(false);
     const rows = await b.db.call.findMany({ where: { number }, include: { user: true } });

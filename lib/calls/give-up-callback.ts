@@ -47,7 +47,7 @@ export async function giveUpCallback(options: GiveUpCallbackOptions): Promise<bo
       b24UserId,
       callback: true,
       startedAt: row.startedAt,
-      show: false,
+      show: 'none',
     });
     if (registration.register)
       await finishCallInBitrix24({ db, portalId, linkedId, b24UserId, durationSec: 0, statusCode: MISSED_STATUS_CODE });

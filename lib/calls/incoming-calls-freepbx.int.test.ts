@@ -7,6 +7,7 @@ import { startDialplanListener } from '../dialplan/start-dialplan-listener';
 import { summarizeLiveChannels } from './get-sim-load';
 import { readLiveSimLoad } from './read-live-sim-load';
 import { callIntoPbx } from './testing/call-into-pbx';
+import { cardUsers } from './testing/card-moves';
 import {
   startBitrix24ClickToCall,
   waitFor,
@@ -62,7 +63,7 @@ const ok = (method: string, number: string) =>
     .filter((c) => c.status === 200 && (!c.params.PHONE_NUMBER || String(c.params.PHONE_NUMBER).includes(number)));
 const withCall = (method: string, callId: string) =>
   b.emulator.callsTo(method).filter((c) => c.status === 200 && c.params.CALL_ID === callId);
-const usersOf = (method: string, callId: string) => withCall(method, callId).map((c) => String(c.params.USER_ID));
+const usersOf = (action: 'show' | 'hide', callId: string) => cardUsers(b.emulator.calls, callId, action);
 
 /** A client calls a line number; resolves with Bitrix24's CALL_ID and the call's `finish`. */
 async function incomingCall(number: string, through: string, lineNumber: string) {
@@ -84,8 +85,8 @@ describe('incoming calls on the FreePBX-shaped PBX (install kit, ring groups thr
     const { callId, finish } = await incomingCall('79031114455', 'hr1', '74950000201');
     expect(String(finish.params.USER_ID)).toBe('4');
     expect(String(finish.params.STATUS_CODE)).toBe('200');
-    expect(usersOf('telephony.externalcall.show', callId).sort()).toEqual(['4', '5']);
-    expect(usersOf('telephony.externalcall.hide', callId)).toEqual(['5']);
+    expect(usersOf('show', callId).sort()).toEqual(['4', '5']);
+    expect(usersOf('hide', callId)).toEqual(['5']);
     await b.h.setGateway('PHONE_MODE_202', '');
   });
 
@@ -111,12 +112,12 @@ describe('incoming calls on the FreePBX-shaped PBX (install kit, ring groups thr
     );
     const first = await incomingCall(number, 'mts', '74950000003');
     expect(String(first.finish.params.USER_ID)).toBe('2');
-    expect(usersOf('telephony.externalcall.show', first.callId)).toEqual(['2']);
+    expect(usersOf('show', first.callId)).toEqual(['2']);
 
     await b.h.setGateway('PHONE_MODE_102', 'busy');
     const second = await incomingCall(number, 'mts', '74950000003');
     expect(['1', '3']).toContain(String(second.finish.params.USER_ID));
-    const shown = usersOf('telephony.externalcall.show', second.callId);
+    const shown = usersOf('show', second.callId);
     expect(shown[0]).toBe('2');
     expect(shown).toEqual(expect.arrayContaining(['1', '3']));
   });

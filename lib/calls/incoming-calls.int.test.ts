@@ -5,6 +5,7 @@ import { describeCallCard } from './card/describe-call-card';
 import { summarizeLiveChannels } from './get-sim-load';
 import { readLiveSimLoad } from './read-live-sim-load';
 import { callIntoPbx } from './testing/call-into-pbx';
+import { cardUsers } from './testing/card-moves';
 import {
   startBitrix24ClickToCall,
   waitFor,
@@ -66,15 +67,15 @@ describe('incoming calls reach the CRM (real PBX, gateway simulator as the clien
     await b.h.setGateway('PHONE_MODE_202', 'noanswer');
     await callIntoPbx({ gateway: b.h.gateway, through: 'hr1', lineNumber: '74950000201', from: number });
     const register = await registrationOf(number);
-    expect(texts(register.params)).toMatchObject({ TYPE: '2', LINE_NUMBER: '74950000201', CRM_CREATE: '1', SHOW: '0' });
+    expect(texts(register.params)).toMatchObject({ TYPE: '2', LINE_NUMBER: '74950000201', CRM_CREATE: '1', SHOW: '1' });
     const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
     const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 30_000, 'finish');
     expect(texts(finish.params)).toMatchObject({ USER_ID: '4', STATUS_CODE: '200' });
     expect(Number(finish.params.DURATION)).toBeGreaterThan(0);
-    const shownTo = withCall('telephony.externalcall.show', callId).map((c) => String(c.params.USER_ID));
-    expect(shownTo.sort()).toEqual(['4', '5']);
-    const hiddenFrom = withCall('telephony.externalcall.hide', callId).map((c) => String(c.params.USER_ID));
-    expect(hiddenFrom).toEqual(['5']);
+    // The first user rung is shown the card by the register itself (SHOW=1), the other by `show`.
+    expect(withCall('telephony.externalcall.show', callId)).toHaveLength(1);
+    expect(cardUsers(b.emulator.calls, callId, 'show').sort()).toEqual(['4', '5']);
+    expect(cardUsers(b.emulator.calls, callId, 'hide')).toEqual(['5']);
     const row = await b.db.call.findFirst({ where: { number } });
     expect(row).toMatchObject({ origin: 'incoming', direction: 'inbound', extension: '201', registered: true });
     // The CALL_CARD placement of this call: the line it came in on, the client's carrier, the line a call back takes.
@@ -111,8 +112,7 @@ describe('incoming calls reach the CRM (real PBX, gateway simulator as the clien
     const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
     const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 30_000, 'finish');
     expect(texts(finish.params)).toMatchObject({ USER_ID: '3', STATUS_CODE: '304', DURATION: '0' });
-    const hiddenFrom = withCall('telephony.externalcall.hide', callId).map((c) => String(c.params.USER_ID));
-    expect(hiddenFrom.sort()).toEqual(['4', '5']);
+    expect(cardUsers(b.emulator.calls, callId, 'hide').sort()).toEqual(['4', '5']);
     await b.waitForOutboxDrained();
     expect(await b.db.outboxMessage.count({ where: { status: { not: 'done' } } })).toBe(0);
   });
@@ -149,7 +149,7 @@ describe("the client's own manager takes the call first", () => {
     const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
     const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 30_000, 'finish');
     expect(texts(finish.params)).toMatchObject({ USER_ID: '2', STATUS_CODE: '200' });
-    expect(withCall('telephony.externalcall.show', callId).map((c) => String(c.params.USER_ID))).toEqual(['2']);
+    expect(cardUsers(b.emulator.calls, callId, 'show')).toEqual(['2']);
   });
 
   it('the manager busy: the group rings and one of the others answers', { timeout: 60_000 }, async () => {
@@ -160,7 +160,7 @@ describe("the client's own manager takes the call first", () => {
     const callId = String((register.response as { result: { CALL_ID: string } }).result.CALL_ID);
     const finish = await waitFor(() => withCall('telephony.externalcall.finish', callId)[0], 30_000, 'finish');
     expect(['1', '3']).toContain(String(finish.params.USER_ID));
-    const shown = withCall('telephony.externalcall.show', callId).map((c) => String(c.params.USER_ID));
+    const shown = cardUsers(b.emulator.calls, callId, 'show');
     expect(shown[0]).toBe('2');
     expect(shown).toEqual(expect.arrayContaining(['1', '3']));
   });

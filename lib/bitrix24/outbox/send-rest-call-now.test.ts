@@ -84,4 +84,30 @@ describe('sendRestCallNow', () => {
     expect(answers).toHaveLength(2);
     expect(new Set(answers).size).toBe(1);
   });
+
+  it('returnWhenSent: resolves while Bitrix24 answers; a message referring to it waits for that answer, not the worker', async () => {
+    expect(await sendRestCallNow({ ...register('now-4'), returnWhenSent: true })).toBe(true);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'register:now-4' } })).toMatchObject({
+      status: 'sending',
+    });
+    expect(await sendRestCallNow({ ...show('now-4'), returnWhenSent: true })).toBe(true);
+    await waitForDone(['register:now-4', 'card:now-4:a:show']);
+    const callId = emulator
+      .callsTo('telephony.externalcall.register')
+      .filter((call) => call.params.EXTERNAL_CALL_ID === 'now-4')
+      .map((call) => (call.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    const shows = emulator.callsTo('telephony.externalcall.show').filter((call) => call.params.CALL_ID === callId[0]);
+    expect(callId).toHaveLength(1);
+    expect(shows).toHaveLength(1);
+  });
 });
+
+/** No worker runs here: only the sends this process started can bring these rows to done. */
+async function waitForDone(keys: string[]): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    const done = await db.outboxMessage.count({ where: { dedupeKey: { in: keys }, status: 'done' } });
+    if (done === keys.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`not done: ${keys.join(', ')}`);
+}

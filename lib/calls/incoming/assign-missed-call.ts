@@ -51,7 +51,7 @@ export async function assignMissedCall(options: AssignMissedCallOptions): Promis
       lineNumber,
       startedAt,
       crmCreate,
-      show: false,
+      show: 'none',
     });
   }
   return choice.userId;

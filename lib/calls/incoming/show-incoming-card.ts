@@ -22,22 +22,27 @@ export const cardKey = (linkedId: string, leg: string, action: 'show' | 'hide') 
 
 /**
  * An incoming call's card for one user: the first user it rings registers the call (TYPE 2, the line called,
- * CRM_CREATE as the portal says, through the whitelist like every call), then each ringing user is shown the card and
- * each one who stops ringing or loses it to the answerer gets `hide`. Each move has its own dedupe key (the call and
- * the leg), and a hide waits for its show, so a replay or a second instance sends nothing twice or out of order.
- * Every move leaves at once, stored claimed (sendRestCallNow): the card is late if it waits for the worker's round.
+ * CRM_CREATE as the portal says, through the whitelist like every call) and is shown the card by that same request
+ * (SHOW=1); each later ringing user gets `show`, and each one who stops ringing or loses it to the answerer gets
+ * `hide`. Each move has its own dedupe key (the call and the leg), and a hide waits for the request that showed its
+ * card, so a replay or a second instance sends nothing twice or out of order. Every move leaves at once, stored
+ * claimed (sendRestCallNow): the card is late if it waits for the worker's round.
  */
 export async function showIncomingCard(options: ShowIncomingCardOptions): Promise<void> {
   const { db, portalId, linkedId, action, leg, extension } = options;
   const facts = await loadCardFacts({ db, portalId });
   const person = facts.people.get(extension);
   if (!facts.active || !person?.b24UserId) return;
-  const registered =
-    action === 'show' && options.number ? await registerOnce(options, person, facts) : await isRegistered(db, linkedId);
-  if (!registered) return;
-  const showKey = cardKey(linkedId, leg, 'show');
-  if (action === 'hide' && !(await db.outboxMessage.findUnique({ where: { dedupeKey: showKey } }))) return;
+  let after: string | null = null;
+  if (action === 'show') {
+    const registration = options.number ? await registerOnce(options, person, facts) : await readRegistration(options);
+    if (registration !== 'registered') return;
+  } else {
+    after = await findShowingMessage(options, person.b24UserId);
+    if (!after) return;
+  }
   await sendRestCallNow({
+    returnWhenSent: true,
     db,
     portalId,
     method: `telephony.externalcall.${action}`,
@@ -45,21 +50,45 @@ export async function showIncomingCard(options: ShowIncomingCardOptions): Promis
     params: {
       CALL_ID: outboxRef(registerKey(linkedId), 'CALL_ID'),
       USER_ID: person.b24UserId,
-      ...(action === 'hide' ? { [AFTER_KEY]: [showKey] } : {}),
+      ...(after ? { [AFTER_KEY]: [after] } : {}),
     },
   });
 }
 
-const isRegistered = async (db: Db, linkedId: string) =>
-  (await db.outboxMessage.findUnique({ where: { dedupeKey: registerKey(linkedId) }, select: { id: true } })) !== null;
+/** 'shown' when this user's card came with the register (SHOW=1); 'registered' when a `show` must follow. */
+type Registration = 'none' | 'registered' | 'shown';
+
+async function readRegistration({ db, linkedId }: ShowIncomingCardOptions, userId?: number): Promise<Registration> {
+  const row = await db.outboxMessage.findUnique({
+    where: { dedupeKey: registerKey(linkedId) },
+    select: { params: true },
+  });
+  if (!row) return 'none';
+  const params = row.params as { SHOW?: unknown; USER_ID?: unknown };
+  return Number(params.SHOW) === 1 && userId !== undefined && Number(params.USER_ID) === userId
+    ? 'shown'
+    : 'registered';
+}
+
+/** The message that showed this leg's card (its `show`, or the register that carried it): a hide goes after it. */
+async function findShowingMessage(options: ShowIncomingCardOptions, userId: number): Promise<string | null> {
+  const showKey = cardKey(options.linkedId, options.leg, 'show');
+  if (await options.db.outboxMessage.findUnique({ where: { dedupeKey: showKey }, select: { id: true } }))
+    return showKey;
+  return (await readRegistration(options, userId)) === 'shown' ? registerKey(options.linkedId) : null;
+}
 
 /**
- * The first ringing user (that the whitelist lets register) registers the call; later ones find it registered.
- * True when the call is registered, by this move or an earlier one.
+ * The first ringing user (that the whitelist lets register) registers the call, their card in the same request;
+ * later ones find it registered.
  */
-async function registerOnce(options: ShowIncomingCardOptions, person: CallPerson, facts: CardFacts): Promise<boolean> {
+async function registerOnce(
+  options: ShowIncomingCardOptions,
+  person: CallPerson,
+  facts: CardFacts,
+): Promise<Registration> {
   const { db, portalId, linkedId, extension } = options;
-  if (await isRegistered(db, linkedId)) return true;
+  if ((await readRegistration(options)) !== 'none') return 'registered';
   const decision = await registerCallInBitrix24({
     db,
     portalId,
@@ -72,8 +101,10 @@ async function registerOnce(options: ShowIncomingCardOptions, person: CallPerson
     lineNumber: options.lineNumber,
     startedAt: options.startedAt,
     crmCreate: facts.crmCreate,
-    show: false,
+    show: 'with-register',
     sendNow: true,
   });
-  return decision.register;
+  if (!decision.register) return 'none';
+  // Another instance may have stored the register first, for another user: this one then needs a `show`.
+  return readRegistration(options, person.b24UserId!);
 }

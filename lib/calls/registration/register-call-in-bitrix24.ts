@@ -23,15 +23,19 @@ export type RegisterCallInBitrix24Options = {
   /** CRM_CREATE: an unknown number becomes a lead (default); incoming calls follow the portal's setting. */
   crmCreate?: boolean;
   /**
-   * Also show the card to the manager (default); incoming calls show it per ringing user (showIncomingCard); a call
-   * over already (a callback given up) shows none: the manager gets the missed call.
+   * The card for the manager: a `show` after the register (default); 'with-register' pops it in the same request
+   * (SHOW=1, the first user an incoming call rings: one Bitrix24 round trip sooner); 'none' for a call over already (a
+   * callback given up: the manager gets the missed call) and for the incoming call's later users (shown one by one).
    */
-  show?: boolean;
+  show?: 'after-register' | 'with-register' | 'none';
   /** Lists already loaded (a batch of calls); default: this portal's from the database. */
   lists?: ListItem[];
   /** The manager already looked up (an incoming call's card); default: from the user cache by id or extension. */
   person?: CallPerson;
-  /** Sent at once, claimed as it is stored (sendRestCallNow), rather than left to the outbox worker's next round. */
+  /**
+   * Sent at once, claimed as it is stored (sendRestCallNow), rather than left to the outbox worker's next round; resolves
+   * while Bitrix24 answers (a `show` that needs its CALL_ID waits for that answer).
+   */
   sendNow?: boolean;
   db?: Db;
 };
@@ -40,7 +44,7 @@ export const registerKey = (linkedId: string) => `register:${linkedId}`;
 
 /**
  * A desk-phone or incoming call started: decides whether it belongs in the CRM and, if so, enqueues `register`
- * (SHOW=0) and `show` to the manager through the outbox. Not for click-to-call: Bitrix24 registered those itself and
+ * and the card for the manager (options.show) through the outbox. Not for click-to-call: Bitrix24 registered those itself and
  * the event's CALL_ID is on the journal (b24CallId). The decision is written to the journal row when it exists.
  */
 export async function registerCallInBitrix24(options: RegisterCallInBitrix24Options): Promise<RegistrationDecision> {
@@ -70,6 +74,7 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
   if (!options.sendNow || !register) await journal();
   if (!register) return who ? decision : { register: false, reason: decision.reason };
   await (options.sendNow ? sendRestCallNow : enqueueRestCall)({
+    returnWhenSent: true,
     db,
     portalId,
     method: 'telephony.externalcall.register',
@@ -80,13 +85,13 @@ export async function registerCallInBitrix24(options: RegisterCallInBitrix24Opti
       TYPE: options.callback ? 4 : direction === 'outbound' ? 1 : 2,
       CALL_START_DATE: startedAt.toISOString(),
       CRM_CREATE: options.crmCreate === false ? 0 : 1,
-      SHOW: 0,
+      SHOW: options.show === 'with-register' ? 1 : 0,
       EXTERNAL_CALL_ID: linkedId,
       ...(lineNumber ? { LINE_NUMBER: lineNumber } : {}),
     },
   });
   if (options.sendNow) await journal();
-  if (options.show === false) return decision;
+  if (options.show === 'none' || options.show === 'with-register') return decision;
   await enqueueRestCall({
     db,
     portalId,
