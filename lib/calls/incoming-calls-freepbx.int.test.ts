@@ -8,6 +8,8 @@ import { summarizeLiveChannels } from './get-sim-load';
 import { readLiveSimLoad } from './read-live-sim-load';
 import { callIntoPbx } from './testing/call-into-pbx';
 import { cardUsers } from './testing/card-moves';
+import { startRecordingReceiver, type RecordingReceiver } from './testing/start-recording-receiver';
+import { wavSeconds } from './testing/wav-seconds';
 import {
   startBitrix24ClickToCall,
   waitFor,
@@ -21,12 +23,19 @@ import {
  */
 let b: Bitrix24ClickToCallHarness;
 let listener: Server | null = null;
+let receiver: RecordingReceiver | null = null;
 let incomingUrl = '';
 
 beforeAll(async () => {
   b = await startBitrix24ClickToCall({ profile: 'freepbx' });
   for (const department of ['1', '2'])
     await b.db.listEntry.create({ data: { portalId: b.portalId, list: 'whitelist_department', value: department } });
+  await b.db.portalSettings.upsert({
+    where: { portalId: b.portalId },
+    create: { portalId: b.portalId, recordingEnabled: true },
+    update: { recordingEnabled: true },
+  });
+  receiver = await startRecordingReceiver(b.db);
   const { database } = b.h.testDb;
   process.env.DATABASE_URL = `file:${database.kind === 'sqlite' ? database.file : ''}`;
   listener = startDialplanListener({
@@ -47,13 +56,15 @@ beforeAll(async () => {
     pbx,
   });
   await installKitOnFreepbx(
-    renderInstallKit({ flavour: 'freepbx', input: { ...input, routeUrl: `${base}/route` } }).text,
+    renderInstallKit({ flavour: 'freepbx', input: { ...input, routeUrl: `${base}/route`, recordingUrl: receiver.url } })
+      .text,
   );
 }, 120_000);
 afterAll(async () => {
   for (const ext of ['102', '202']) await b?.h.setGateway(`PHONE_MODE_${ext}`, '').catch(() => undefined);
   await removeKitFromFreepbx().catch(() => undefined);
   listener?.close();
+  receiver?.close();
   await b?.close();
 });
 
@@ -88,6 +99,28 @@ describe('incoming calls on the FreePBX-shaped PBX (install kit, ring groups thr
     expect(usersOf('show', callId).sort()).toEqual(['4', '5']);
     expect(usersOf('hide', callId)).toEqual(['5']);
     await b.h.setGateway('PHONE_MODE_202', '');
+  });
+
+  it("the phone that answers is recorded once (through the group's Local legs), its audio attached in Bitrix24", {
+    timeout: 60_000,
+  }, async () => {
+    const number = '79031114466';
+    const uploadsBefore = receiver!.answers.length;
+    await b.h.setGateway('PHONE_MODE_202', 'noanswer');
+    const { callId, finish } = await incomingCall(number, 'hr1', '74950000201');
+    await b.h.setGateway('PHONE_MODE_202', '');
+    expect(String(finish.params.USER_ID)).toBe('4');
+    const attached = await waitFor(
+      () => withCall('telephony.externalCall.attachRecord', callId)[0],
+      30_000,
+      'attachRecord',
+    );
+    const row = await b.db.call.findFirstOrThrow({ where: { number } });
+    const talkSec = (row.endedAt!.getTime() - row.answeredAt!.getTime()) / 1000;
+    const audioSec = wavSeconds(Buffer.from(String(attached.params.FILE_CONTENT), 'base64'));
+    console.info(`recording ${audioSec.toFixed(2)} s, talk ${talkSec.toFixed(2)} s`);
+    expect(Math.abs(audioSec - talkSec)).toBeLessThanOrEqual(1);
+    expect(receiver!.answers.slice(uploadsBefore)).toEqual([200]);
   });
 
   it("the client's CRM manager (102) rings first through the kit's b24-incoming; busy → ring group 601", {

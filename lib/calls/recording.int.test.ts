@@ -6,14 +6,10 @@ import { gatewayCli } from '../asterisk/testing/pbx-process';
 import { startDialplanListener } from '../dialplan/start-dialplan-listener';
 import { readLiveSimLoad } from './read-live-sim-load';
 import { RECORDING_RECEIVED_EVENT } from './recording';
+import { callIntoPbx } from './testing/call-into-pbx';
+import { wavSeconds } from './testing/wav-seconds';
 import { startBitrix24ClickToCall, type Bitrix24ClickToCallHarness } from './testing/bitrix24-click-to-call-harness';
 import { startRecordingReceiver, type RecordingReceiver } from './testing/start-recording-receiver';
-
-/** Seconds of audio in a WAV file (its header's byte rate; MixMonitor writes 8 kHz 16-bit mono). */
-function wavSeconds(file: Buffer): number {
-  expect(file.subarray(0, 4).toString('latin1')).toBe('RIFF');
-  return (file.length - 44) / file.readUInt32LE(28);
-}
 
 /**
  * Recordings with the app on another filesystem than the PBX: the test PBX runs in a chroot whose spool the app is
@@ -124,14 +120,46 @@ describe('recordings from the PBX to Bitrix24 (real Asterisk, the app on another
     expectRealAudio(Buffer.from(String(attached[0]!.params.FILE_CONTENT), 'base64'), row);
   });
 
+  /**
+   * A client calls a line (the MTS one by default: its group is 101–103, and only 101, Sales and whitelisted, answers);
+   * resolves with the call's journal row once it is settled.
+   */
+  async function incomingCall(from: string, expectRecord: boolean, through = 'mts', lineNumber = '74950000003') {
+    for (const ext of ['102', '103']) await b.h.setGateway(`PHONE_MODE_${ext}`, 'noanswer');
+    try {
+      await callIntoPbx({ gateway: b.h.gateway, through, lineNumber, from });
+      return await settled({ number: from }, expectRecord);
+    } finally {
+      for (const ext of ['102', '103']) await b.h.setGateway(`PHONE_MODE_${ext}`, '');
+    }
+  }
+
+  it('a whitelisted incoming call: the phone that answered is recorded, attached to the registered call', async () => {
+    const number = '79031234599';
+    const row = await incomingCall(number, true);
+    expect(row).toMatchObject({ direction: 'inbound', extension: '101' });
+    expectOnPbxDiskOnly(row.recordingPath);
+    await b.waitForOutboxDrained();
+    const register = b.emulator
+      .callsTo('telephony.externalcall.register')
+      .find((call) => call.status === 200 && String(call.params.PHONE_NUMBER).endsWith(number.slice(1)));
+    const callId = String((register!.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    const attached = attachedFor(callId);
+    expect(attached).toHaveLength(1);
+    expectRealAudio(Buffer.from(String(attached[0]!.params.FILE_CONTENT), 'base64'), row);
+  });
+
   it('never-record and non-whitelisted calls are not recorded at all, whatever their type', async () => {
+    const incomingNeverRecord = await incomingCall('79261234597', false);
+    // The HR line rings 201 and 202: HR is not whitelisted.
+    const incomingNotWhitelisted = await incomingCall('79031234596', false, 'hr1', '74950000201');
     const { callId } = await b.clickToCall(3, '79261234566', '');
     const neverRecord = await settled({ b24CallId: callId }, false);
     const { callId: hrCallId } = await b.clickToCall(4, '79031234588', '');
     const notWhitelisted = await settled({ b24CallId: hrCallId }, false);
     await gatewayCli('channel originate PJSIP/79261234598@phone101 extension s@desk-phone');
     const deskNeverRecord = await settled({ number: '79261234598' }, false);
-    for (const row of [neverRecord, notWhitelisted, deskNeverRecord]) {
+    for (const row of [neverRecord, notWhitelisted, deskNeverRecord, incomingNeverRecord, incomingNotWhitelisted]) {
       expect(row.status).toBe('ended');
       expect(row.talkSec).toBeGreaterThan(0);
       expect(row.recordingPath).toBeNull();
