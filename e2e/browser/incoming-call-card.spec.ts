@@ -1,14 +1,22 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AmiConnection } from '../../lib/asterisk/ami/ami-connection';
 import { callIntoPbx } from '../../lib/calls/testing/call-into-pbx';
 import { wavSeconds } from '../../lib/calls/testing/wav-seconds';
 import { formatPhone } from '../../lib/format/format-phone';
-import { APP_PORT, DEMO_MEMBER_ID } from '../support/e2e-env';
+import { APP_PORT, E2E_DIALPLAN_SECRET } from '../support/e2e-env';
 import { currentProfile } from '../support/current-profile';
 import { emulatorControl } from '../support/emulator-control';
 import { gatewayAmi, incomingCallProfile, type IncomingCallProfile } from '../support/incoming-call-profile';
 import { installDemoPortal } from '../support/install-demo-portal';
-import { withAppDb } from '../support/with-app-db';
+import {
+  deskOf,
+  finishOf,
+  saveRoutingSettingsAsAdmin,
+  seatUsers,
+  setRecording,
+  unwhitelistDesks,
+  whitelistDesk,
+} from '../support/demo-portal-desks';
 
 /**
  * A client calls a company line through the gateway simulator into the real PBX; the ring group's two users each have
@@ -32,58 +40,6 @@ let recordingUrlBefore = '';
 const setGateway = (variable: string, value: string) =>
   gateway!.action({ Action: 'Setvar', Variable: variable, Value: value });
 
-/** The group's desks belong to users 1 and 3 (their usual holders 4 and 5 are not on the emulated portal). */
-function seatGroupUsers(extensions: readonly string[]): Promise<void> {
-  return withAppDb(async (db) => {
-    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
-    await db.user.updateMany({
-      where: { portalId: portal.id, extension: { in: [...extensions] } },
-      data: { active: false },
-    });
-    for (const [i, extension] of extensions.entries()) {
-      await db.user.update({
-        where: { portalId_b24UserId: { portalId: portal.id, b24UserId: GROUP_USERS[i]! } },
-        data: { extension, active: true },
-      });
-      await db.listEntry.create({ data: { portalId: portal.id, list: 'whitelist_extension', value: extension } });
-    }
-  });
-}
-
-function unseatGroupUsers(extensions: readonly string[]): Promise<void> {
-  return withAppDb(async (db) => {
-    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
-    await db.listEntry.deleteMany({
-      where: { portalId: portal.id, list: 'whitelist_extension', value: { in: [...extensions] } },
-    });
-  });
-}
-
-/** The demo portal records its whitelisted calls (the admin's switch on /admin), or stops. */
-function setRecording(recordingEnabled: boolean): Promise<void> {
-  return withAppDb(async (db) => {
-    const { id: portalId } = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
-    await db.portalSettings.upsert({
-      where: { portalId },
-      create: { portalId, recordingEnabled },
-      update: { recordingEnabled },
-    });
-  });
-}
-
-/**
- * The admin saves the routing settings as they are, as after any change: the app re-reads its lines and desk phones
- * (this file and the global setup wrote them behind its back).
- */
-async function saveRoutingSettingsAsAdmin(request: APIRequestContext): Promise<void> {
-  const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
-  const headers = { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken };
-  const settings = await request.get('/api/settings/routing', { headers });
-  expect(settings.status()).toBe(200);
-  const saved = await request.put('/api/settings/routing', { headers, data: await settings.json() });
-  expect(saved.status()).toBe(200);
-}
-
 async function openPortal(browser: Browser, user: number, emulatorUrl: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${emulatorUrl}/portal/app?path=/admin/journal&user=${user}&lang=ru`);
@@ -99,7 +55,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     profile = incomingCallProfile();
     test.skip(!profile.ami || !gatewayAmi(), 'needs the real peers (npm run peers -- up)');
     await installDemoPortal(request);
-    await seatGroupUsers(profile.ringGroup);
+    await seatUsers(GROUP_USERS, profile.ringGroup);
     await saveRoutingSettingsAsAdmin(request);
     gateway = await AmiConnection.open(gatewayAmi()!);
     pbx = await AmiConnection.open(profile.ami!);
@@ -135,7 +91,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     await setRecording(false);
     gateway?.close();
     pbx?.close();
-    await unseatGroupUsers(profile.ringGroup);
+    await unwhitelistDesks(profile.ringGroup);
     await installDemoPortal(request);
   });
 
@@ -217,24 +173,64 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
       from: CRM_CLIENT,
       abandonAfterMs: 4_000,
     });
-    let finish: Awaited<ReturnType<typeof emulator.calls>>[number] | undefined;
-    await expect
-      .poll(
-        async () => {
-          const registered = (await emulator.calls('telephony.externalcall.register')).filter(
-            (c) => String(c.params.PHONE_NUMBER).endsWith(CRM_CLIENT) && c.time >= startedAt,
-          );
-          const ids = registered.map((c) => (c.response as { result?: { CALL_ID?: string } }).result?.CALL_ID);
-          finish = (await emulator.calls('telephony.externalcall.finish')).find((c) =>
-            ids.includes(String(c.params.CALL_ID)),
-          );
-          return finish ? 'finished' : 'not yet';
-        },
-        { timeout: 40_000 },
-      )
-      .toBe('finished');
-    expect(String(finish?.params.USER_ID)).toBe(String(CRM_OWNER));
-    expect(String(finish?.params.STATUS_CODE)).toBe('304');
+    const finish = await finishOf(request, CRM_CLIENT, startedAt);
+    expect(String(finish.params.USER_ID)).toBe(String(CRM_OWNER));
+    expect(String(finish.params.STATUS_CODE)).toBe('304');
     for (const page of pages) await expect(cardOf(page, CRM_CLIENT)).toHaveCount(0);
+  });
+
+  test("the client's CRM owner is rung first: only their portal shows the card; busy, the group takes the call", {
+    tag: '@pbx-call',
+  }, async ({ browser, request }) => {
+    test.setTimeout(180_000);
+    const emulator = emulatorControl(request);
+    const owner = await openPortal(browser, CRM_OWNER, emulator.url);
+    const group = await openPortal(browser, GROUP_USERS[0], emulator.url);
+    // Борис's desk phone: the dialplan rings it first for his clients.
+    const ownerDesk = await deskOf(CRM_OWNER);
+    const whitelisted = await whitelistDesk(ownerDesk);
+    try {
+      // The dialplan's question is answered from memory: the first one for this client fetches the owner from the CRM.
+      const incomingUrl = `http://127.0.0.1:${currentProfile().appPort + 1}/api/asterisk/incoming?number=${CRM_CLIENT}`;
+      const ask = async () =>
+        (await request.get(incomingUrl, { headers: { 'X-Dialplan-Secret': E2E_DIALPLAN_SECRET } })).text();
+      await expect.poll(ask, { timeout: 15_000 }).toBe(ownerDesk);
+      for (const extension of profile.ringGroup) await setGateway(`PHONE_MODE_${extension}`, 'noanswer');
+      const first = Date.now();
+      await callIntoPbx({
+        gateway: gateway!,
+        pbx: profile.pbx,
+        through: profile.through,
+        lineNumber: profile.lineNumber,
+        from: CRM_CLIENT,
+      });
+      await expect(cardOf(owner, CRM_CLIENT)).toBeVisible({ timeout: 15_000 });
+      await expect(cardOf(group, CRM_CLIENT)).toHaveCount(0);
+      const answered = await finishOf(request, CRM_CLIENT, first);
+      expect([String(answered.params.USER_ID), String(answered.params.STATUS_CODE)]).toEqual([
+        String(CRM_OWNER),
+        '200',
+      ]);
+
+      await setGateway(`PHONE_MODE_${ownerDesk}`, 'busy');
+      await setGateway(`PHONE_MODE_${profile.ringGroup[0]}`, '');
+      const second = Date.now();
+      await callIntoPbx({
+        gateway: gateway!,
+        pbx: profile.pbx,
+        through: profile.through,
+        lineNumber: profile.lineNumber,
+        from: CRM_CLIENT,
+      });
+      await expect(cardOf(group, CRM_CLIENT)).toBeVisible({ timeout: 15_000 });
+      const byGroup = await finishOf(request, CRM_CLIENT, second);
+      expect([String(byGroup.params.USER_ID), String(byGroup.params.STATUS_CODE)]).toEqual([
+        String(GROUP_USERS[0]),
+        '200',
+      ]);
+    } finally {
+      await setGateway(`PHONE_MODE_${ownerDesk}`, '');
+      if (whitelisted) await unwhitelistDesks([ownerDesk]);
+    }
   });
 });
