@@ -4,7 +4,9 @@ import type { RecordedCall } from '../bitrix24-emulator/types';
 import { callRest } from '../bitrix24-emulator/test-client';
 import { currentCallLog, currentProfile } from '../support/current-profile';
 import { DEMO_MEMBER_ID } from '../support/e2e-env';
+import { setRecording } from '../support/demo-portal-desks';
 import { emulatorControl } from '../support/emulator-control';
+import { expectRecordingAttached } from '../support/expect-recording-attached';
 import { installDemoPortal } from '../support/install-demo-portal';
 import { withAppDb } from '../support/with-app-db';
 
@@ -50,17 +52,22 @@ test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM
     await installDemoPortal(request);
     // The first request compiles the route under next dev; the emulator's delivery gives up after 10 s.
     expect((await request.post('/api/b24/events', { data: '' })).status()).toBe(401);
-    // The callback's manager (user 2) is on the registration whitelist, as an admin would put them.
+    // The callback's manager (user 2) and the clicking one (user 1) are on the registration whitelist, as an admin
+    // would put them, and the portal records: the click-to-call's recording comes back from the PBX.
     await withAppDb(async (db) => {
       const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
-      await db.listEntry.deleteMany({ where: { portalId: portal.id, list: 'whitelist_user', value: '2' } });
-      await db.listEntry.create({ data: { portalId: portal.id, list: 'whitelist_user', value: '2' } });
+      const users = { portalId: portal.id, list: 'whitelist_user', value: { in: ['1', '2'] } };
+      await db.listEntry.deleteMany({ where: users });
+      for (const value of ['1', '2'])
+        await db.listEntry.create({ data: { portalId: portal.id, list: 'whitelist_user', value } });
     });
+    await setRecording(true);
   });
   test.afterAll(async () => {
     await withAppDb(async (db) => {
-      await db.listEntry.deleteMany({ where: { list: 'whitelist_user', value: '2' } });
+      await db.listEntry.deleteMany({ where: { list: 'whitelist_user', value: { in: ['1', '2'] } } });
     });
+    await setRecording(false);
   });
 
   // @pbx-call: these two run on each PBX profile (playwright.config.ts).
@@ -116,6 +123,8 @@ test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM
     const row = await withAppDb((db) => db.call.findFirst({ where: { b24CallId: callId } }));
     expect(row).toMatchObject({ status: 'ended', b24StatusCode: '200', number });
     expect(row?.talkSec).toBeGreaterThan(0);
+    // Talk to the millisecond (talkSec is whole seconds): client leg answered → hung up.
+    await expectRecordingAttached(request, callId, (row!.endedAt!.getTime() - row!.answeredAt!.getTime()) / 1000);
     const frame = await openCard(page, emulator.url, 1, callId, number);
     await expect(frame.getByTestId('card-extension')).toContainText('12');
     await page.screenshot({ path: test.info().outputPath('card-extension.png'), fullPage: true });

@@ -1,11 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AmiConnection } from '../../lib/asterisk/ami/ami-connection';
 import { callIntoPbx } from '../../lib/calls/testing/call-into-pbx';
-import { wavSeconds } from '../../lib/calls/testing/wav-seconds';
 import { formatPhone } from '../../lib/format/format-phone';
 import { APP_PORT, E2E_DIALPLAN_SECRET } from '../support/e2e-env';
 import { currentProfile } from '../support/current-profile';
 import { emulatorControl } from '../support/emulator-control';
+import { expectRecordingAttached } from '../support/expect-recording-attached';
 import { gatewayAmi, incomingCallProfile, type IncomingCallProfile } from '../support/incoming-call-profile';
 import { installDemoPortal } from '../support/install-demo-portal';
 import {
@@ -35,7 +35,6 @@ let profile: IncomingCallProfile;
 let gateway: AmiConnection | null = null;
 let pbx: AmiConnection | null = null;
 let routeUrlBefore = '';
-let recordingUrlBefore = '';
 
 const setGateway = (variable: string, value: string) =>
   gateway!.action({ Action: 'Setvar', Variable: variable, Value: value });
@@ -61,19 +60,12 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     pbx = await AmiConnection.open(profile.ami!);
     // The PBX asks the app under test who takes a client's call ([route-incoming-call]): its dialplan listener. The
     // FreePBX-shaped PBX has the kit global setup rendered for this profile's app (and its AMI user may not Setvar).
-    // The same for its recordings: the phone that answers uploads the call's file to this app.
     if (!currentProfile().routesToTestApp) {
       routeUrlBefore = String((await pbx.action({ Action: 'Getvar', Variable: 'ROUTE_URL' })).Value ?? '');
-      recordingUrlBefore = String((await pbx.action({ Action: 'Getvar', Variable: 'RECORDING_URL' })).Value ?? '');
       await pbx.action({
         Action: 'Setvar',
         Variable: 'ROUTE_URL',
         Value: `http://127.0.0.1:${APP_PORT + 1}/api/asterisk/route`,
-      });
-      await pbx.action({
-        Action: 'Setvar',
-        Variable: 'RECORDING_URL',
-        Value: `${currentProfile().appUrl}/api/asterisk/recording`,
       });
     }
     await setRecording(true);
@@ -86,8 +78,6 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     await setGateway('PHONE_RING_SECS', '1').catch(() => undefined);
     await setGateway('CLIENT_TALK_SECS', '3').catch(() => undefined);
     if (routeUrlBefore) await pbx?.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: routeUrlBefore });
-    if (!currentProfile().routesToTestApp)
-      await pbx?.action({ Action: 'Setvar', Variable: 'RECORDING_URL', Value: recordingUrlBefore });
     await setRecording(false);
     gateway?.close();
     pbx?.close();
@@ -140,14 +130,8 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     const hidden = (await emulator.calls('telephony.externalcall.hide')).filter((c) => c.params.CALL_ID === callId);
     expect(hidden.map((c) => String(c.params.USER_ID))).toEqual([String(GROUP_USERS[1])]);
 
-    // The answering phone's recording came from the PBX (the app never reads its disk) and went to Bitrix24.
-    const attached = async () =>
-      (await emulator.calls('telephony.externalcall.attachrecord')).filter(
-        (c) => c.status === 200 && c.params.CALL_ID === callId,
-      );
-    await expect.poll(async () => (await attached()).length, { timeout: 40_000 }).toBe(1);
-    const audio = wavSeconds(Buffer.from(String((await attached())[0]!.params.FILE_CONTENT), 'base64'));
-    expect(Math.abs(audio - Number(finish?.params.DURATION))).toBeLessThanOrEqual(1);
+    // The answering phone's recording came from the PBX and went to Bitrix24; the answerer's journal says so.
+    await expectRecordingAttached(request, callId, Number(finish?.params.DURATION));
     await answering.reload();
     const row = answering
       .frameLocator('#app-frame')

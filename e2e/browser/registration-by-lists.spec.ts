@@ -4,14 +4,17 @@ import { connectAmi } from '../../scripts/peers/test-support/connect-ami';
 import { newActionId } from '../../scripts/peers/test-support/new-action-id';
 import { waitForCallLogEntry } from '../../scripts/peers/test-support/wait-for-call-log-entry';
 import { currentCallLog, currentProfile } from '../support/current-profile';
+import { setRecording } from '../support/demo-portal-desks';
 import { emulatorControl } from '../support/emulator-control';
+import { expectRecordingAttached } from '../support/expect-recording-attached';
 import { installDemoPortal } from '../support/install-demo-portal';
 import { withAppDb } from '../support/with-app-db';
 
 /**
  * What reaches the CRM is decided by the lists the admin keeps in the portal: the admin whitelists manager 1
  * (extension 101) and marks the water-delivery number never-record in the browser; then real desk phones call through
- * the real PBX, and the emulated Bitrix24 sees a registration for the whitelisted manager's client call only.
+ * the real PBX, and the emulated Bitrix24 sees a registration for the whitelisted manager's client call only, and
+ * a recording of that call only.
  */
 /** A Beeline mobile: FreePBX's outbound routes take mobiles only; Sales calls it on-net, through Beeline. */
 const WATER = '79037770001';
@@ -27,6 +30,7 @@ test.describe("registration follows the portal's lists", () => {
 
   test.beforeAll(async ({ request }) => {
     await installDemoPortal(request);
+    await setRecording(true);
     // The app hears of the install as from Bitrix24, so it asks again which portal routes a desk phone's call: one it
     // looked up before the portal was written behind its back would route by that portal's (empty) settings.
     expect((await request.post('/api/b24/events', { data: '' })).status()).toBe(401); // compiled under next dev
@@ -56,6 +60,7 @@ test.describe("registration follows the portal's lists", () => {
     await setRouteUrl(`http://127.0.0.1:${appPort + 1}/api/asterisk/route`);
   });
   test.afterAll(async () => {
+    await setRecording(false);
     await setRouteUrl('http://127.0.0.1:3001/api/asterisk/route')?.catch(() => undefined);
     gateways?.disconnect();
     pbx?.disconnect();
@@ -141,5 +146,24 @@ test.describe("registration follows the portal's lists", () => {
         { number: CLIENT_OF_101, registered: true, registrationReason: 'whitelist_user' },
       ]),
     );
+    // The portal records: the whitelisted call's recording came back from the PBX; the other two were not recorded.
+    const register = (await emulator.calls('telephony.externalcall.register')).find(
+      (c) => c.time >= since && String(c.params.PHONE_NUMBER).endsWith(CLIENT_OF_101),
+    );
+    const callId = String((register!.response as { result: { CALL_ID: string } }).result.CALL_ID);
+    const row = async () =>
+      withAppDb((db) =>
+        db.call.findFirst({ where: { number: CLIENT_OF_101, startedAt: { gte: new Date(since - 1000) } } }),
+      );
+    await expect.poll(async () => (await row())?.status, { timeout: 30_000 }).toBe('ended');
+    const ended = (await row())!;
+    await expectRecordingAttached(request, callId, (ended.endedAt!.getTime() - ended.answeredAt!.getTime()) / 1000);
+    const unrecorded = await withAppDb((db) =>
+      db.call.findMany({
+        where: { number: { in: [WATER, CLIENT_OF_102] }, startedAt: { gte: new Date(since - 1000) } },
+        select: { recordingPath: true },
+      }),
+    );
+    expect(unrecorded).toEqual([{ recordingPath: null }, { recordingPath: null }]);
   });
 });

@@ -20,7 +20,8 @@ export type IncomingCallProfile = {
   ami: AmiConnectionOptions | null;
 };
 
-function amiFrom(prefix: 'AMI' | 'FREEPBX_AMI'): AmiConnectionOptions | null {
+/** A PBX's AMI from the environment `npm run peers -- up` exported, or null. */
+export function amiFrom(prefix: 'AMI' | 'FREEPBX_AMI'): AmiConnectionOptions | null {
   const env = process.env;
   const host = env[`${prefix}_HOST`];
   const user = env[`${prefix}_USER`];

@@ -60,7 +60,7 @@ describe('click-to-call on the FreePBX-shaped PBX, through the install kit', () 
     },
     { carrier: 'MegaFon', prefix: '7926', gateway: 'megafon', line: 'MegaFon-IAX', dial: 'IAX2/MegaFon-IAX/{number}' },
     { carrier: 'MTS', prefix: '7916', gateway: 'mts', line: 'MTS-GoIP', dial: 'PJSIP/{number}@MTS-GoIP' },
-  ])('$carrier: through $line to the $gateway gateway, journalled answered with talk time', async (c) => {
+  ])('$carrier: through $line to the $gateway gateway, journalled answered with talk time, recorded', async (c) => {
     // A fresh number of the carrier's range ending 1–8 (the simulated client answers), so the log line is this call's.
     const number = `${c.prefix}${randomInt(100_000, 1_000_000)}${randomInt(1, 9)}`;
     const callId = `fpbx-${c.gateway}-${process.pid}-${Date.now().toString(36)}`;
