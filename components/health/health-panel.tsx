@@ -8,6 +8,7 @@ import { formatCount } from '@/lib/format/format-count';
 import type { HealthReport } from '@/lib/health/health-report';
 import { DefaultLineCard } from './default-line-card';
 import { IncomingCrmCard } from './incoming-crm-card';
+import { RecordingCard } from './recording-card';
 import { StatusCard } from './status-card';
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; report: HealthReport };
@@ -124,6 +125,7 @@ export function HealthPanel() {
         </StatusCard>
         {report.portals.installed > 0 && <DefaultLineCard />}
         {report.portals.installed > 0 && <IncomingCrmCard />}
+        {report.portals.installed > 0 && <RecordingCard />}
         <StatusCard title={t('health.portals')} ok={portals.ok} statusText={said(portals.ok)} testId="health-portals">
           {portals.ok
             ? `${portals.installed} ${t('health.installed')} / ${portals.total}`

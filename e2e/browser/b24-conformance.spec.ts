@@ -61,13 +61,13 @@ test.describe('conformance with the docs’ Bitrix24: update, click-to-call, CRM
       for (const value of ['1', '2'])
         await db.listEntry.create({ data: { portalId: portal.id, list: 'whitelist_user', value } });
     });
-    await setRecording(true);
+    await setRecording(request, true);
   });
-  test.afterAll(async () => {
+  test.afterAll(async ({ request }) => {
     await withAppDb(async (db) => {
       await db.listEntry.deleteMany({ where: { list: 'whitelist_user', value: { in: ['1', '2'] } } });
     });
-    await setRecording(false);
+    await setRecording(request, false);
   });
 
   // @pbx-call: these two run on each PBX profile (playwright.config.ts).

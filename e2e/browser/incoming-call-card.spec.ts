@@ -14,6 +14,7 @@ import {
   saveRoutingSettingsAsAdmin,
   seatUsers,
   setRecording,
+  setRecordingOnOverview,
   unwhitelistDesks,
   whitelistDesk,
 } from '../support/demo-portal-desks';
@@ -50,7 +51,7 @@ const cardOf = (page: Page, number: string) =>
   page.getByTestId('portal-call-card').and(page.locator(`[data-phone*="${number.slice(-10)}"]`));
 
 test.describe('the incoming call card in each ringing user’s portal', () => {
-  test.beforeAll(async ({ request }) => {
+  test.beforeAll(async ({ browser, request }) => {
     profile = incomingCallProfile();
     test.skip(!profile.ami || !gatewayAmi(), 'needs the real peers (npm run peers -- up)');
     await installDemoPortal(request);
@@ -68,7 +69,8 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
         Value: `http://127.0.0.1:${APP_PORT + 1}/api/asterisk/route`,
       });
     }
-    await setRecording(true);
+    // The admin turns recordings on, on the overview in the portal.
+    await setRecordingOnOverview(browser, emulatorControl(request).url, true);
     await setGateway('PHONE_RING_SECS', RING_SECS);
     await setGateway('CLIENT_TALK_SECS', TALK_SECS);
   });
@@ -78,7 +80,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     await setGateway('PHONE_RING_SECS', '1').catch(() => undefined);
     await setGateway('CLIENT_TALK_SECS', '3').catch(() => undefined);
     if (routeUrlBefore) await pbx?.action({ Action: 'Setvar', Variable: 'ROUTE_URL', Value: routeUrlBefore });
-    await setRecording(false);
+    await setRecording(request, false);
     gateway?.close();
     pbx?.close();
     await unwhitelistDesks(profile.ringGroup);
@@ -109,9 +111,10 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     const otherCard = cardOf(ringing, number);
     await expect(answererCard).toBeVisible({ timeout: 15_000 });
     await expect(otherCard).toBeVisible({ timeout: 5_000 });
-    await answering.screenshot({ path: test.info().outputPath('incoming-card-ringing.png') });
+    // Read while both still ring: the answerer picks up RING_SECS after the call came in.
     const callId = String(await answererCard.getAttribute('data-call-id'));
     await expect(otherCard).toHaveAttribute('data-call-id', callId);
+    await answering.screenshot({ path: test.info().outputPath('incoming-card-ringing.png') });
     await expect(answererCard).toHaveAttribute('data-line', profile.lineNumber);
 
     // The answerer's phone picks up: the other's card goes, the answerer's stays while the client talks.

@@ -30,7 +30,7 @@ test.describe("registration follows the portal's lists", () => {
 
   test.beforeAll(async ({ request }) => {
     await installDemoPortal(request);
-    await setRecording(true);
+    await setRecording(request, true);
     // The app hears of the install as from Bitrix24, so it asks again which portal routes a desk phone's call: one it
     // looked up before the portal was written behind its back would route by that portal's (empty) settings.
     expect((await request.post('/api/b24/events', { data: '' })).status()).toBe(401); // compiled under next dev
@@ -59,8 +59,8 @@ test.describe("registration follows the portal's lists", () => {
     // The PBX asks the app under test which trunk a desk phone's call takes (its dialplan listener, next to the app).
     await setRouteUrl(`http://127.0.0.1:${appPort + 1}/api/asterisk/route`);
   });
-  test.afterAll(async () => {
-    await setRecording(false);
+  test.afterAll(async ({ request }) => {
+    await setRecording(request, false);
     await setRouteUrl('http://127.0.0.1:3001/api/asterisk/route')?.catch(() => undefined);
     gateways?.disconnect();
     pbx?.disconnect();

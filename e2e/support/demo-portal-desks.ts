@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect } from '@playwright/test';
 import { DEMO_MEMBER_ID } from './e2e-env';
 import { emulatorControl } from './emulator-control';
 import { withAppDb } from './with-app-db';
@@ -47,16 +47,31 @@ export function whitelistDesk(extension: string): Promise<boolean> {
   });
 }
 
-/** The demo portal records its whitelisted calls (the admin's switch on /admin), or stops. */
-export function setRecording(recordingEnabled: boolean): Promise<void> {
-  return withAppDb(async (db) => {
-    const { id: portalId } = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
-    await db.portalSettings.upsert({
-      where: { portalId },
-      create: { portalId, recordingEnabled },
-      update: { recordingEnabled },
-    });
-  });
+/** The admin (user 1) turns the recording switch on the overview (/admin) on or off, in the portal. */
+export async function setRecordingOnOverview(browser: Browser, emulatorUrl: string, enabled: boolean): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${emulatorUrl}/portal/app?path=/admin&user=1&lang=ru`);
+    const card = page.frameLocator('#app-frame').getByTestId('health-recording');
+    const toggle = card.getByTestId('recording-enabled');
+    await expect(toggle).toBeVisible({ timeout: 90_000 });
+    if ((await toggle.isChecked()) !== enabled) {
+      await toggle.click();
+      await expect(card).toContainText('Сохранено');
+    }
+    await expect(toggle).toBeChecked({ checked: enabled });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The admin turns the demo portal's recording switch on /admin on or off (the switch's own route). */
+export async function setRecording(request: APIRequestContext, recordingEnabled: boolean): Promise<void> {
+  const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
+  const headers = { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken };
+  const saved = await request.put('/api/settings/recording', { headers, data: { recordingEnabled } });
+  expect(saved.status()).toBe(200);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { listenToForgets } from '../../cache/create-named-forget';
 import { createRefreshingCache, type RefreshingCache } from '../../cache/create-refreshing-cache';
 import type { Db } from '../../db/client';
 import type { ListItem } from '../../lists/decide-registration';
@@ -16,6 +17,12 @@ export type ShouldRecordCallOptions = {
 
 type Policy = { enabled: boolean; lists: ListItem[] };
 const holder = globalThis as typeof globalThis & { __recordingPolicies?: Map<Db, RefreshingCache<number, Policy>> };
+/** What a save forgets, by the named forget it makes (lib/cache/create-named-forget): the next call reads it anew. */
+const SOURCES = new Set(['recording-settings', 'lists']);
+listenToForgets((name, portalId) => {
+  if (!SOURCES.has(name)) return;
+  for (const cache of holder.__recordingPolicies?.values() ?? []) cache.forget(portalId as number);
+});
 
 /**
  * Whether the PBX records this call (decideRecording: the portal's switch, the never-record list, the whitelists).

@@ -22,6 +22,9 @@ export const ru = {
   'health.incoming': 'Входящие звонки',
   'health.incoming.crmCreate': 'Звонок с номера, которого нет в CRM, создаёт лид',
   'health.incoming.saved': 'Сохранено',
+  'health.recording': 'Записи разговоров',
+  'health.recording.enabled':
+    'Записывать разговоры, которые попадают в CRM, и прикладывать записи к звонкам (кроме номеров «не записывать»)',
   'health.defaultLine.ours': 'Приложение — линия по умолчанию для исходящих: звонки по клику в CRM идут через АТС.',
   'health.defaultLine.otherApp':
     'По умолчанию выбрано другое приложение: звонки по клику в CRM до этого приложения не дойдут.',
@@ -108,6 +111,9 @@ export const en: Record<keyof typeof ru, string> = {
   'health.incoming': 'Incoming calls',
   'health.incoming.crmCreate': 'A call from a number not in the CRM creates a lead',
   'health.incoming.saved': 'Saved',
+  'health.recording': 'Call recordings',
+  'health.recording.enabled':
+    'Record the calls that go into the CRM and attach the recordings (never-record numbers excepted)',
   'health.defaultLine.ours': 'The app is the default line for outgoing calls: CRM click-to-calls go through the PBX.',
   'health.defaultLine.otherApp': 'Another app is the default line: CRM click-to-calls will not reach this app.',
   'health.defaultLine.portalLine': 'A Bitrix24 line is the default: CRM click-to-calls will not reach this app.',
