@@ -37,6 +37,17 @@ let gateway: AmiConnection | null = null;
 let pbx: AmiConnection | null = null;
 let routeUrlBefore = '';
 
+/** The client calls the profile's company line from `from`; gives up after `abandonAfterMs` when given. */
+const callIn = (from: string, abandonAfterMs?: number) =>
+  callIntoPbx({
+    gateway: gateway!,
+    pbx: profile.pbx,
+    through: profile.through,
+    lineNumber: profile.lineNumber,
+    from,
+    abandonAfterMs,
+  });
+
 const setGateway = (variable: string, value: string) =>
   gateway!.action({ Action: 'Setvar', Variable: variable, Value: value });
 
@@ -100,13 +111,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     await setGateway(`PHONE_MODE_${answerer}`, '');
 
     const number = `7903${String(Date.now()).slice(-7)}`;
-    await callIntoPbx({
-      gateway: gateway!,
-      pbx: profile.pbx,
-      through: profile.through,
-      lineNumber: profile.lineNumber,
-      from: number,
-    });
+    await callIn(number);
     const answererCard = cardOf(answering, number);
     const otherCard = cardOf(ringing, number);
     await expect(answererCard).toBeVisible({ timeout: 15_000 });
@@ -152,14 +157,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
     const pages = await Promise.all(GROUP_USERS.map((user) => openPortal(browser, user, emulator.url)));
     for (const extension of profile.ringGroup) await setGateway(`PHONE_MODE_${extension}`, 'noanswer');
     const startedAt = Date.now();
-    await callIntoPbx({
-      gateway: gateway!,
-      pbx: profile.pbx,
-      through: profile.through,
-      lineNumber: profile.lineNumber,
-      from: CRM_CLIENT,
-      abandonAfterMs: 4_000,
-    });
+    await callIn(CRM_CLIENT, 4_000);
     const finish = await finishOf(request, CRM_CLIENT, startedAt);
     expect(String(finish.params.USER_ID)).toBe(String(CRM_OWNER));
     expect(String(finish.params.STATUS_CODE)).toBe('304');
@@ -184,13 +182,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
       await expect.poll(ask, { timeout: 15_000 }).toBe(ownerDesk);
       for (const extension of profile.ringGroup) await setGateway(`PHONE_MODE_${extension}`, 'noanswer');
       const first = Date.now();
-      await callIntoPbx({
-        gateway: gateway!,
-        pbx: profile.pbx,
-        through: profile.through,
-        lineNumber: profile.lineNumber,
-        from: CRM_CLIENT,
-      });
+      await callIn(CRM_CLIENT);
       await expect(cardOf(owner, CRM_CLIENT)).toBeVisible({ timeout: 15_000 });
       await expect(cardOf(group, CRM_CLIENT)).toHaveCount(0);
       const answered = await finishOf(request, CRM_CLIENT, first);
@@ -202,13 +194,7 @@ test.describe('the incoming call card in each ringing user’s portal', () => {
       await setGateway(`PHONE_MODE_${ownerDesk}`, 'busy');
       await setGateway(`PHONE_MODE_${profile.ringGroup[0]}`, '');
       const second = Date.now();
-      await callIntoPbx({
-        gateway: gateway!,
-        pbx: profile.pbx,
-        through: profile.through,
-        lineNumber: profile.lineNumber,
-        from: CRM_CLIENT,
-      });
+      await callIn(CRM_CLIENT);
       await expect(cardOf(group, CRM_CLIENT)).toBeVisible({ timeout: 15_000 });
       const byGroup = await finishOf(request, CRM_CLIENT, second);
       expect([String(byGroup.params.USER_ID), String(byGroup.params.STATUS_CODE)]).toEqual([

@@ -2,16 +2,19 @@ import { type APIRequestContext, type Browser, expect } from '@playwright/test';
 import { DEMO_MEMBER_ID } from './e2e-env';
 import { emulatorControl } from './emulator-control';
 import { withAppDb } from './with-app-db';
+import type { Db } from '../../lib/db/client';
 
 /**
  * The demo portal's desks and switches for the browser tests of incoming calls, written to the app's database as
  * the directory sync and the admin pages would, and put back afterwards.
  */
 
+const demoPortal = (db: Db) => db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+
 /** Seats `users[i]` at `extensions[i]` (their usual holders step aside) and whitelists those desks. */
 export function seatUsers(users: readonly number[], extensions: readonly string[]): Promise<void> {
   return withAppDb(async (db) => {
-    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    const portal = await demoPortal(db);
     await db.user.updateMany({
       where: { portalId: portal.id, extension: { in: [...extensions] } },
       data: { active: false },
@@ -29,7 +32,7 @@ export function seatUsers(users: readonly number[], extensions: readonly string[
 /** Takes these desks off the whitelist again. */
 export function unwhitelistDesks(extensions: readonly string[]): Promise<void> {
   return withAppDb(async (db) => {
-    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    const portal = await demoPortal(db);
     await db.listEntry.deleteMany({
       where: { portalId: portal.id, list: 'whitelist_extension', value: { in: [...extensions] } },
     });
@@ -39,7 +42,7 @@ export function unwhitelistDesks(extensions: readonly string[]): Promise<void> {
 /** Whitelists one more desk (its user keeps it); false when it was whitelisted already. */
 export function whitelistDesk(extension: string): Promise<boolean> {
   return withAppDb(async (db) => {
-    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    const portal = await demoPortal(db);
     const entry = { portalId: portal.id, list: 'whitelist_extension', value: extension };
     if (await db.listEntry.findFirst({ where: entry })) return false;
     await db.listEntry.create({ data: entry });
@@ -66,10 +69,15 @@ export async function setRecordingOnOverview(browser: Browser, emulatorUrl: stri
   }
 }
 
+/** The demo portal's admin (user 1), as the app's routes see them. */
+async function adminHeaders(request: APIRequestContext): Promise<Record<string, string>> {
+  const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
+  return { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken };
+}
+
 /** The admin turns the demo portal's recording switch on /admin on or off (the switch's own route). */
 export async function setRecording(request: APIRequestContext, recordingEnabled: boolean): Promise<void> {
-  const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
-  const headers = { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken };
+  const headers = await adminHeaders(request);
   const saved = await request.put('/api/settings/recording', { headers, data: { recordingEnabled } });
   expect(saved.status()).toBe(200);
 }
@@ -79,8 +87,7 @@ export async function setRecording(request: APIRequestContext, recordingEnabled:
  * (the tests and the global setup wrote them behind its back).
  */
 export async function saveRoutingSettingsAsAdmin(request: APIRequestContext): Promise<void> {
-  const { accessToken } = await emulatorControl(request).issueTokens(1, DEMO_MEMBER_ID);
-  const headers = { 'X-B24-Member-Id': DEMO_MEMBER_ID, 'X-B24-Auth': accessToken };
+  const headers = await adminHeaders(request);
   const settings = await request.get('/api/settings/routing', { headers });
   expect(settings.status()).toBe(200);
   const saved = await request.put('/api/settings/routing', { headers, data: await settings.json() });
@@ -112,7 +119,7 @@ export async function finishOf(request: APIRequestContext, number: string, since
 /** The desk phone the app knows this user by. */
 export function deskOf(b24UserId: number): Promise<string> {
   return withAppDb(async (db) => {
-    const portal = await db.portal.findUniqueOrThrow({ where: { memberId: DEMO_MEMBER_ID } });
+    const portal = await demoPortal(db);
     const user = await db.user.findUniqueOrThrow({ where: { portalId_b24UserId: { portalId: portal.id, b24UserId } } });
     return String(user.extension);
   });
